@@ -1,0 +1,45 @@
+package io.cutover.runbook;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A stage of the runbook. Linear phases open one after another; a flow (such as the rollback plan)
+ * opens as soon as the phase named by {@code opensWhenStarted} has started.
+ *
+ * @param stablePeriodDays for a phase that must wait: days that must pass after the previous
+ *     phase ended before it opens (0 for none)
+ */
+public record Phase(
+        String id,
+        String title,
+        String summary,
+        String opensWhenStarted,
+        int stablePeriodDays,
+        List<Step> steps,
+        List<Gate> gates) {
+
+    public Phase {
+        summary = summary == null ? "" : summary;
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        gates = gates == null ? List.of() : List.copyOf(gates);
+    }
+
+    public boolean isFlow() {
+        return opensWhenStarted != null && !opensWhenStarted.isBlank();
+    }
+
+    public Stream<Gate> gates(GatePosition position) {
+        return gates.stream().filter(g -> g.position() == position);
+    }
+
+    /** The gate that must be signed before the given step may act, if any. */
+    public Optional<Gate> gateGuarding(String stepId) {
+        return gates.stream().filter(g -> g.position() == GatePosition.STEP && stepId.equals(g.guards())).findFirst();
+    }
+
+    public List<String> stepIds() {
+        return steps.stream().map(Step::id).toList();
+    }
+}
