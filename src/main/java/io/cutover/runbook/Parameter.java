@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param captured set by a step's output (for example the cluster id printed by {@code fly mpg
  *     create}) rather than typed in up front
+ * @param min for numbers, the smallest value allowed (null for no bound)
+ * @param max for numbers, the largest value allowed (null for no bound)
  */
 public record Parameter(
         String id,
@@ -17,6 +19,8 @@ public record Parameter(
         boolean required,
         boolean captured,
         List<String> choices,
+        Integer min,
+        Integer max,
         String help) {
 
     public Parameter {

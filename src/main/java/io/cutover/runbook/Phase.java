@@ -8,15 +8,18 @@ import java.util.stream.Stream;
  * A stage of the runbook. Linear phases open one after another; a flow (such as the rollback plan)
  * opens as soon as the phase named by {@code opensWhenStarted} has started.
  *
- * @param stablePeriodDays for a phase that must wait: days that must pass after the previous
- *     phase ended before it opens (0 for none)
+ * @param stableSince for a phase that must wait (decommission): the phase whose completion starts
+ *     the waiting period
+ * @param stableDays days that must pass after {@code stableSince} was done before this phase opens;
+ *     a number or a {@code ${parameter}} so each migration can set its own
  */
 public record Phase(
         String id,
         String title,
         String summary,
         String opensWhenStarted,
-        int stablePeriodDays,
+        String stableSince,
+        String stableDays,
         List<Step> steps,
         List<Gate> gates) {
 
@@ -37,6 +40,10 @@ public record Phase(
     /** The gate that must be signed before the given step may act, if any. */
     public Optional<Gate> gateGuarding(String stepId) {
         return gates.stream().filter(g -> g.position() == GatePosition.STEP && stepId.equals(g.guards())).findFirst();
+    }
+
+    public boolean waitsForStablePeriod() {
+        return stableSince != null && !stableSince.isBlank();
     }
 
     public List<String> stepIds() {

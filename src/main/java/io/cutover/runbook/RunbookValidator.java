@@ -86,6 +86,12 @@ final class RunbookValidator {
         if (phase.isFlow() && runbook.linearIndex(phase.opensWhenStarted()) < 0) {
             problems.add("flow '" + phase.id() + "' opens when unknown phase '" + phase.opensWhenStarted() + "' starts");
         }
+        if (phase.waitsForStablePeriod()) {
+            String where = "phase '" + phase.id() + "'";
+            require(runbook.linearIndex(phase.stableSince()) >= 0, where, "waits after unknown phase '" + phase.stableSince() + "'");
+            require(phase.stableDays() != null && !phase.stableDays().isBlank(), where, "stableSince needs stableDays");
+            Template.placeholders(phase.stableDays()).forEach(name -> checkReference(where, name));
+        }
         phase.steps().forEach(step -> checkStep(phase, step));
         phase.gates().forEach(gate -> checkGate(phase, gate));
     }

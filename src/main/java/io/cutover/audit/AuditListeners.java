@@ -1,0 +1,81 @@
+package io.cutover.audit;
+
+import io.cutover.gate.ActionRefused;
+import io.cutover.migration.MigrationCreated;
+import io.cutover.migration.ParametersChanged;
+import io.cutover.migration.StepCompleted;
+import io.cutover.security.AccessDenied;
+import io.cutover.security.UserChanged;
+import io.cutover.signoff.GateItemSigned;
+import io.cutover.signoff.SignOffRevoked;
+import io.cutover.signoff.SignOffVoided;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.stereotype.Component;
+
+/** Writes one audit entry per event of the other modules. Values of parameters are never written. */
+@Component
+class AuditListeners {
+
+    private final AuditTrail trail;
+
+    AuditListeners(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @ApplicationModuleListener
+    void on(MigrationCreated e) {
+        trail.append(e.migrationId(), e.actor(), "migration.created", "Created migration '" + e.name() + "' from runbook " + e.runbookId());
+    }
+
+    @ApplicationModuleListener
+    void on(ParametersChanged e) {
+        trail.append(e.migrationId(), e.actor(), "parameters.changed", "Changed parameters: " + String.join(", ", e.parameterIds()));
+    }
+
+    @ApplicationModuleListener
+    void on(StepCompleted e) {
+        String how = e.runId() == null ? "marked done" : "completed by run " + e.runId();
+        trail.append(e.migrationId(), e.actor(), "step.completed", "Step '" + e.stepId() + "' (phase '" + e.phaseId() + "') " + how);
+    }
+
+    @ApplicationModuleListener
+    void on(GateItemSigned e) {
+        trail.append(e.migrationId(), e.actor(), "signoff.signed", "Signed '" + e.itemId() + "' of checklist '" + e.gateId() + "'"
+                + (e.comment() == null ? "" : ": " + e.comment()));
+    }
+
+    @ApplicationModuleListener
+    void on(SignOffRevoked e) {
+        trail.append(e.migrationId(), e.actor(), "signoff.revoked", "Revoked " + e.signedBy() + "'s sign-off on '" + e.itemId()
+                + "' of checklist '" + e.gateId() + "': " + e.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(SignOffVoided e) {
+        trail.append(e.migrationId(), "system", "signoff.voided", "Voided " + e.signedBy() + "'s sign-off on '" + e.itemId() + "': " + e.reason());
+    }
+
+    /** Synchronous: the refused action's own transaction rolls back, its record must not. */
+    @EventListener
+    void on(ActionRefused e) {
+        trail.append(e.migrationId(), e.actor(), "action.refused", "Refused to " + e.action() + " '" + e.target() + "': " + e.reason());
+    }
+
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent e) {
+        String name = String.valueOf(e.getAuthentication().getName());
+        trail.append(null, name.length() > 100 ? name.substring(0, 100) : name, "login.failed", "Login failed: " + e.getException().getMessage());
+    }
+
+    @EventListener
+    void on(AccessDenied e) {
+        trail.append(null, e.username(), "access.denied", "Role does not allow " + e.method() + " " + e.path());
+    }
+
+    @ApplicationModuleListener
+    void on(UserChanged e) {
+        trail.append(null, e.actor(), "user.changed", "User '" + e.username() + "' " + e.change());
+    }
+}

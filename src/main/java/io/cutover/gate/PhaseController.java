@@ -1,0 +1,124 @@
+package io.cutover.gate;
+
+import io.cutover.migration.MigrationDetails;
+import io.cutover.migration.MigrationManagement;
+import io.cutover.runbook.CommandLine;
+import io.cutover.runbook.Step;
+import io.cutover.runbook.StepKind;
+import io.cutover.runbook.Template;
+import io.cutover.shared.Actor;
+import io.cutover.shared.CutoverException;
+import io.cutover.shared.NotFoundException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The wizard: a rail of phases, and for one phase its steps and checklists. Actions redirect back
+ * to the phase on success (post/redirect/get); a refused action re-renders the phase with the
+ * reason and the refusal's status code. htmx requests get the phase body fragment only.
+ */
+@Controller
+class PhaseController {
+
+    static final String PHASE_VIEW = "gate/phase";
+    static final String PHASE_PARTIAL = "partials/phase-body";
+
+    private final ChecklistGate gate;
+    private final MigrationManagement migrations;
+
+    PhaseController(ChecklistGate gate, MigrationManagement migrations) {
+        this.gate = gate;
+        this.migrations = migrations;
+    }
+
+    @GetMapping("/migrations/{id}")
+    String overview(@PathVariable long id) {
+        return "redirect:/migrations/" + id + "/phases/" + gate.progress(id).current().phase().id();
+    }
+
+    @GetMapping("/migrations/{id}/phases/{phaseId}")
+    String phase(@PathVariable long id, @PathVariable String phaseId, Model model, HtmxRequest htmx) {
+        return render(id, phaseId, model, htmx);
+    }
+
+    @PostMapping("/migrations/{id}/steps/{stepId}/complete")
+    String complete(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String note, Actor actor,
+            Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+        String phaseId = phaseOfStep(id, stepId);
+        return act(() -> gate.completeManualStep(id, stepId, actor, note), "Step marked done.", id, phaseId, model, htmx, response, flash);
+    }
+
+    @PostMapping("/migrations/{id}/gate-items/{itemId}/sign-off")
+    String signOff(@PathVariable long id, @PathVariable String itemId, @RequestParam(defaultValue = "") String comment, Actor actor,
+            Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+        String phaseId = phaseOfItem(id, itemId);
+        return act(() -> gate.signOff(id, itemId, actor, comment), "Signed.", id, phaseId, model, htmx, response, flash);
+    }
+
+    @PostMapping("/migrations/{id}/sign-offs/{signOffId}/revoke")
+    String revoke(@PathVariable long id, @PathVariable long signOffId, @RequestParam String itemId, @RequestParam(defaultValue = "") String reason,
+            Actor actor, Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+        String phaseId = phaseOfItem(id, itemId);
+        return act(() -> gate.revoke(id, signOffId, actor, reason), "Sign-off revoked.", id, phaseId, model, htmx, response, flash);
+    }
+
+    private String act(Runnable action, String success, long id, String phaseId, Model model, HtmxRequest htmx,
+            HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            action.run();
+        } catch (CutoverException e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.getMessage());
+            return render(id, phaseId, model, htmx);
+        }
+        if (htmx.isHtmxRequest()) {
+            model.addAttribute("message", success);
+            return render(id, phaseId, model, htmx);
+        }
+        flash.addFlashAttribute("message", success);
+        return "redirect:/migrations/" + id + "/phases/" + phaseId;
+    }
+
+    private String render(long id, String phaseId, Model model, HtmxRequest htmx) {
+        MigrationDetails details = migrations.details(id);
+        MigrationProgress progress = gate.progress(id);
+        PhaseProgress phase = progress.phase(phaseId).orElseThrow(() -> new NotFoundException("There is no phase '" + phaseId + "'"));
+        Function<String, String> shown = new DisplayValues(details);
+        Map<String, String> commands = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (Step step : phase.phase().steps()) {
+            if (step.kind() == StepKind.COMMAND) {
+                commands.put(step.id(), CommandLine.display(step, shown));
+            }
+            if (step.instructions() != null) {
+                texts.put(step.id(), Template.render(step.instructions(), shown));
+            }
+        }
+        model.addAttribute("migration", details);
+        model.addAttribute("progress", progress);
+        model.addAttribute("current", phase);
+        model.addAttribute("commands", commands);
+        model.addAttribute("instructions", texts);
+        return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
+    }
+
+    private String phaseOfStep(long id, String stepId) {
+        return migrations.runbookOf(id).phaseOfStep(stepId).orElseThrow(() -> new NotFoundException("There is no step '" + stepId + "'")).id();
+    }
+
+    private String phaseOfItem(long id, String itemId) {
+        var runbook = migrations.runbookOf(id);
+        return runbook.gateOfItem(itemId).flatMap(g -> runbook.phaseOfGate(g.id()))
+                .orElseThrow(() -> new NotFoundException("There is no checklist item '" + itemId + "'")).id();
+    }
+}

@@ -1,0 +1,145 @@
+package io.cutover.migration;
+
+import io.cutover.runbook.Parameter;
+import io.cutover.runbook.Phase;
+import io.cutover.runbook.Runbook;
+import io.cutover.runbook.Runbooks;
+import io.cutover.shared.Actor;
+import io.cutover.shared.InvalidInputException;
+import io.cutover.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The migration module's facade: create and read migrations, and record that steps were done. */
+@Service
+@Transactional(readOnly = true)
+public class MigrationManagement {
+
+    private static final int MAX_NAME = 100;
+
+    private final MigrationRepository migrations;
+    private final StepCompletionRepository completions;
+    private final ParameterBinder binder;
+    private final Runbooks runbooks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MigrationManagement(
+            MigrationRepository migrations,
+            StepCompletionRepository completions,
+            ParameterBinder binder,
+            Runbooks runbooks,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.migrations = migrations;
+        this.completions = completions;
+        this.binder = binder;
+        this.runbooks = runbooks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MigrationDetails create(CreateMigration command, Actor actor) {
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new InvalidInputException("A migration needs a name of 1 to " + MAX_NAME + " characters", Map.of("name", "Give the migration a name"));
+        }
+        Runbook runbook = runbooks.find(command.runbookId())
+                .orElseThrow(() -> new InvalidInputException("No runbook '" + command.runbookId() + "' is installed", Map.of("runbookId", "Unknown runbook")));
+        if (migrations.existsByNameIgnoreCase(name)) {
+            throw new InvalidInputException("A migration named '" + name + "' already exists", Map.of("name", "This name is taken"));
+        }
+        Map<String, MigrationParam> bound = binder.bind(runbook, command.values(), Map.of(), true);
+        Migration saved = migrations.save(Migration.create(
+                name, runbook.id(), runbook.version(), actor.username(), clock.instant(), new HashSet<>(bound.values())));
+        events.publishEvent(new MigrationCreated(saved.id(), name, runbook.id(), actor.username()));
+        return toDetails(saved, runbook);
+    }
+
+    /** Changes parameter values; blank secret fields keep what is stored. */
+    @Transactional
+    public MigrationDetails updateParameters(long migrationId, Map<String, String> values, Actor actor) {
+        Migration migration = load(migrationId);
+        Runbook runbook = runbooks.get(migration.runbookId());
+        Map<String, MigrationParam> current = migration.params().stream().collect(Collectors.toMap(MigrationParam::name, Function.identity()));
+        Map<String, MigrationParam> bound = binder.bind(runbook, values, current, false);
+        List<String> changed = bound.values().stream()
+                .filter(p -> !p.equals(current.get(p.name())))
+                .map(MigrationParam::name)
+                .sorted()
+                .toList();
+        bound.values().forEach(migration::put);
+        migrations.save(migration);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ParametersChanged(migrationId, changed, actor.username()));
+        }
+        return toDetails(migration, runbook);
+    }
+
+    public List<MigrationSummary> list() {
+        return migrations.summaries();
+    }
+
+    public MigrationDetails details(long migrationId) {
+        Migration migration = load(migrationId);
+        return toDetails(migration, runbooks.get(migration.runbookId()));
+    }
+
+    public Runbook runbookOf(long migrationId) {
+        return runbooks.get(load(migrationId).runbookId());
+    }
+
+    /**
+     * Takes the migration's row lock for the rest of the caller's transaction, so that a gate check
+     * and the change it allows cannot interleave with another user's action.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForChange(long migrationId) {
+        migrations.lock(migrationId).orElseThrow(() -> notFound(migrationId));
+    }
+
+    public List<Completion> completions(long migrationId) {
+        return completions.findByMigration(migrationId).stream().map(StepCompletion::toView).toList();
+    }
+
+    /**
+     * Records that a step was done. Callers check the gate first (under {@link #lockForChange}).
+     *
+     * @param runId the successful run that did it, or null for a manual step
+     */
+    @Transactional
+    public Completion recordCompletion(long migrationId, String stepId, Actor actor, Long runId, String note) {
+        Runbook runbook = runbookOf(migrationId);
+        Phase phase = runbook.phaseOfStep(stepId).orElseThrow(() -> new NotFoundException("Step '" + stepId + "' is not part of this runbook"));
+        Instant now = clock.instant();
+        StepCompletion saved = completions.save(new StepCompletion(null, migrationId, phase.id(), stepId, actor.username(), now, runId, note));
+        events.publishEvent(new StepCompleted(migrationId, phase.id(), stepId, saved.id(), actor.username(), runId));
+        return saved.toView();
+    }
+
+    private Migration load(long migrationId) {
+        return migrations.findById(migrationId).orElseThrow(() -> notFound(migrationId));
+    }
+
+    private static NotFoundException notFound(long migrationId) {
+        return new NotFoundException("There is no migration " + migrationId);
+    }
+
+    private static MigrationDetails toDetails(Migration migration, Runbook runbook) {
+        List<ParameterView> parameters = runbook.parameters().stream()
+                .map((Parameter p) -> ParameterBinder.view(p, migration.param(p.id()).orElse(null)))
+                .toList();
+        return new MigrationDetails(migration.id(), migration.name(), migration.runbookId(), migration.runbookVersion(),
+                migration.createdBy(), migration.createdAt(), parameters);
+    }
+}

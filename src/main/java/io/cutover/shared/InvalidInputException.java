@@ -1,0 +1,28 @@
+package io.cutover.shared;
+
+import java.util.Map;
+
+/** Input that fails validation; nothing was changed. May name the offending fields. */
+public class InvalidInputException extends CutoverException {
+
+    private final Map<String, String> fieldErrors;
+
+    public InvalidInputException(String message) {
+        this(message, Map.of());
+    }
+
+    public InvalidInputException(String message, Map<String, String> fieldErrors) {
+        super(message);
+        this.fieldErrors = Map.copyOf(fieldErrors);
+    }
+
+    /** Field name to message, for forms that show errors beside their inputs. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+}

@@ -1,0 +1,21 @@
+package io.cutover.signoff;
+
+import io.cutover.migration.StepCompleted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Voids sign-offs when the step they attest is done again. */
+@Component
+class EvidenceWatcher {
+
+    private final SignOffs signOffs;
+
+    EvidenceWatcher(SignOffs signOffs) {
+        this.signOffs = signOffs;
+    }
+
+    @ApplicationModuleListener
+    void on(StepCompleted event) {
+        signOffs.voidStaleAttestations(event.migrationId(), event.stepId(), event.completionId(), event.actor());
+    }
+}

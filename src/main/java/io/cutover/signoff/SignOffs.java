@@ -1,0 +1,80 @@
+package io.cutover.signoff;
+
+import io.cutover.shared.Actor;
+import io.cutover.shared.ConflictException;
+import io.cutover.shared.InvalidInputException;
+import io.cutover.shared.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sign-off module's facade: record, revoke and read sign-offs. */
+@Service
+@Transactional(readOnly = true)
+public class SignOffs {
+
+    static final int MAX_TEXT = 2000;
+
+    private final SignOffRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SignOffs(SignOffRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<SignOffView> forMigration(long migrationId) {
+        return repository.findByMigration(migrationId).stream().map(SignOff::toView).toList();
+    }
+
+    /** Stores a sign-off the gate module has already allowed. */
+    @Transactional
+    public SignOffView record(NewSignOff request) {
+        if (request.comment() != null && request.comment().length() > MAX_TEXT) {
+            throw new InvalidInputException("A comment may be at most " + MAX_TEXT + " characters");
+        }
+        SignOff saved = repository.save(SignOff.sign(request, clock.instant()));
+        events.publishEvent(new GateItemSigned(request.migrationId(), saved.id(), request.gateId(), request.itemId(), request.signedBy(), request.comment()));
+        return saved.toView();
+    }
+
+    @Transactional
+    public SignOffView revoke(long migrationId, long signOffId, Actor actor, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_TEXT) {
+            throw new InvalidInputException("Say why the sign-off is revoked (1 to " + MAX_TEXT + " characters)");
+        }
+        SignOff signOff = repository.findById(signOffId)
+                .filter(s -> s.toView().migrationId() == migrationId)
+                .orElseThrow(() -> new NotFoundException("There is no sign-off " + signOffId + " in this migration"));
+        if (!signOff.isActive()) {
+            throw new ConflictException("This sign-off was already revoked or voided");
+        }
+        signOff.revoke(actor.username(), why, clock.instant());
+        repository.save(signOff);
+        SignOffView view = signOff.toView();
+        events.publishEvent(new SignOffRevoked(migrationId, signOffId, view.gateId(), view.itemId(), view.signedBy(), actor.username(), why));
+        return view;
+    }
+
+    /**
+     * Marks sign-offs whose evidence step was done again as void, so the record says why they no
+     * longer count. The gate rule does not wait for this: it already ignores stale evidence.
+     */
+    @Transactional
+    void voidStaleAttestations(long migrationId, String stepId, long newCompletionId, String actor) {
+        for (SignOff signOff : repository.findActiveAttesting(migrationId, stepId)) {
+            if (signOff.attestsOtherCompletionOf(stepId, newCompletionId)) {
+                String reason = "Step '" + stepId + "' was done again by " + actor + "; this sign-off attested the earlier result";
+                signOff.voidBecause(reason, clock.instant());
+                repository.save(signOff);
+                SignOffView view = signOff.toView();
+                events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
+            }
+        }
+    }
+}
