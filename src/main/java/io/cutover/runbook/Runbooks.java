@@ -48,15 +48,14 @@ public class Runbooks {
         return find(id).orElseThrow(() -> new IllegalStateException("Runbook '" + id + "' is not installed in this panel"));
     }
 
+    /** The resource's path inside the classpath root or jar (e.g. runbooks/flex-to-mpg.yaml). */
     private static String nameOf(Resource resource) {
-        String description = resource.getDescription();
-        String filename = resource.getFilename();
         try {
             String uri = resource.getURI().toString();
-            int at = uri.lastIndexOf("runbooks/");
-            return at >= 0 ? uri.substring(at) : (filename != null ? filename : description);
+            int root = Math.max(uri.lastIndexOf("!/") + 2, uri.lastIndexOf("classes/") + "classes/".length());
+            return root > "classes/".length() ? uri.substring(root) : uri;
         } catch (IOException e) {
-            return filename != null ? filename : description;
+            return resource.getDescription();
         }
     }
 }

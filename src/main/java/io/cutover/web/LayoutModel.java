@@ -1,12 +1,16 @@
 package io.cutover.web;
 
 import io.cutover.shared.PanelProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Model attributes the layout fragment needs on every page. */
 @ControllerAdvice
+@EnableConfigurationProperties(PanelProperties.class)
 class LayoutModel {
+
+    private static final TimeFormat TIMES = new TimeFormat();
 
     private final PanelProperties panel;
 
@@ -18,5 +22,10 @@ class LayoutModel {
     @ModelAttribute("sandbox")
     boolean sandbox() {
         return panel.sandbox();
+    }
+
+    @ModelAttribute("times")
+    TimeFormat times() {
+        return TIMES;
     }
 }

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.stereotype.Component;
 
-/** Formats times for pages as {@code @times.of(instant)}; always UTC so a team across zones agrees. */
-@Component("times")
-class TimeFormat {
+/** Formats times for pages as {@code times.of(instant)}; always UTC so a team across zones agrees. */
+public class TimeFormat {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 

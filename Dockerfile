@@ -1,0 +1,33 @@
+# Build with the Maven wrapper, run on a JRE with the tools the runbook calls:
+# PostgreSQL 17 client tools (pg_dump/pg_restore must be at least the server's major version),
+# pgcopydb, flyctl, the AWS CLI and curl.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY frontend-static frontend-static
+RUN ./mvnw -B -q -DskipTests package && cp target/cutover-*.jar /cutover.jar
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates curl gnupg gzip unzip procps \
+ && install -d /usr/share/postgresql-common/pgdg \
+ && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+ && . /etc/os-release \
+ && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt ${VERSION_CODENAME}-pgdg main" \
+      > /etc/apt/sources.list.d/pgdg.list \
+ && apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client-17 pgcopydb \
+ && curl -fsSL https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip -o /tmp/awscli.zip \
+ && unzip -q /tmp/awscli.zip -d /tmp && /tmp/aws/install && rm -rf /tmp/aws /tmp/awscli.zip \
+ && curl -fsSL https://fly.io/install.sh | FLYCTL_INSTALL=/usr/local sh \
+ && apt-get purge -y gnupg unzip && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
+RUN useradd --system --create-home --home-dir /home/cutover cutover \
+ && install -d -o cutover -g cutover /data
+COPY --from=build /cutover.jar /app/cutover.jar
+USER cutover
+ENV CUTOVER_DATADIR=/data PORT=8080
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-jar", "/app/cutover.jar"]

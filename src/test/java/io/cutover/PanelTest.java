@@ -1,0 +1,20 @@
+package io.cutover;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole panel on a private in-memory H2 and data directory, with the test users of
+ * application-test.yaml (password "test-password") and the gate test runbook installed.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath:test-runbooks/gated.yaml")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public @interface PanelTest {}

@@ -1,0 +1,96 @@
+package io.cutover.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import io.cutover.migration.MigrationDetails;
+import io.cutover.migration.MigrationManagement;
+import io.cutover.runbook.Runbook;
+import io.cutover.runbook.TestRunbooks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@WebMvcTest(PhaseController.class)
+class PhaseControllerTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    ChecklistGate gate;
+
+    @MockitoBean
+    MigrationManagement migrations;
+
+    private final Runbook runbook = TestRunbooks.gated();
+
+    @BeforeEach
+    void migrationAtItsStart() {
+        given(migrations.details(1L)).willReturn(new MigrationDetails(1, "rehearsal", runbook.id(), 1, "admin", Instant.now(), List.of()));
+        given(migrations.runbookOf(1L)).willReturn(runbook);
+        given(gate.progress(1L)).willReturn(new ProgressCalculator(runbook, List.of(), List.of(), Map.of(), Instant.now(), 0).compute(1L));
+    }
+
+    @Test
+    void fullRequestGetsThePageWithThePhaseRail() {
+        assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")))
+                .hasStatusOk().hasViewName(PhaseController.PHASE_VIEW)
+                .bodyText().contains("<html").contains("Phase three").contains("Do the first thing for &lt;app&gt;");
+    }
+
+    @Test
+    void htmxRequestGetsOnlyThePhaseBody() {
+        assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")).header("HX-Request", "true"))
+                .hasStatusOk().hasViewName(PhaseController.PHASE_PARTIAL)
+                .bodyText().contains("id=\"phase-body\"").doesNotContain("<html");
+    }
+
+    @Test
+    void lockedPhaseSaysWhyAndOffersNoAction() {
+        assertThat(mvc.get().uri("/migrations/1/phases/two").with(user("operator").roles("OPERATOR")))
+                .hasStatusOk().bodyText().contains("is locked").doesNotContain("Mark done");
+    }
+
+    @Test
+    void refusedActionShowsTheReasonWithItsStatus() {
+        given(gate.completeManualStep(eq(1L), eq("two-a"), any(), anyString()))
+                .willThrow(new GateClosedException("'Second step' cannot act: Phase 'Phase two' is locked"));
+
+        assertThat(mvc.post().uri("/migrations/1/steps/two-a/complete").with(user("operator").roles("OPERATOR")).with(csrf()))
+                .hasStatus(409).hasViewName(PhaseController.PHASE_VIEW)
+                .bodyText().contains("cannot act: Phase &#39;Phase two&#39; is locked");
+    }
+
+    @Test
+    void successfulActionRedirectsBackToThePhase() {
+        assertThat(mvc.post().uri("/migrations/1/gate-items/ok-b/sign-off").with(user("approver").roles("APPROVER")).with(csrf())
+                .param("comment", "looked at it"))
+                .hasStatus3xxRedirection().hasRedirectedUrl("/migrations/1/phases/one").flash().containsEntry("message", "Signed.");
+    }
+
+    @Test
+    void htmxActionGetsTheUpdatedPhaseBodyInsteadOfARedirect() {
+        assertThat(mvc.post().uri("/migrations/1/steps/one-a/complete").with(user("operator").roles("OPERATOR")).with(csrf())
+                .header("HX-Request", "true"))
+                .hasStatusOk().hasViewName(PhaseController.PHASE_PARTIAL).bodyText().contains("Step marked done.");
+    }
+
+    @Test
+    void overviewOpensTheFirstPhaseThatIsNotDone() {
+        assertThat(mvc.get().uri("/migrations/1").with(user("viewer").roles("VIEWER")))
+                .hasStatus3xxRedirection().hasRedirectedUrl("/migrations/1/phases/one");
+    }
+}
