@@ -1,7 +1,10 @@
 package io.cutover.audit;
 
+import io.cutover.execution.RunFinished;
+import io.cutover.execution.RunStarted;
 import io.cutover.gate.ActionRefused;
 import io.cutover.migration.MigrationCreated;
+import io.cutover.migration.ParameterCaptured;
 import io.cutover.migration.ParametersChanged;
 import io.cutover.migration.StepCompleted;
 import io.cutover.security.AccessDenied;
@@ -32,6 +35,22 @@ class AuditListeners {
     @ApplicationModuleListener
     void on(ParametersChanged e) {
         trail.append(e.migrationId(), e.actor(), "parameters.changed", "Changed parameters: " + String.join(", ", e.parameterIds()));
+    }
+
+    @ApplicationModuleListener
+    void on(ParameterCaptured e) {
+        trail.append(e.migrationId(), e.actor(), "parameter.captured", "Parameter '" + e.parameterId() + "' set from the output of run " + e.runId());
+    }
+
+    @ApplicationModuleListener
+    void on(RunStarted e) {
+        trail.append(e.migrationId(), e.actor(), "run.started", "Started run " + e.runId() + " of step '" + e.stepId() + "'");
+    }
+
+    @ApplicationModuleListener
+    void on(RunFinished e) {
+        trail.append(e.migrationId(), e.actor(), "run.finished", "Run " + e.runId() + " of step '" + e.stepId() + "' ended " + e.status()
+                + (e.exitCode() == null ? "" : " (exit " + e.exitCode() + ")") + (e.message() == null ? "" : ": " + e.message()));
     }
 
     @ApplicationModuleListener

@@ -73,6 +73,15 @@ public class ChecklistGate {
     }
 
     /**
+     * For an operator about to run a step: refuses a user without the OPERATOR role (403) and a
+     * step whose phase or guarding checklist is closed (409). The caller must hold the lock.
+     */
+    public void assertOperatorMayAct(long migrationId, String stepId, Actor actor) {
+        requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
+        assertStepMayAct(migrationId, stepId, actor, "run step");
+    }
+
+    /**
      * Refuses with {@link GateClosedException} unless the step may act now. Callers that then change
      * state must hold the migration's lock ({@link MigrationManagement#lockForChange}) in the same
      * transaction.

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Computes a migration's progress from facts alone (completions, sign-offs, work started) so the
  * gate rule has one implementation that pages, the API and every action share. Pure: no I/O.
  */
-final class ProgressCalculator {
+public final class ProgressCalculator {
 
     private final Runbook runbook;
     private final Map<String, Completion> latest = new HashMap<>();
@@ -37,7 +37,7 @@ final class ProgressCalculator {
      * @param startedBy step id to users who started work on it outside completions (runs)
      * @param stableDays resolved length of a phase's stable period, in days
      */
-    ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays) {
+    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays) {
         this.runbook = runbook;
         this.signOffs = signOffs;
         this.startedBy = startedBy;
@@ -49,7 +49,7 @@ final class ProgressCalculator {
         }
     }
 
-    MigrationProgress compute(long migrationId) {
+    public MigrationProgress compute(long migrationId) {
         List<PhaseProgress> phases = new ArrayList<>();
         String blocker = null;
         for (Phase phase : runbook.phases()) {

@@ -86,6 +86,28 @@ public class MigrationManagement {
         return toDetails(migration, runbook);
     }
 
+    /**
+     * Sets a parameter from a step's output (the cluster id, the URLs printed by {@code fly mpg
+     * create}, the app's old DATABASE_URL), validated and sealed like typed input.
+     */
+    @Transactional
+    public void setCaptured(long migrationId, String parameterId, String value, Long runId, Actor actor) {
+        Migration migration = load(migrationId);
+        Runbook runbook = runbooks.get(migration.runbookId());
+        Map<String, MigrationParam> current = migration.params().stream().collect(Collectors.toMap(MigrationParam::name, Function.identity()));
+        Map<String, MigrationParam> bound = binder.bind(runbook, Map.of(parameterId, value), current, false);
+        migration.put(bound.get(parameterId));
+        migrations.save(migration);
+        events.publishEvent(new ParameterCaptured(migrationId, parameterId, runId, actor.username()));
+    }
+
+    /** Values for a run, secrets decrypted. Callers must keep them out of logs, pages and argv. */
+    public ExecutionValues executionValues(long migrationId) {
+        Migration migration = load(migrationId);
+        Runbook runbook = runbooks.get(migration.runbookId());
+        return binder.reveal(runbook, migration.params());
+    }
+
     public List<MigrationSummary> list() {
         return migrations.summaries();
     }

@@ -137,6 +137,32 @@ class ParameterBinder {
         return (p.plainValue() == null || p.plainValue().isEmpty()) && !p.hasSealedPart();
     }
 
+    /** Stored values with secrets decrypted, for a run. */
+    ExecutionValues reveal(Runbook runbook, java.util.Set<MigrationParam> stored) {
+        Map<String, String> plain = new HashMap<>();
+        Map<String, String> secrets = new HashMap<>();
+        Map<String, ExecutionValues.Connection> connections = new HashMap<>();
+        for (MigrationParam p : stored) {
+            ParameterType type = runbook.parameter(p.name()).map(Parameter::type).orElse(ParameterType.TEXT);
+            Optional<String> sealed = p.hasSealedPart() ? Optional.of(cipher.decrypt(p.sealedValue())) : Optional.empty();
+            switch (type) {
+                case SECRET -> sealed.ifPresent(v -> secrets.put(p.name(), v));
+                case CONNECTION -> {
+                    if (p.plainValue() != null && !p.plainValue().isEmpty()) {
+                        plain.put(p.name(), p.plainValue());
+                        connections.put(p.name(), new ExecutionValues.Connection(ConnectionUrl.parse(p.plainValue()).url(), sealed));
+                    }
+                }
+                default -> {
+                    if (p.plainValue() != null) {
+                        plain.put(p.name(), p.plainValue());
+                    }
+                }
+            }
+        }
+        return new ExecutionValues(plain, secrets, connections);
+    }
+
     /** The value as it may be shown: secrets never, connections without their password. */
     static ParameterView view(Parameter parameter, MigrationParam stored) {
         String display = stored == null || stored.plainValue() == null ? "" : stored.plainValue();

@@ -24,9 +24,7 @@ public final class CommandLine {
 
     /** The command as a person would type it, stages joined by pipes, with stdin/stdout shown. */
     public static String display(Step step, Function<String, String> valueOf) {
-        String line = argv(step, valueOf).stream()
-                .map(stage -> stage.stream().map(CommandLine::quote).collect(Collectors.joining(" ")))
-                .collect(Collectors.joining(" | "));
+        String line = join(argv(step, valueOf));
         if (step.stdin() != null) {
             line = line + " <<< " + quote(Template.render(step.stdin(), valueOf));
         }
@@ -34,6 +32,13 @@ public final class CommandLine {
             line = line + " > " + quote(Template.render(step.stdout(), valueOf));
         }
         return line;
+    }
+
+    /** Stages joined by pipes, each argument quoted only where a shell would need it. */
+    public static String join(List<List<String>> stages) {
+        return stages.stream()
+                .map(stage -> stage.stream().map(CommandLine::quote).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining(" | "));
     }
 
     static String quote(String arg) {

@@ -1,6 +1,7 @@
 package io.cutover.runbook;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -9,6 +10,8 @@ import java.util.stream.Stream;
  * templates refer to, and the price list used to show what a plan costs.
  *
  * @param source the resource the runbook was loaded from, named in every validation message
+ * @param connections which connection parameter a SQL step's target means
+ * @param troubleshooting known failures recognised in any run's output
  */
 public record Runbook(
         String id,
@@ -20,9 +23,13 @@ public record Runbook(
         List<Plan> plans,
         double storagePricePerGb,
         List<Phase> phases,
-        List<Phase> flows) {
+        List<Phase> flows,
+        Map<SqlTarget, String> connections,
+        List<TroubleshootingHint> troubleshooting) {
 
     public Runbook {
+        connections = connections == null ? Map.of() : Map.copyOf(connections);
+        troubleshooting = troubleshooting == null ? List.of() : List.copyOf(troubleshooting);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         plans = plans == null ? List.of() : List.copyOf(plans);
         phases = phases == null ? List.of() : List.copyOf(phases);
@@ -63,6 +70,11 @@ public record Runbook(
 
     public Optional<Plan> plan(String planId) {
         return plans.stream().filter(p -> p.id().equalsIgnoreCase(planId)).findFirst();
+    }
+
+    /** The connection parameter behind a SQL target. */
+    public Optional<Parameter> connection(SqlTarget target) {
+        return Optional.ofNullable(connections.get(target)).flatMap(this::parameter);
     }
 
     /** Index of a linear phase, or -1 for a flow. */

@@ -40,7 +40,9 @@ final class RunbookLoader {
                 parsed.plans(),
                 parsed.storagePricePerGb(),
                 parsed.phases(),
-                parsed.flows());
+                parsed.flows(),
+                parsed.connections(),
+                parsed.troubleshooting());
         RunbookValidator.validate(runbook);
         return runbook;
     }

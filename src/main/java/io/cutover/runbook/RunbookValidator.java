@@ -33,8 +33,10 @@ final class RunbookValidator {
             problems.add("the runbook has no id");
         }
         checkParameters();
+        checkConnections();
         checkUniqueIds();
         runbook.allPhases().forEach(this::checkPhase);
+        checkHints();
     }
 
     private void checkParameters() {
@@ -51,6 +53,14 @@ final class RunbookValidator {
                 problems.add("parameter '" + p.id() + "' is a secret and must not have a default in the runbook");
             }
         }
+    }
+
+    private void checkConnections() {
+        runbook.connections().forEach((target, parameterId) -> {
+            if (runbook.parameter(parameterId).map(p -> p.type() != ParameterType.CONNECTION).orElse(true)) {
+                problems.add("connection '" + target.name().toLowerCase() + "' must name a parameter of type connection, not '" + parameterId + "'");
+            }
+        });
     }
 
     private void checkUniqueIds() {
@@ -106,7 +116,8 @@ final class RunbookValidator {
             case COMMAND -> require(!step.commands().isEmpty() && step.commands().stream().noneMatch(List::isEmpty), where, "a command step needs argv or a pipeline");
             case SQL -> {
                 require(!blank(step.sql()), where, "a sql step needs sql");
-                require(step.target() != null, where, "a sql step needs a target (source or target)");
+                require(step.target() != null && runbook.connections().containsKey(step.target()), where,
+                        "a sql step needs a target the runbook's connections name (source or target)");
             }
             case CHECK -> require(!blank(step.check()), where, "a check step must name its check");
             case MANUAL -> require(!blank(step.instructions()), where, "a manual step needs instructions");
@@ -157,6 +168,20 @@ final class RunbookValidator {
                 if (!phaseOfStep.containsKey(evidence)) {
                     problems.add(where + ", item '" + item.id() + "': evidence names unknown step '" + evidence + "'");
                 }
+            }
+        }
+    }
+
+    private void checkHints() {
+        Set<String> ids = new HashSet<>();
+        for (TroubleshootingHint hint : runbook.troubleshooting()) {
+            String where = "troubleshooting hint '" + hint.id() + "'";
+            require(ids.add(hint.id()), where, "id is used twice");
+            require(!blank(hint.cause()) && !blank(hint.fix()), where, "needs a cause and a fix");
+            try {
+                hint.compiled();
+            } catch (java.util.regex.PatternSyntaxException e) {
+                problems.add(where + ": pattern is not a valid regular expression: " + e.getDescription());
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.cutover.gate;
+package io.cutover.wizard;
 
 import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.ParameterView;

@@ -1,5 +1,9 @@
-package io.cutover.gate;
+package io.cutover.wizard;
 
+import io.cutover.execution.RunLauncher;
+import io.cutover.gate.ChecklistGate;
+import io.cutover.gate.MigrationProgress;
+import io.cutover.gate.PhaseProgress;
 import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.CommandLine;
@@ -23,22 +27,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The wizard: a rail of phases, and for one phase its steps and checklists. Actions redirect back
+ * The wizard: a rail of phases, and for one phase its steps, their latest runs and its checklists. Actions redirect back
  * to the phase on success (post/redirect/get); a refused action re-renders the phase with the
  * reason and the refusal's status code. htmx requests get the phase body fragment only.
  */
 @Controller
-class PhaseController {
+class WizardController {
 
-    static final String PHASE_VIEW = "gate/phase";
+    static final String PHASE_VIEW = "wizard/phase";
     static final String PHASE_PARTIAL = "partials/phase-body";
 
     private final ChecklistGate gate;
     private final MigrationManagement migrations;
+    private final RunLauncher runs;
 
-    PhaseController(ChecklistGate gate, MigrationManagement migrations) {
+    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs) {
         this.gate = gate;
         this.migrations = migrations;
+        this.runs = runs;
     }
 
     @GetMapping("/migrations/{id}")
@@ -108,8 +114,17 @@ class PhaseController {
         model.addAttribute("progress", progress);
         model.addAttribute("current", phase);
         model.addAttribute("commands", commands);
+        model.addAttribute("runs", runs.latestByStep(id));
+        model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
+    }
+
+    /** What an operator must type to run an irreversible step. */
+    private static Map<String, String> confirmations(PhaseProgress phase, Function<String, String> shown) {
+        Map<String, String> texts = new HashMap<>();
+        phase.phase().steps().stream().filter(Step::needsConfirmation).forEach(s -> texts.put(s.id(), Template.render(s.confirm(), shown)));
+        return texts;
     }
 
     private String phaseOfStep(long id, String stepId) {

@@ -1,4 +1,4 @@
-package io.cutover.gate;
+package io.cutover.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,6 +9,10 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import io.cutover.execution.RunLauncher;
+import io.cutover.gate.ChecklistGate;
+import io.cutover.gate.GateClosedException;
+import io.cutover.gate.ProgressCalculator;
 import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
@@ -23,8 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-@WebMvcTest(PhaseController.class)
-class PhaseControllerTest {
+@WebMvcTest(WizardController.class)
+class WizardControllerTest {
 
     @Autowired
     MockMvcTester mvc;
@@ -34,6 +38,9 @@ class PhaseControllerTest {
 
     @MockitoBean
     MigrationManagement migrations;
+
+    @MockitoBean
+    RunLauncher runs;
 
     private final Runbook runbook = TestRunbooks.gated();
 
@@ -47,14 +54,14 @@ class PhaseControllerTest {
     @Test
     void fullRequestGetsThePageWithThePhaseRail() {
         assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().hasViewName(PhaseController.PHASE_VIEW)
+                .hasStatusOk().hasViewName(WizardController.PHASE_VIEW)
                 .bodyText().contains("<html").contains("Phase three").contains("Do the first thing for &lt;app&gt;");
     }
 
     @Test
     void htmxRequestGetsOnlyThePhaseBody() {
         assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")).header("HX-Request", "true"))
-                .hasStatusOk().hasViewName(PhaseController.PHASE_PARTIAL)
+                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL)
                 .bodyText().contains("id=\"phase-body\"").doesNotContain("<html");
     }
 
@@ -70,7 +77,7 @@ class PhaseControllerTest {
                 .willThrow(new GateClosedException("'Second step' cannot act: Phase 'Phase two' is locked"));
 
         assertThat(mvc.post().uri("/migrations/1/steps/two-a/complete").with(user("operator").roles("OPERATOR")).with(csrf()))
-                .hasStatus(409).hasViewName(PhaseController.PHASE_VIEW)
+                .hasStatus(409).hasViewName(WizardController.PHASE_VIEW)
                 .bodyText().contains("cannot act: Phase &#39;Phase two&#39; is locked");
     }
 
@@ -85,7 +92,7 @@ class PhaseControllerTest {
     void htmxActionGetsTheUpdatedPhaseBodyInsteadOfARedirect() {
         assertThat(mvc.post().uri("/migrations/1/steps/one-a/complete").with(user("operator").roles("OPERATOR")).with(csrf())
                 .header("HX-Request", "true"))
-                .hasStatusOk().hasViewName(PhaseController.PHASE_PARTIAL).bodyText().contains("Step marked done.");
+                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL).bodyText().contains("Step marked done.");
     }
 
     @Test

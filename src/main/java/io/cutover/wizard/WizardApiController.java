@@ -1,7 +1,9 @@
-package io.cutover.gate;
+package io.cutover.wizard;
 
+import io.cutover.execution.RunLauncher;
+import io.cutover.gate.ChecklistGate;
+import io.cutover.gate.ItemProgress;
 import io.cutover.migration.Completion;
-import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.shared.Actor;
 import io.cutover.shared.ConflictException;
@@ -17,20 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 /** JSON API for a migration's phases, steps and checklists, and the actions on them. */
 @RestController
 @RequestMapping("/api/migrations/{id}")
-class GateApiController {
+class WizardApiController {
 
     private final ChecklistGate gate;
     private final MigrationManagement migrations;
+    private final RunLauncher runs;
 
-    GateApiController(ChecklistGate gate, MigrationManagement migrations) {
+    WizardApiController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs) {
         this.gate = gate;
         this.migrations = migrations;
+        this.runs = runs;
     }
 
     @GetMapping
     MigrationJson get(@PathVariable long id) {
-        MigrationDetails details = migrations.details(id);
-        return MigrationJson.of(details, gate.progress(id));
+        return MigrationJson.of(migrations.details(id), gate.progress(id), runs.latestByStep(id));
     }
 
     @PostMapping("/steps/{stepId}/complete")

@@ -1,0 +1,125 @@
+// Live run logs over Server-Sent Events. Every element with class "log-panel" gets a viewer:
+// lines arrive as "line" events whose id is their sequence number; EventSource reconnects by
+// itself and sends Last-Event-ID, so the server replays exactly what was missed. Rendering is
+// batched per animation frame so a fast log never freezes the page.
+(function () {
+  'use strict';
+
+  const CHUNK = 2000;          // lines rendered per frame
+  const MAX_DOM_LINES = 20000; // older lines stay in the download
+
+  function viewer(panel) {
+    const lines = panel.querySelector('.log-lines');
+    const follow = panel.querySelector('.log-follow');
+    const pauseButton = panel.querySelector('.log-pause');
+    const count = panel.querySelector('.log-count');
+    const state = panel.querySelector('.log-state');
+    const trimmed = panel.querySelector('.log-trimmed');
+    const queue = [];
+    let lastSeq = 0;
+    let shown = 0;
+    let paused = false;
+    let scheduled = false;
+
+    const source = new EventSource(panel.dataset.events);
+    source.addEventListener('line', (e) => {
+      const seq = Number(e.lastEventId);
+      if (seq <= lastSeq) return; // never show a line twice
+      lastSeq = seq;
+      queue.push([seq, JSON.parse(e.data)]);
+      schedule();
+    });
+    source.addEventListener('status', (e) => { lastSeq = Math.max(lastSeq, Number(e.lastEventId)); status(JSON.parse(e.data)); });
+    source.addEventListener('hint', (e) => { lastSeq = Math.max(lastSeq, Number(e.lastEventId)); hint(JSON.parse(e.data)); });
+    source.addEventListener('end', (e) => {
+      source.close();
+      status(JSON.parse(e.data));
+      state.textContent = 'ended';
+      panel.dataset.ended = 'true';
+      schedule();
+    });
+    source.onopen = () => { if (panel.dataset.ended !== 'true') state.textContent = 'live'; };
+    source.onerror = () => { if (panel.dataset.ended !== 'true') state.textContent = 'reconnecting…'; };
+
+    pauseButton.addEventListener('click', () => {
+      paused = !paused;
+      pauseButton.textContent = paused ? 'Resume' : 'Pause';
+      pauseButton.classList.toggle('active', paused);
+      schedule();
+    });
+
+    function schedule() {
+      if (!scheduled && !paused) {
+        scheduled = true;
+        requestAnimationFrame(render);
+      }
+    }
+
+    function render() {
+      scheduled = false;
+      if (paused) return;
+      const fragment = document.createDocumentFragment();
+      for (const [seq, line] of queue.splice(0, CHUNK)) {
+        const div = document.createElement('div');
+        div.className = 'line line-' + line.s;
+        div.id = 'line-' + seq;
+        div.dataset.seq = seq;
+        div.textContent = line.x;
+        fragment.appendChild(div);
+        shown++;
+      }
+      lines.appendChild(fragment);
+      while (lines.childElementCount > MAX_DOM_LINES) {
+        lines.removeChild(lines.firstElementChild);
+        trimmed.classList.remove('d-none');
+      }
+      count.textContent = shown + (shown === 1 ? ' line' : ' lines');
+      if (follow.checked) lines.scrollTop = lines.scrollHeight;
+      if (queue.length) schedule();
+    }
+  }
+
+  function status(s) {
+    const badge = document.getElementById('run-status');
+    if (badge) {
+      badge.textContent = s.status.toLowerCase().replace('_', ' ');
+      badge.className = 'badge run-badge run-' + s.status.toLowerCase();
+    }
+    const exit = document.getElementById('run-exit');
+    if (exit) exit.textContent = s.exitCode == null ? '–' : s.exitCode;
+    const message = document.getElementById('run-message');
+    if (message && s.message) message.textContent = s.message;
+    const elapsed = document.getElementById('run-elapsed');
+    if (elapsed) {
+      if (s.startedAt) elapsed.dataset.started = s.startedAt;
+      if (s.endedAt) elapsed.dataset.ended = s.endedAt;
+    }
+  }
+
+  function hint(h) {
+    const box = document.getElementById('run-hints');
+    if (!box || box.querySelector('[data-hint="' + h.hint + '"]')) return;
+    const div = document.createElement('div');
+    div.className = 'alert alert-warning hint';
+    div.dataset.hint = h.hint;
+    const strong = document.createElement('strong');
+    strong.textContent = 'Known problem (line ' + h.line + '): ';
+    div.append(strong, h.cause, document.createElement('br'));
+    const fix = document.createElement('strong');
+    fix.textContent = 'Fix: ';
+    div.append(fix, h.fix);
+    box.appendChild(div);
+  }
+
+  function tick() {
+    const el = document.getElementById('run-elapsed');
+    if (!el || !el.dataset.started) return;
+    const end = el.dataset.ended ? Number(el.dataset.ended) : Date.now();
+    const s = Math.max(0, Math.floor((end - Number(el.dataset.started)) / 1000));
+    el.textContent = s >= 3600 ? `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, '0')}m ${String(s % 60).padStart(2, '0')}s`
+      : s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  }
+
+  document.querySelectorAll('.log-panel').forEach(viewer);
+  setInterval(tick, 1000);
+})();

@@ -1,0 +1,45 @@
+package io.cutover.execution;
+
+import io.cutover.logstream.RunLog;
+import io.cutover.migration.ExecutionValues;
+import io.cutover.runbook.Runbook;
+import io.cutover.runbook.SqlTarget;
+import io.cutover.runbook.Step;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What a built-in check may use while it runs as a step. */
+public interface CheckContext {
+
+    long migrationId();
+
+    long runId();
+
+    Runbook runbook();
+
+    Step step();
+
+    /** The migration's working directory (backups/, logs/, verification/). */
+    Path workdir();
+
+    /** Parameter values with secrets: never log them, the log masks them anyway. */
+    ExecutionValues values();
+
+    /** The run's log; every line is redacted before it is stored or sent. */
+    RunLog log();
+
+    /** The connection behind a SQL target, with its password. */
+    Optional<ExecutionValues.Connection> connection(SqlTarget target);
+
+    /** The newest file of a kind that a step produced. */
+    Optional<ArtifactView> newestArtifact(String kind);
+
+    /** Runs a command the way command steps run (the only way a check may start a process). */
+    ProcessResult exec(ProcessSpec spec) throws InterruptedException;
+
+    /** Whether an operator asked to cancel; long checks should stop soon after. */
+    boolean cancelled();
+
+    /** The run's timestamp for file names (yyyyMMdd_HHmmss, UTC). */
+    String timestamp();
+}

@@ -1,0 +1,236 @@
+package io.cutover.execution;
+
+import io.cutover.fly.Flyctl;
+import io.cutover.runbook.CommandLine;
+import io.cutover.shared.InvalidInputException;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts child processes for runs: argv only (a pipeline is joined by the JVM, never by a shell),
+ * a clean environment with only allow-listed variables, the run's passfile, stdin written by a
+ * thread of its own, every output line read as it comes, and the whole tree ended on timeout or
+ * cancel. The exit codes decide the result.
+ */
+@Component
+class ProcessLauncher {
+
+    private static final long READER_DRAIN_MILLIS = 10_000;
+
+    private final ExecutionProperties properties;
+    private final Flyctl flyctl;
+    private final int maxLineLength = 8192;
+
+    ProcessLauncher(ExecutionProperties properties, Flyctl flyctl) {
+        this.properties = properties;
+        this.flyctl = flyctl;
+    }
+
+    ProcessResult run(RunContext ctx, ProcessSpec spec) throws InterruptedException {
+        Map<String, String> env = baseEnvironment(ctx);
+        env.putAll(spec.environment());
+        List<List<String>> argv;
+        try {
+            argv = resolve(spec.commands(), env, ctx);
+        } catch (InvalidInputException missing) {
+            ctx.log.system(missing.getMessage());
+            return new ProcessResult(List.of(), false, false, spec.successExitCodes(), missing.getMessage());
+        }
+        ctx.log.system("$ " + ctx.redactor.redact(CommandLine.join(spec.commands())));
+        List<Process> processes;
+        try {
+            processes = start(argv, env, ctx.workdir, spec);
+        } catch (IOException e) {
+            String why = "Could not start " + argv.get(0).get(0) + ": " + e.getMessage();
+            ctx.log.system(why);
+            return new ProcessResult(List.of(), false, false, spec.successExitCodes(), why);
+        }
+        ctx.track(processes);
+        try {
+            return await(ctx, spec, processes);
+        } finally {
+            ctx.untrack(processes);
+        }
+    }
+
+    private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes) throws InterruptedException {
+        List<Thread> readers = new ArrayList<>();
+        BufferedWriter tee = spec.teeFile() == null ? null : openTee(spec.teeFile());
+        Process last = processes.get(processes.size() - 1);
+        for (Process p : processes) {
+            readers.add(read(p.getErrorStream(), line -> ctx.log.err(line), "stderr-" + p.pid()));
+        }
+        if (spec.stdoutFile() == null) {
+            readers.add(read(last.getInputStream(), stdoutHandler(ctx, spec, tee), "stdout-" + last.pid()));
+        }
+        if (spec.stdin() != null) {
+            writeStdin(processes.get(0), spec.stdin());
+        }
+        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        boolean timedOut = false;
+        for (Process p : processes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                timedOut = !ctx.cancelled();
+                break;
+            }
+        }
+        if (timedOut) {
+            ctx.log.system("Timed out after " + spec.timeout() + ": ending the process tree");
+            ProcessTree.terminate(processes.stream().map(Process::toHandle).toList(), ctx.killGrace());
+        }
+        for (Process p : processes) {
+            p.waitFor();
+        }
+        drain(readers, processes);
+        closeQuietly(tee);
+        List<Integer> codes = processes.stream().map(Process::exitValue).toList();
+        return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null);
+    }
+
+    private Consumer<String> stdoutHandler(RunContext ctx, ProcessSpec spec, BufferedWriter tee) {
+        return line -> {
+            if (spec.stdoutLines() != null) {
+                spec.stdoutLines().accept(line);
+            }
+            if (spec.logStdout()) {
+                ctx.log.out(line);
+            }
+            if (tee != null) {
+                try {
+                    tee.write(ctx.redactor.redact(line));
+                    tee.newLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private List<Process> start(List<List<String>> argv, Map<String, String> env, Path workdir, ProcessSpec spec) throws IOException {
+        List<ProcessBuilder> builders = new ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            ProcessBuilder b = new ProcessBuilder(argv.get(i)).directory(workdir.toFile());
+            b.environment().clear();
+            b.environment().putAll(env);
+            if (i == 0 && spec.stdin() == null) {
+                b.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            }
+            if (i == argv.size() - 1 && spec.stdoutFile() != null) {
+                Files.createDirectories(spec.stdoutFile().getParent());
+                b.redirectOutput(spec.stdoutFile().toFile());
+            }
+            builders.add(b);
+        }
+        return builders.size() == 1 ? List.of(builders.get(0).start()) : ProcessBuilder.startPipeline(builders);
+    }
+
+    private List<List<String>> resolve(List<List<String>> commands, Map<String, String> env, RunContext ctx) {
+        List<List<String>> resolved = new ArrayList<>();
+        for (List<String> argv : commands) {
+            List<String> copy = new ArrayList<>(argv);
+            String executable = copy.get(0);
+            if (flyctl.handles(executable)) {
+                executable = flyctl.binary();
+                env.putAll(flyctl.environment(ctx.values.secrets()));
+            }
+            copy.set(0, ToolLocator.locate(executable, env.getOrDefault("PATH", "")));
+            resolved.add(copy);
+        }
+        return resolved;
+    }
+
+    /** Only allow-listed variables of the panel's environment: its own secrets stay with it. */
+    private Map<String, String> baseEnvironment(RunContext ctx) {
+        Map<String, String> env = new HashMap<>();
+        Map<String, String> own = System.getenv();
+        properties.passEnvironment().forEach(name -> {
+            if (own.containsKey(name)) {
+                env.put(name, own.get(name));
+            }
+        });
+        String extra = properties.extraPath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+        String path = own.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", extra.isEmpty() ? path : extra + File.pathSeparator + path);
+        env.put("PGPASSFILE", ctx.scratch.resolve("pgpass").toString());
+        env.put("PGCONNECT_TIMEOUT", "10");
+        env.put("PGAPPNAME", "cutover");
+        env.put("LC_ALL", env.getOrDefault("LC_ALL", "C.UTF-8"));
+        return env;
+    }
+
+    private Thread read(java.io.InputStream in, Consumer<String> onLine, String name) {
+        Thread t = new Thread(new LineReader(in, onLine, maxLineLength), "run-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void writeStdin(Process first, String text) {
+        Thread t = new Thread(() -> {
+            try (OutputStream out = first.getOutputStream()) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                if (!text.endsWith("\n")) {
+                    out.write('\n');
+                }
+            } catch (IOException e) {
+                // The child exited before reading its input; its exit code tells the rest.
+            }
+        }, "stdin-" + first.pid());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Waits for the readers to pass on everything; a grandchild that keeps a pipe open after its
+     * parent exited must not hold the run forever, so the pipes are closed after a while.
+     */
+    private static void drain(List<Thread> readers, List<Process> processes) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + READER_DRAIN_MILLIS;
+        for (Thread t : readers) {
+            t.join(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        if (readers.stream().anyMatch(Thread::isAlive)) {
+            for (Process p : processes) {
+                closeQuietly(p.getInputStream());
+                closeQuietly(p.getErrorStream());
+            }
+            for (Thread t : readers) {
+                t.join(1000);
+            }
+        }
+    }
+
+    private static BufferedWriter openTee(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StepFailure("Cannot write " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // nothing left to save
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.cutover.execution;
+
+import io.cutover.logstream.LogStream;
+import io.cutover.migration.MigrationManagement;
+import io.cutover.shared.Actor;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API for runs; their output is at /api/runs/{id}/events (SSE) and /api/runs/{id}/log.txt. */
+@RestController
+class RunApiController {
+
+    private final RunLauncher runs;
+    private final MigrationManagement migrations;
+    private final LogStream logStream;
+
+    RunApiController(RunLauncher runs, MigrationManagement migrations, LogStream logStream) {
+        this.runs = runs;
+        this.migrations = migrations;
+        this.logStream = logStream;
+    }
+
+    @PostMapping("/api/migrations/{id}/steps/{stepId}/runs")
+    ResponseEntity<RunView> start(@PathVariable long id, @PathVariable String stepId, @RequestBody(required = false) StartRequest body, Actor actor) {
+        RunView run = runs.start(id, stepId, actor, body == null ? null : body.confirm());
+        return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
+    }
+
+    @PostMapping("/api/runs/{runId}/cancel")
+    RunView cancel(@PathVariable long runId, Actor actor) {
+        return runs.cancel(runId, actor);
+    }
+
+    @GetMapping("/api/runs/{runId}")
+    RunDetails run(@PathVariable long runId) {
+        RunView run = runs.get(runId);
+        return new RunDetails(run, RunController.hints(migrations.runbookOf(run.migrationId()), logStream.hints(runId)));
+    }
+
+    @GetMapping("/api/migrations/{id}/runs")
+    List<RunView> list(@PathVariable long id) {
+        return runs.forMigration(id);
+    }
+
+    @GetMapping("/api/migrations/{id}/artifacts")
+    List<ArtifactView> artifacts(@PathVariable long id) {
+        return runs.artifacts(id);
+    }
+
+    record StartRequest(String confirm) {}
+
+    record RunDetails(RunView run, List<RunController.ShownHint> hints) {}
+}

@@ -1,0 +1,4 @@
+package io.cutover.execution;
+
+/** Published when a run ends, whatever the outcome. */
+public record RunFinished(long migrationId, long runId, String stepId, RunStatus status, Integer exitCode, String message, String actor) {}

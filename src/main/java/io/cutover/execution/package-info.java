@@ -1,0 +1,8 @@
+/**
+ * Runs of steps: launch under the gate, child processes (argv only, no shell; secrets by
+ * environment, stdin or a 0600 passfile), SQL against source or target, built-in checks, timeouts,
+ * cancel of the whole process tree, and recovery after a restart. Only this module starts
+ * processes. {@link io.cutover.execution.RunLauncher} is the facade.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Execution")
+package io.cutover.execution;

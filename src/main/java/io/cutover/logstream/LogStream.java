@@ -1,0 +1,175 @@
+package io.cutover.logstream;
+
+import io.cutover.runbook.TroubleshootingHint;
+import io.cutover.secrets.SecretRedactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * The log stream's facade. Writers append to a live run (never blocking on H2 or viewers); one
+ * writer thread stores events in batches; readers get events after a sequence number from memory
+ * when they follow the tail and from H2 when they are behind or the run is over.
+ */
+@Service
+public class LogStream implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LogStream.class);
+
+    private final LogStore store;
+    private final LogStreamProperties properties;
+    private final Clock clock;
+    private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
+    // Unbounded on purpose: a child process must never wait for the database.
+    private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+
+    LogStream(LogStore store, LogStreamProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a run's log for writing; continues its sequence if it already has events (a run
+     * interrupted by a restart gets its closing lines appended).
+     */
+    public RunLog open(long runId, SecretRedactor redactor, List<TroubleshootingHint> hints) {
+        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(), clock));
+        return new OpenRunLog(run, redactor, hints, properties.maxLineLength(), this::enqueue);
+    }
+
+    /** Events after {@code afterSeq}, oldest first, from memory if possible, else from H2. */
+    public List<LogEvent> read(long runId, long afterSeq, int limit) {
+        LiveRun run = live.get(runId);
+        if (run != null) {
+            List<LogEvent> recent = run.after(afterSeq, limit);
+            if (recent != null) {
+                return recent;
+            }
+        }
+        return store.after(runId, afterSeq, limit);
+    }
+
+    /** Whether the run has any event at all (every run logs its queued status first). */
+    public boolean exists(long runId) {
+        return live.containsKey(runId) || store.lastSeq(runId) > 0;
+    }
+
+    public List<HintMatch> hints(long runId) {
+        return store.hints(runId);
+    }
+
+    /** Blocks until every event written so far for the run is in H2. */
+    public void awaitStored(long runId, Duration timeout) {
+        LiveRun run = live.get(runId);
+        if (run != null) {
+            try {
+                run.awaitStored(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    Optional<LiveRun> live(long runId) {
+        return Optional.ofNullable(live.get(runId));
+    }
+
+    private void enqueue(LiveRun run, LogEvent event, String hintId) {
+        pending.add(new Pending(run, event, hintId));
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(properties.batchSize());
+        while (running || !pending.isEmpty()) {
+            try {
+                Pending first = pending.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                pending.drainTo(batch, properties.batchSize() - 1);
+                storeWithRetry(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Never drops a line: a failing write is retried until it succeeds or the panel stops. */
+    private void storeWithRetry(List<Pending> batch) throws InterruptedException {
+        List<LogEvent> events = batch.stream().map(Pending::event).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.insert(events);
+                break;
+            } catch (RuntimeException e) {
+                log.error("Storing {} log events failed (attempt {}), retrying", events.size(), attempt, e);
+                Thread.sleep(Math.min(5000, 100L * attempt));
+            }
+        }
+        Map<LiveRun, Long> stored = new HashMap<>();
+        for (Pending p : batch) {
+            stored.merge(p.run(), p.event().seq(), Math::max);
+            if (p.hintId() != null) {
+                store.insertHint(p.event().runId(), p.hintId(), p.event().seq());
+            }
+        }
+        stored.forEach((run, seq) -> {
+            run.stored(seq);
+            if (run.endedAndStored()) {
+                live.remove(run.runId(), run);
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::writeLoop, "log-writer");
+        writer.setDaemon(false);
+        writer.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the components that write logs (runs) and before the database. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    record Pending(LiveRun run, LogEvent event, String hintId) {}
+}

@@ -1,0 +1,100 @@
+package io.cutover.logstream;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One SSE viewer of one run, on its own thread from the viewers' pool: it sends everything after
+ * its cursor (replayed from H2 when it is behind, from memory when it follows the tail) and waits
+ * for more. It never holds up the run or another viewer: a viewer that cannot keep up simply reads
+ * further back. After the client goes away it stops without completing the emitter.
+ */
+final class LogViewer implements Runnable {
+
+    private static final int BATCH = 500;
+
+    private final LogStream stream;
+    private final SseEmitter emitter;
+    private final long runId;
+    private final long heartbeatMillis;
+    private volatile boolean closed;
+    private long cursor;
+
+    LogViewer(LogStream stream, SseEmitter emitter, long runId, long afterSeq, long heartbeatMillis) {
+        this.stream = stream;
+        this.emitter = emitter;
+        this.runId = runId;
+        this.cursor = afterSeq;
+        this.heartbeatMillis = heartbeatMillis;
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!closed) {
+                List<LogEvent> batch = stream.read(runId, cursor, BATCH);
+                if (!batch.isEmpty()) {
+                    send(batch);
+                    LogEvent last = batch.get(batch.size() - 1);
+                    cursor = last.seq();
+                    if (last.channel() == Channel.END) {
+                        emitter.complete();
+                        return;
+                    }
+                } else if (!waitForMore()) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away or the emitter timed out: per Spring's contract, do not complete.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return false when the heartbeat interval passed without a new event */
+    private boolean waitForMore() throws InterruptedException {
+        var live = stream.live(runId);
+        if (live.isPresent()) {
+            return live.get().awaitAfter(cursor, heartbeatMillis);
+        }
+        // Not live: a finished run ends with END, which the next read returns; a run whose panel
+        // died mid-way has no END until restart recovery writes one, so keep polling slowly.
+        Thread.sleep(Math.min(heartbeatMillis, 1000));
+        return !stream.read(runId, cursor, 1).isEmpty();
+    }
+
+    /** Many events in one write and one flush. */
+    private void send(List<LogEvent> batch) throws IOException {
+        Set<DataWithMediaType> items = new LinkedHashSet<>();
+        for (LogEvent e : batch) {
+            items.addAll(SseEmitter.event().id(Long.toString(e.seq())).name(eventName(e.channel())).data(data(e), MediaType.TEXT_PLAIN).build());
+        }
+        emitter.send(items);
+    }
+
+    private static String eventName(Channel channel) {
+        return switch (channel) {
+            case OUT, ERR, SYS -> "line";
+            case STATUS -> "status";
+            case HINT -> "hint";
+            case END -> "end";
+        };
+    }
+
+    static String data(LogEvent e) {
+        return switch (e.channel()) {
+            case OUT, ERR, SYS -> "{\"s\":\"" + e.channel().code() + "\",\"t\":" + e.ts().toEpochMilli() + ",\"x\":" + Json.quote(e.text()) + "}";
+            default -> e.text();
+        };
+    }
+}
