@@ -9,12 +9,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole panel on a private in-memory H2 and data directory, with the test users of
- * application-test.yaml (password "test-password") and the gate test runbook installed.
+ * The whole panel on a private in-memory H2 and data directory, on a random port, with the test
+ * users of application-test.yaml (password "test-password") and the test runbooks installed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath:test-runbooks/gated.yaml")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath*:test-runbooks/*.yaml")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface PanelTest {}

@@ -47,7 +47,6 @@ class ProcessLauncher {
         try {
             argv = resolve(spec.commands(), env, ctx);
         } catch (InvalidInputException missing) {
-            ctx.log.system(missing.getMessage());
             return new ProcessResult(List.of(), false, false, spec.successExitCodes(), missing.getMessage());
         }
         ctx.log.system("$ " + ctx.redactor.redact(CommandLine.join(spec.commands())));
