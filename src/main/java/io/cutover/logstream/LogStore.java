@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The H2 side of run logs: batched inserts, ordered reads by sequence number. */
 @Repository
@@ -19,6 +20,8 @@ class LogStore {
         this.jdbc = jdbc;
     }
 
+    /** One transaction per batch: H2 would otherwise commit every row on its own. */
+    @Transactional
     void insert(List<LogEvent> events) {
         jdbc.batchUpdate("INSERT INTO run_log (run_id, seq, ts, stream, text) VALUES (?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
             ps.setLong(1, e.runId());
