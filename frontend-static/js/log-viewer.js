@@ -31,15 +31,16 @@
     });
     source.addEventListener('status', (e) => { lastSeq = Math.max(lastSeq, Number(e.lastEventId)); status(JSON.parse(e.data)); });
     source.addEventListener('hint', (e) => { lastSeq = Math.max(lastSeq, Number(e.lastEventId)); hint(JSON.parse(e.data)); });
+    let ended = false;
     source.addEventListener('end', (e) => {
       source.close();
       status(JSON.parse(e.data));
       state.textContent = 'ended';
-      panel.dataset.ended = 'true';
+      ended = true;
       schedule();
     });
-    source.onopen = () => { if (panel.dataset.ended !== 'true') state.textContent = 'live'; };
-    source.onerror = () => { if (panel.dataset.ended !== 'true') state.textContent = 'reconnecting…'; };
+    source.onopen = () => { if (!ended) state.textContent = 'live'; };
+    source.onerror = () => { if (!ended) state.textContent = 'reconnecting…'; };
 
     pauseButton.addEventListener('click', () => {
       paused = !paused;
@@ -75,7 +76,12 @@
       }
       count.textContent = shown + (shown === 1 ? ' line' : ' lines');
       if (follow.checked) lines.scrollTop = lines.scrollHeight;
-      if (queue.length) schedule();
+      if (queue.length) {
+        schedule();
+      } else if (ended) {
+        // Only once every line is on the page: whoever waits for the end sees the whole log.
+        panel.dataset.ended = 'true';
+      }
     }
   }
 

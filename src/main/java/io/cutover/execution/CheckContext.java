@@ -37,6 +37,9 @@ public interface CheckContext {
     /** Runs a command the way command steps run (the only way a check may start a process). */
     ProcessResult exec(ProcessSpec spec) throws InterruptedException;
 
+    /** A step option rendered with the migration's values (connections without password); empty when unset. */
+    Optional<String> option(String name);
+
     /** Whether an operator asked to cancel; long checks should stop soon after. */
     boolean cancelled();
 

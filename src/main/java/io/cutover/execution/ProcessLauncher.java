@@ -49,7 +49,9 @@ class ProcessLauncher {
         } catch (InvalidInputException missing) {
             return new ProcessResult(List.of(), false, false, spec.successExitCodes(), missing.getMessage());
         }
-        ctx.log.system("$ " + ctx.redactor.redact(CommandLine.join(spec.commands())));
+        if (!spec.quiet()) {
+            ctx.log.system("$ " + ctx.redactor.redact(CommandLine.join(spec.commands())));
+        }
         List<Process> processes;
         try {
             processes = start(argv, env, ctx.workdir, spec);
@@ -71,7 +73,14 @@ class ProcessLauncher {
         BufferedWriter tee = spec.teeFile() == null ? null : openTee(spec.teeFile());
         Process last = processes.get(processes.size() - 1);
         for (Process p : processes) {
-            readers.add(read(p.getErrorStream(), line -> ctx.log.err(line), "stderr-" + p.pid()));
+            readers.add(read(p.getErrorStream(), line -> {
+                if (spec.stderrLines() != null) {
+                    spec.stderrLines().accept(line);
+                }
+                if (!spec.quiet()) {
+                    ctx.log.err(line);
+                }
+            }, "stderr-" + p.pid()));
         }
         if (spec.stdoutFile() == null) {
             readers.add(read(last.getInputStream(), stdoutHandler(ctx, spec, tee), "stdout-" + last.pid()));
@@ -138,8 +147,14 @@ class ProcessLauncher {
         return builders.size() == 1 ? List.of(builders.get(0).start()) : ProcessBuilder.startPipeline(builders);
     }
 
+    /**
+     * Absolute executables, each stage in a session of its own: some tools (pgcopydb among them)
+     * signal their whole process group when they stop, which must never reach the panel.
+     */
     private List<List<String>> resolve(List<List<String>> commands, Map<String, String> env, RunContext ctx) {
         List<List<String>> resolved = new ArrayList<>();
+        String path = env.getOrDefault("PATH", "");
+        String setsid = ToolLocator.locate("setsid", path + File.pathSeparator + "/usr/bin:/bin");
         for (List<String> argv : commands) {
             List<String> copy = new ArrayList<>(argv);
             String executable = copy.get(0);
@@ -147,7 +162,9 @@ class ProcessLauncher {
                 executable = flyctl.binary();
                 env.putAll(flyctl.environment(ctx.values.secrets()));
             }
-            copy.set(0, ToolLocator.locate(executable, env.getOrDefault("PATH", "")));
+            copy.set(0, ToolLocator.locate(executable, path));
+            copy.add(0, "--wait");
+            copy.add(0, setsid);
             resolved.add(copy);
         }
         return resolved;

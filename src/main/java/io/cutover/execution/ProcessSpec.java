@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * @param successExitCodes exit codes every stage may end with for the run to succeed
  * @param stdoutLines receives each raw stdout line too (for parsing); null for none
  * @param logStdout whether stdout lines are written to the log
+ * @param stderrLines receives each raw stderr line too (progress of pg_restore -v); null for none
+ * @param quiet neither the command nor its output is logged (for polling helpers such as progress)
  */
 public record ProcessSpec(
         List<List<String>> commands,
@@ -29,7 +31,9 @@ public record ProcessSpec(
         Duration timeout,
         List<Integer> successExitCodes,
         Consumer<String> stdoutLines,
-        boolean logStdout) {
+        boolean logStdout,
+        Consumer<String> stderrLines,
+        boolean quiet) {
 
     public ProcessSpec {
         commands = commands.stream().map(List::copyOf).toList();
@@ -39,14 +43,36 @@ public record ProcessSpec(
 
     /** One argv, output to the log, exit code 0 is success. */
     public static ProcessSpec of(List<String> argv, Duration timeout) {
-        return new ProcessSpec(List.of(argv), null, null, null, Map.of(), timeout, List.of(0), null, true);
+        return new ProcessSpec(List.of(argv), null, null, null, Map.of(), timeout, List.of(0), null, true, null, false);
+    }
+
+    /** One pipeline, output to the log. */
+    public static ProcessSpec pipeline(List<List<String>> commands, Duration timeout) {
+        return new ProcessSpec(commands, null, null, null, Map.of(), timeout, List.of(0), null, true, null, false);
     }
 
     public ProcessSpec withStdoutLines(Consumer<String> consumer, boolean alsoLog) {
-        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, environment, timeout, successExitCodes, consumer, alsoLog);
+        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, environment, timeout, successExitCodes, consumer, alsoLog, stderrLines, quiet);
+    }
+
+    public ProcessSpec withStderrLines(Consumer<String> consumer) {
+        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, environment, timeout, successExitCodes, stdoutLines, logStdout, consumer, quiet);
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, env, timeout, successExitCodes, stdoutLines, logStdout);
+        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, env, timeout, successExitCodes, stdoutLines, logStdout, stderrLines, quiet);
+    }
+
+    public ProcessSpec withStdoutFile(Path file) {
+        return new ProcessSpec(commands, stdin, file, teeFile, environment, timeout, successExitCodes, stdoutLines, logStdout, stderrLines, quiet);
+    }
+
+    /** Runs without logging the command or its output; consumers still receive the lines. */
+    public ProcessSpec quietly() {
+        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, environment, timeout, successExitCodes, stdoutLines, false, stderrLines, true);
+    }
+
+    public ProcessSpec withSuccessExitCodes(List<Integer> codes) {
+        return new ProcessSpec(commands, stdin, stdoutFile, teeFile, environment, timeout, codes, stdoutLines, logStdout, stderrLines, quiet);
     }
 }

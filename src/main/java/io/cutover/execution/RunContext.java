@@ -146,6 +146,19 @@ final class RunContext implements CheckContext {
     }
 
     @Override
+    public Optional<String> option(String name) {
+        String template = step.options().get(name);
+        if (template == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(io.cutover.runbook.Template.render(template, runValues::forArgv)).filter(v -> !v.isBlank());
+        } catch (StepFailure unset) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public boolean cancelled() {
         return cancelRequested;
     }

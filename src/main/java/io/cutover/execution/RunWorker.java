@@ -149,7 +149,9 @@ class RunWorker {
                 Optional.ofNullable(step.timeout()).orElse(properties.defaultTimeout()),
                 step.successExitCodes(),
                 capture,
-                true);
+                true,
+                null,
+                false);
         ProcessResult outcome = ctx.exec(spec);
         Result result = fromProcess(ctx, outcome, spec);
         if (result.status != RunStatus.SUCCEEDED) {

@@ -103,6 +103,10 @@ public final class ProgressCalculator {
             blocked = phase.gateGuarding(step.id()).filter(g -> !signed(g))
                     .map(g -> "needs the '" + g.title() + "' checklist fully signed first").orElse(null);
         }
+        if (blocked == null) {
+            blocked = step.after().stream().filter(before -> !latest.containsKey(before)).findFirst()
+                    .map(before -> "needs '" + runbook.step(before).map(Step::title).orElse(before) + "' to succeed first").orElse(null);
+        }
         return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), blocked);
     }
 

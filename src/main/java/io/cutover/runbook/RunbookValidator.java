@@ -128,6 +128,11 @@ final class RunbookValidator {
                 .distinct()
                 .filter(name -> runbook.parameter(name).map(p -> p.type() == ParameterType.SECRET).orElse(false))
                 .forEach(name -> problems.add(where + ": secret parameter ${" + name + "} would appear in a child's argv; pass it through stdin or env"));
+        for (String before : step.after()) {
+            if (!phaseOfStep.containsKey(before)) {
+                problems.add(where + ": must come after unknown step '" + before + "'");
+            }
+        }
         for (Capture capture : step.captures()) {
             if (runbook.parameter(capture.parameter()).isEmpty()) {
                 problems.add(where + ": captures unknown parameter '" + capture.parameter() + "'");

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * @param successExitCodes exit codes that mean success (default 0 only)
  * @param confirm text the operator must type before the step runs (for irreversible steps)
  * @param covers the seed runbook's commands this step carries out, for traceability
+ * @param options settings a built-in check reads (templates, so a check can follow parameters)
+ * @param after steps that must be done before this one may act (a dump waits for its preflight)
  */
 public record Step(
         String id,
@@ -43,7 +45,9 @@ public record Step(
         String check,
         String instructions,
         Snippet snippet,
-        List<String> covers) {
+        List<String> covers,
+        Map<String, String> options,
+        List<String> after) {
 
     public Step {
         purpose = purpose == null ? "" : purpose;
@@ -54,6 +58,8 @@ public record Step(
         produces = produces == null ? List.of() : List.copyOf(produces);
         captures = captures == null ? List.of() : List.copyOf(captures);
         covers = covers == null ? List.of() : List.copyOf(covers);
+        options = options == null ? Map.of() : Map.copyOf(options);
+        after = after == null ? List.of() : List.copyOf(after);
     }
 
     /** The commands of this step: one argv, or each stage of the pipeline. */
@@ -66,6 +72,7 @@ public record Step(
         return Stream.of(
                         commands().stream().flatMap(List::stream),
                         env.values().stream(),
+                        options.values().stream(),
                         produces.stream().map(Artifact::path),
                         Stream.of(stdin, saveOutput, stdout, confirm, sql, instructions),
                         Stream.ofNullable(snippet).map(Snippet::text))

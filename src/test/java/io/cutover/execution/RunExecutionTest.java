@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cutover.PanelTest;
+import io.cutover.RunApi;
 import io.cutover.shared.PanelProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;

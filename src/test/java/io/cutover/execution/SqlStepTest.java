@@ -3,6 +3,7 @@ package io.cutover.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.PanelTest;
+import io.cutover.RunApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package io.cutover.execution;
+package io.cutover;
 
 import static io.cutover.TestUsers.as;
 
@@ -11,31 +11,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Starts and watches runs through the JSON API, as an operator's script would. */
-class RunApi {
+public class RunApi {
 
     private final MockMvcTester mvc;
     private final JsonMapper json;
     private final int port;
 
     /** @param port the real server's port, for downloads that stream (MockMvc is not made for them) */
-    RunApi(MockMvcTester mvc, JsonMapper json, int port) {
+    public RunApi(MockMvcTester mvc, JsonMapper json, int port) {
         this.mvc = mvc;
         this.json = json;
         this.port = port;
     }
 
-    long createMigration(String runbookId, String valuesJson) {
+    public long createMigration(String runbookId, String valuesJson) {
         MvcTestResult r = mvc.post().uri("/api/migrations").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"run-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}").exchange();
         return body(r).get("id").asLong();
     }
 
-    MvcTestResult start(String user, long migrationId, String stepId, String confirm) {
+    public MvcTestResult start(String user, long migrationId, String stepId, String confirm) {
         return mvc.post().uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs").with(as(user))
                 .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
     }
 
-    long startOk(long migrationId, String stepId) {
+    public long startOk(long migrationId, String stepId) {
         MvcTestResult r = start("operator", migrationId, stepId, null);
         if (r.getResponse().getStatus() != 201) {
             throw new AssertionError("start " + stepId + " gave " + r.getResponse().getStatus() + ": " + content(r));
@@ -43,31 +43,31 @@ class RunApi {
         return body(r).get("id").asLong();
     }
 
-    JsonNode run(long runId) {
+    public JsonNode run(long runId) {
         return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange()).get("run");
     }
 
-    JsonNode details(long runId) {
+    public JsonNode details(long runId) {
         return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange());
     }
 
     /** Waits until the run has ended and returns it. */
-    JsonNode awaitEnd(long runId) {
+    public JsonNode awaitEnd(long runId) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !run(runId).get("status").asString().matches("QUEUED|RUNNING"));
         return run(runId);
     }
 
-    String status(long runId) {
+    public String status(long runId) {
         return run(runId).get("status").asString();
     }
 
-    MvcTestResult cancel(String user, long runId) {
+    public MvcTestResult cancel(String user, long runId) {
         return mvc.post().uri("/api/runs/" + runId + "/cancel").with(as(user)).exchange();
     }
 
     /** The full log as the download gives it. */
-    String log(long runId) {
+    public String log(long runId) {
         try {
             String auth = java.util.Base64.getEncoder().encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes());
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
@@ -79,11 +79,11 @@ class RunApi {
         }
     }
 
-    JsonNode body(MvcTestResult r) {
+    public JsonNode body(MvcTestResult r) {
         return json.readTree(content(r));
     }
 
-    static String content(MvcTestResult r) {
+    public static String content(MvcTestResult r) {
         try {
             return r.getResponse().getContentAsString();
         } catch (Exception e) {

@@ -1,0 +1,16 @@
+package io.cutover.copy;
+
+import io.cutover.execution.CheckContext;
+import io.cutover.execution.ProcessResult;
+import io.cutover.migration.ExecutionValues;
+
+/** A way to copy a whole database from source to an empty target, as fast as the machine allows. */
+interface CopyEngine {
+
+    String name();
+
+    /** Whether its tools are installed on the panel's host. */
+    boolean available(CheckContext ctx) throws InterruptedException;
+
+    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception;
+}

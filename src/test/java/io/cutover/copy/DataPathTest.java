@@ -1,0 +1,230 @@
+package io.cutover.copy;
+
+import static io.cutover.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.DataPathFixture;
+import io.cutover.PanelTest;
+import io.cutover.RunApi;
+import io.cutover.TestDatabases;
+import io.cutover.shared.PanelProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole data path on real PostgreSQL: preflight, exact inventory, both backups verified,
+ * restore-test, parallel restore into a password-protected non-superuser's database, and
+ * verification — then the same verification catching injected faults.
+ */
+@PanelTest
+class DataPathTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PanelProperties panel;
+
+    @LocalServerPort
+    int port;
+
+    DataPathFixture db;
+    RunApi api;
+    long migration;
+
+    @BeforeEach
+    void databases() {
+        db = new DataPathFixture(0.1);
+        api = new RunApi(mvc, json, port);
+        migration = api.createMigration("datapath-test",
+                "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        db.close();
+    }
+
+    @Test
+    void backupRestoreAndVerificationPassAndTheInventoryIsExact() throws Exception {
+        for (String step : List.of("preflight-backup", "table-inventory", "dump-custom", "dump-plain", "verify-backup", "restore-test",
+                "preflight-restore", "restore", "verify")) {
+            assertThat(succeeds(step)).as(step).isEqualTo("SUCCEEDED");
+        }
+
+        Map<String, Long> actual = exactCounts(db.source);
+        JsonNode inventory = resultOf("table-inventory");
+        assertThat(inventory.get("rows")).hasSize(actual.size());
+        for (JsonNode row : inventory.get("rows")) {
+            assertThat(row.get(2).asLong()).as(row.get(1).asString()).isEqualTo(actual.get(row.get(0).asString() + "." + row.get(1).asString()));
+        }
+        assertThat(exactCounts(db.target)).isEqualTo(actual);
+        assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts").contains(Long.toString(actual.get("public.posts")));
+        assertManifestMatchesTheFiles();
+        assertThat(Files.readString(workdir().resolve("verification/verification-report.txt"))).contains("identical");
+        assertNoPasswordAnywhere();
+    }
+
+    @Test
+    void verificationNamesEachInjectedFault() throws Exception {
+        succeeds("preflight-backup");
+        succeeds("dump-custom");
+        succeeds("preflight-restore");
+        assertThat(succeeds("restore")).isEqualTo("SUCCEEDED");
+
+        TestDatabases.execute(db.target, "DROP INDEX posts_title_trgm_idx");
+        assertThat(differences()).contains("public.posts_title_trgm_idx|index missing on target");
+        TestDatabases.execute(db.target, "CREATE INDEX posts_title_trgm_idx ON public.posts USING gin (title public.gin_trgm_ops)");
+
+        TestDatabases.execute(db.target, "SELECT setval('audit_event_seq', 5)");
+        assertThat(differences()).contains("public.audit_event_seq|sequence value");
+        TestDatabases.execute(db.target, "SELECT setval('audit_event_seq', " + sourceSequence() + ")");
+
+        TestDatabases.execute(db.target, "UPDATE users SET name = 'Changed' WHERE id = 7");
+        assertThat(differences()).contains("public.users|content checksum").doesNotContain("public.users|row count");
+        TestDatabases.execute(db.target, "UPDATE users SET name = 'User 7' WHERE id = 7");
+        assertThat(verifyStatus()).as("everything restored as it was").isEqualTo("SUCCEEDED");
+
+        TestDatabases.execute(db.target, "DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)");
+        assertThat(differences()).contains("public.audit_log|row count");
+    }
+
+    @Test
+    void finalSyncNeedsTypedConfirmationThenReplacesTheTargetWithNewerData() throws Exception {
+        succeeds("preflight-backup");
+        succeeds("dump-custom");
+        succeeds("preflight-restore");
+        succeeds("restore");
+        TestDatabases.execute(db.source, "INSERT INTO users (email, name) VALUES ('late@example.com', 'Signed up after the first copy')");
+
+        assertThat(api.start("operator", migration, "final-sync", null)).hasStatus(400);
+        long run = api.body(api.start("operator", migration, "final-sync", "replace")).get("id").asLong();
+
+        JsonNode ended = api.awaitEnd(run);
+        assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
+        assertThat(ended.get("message").asString()).contains("Copied with").contains("identical");
+        assertThat(exactCounts(db.target)).isEqualTo(exactCounts(db.source));
+    }
+
+    @Test
+    void restoreRefusesATargetThatIsNotEmpty() {
+        TestDatabases.execute(db.target, "SET ROLE " + db.targetRole + "; CREATE TABLE leftovers (id int)");
+
+        long run = api.startOk(migration, "preflight-restore");
+        JsonNode ended = api.awaitEnd(run);
+
+        assertThat(ended.get("status").asString()).isEqualTo("FAILED");
+        assertThat(ended.get("message").asString()).contains("target empty");
+        assertThat(api.start("operator", migration, "restore", null)).as("the restore waits for a passing preflight").hasStatus(409);
+    }
+
+    private String succeeds(String step) {
+        long run = api.startOk(migration, step);
+        String status = api.awaitEnd(run).get("status").asString();
+        assertThat(status).as(() -> step + " failed:\n" + api.log(run)).isEqualTo("SUCCEEDED");
+        return status;
+    }
+
+    private String verifyStatus() {
+        return api.awaitEnd(api.startOk(migration, "verify")).get("status").asString();
+    }
+
+    /** "object|difference" of every difference the verification reports. */
+    private List<String> differences() {
+        long run = api.startOk(migration, "verify");
+        JsonNode ended = api.awaitEnd(run);
+        assertThat(ended.get("status").asString()).isEqualTo("FAILED");
+        JsonNode rows = json.readTree(ended.get("resultJson").asString()).get("rows");
+        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1).map(rows::get)
+                .filter(r -> r.get(4).asString().equals("DIFFERENT"))
+                .map(r -> r.get(0).asString() + "|" + r.get(1).asString()).toList();
+    }
+
+    private JsonNode resultOf(String step) {
+        JsonNode runs = api.body(mvc.get().uri("/api/migrations/" + migration + "/runs").with(as("viewer")).exchange());
+        for (JsonNode r : runs) {
+            if (r.get("stepId").asString().equals(step)) {
+                return json.readTree(r.get("resultJson").asString());
+            }
+        }
+        throw new AssertionError(step);
+    }
+
+    private long sourceSequence() throws Exception {
+        try (Connection c = TestDatabases.connect(db.source); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT last_value FROM audit_event_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> exactCounts(String database) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement()) {
+            List<String> tables;
+            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                tables = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    counts.put(t, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void assertManifestMatchesTheFiles() throws Exception {
+        String manifest = Files.readString(workdir().resolve("logs/backup-manifest.txt"));
+        try (Stream<Path> backups = Files.list(workdir().resolve("backups"))) {
+            for (Path file : backups.filter(Files::isRegularFile).toList()) {
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+                assertThat(manifest).contains(sha).contains(Long.toString(Files.size(file)));
+            }
+        }
+        assertThat(manifest).contains("objects").contains("gzip test passed");
+    }
+
+    /** The target's password may reach the child only through the passfile. */
+    private void assertNoPasswordAnywhere() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE ?", Long.class, "%" + db.targetPassword + "%")).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE argv_masked LIKE ?", Long.class, "%" + db.targetPassword + "%")).isZero();
+        try (Stream<Path> files = Files.walk(workdir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(db.targetPassword);
+            }
+        }
+    }
+
+    private Path workdir() {
+        return panel.dataDir().toAbsolutePath().normalize().resolve("migrations").resolve(Long.toString(migration));
+    }
+}
