@@ -1,5 +1,6 @@
 package io.cutover.audit;
 
+import io.cutover.downtime.DowntimeMeasured;
 import io.cutover.execution.RunFinished;
 import io.cutover.execution.RunStarted;
 import io.cutover.gate.ActionRefused;
@@ -96,5 +97,11 @@ class AuditListeners {
     @ApplicationModuleListener
     void on(UserChanged e) {
         trail.append(null, e.actor(), "user.changed", "User '" + e.username() + "' " + e.change());
+    }
+
+    @ApplicationModuleListener
+    void on(DowntimeMeasured e) {
+        trail.append(e.migrationId(), "system", "downtime.measured", "Downtime measured: " + e.duration().toMillis() / 1000.0
+                + " s from writes stopped to the first HTTP 200 of " + e.siteUrl());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -43,11 +44,15 @@ class ProcessLauncher {
     ProcessResult run(RunContext ctx, ProcessSpec spec) throws InterruptedException {
         Map<String, String> env = baseEnvironment(ctx);
         env.putAll(spec.environment());
+        Optional<String> refused = spec.commands().stream().map(flyctl::refusal).flatMap(Optional::stream).findFirst();
+        if (refused.isPresent()) {
+            return ProcessResult.notStarted(spec.successExitCodes(), refused.get());
+        }
         List<List<String>> argv;
         try {
             argv = resolve(spec.commands(), env, ctx);
         } catch (InvalidInputException missing) {
-            return new ProcessResult(List.of(), false, false, spec.successExitCodes(), missing.getMessage());
+            return ProcessResult.notStarted(spec.successExitCodes(), missing.getMessage());
         }
         if (!spec.quiet()) {
             ctx.log.system("$ " + ctx.redactor.redact(CommandLine.join(spec.commands())));
@@ -56,24 +61,31 @@ class ProcessLauncher {
         try {
             processes = start(argv, env, ctx.workdir, spec);
         } catch (IOException e) {
-            String why = "Could not start " + argv.get(0).get(0) + ": " + e.getMessage();
-            ctx.log.system(why);
-            return new ProcessResult(List.of(), false, false, spec.successExitCodes(), why);
+            return ProcessResult.notStarted(spec.successExitCodes(), "Could not start " + spec.commands().get(0).get(0) + ": " + e.getMessage());
         }
         ctx.track(processes);
+        boolean fly = spec.commands().stream().anyMatch(c -> flyctl.handles(c.get(0)));
         try {
-            return await(ctx, spec, processes);
+            return await(ctx, spec, processes, fly);
         } finally {
             ctx.untrack(processes);
         }
     }
 
-    private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes) throws InterruptedException {
+    private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes, boolean fly) throws InterruptedException {
         List<Thread> readers = new ArrayList<>();
+        // The last error lines of a flyctl command tell the adapter what went wrong.
+        java.util.Deque<String> errors = new java.util.concurrent.ConcurrentLinkedDeque<>();
         BufferedWriter tee = spec.teeFile() == null ? null : openTee(spec.teeFile());
         Process last = processes.get(processes.size() - 1);
         for (Process p : processes) {
             readers.add(read(p.getErrorStream(), line -> {
+                if (fly) {
+                    errors.addLast(line);
+                    while (errors.size() > 50) {
+                        errors.pollFirst();
+                    }
+                }
                 if (spec.stderrLines() != null) {
                     spec.stderrLines().accept(line);
                 }
@@ -107,7 +119,8 @@ class ProcessLauncher {
         drain(readers, processes);
         closeQuietly(tee);
         List<Integer> codes = processes.stream().map(Process::exitValue).toList();
-        return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null);
+        String explanation = fly && !spec.successExitCodes().containsAll(codes) ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
+        return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, explanation);
     }
 
     private Consumer<String> stdoutHandler(RunContext ctx, ProcessSpec spec, BufferedWriter tee) {

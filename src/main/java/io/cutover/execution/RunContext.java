@@ -17,6 +17,9 @@ import java.util.function.Function;
 /** Everything one run needs while it executes, and the handle an operator's cancel reaches. */
 final class RunContext implements CheckContext {
 
+    /** Who "cancels" a run when the panel itself stops: the run ends INTERRUPTED, not CANCELLED. */
+    static final String SHUTDOWN = "panel shutdown";
+
     final long runId;
     final long migrationId;
     final String startedBy;

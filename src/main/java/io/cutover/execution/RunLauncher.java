@@ -184,6 +184,11 @@ public class RunLauncher {
         }
     }
 
+    /** Ends every active run's processes when the panel stops; each run then records itself INTERRUPTED. */
+    void interruptAll() {
+        active.values().forEach(ctx -> ctx.cancel(RunContext.SHUTDOWN));
+    }
+
     private static ConflictException busy(Run run) {
         return new ConflictException("Run " + run.id() + " of step '" + run.stepId() + "' is still " + run.status().name().toLowerCase()
                 + "; one run at a time per migration — wait for it or cancel it");

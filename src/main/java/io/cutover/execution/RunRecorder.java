@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +28,14 @@ class RunRecorder {
     private final RunRepository runs;
     private final ArtifactRepository artifacts;
     private final MigrationManagement migrations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunRecorder(RunRepository runs, ArtifactRepository artifacts, MigrationManagement migrations, Clock clock) {
+    RunRecorder(RunRepository runs, ArtifactRepository artifacts, MigrationManagement migrations, ApplicationEventPublisher events, Clock clock) {
         this.runs = runs;
         this.artifacts = artifacts;
         this.migrations = migrations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,7 +70,11 @@ class RunRecorder {
             captured.forEach((parameter, value) -> migrations.setCaptured(run.migrationId(), parameter, value, runId, actor));
             migrations.recordCompletion(run.migrationId(), run.stepId(), actor, runId, null);
         }
-        return run.toView();
+        RunView ended = run.toView();
+        // Inside the transaction: listeners that act after commit (audit, downtime) only hear events published in one.
+        events.publishEvent(new RunFinished(ended.migrationId(), ended.id(), ended.stepId(), ended.status(), ended.exitCode(), ended.message(),
+                ended.startedBy(), ended.endedAt()));
+        return ended;
     }
 
     /** Paths are kept relative to the working directory, as templates use them. */

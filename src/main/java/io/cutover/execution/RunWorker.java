@@ -13,7 +13,6 @@ import io.cutover.runbook.Template;
 import io.cutover.secrets.SecretRedactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,11 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Carries out one queued run on a worker thread, from its first log line to its end event. */
@@ -48,12 +44,9 @@ class RunWorker {
     private final SqlRunner sql;
     private final List<StepCheck> checks;
     private final ExecutionProperties properties;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     RunWorker(RunRepository runs, RunRecorder recorder, ArtifactRepository artifacts, MigrationManagement migrations, LogStream logStream,
-            Workspace workspace, ProcessLauncher launcher, SqlRunner sql, List<StepCheck> checks, ExecutionProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            Workspace workspace, ProcessLauncher launcher, SqlRunner sql, List<StepCheck> checks, ExecutionProperties properties) {
         this.runs = runs;
         this.recorder = recorder;
         this.artifacts = artifacts;
@@ -64,8 +57,6 @@ class RunWorker {
         this.sql = sql;
         this.checks = checks;
         this.properties = properties;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** Builds the run's context; the caller registers it for cancel before calling {@link #execute}. */
@@ -95,7 +86,7 @@ class RunWorker {
                 ctx.log.status(RunJson.status(running));
                 result = switch (ctx.step.kind()) {
                     case COMMAND -> command(ctx);
-                    case SQL -> fromSql(sql.run(ctx));
+                    case SQL -> withProduced(ctx, fromSql(sql.run(ctx)));
                     case CHECK -> check(ctx);
                     case MANUAL -> Result.of(RunStatus.FAILED, null, "A manual step is marked done, not run");
                 };
@@ -126,8 +117,6 @@ class RunWorker {
         }
         ctx.log.system(ended.message());
         ctx.log.end(RunJson.status(ended));
-        events.publishEvent(new RunFinished(ended.migrationId(), ended.id(), ended.stepId(), ended.status(), ended.exitCode(), ended.message(),
-                ended.startedBy()));
     }
 
     private Result command(RunContext ctx) throws InterruptedException {
@@ -157,20 +146,31 @@ class RunWorker {
         if (result.status != RunStatus.SUCCEEDED) {
             return result;
         }
-        Map<String, Path> produced = new LinkedHashMap<>();
-        for (Artifact artifact : step.produces()) {
+        return withProduced(ctx, new Result(result.status, result.exitCode, result.message, null, Map.of(), captures(ctx, raw.toString())));
+    }
+
+    /** A successful step must have written the files it declares; they become its artifacts. */
+    private static Result withProduced(RunContext ctx, Result result) {
+        if (result.status != RunStatus.SUCCEEDED) {
+            return result;
+        }
+        Map<String, Path> produced = new LinkedHashMap<>(result.produced);
+        for (Artifact artifact : ctx.step.produces()) {
             Path file = ctx.runValues.path(artifact.path());
             if (!Files.isRegularFile(file)) {
-                return Result.of(RunStatus.FAILED, result.exitCode, "The command succeeded but did not write " + ctx.workdir.relativize(file));
+                return Result.of(RunStatus.FAILED, result.exitCode, "The step succeeded but did not write " + ctx.workdir.relativize(file));
             }
             produced.put(artifact.id(), file);
         }
-        return new Result(result.status, result.exitCode, result.message, null, produced, captures(ctx, raw.toString()));
+        return new Result(result.status, result.exitCode, result.message, result.resultJson, produced, result.captured);
     }
 
     private Result fromProcess(RunContext ctx, ProcessResult outcome, ProcessSpec spec) {
         if (outcome.failure() != null) {
             return Result.of(RunStatus.FAILED, null, outcome.failure());
+        }
+        if (outcome.cancelled() && RunContext.SHUTDOWN.equals(ctx.cancelledBy())) {
+            return Result.of(RunStatus.INTERRUPTED, outcome.exitCode(), "The panel shut down during this run; its processes were ended. Run the step again.");
         }
         if (outcome.cancelled()) {
             return Result.of(RunStatus.CANCELLED, outcome.exitCode(), "Cancelled by " + ctx.cancelledBy());
@@ -181,13 +181,14 @@ class RunWorker {
         if (outcome.succeeded()) {
             return Result.of(RunStatus.SUCCEEDED, outcome.exitCode(), "Exited with code " + outcome.exitCode());
         }
-        return Result.of(RunStatus.FAILED, outcome.exitCode(), "Exited with code " + outcome.exitCode() + " (expected " + spec.successExitCodes() + ")");
+        String why = "Exited with code " + outcome.exitCode() + " (expected " + spec.successExitCodes() + ")";
+        return Result.of(RunStatus.FAILED, outcome.exitCode(), outcome.explanation() == null ? why : outcome.explanation() + " (" + why + ")");
     }
 
     private Map<String, String> captures(RunContext ctx, String output) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Capture capture : ctx.step.captures()) {
-            Optional<String> value = capture.pattern() == null ? Optional.empty() : firstGroup(capture.pattern(), output);
+            Optional<String> value = capture.pattern() == null ? Optional.empty() : capture.from(output);
             value.ifPresentOrElse(v -> {
                 values.put(capture.parameter(), v);
                 ctx.log.system("Captured " + capture.parameter() + " from the output");
@@ -200,6 +201,9 @@ class RunWorker {
         StepCheck check = checks.stream().filter(c -> c.name().equals(ctx.step.check())).findFirst()
                 .orElseThrow(() -> new StepFailure("This panel has no built-in check '" + ctx.step.check() + "'"));
         CheckOutcome outcome = check.run(ctx);
+        if (ctx.cancelled() && RunContext.SHUTDOWN.equals(ctx.cancelledBy())) {
+            return Result.of(RunStatus.INTERRUPTED, null, "The panel shut down during this run. Run the step again.");
+        }
         if (ctx.cancelled()) {
             return Result.of(RunStatus.CANCELLED, null, "Cancelled by " + ctx.cancelledBy());
         }
@@ -233,11 +237,6 @@ class RunWorker {
             Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()).ifPresent(secrets::add);
         }
         return secrets;
-    }
-
-    private static Optional<String> firstGroup(String pattern, String text) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        return m.find() ? Optional.of(m.groupCount() >= 1 ? m.group(1) : m.group()) : Optional.empty();
     }
 
     /** How a run ended, with what success adds to the record. */

@@ -41,12 +41,18 @@ class SqlRunner {
             ctx.onCancel(() -> cancelQuietly(st));
             st.execute("SET statement_timeout = " + properties.sqlStatementTimeout().toMillis());
             st.setMaxRows(properties.sqlMaxRows() + 1);
-            boolean hasRows = st.execute(sql);
-            String result = hasRows ? table(ctx, st.getResultSet()) : null;
-            if (!hasRows) {
+            if (!st.execute(sql)) {
                 ctx.log.out(st.getUpdateCount() >= 0 ? st.getUpdateCount() + " rows affected" : "OK");
+                return new Outcome(RunStatus.SUCCEEDED, null, "Statement finished", null);
             }
-            return new Outcome(RunStatus.SUCCEEDED, null, "Query finished", result);
+            Rows rows = read(st.getResultSet());
+            ctx.log.out(String.join(" | ", rows.table().columns()));
+            rows.table().rows().forEach(r -> ctx.log.out(String.join(" | ", r)));
+            ctx.log.out("(" + rows.table().rows().size() + (rows.truncated() ? "+" : "") + " row" + (rows.table().rows().size() == 1 ? "" : "s") + ")");
+            if (ctx.step.saveOutput() != null) {
+                save(ctx, rows.table());
+            }
+            return new Outcome(RunStatus.SUCCEEDED, null, "Query finished", json(rows));
         } catch (SQLException e) {
             if (ctx.cancelled()) {
                 return new Outcome(RunStatus.CANCELLED, null, "Cancelled by " + ctx.cancelledBy(), null);
@@ -66,7 +72,7 @@ class SqlRunner {
         return DriverManager.getConnection(target.url().jdbcUrl(), props);
     }
 
-    private String table(RunContext ctx, ResultSet rs) throws SQLException {
+    private Rows read(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -81,19 +87,35 @@ class SqlRunner {
             }
             List<String> row = new ArrayList<>();
             for (int i = 1; i <= columns.size(); i++) {
-                row.add(rs.getString(i));
+                String v = rs.getString(i);
+                row.add(v == null ? "NULL" : v);
             }
             rows.add(row);
         }
-        ctx.log.out(String.join(" | ", columns));
-        rows.forEach(r -> ctx.log.out(String.join(" | ", r.stream().map(v -> v == null ? "NULL" : v).toList())));
-        ctx.log.out("(" + rows.size() + (truncated ? "+" : "") + " row" + (rows.size() == 1 ? "" : "s") + ")");
+        return new Rows(new ResultTable(columns, rows), truncated);
+    }
+
+    private String json(Rows rows) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("columns", columns);
-        result.put("rows", rows);
-        result.put("truncated", truncated);
+        result.put("columns", rows.table().columns());
+        result.put("rows", rows.table().rows());
+        result.put("truncated", rows.truncated());
         return json.writeValueAsString(result);
     }
+
+    /** Keeps the result as a file (a performance baseline is a record, not a memory). */
+    private static void save(RunContext ctx, ResultTable table) {
+        java.nio.file.Path file = ctx.runValues.path(ctx.step.saveOutput());
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, ctx.step.title() + " (" + ctx.timestamp + ")\n\n" + table.toText());
+            ctx.log.system("Result saved as " + ctx.workdir.relativize(file));
+        } catch (java.io.IOException e) {
+            throw new StepFailure("Cannot write " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private record Rows(ResultTable table, boolean truncated) {}
 
     private static void cancelQuietly(Statement st) {
         try {

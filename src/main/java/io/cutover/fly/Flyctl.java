@@ -1,18 +1,26 @@
 package io.cutover.fly;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
  * The Fly adapter's facade: turns a runbook command that starts with {@code fly} or {@code flyctl}
- * into the configured binary, and gives it the migration's token through its environment only.
+ * into the configured binary with the migration's token in its environment only, refuses the
+ * commands that would destroy the way back, and says in plain words what a known failure means.
  */
 @Service
 public class Flyctl {
 
     private static final List<String> NAMES = List.of("fly", "flyctl");
+
+    /** flyctl's own wording of known failures, and what the operator should do about each. */
+    private static final Map<Pattern, String> KNOWN_FAILURES = knownFailures();
 
     private final FlyProperties properties;
 
@@ -44,5 +52,46 @@ public class Flyctl {
         env.put("FLY_NO_UPDATE_CHECK", "1");
         env.put("FLY_METRICS_DISABLED", "1");
         return env;
+    }
+
+    /**
+     * Why a flyctl command must not run at all: {@code fly postgres detach} on the Flex cluster
+     * deletes the app's database user there, and with it the rollback.
+     */
+    public Optional<String> refusal(List<String> argv) {
+        List<String> words = argv.stream().filter(a -> !a.startsWith("-")).toList();
+        if (words.size() >= 3 && handles(words.get(0)) && List.of("postgres", "pg").contains(words.get(1)) && words.get(2).equals("detach")) {
+            return Optional.of("The panel never runs 'fly postgres detach': on the Flex cluster it deletes the app's database user, "
+                    + "which the rollback needs. Leave the old cluster attached until decommission.");
+        }
+        return Optional.empty();
+    }
+
+    /** What a failed flyctl run means, judged from its error output; empty when it is not a known failure. */
+    public Optional<String> explain(List<String> stderr) {
+        for (String line : stderr) {
+            for (Map.Entry<Pattern, String> known : KNOWN_FAILURES.entrySet()) {
+                Matcher m = known.getKey().matcher(line);
+                if (m.find()) {
+                    return Optional.of(m.groupCount() >= 1 && m.group(1) != null ? known.getValue().replace("{}", m.group(1)) : known.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<Pattern, String> knownFailures() {
+        Map<Pattern, String> known = new LinkedHashMap<>();
+        known.put(Pattern.compile("(?i)no access token available|not logged in|unauthorized|invalid token"),
+                "flyctl is not logged in: set the migration's FLY_API_TOKEN parameter to a deploy token of the organization");
+        known.put(Pattern.compile("(?i)could not find app \"?([\\w.-]+)\"?"),
+                "Fly has no app '{}' that this token can see: check the app parameters and the token's organization");
+        known.put(Pattern.compile("(?i)cluster ([\\w-]+)[^:]*: .*not found|no such cluster|cluster not found"),
+                "No Managed Postgres cluster with that id: check the cluster id on the Parameters page (fly mpg list shows them)");
+        known.put(Pattern.compile("(?i)already has (\\w+) set"),
+                "The app still has {}: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)");
+        known.put(Pattern.compile("(?i)has no started VMs|no machines? (are )?running"),
+                "The app has no running machine to run the command on: scale it up first");
+        return known;
     }
 }

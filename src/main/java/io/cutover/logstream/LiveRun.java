@@ -1,25 +1,38 @@
 package io.cutover.logstream;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The in-memory side of one active run: events not yet stored, plus the most recent stored ones,
- * so a viewer can follow the tail without touching H2. Events leave the deque only once they are
+ * so viewers can follow the tail without touching H2. Events leave memory only once they are
  * stored, which is what lets a viewer that falls behind continue from the store without a gap.
+ *
+ * <p>The one writer appends without ever waiting for a viewer: events go into fixed-size chunks
+ * indexed by sequence number and become visible through a volatile counter; viewers read without
+ * a lock and park until the writer unparks them.
  */
 final class LiveRun {
+
+    private static final int CHUNK = 4096;
 
     private final long runId;
     private final int keepStored;
     private final Clock clock;
-    private final Deque<LogEvent> recent = new ArrayDeque<>();
-    private long lastSeq;
-    private long storedSeq;
-    private boolean ended;
+    private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+    private final Object writeLock = new Object();
+    private final Object storedLock = new Object();
+    private volatile long lastSeq;
+    private volatile long storedSeq;
+    private volatile boolean ended;
+    private long firstKeptChunk;
 
     LiveRun(long runId, long lastStoredSeq, int keepStored, Clock clock) {
         this.runId = runId;
@@ -27,80 +40,99 @@ final class LiveRun {
         this.storedSeq = lastStoredSeq;
         this.keepStored = keepStored;
         this.clock = clock;
+        this.firstKeptChunk = (lastStoredSeq + 1) / CHUNK;
     }
 
-    synchronized LogEvent append(Channel channel, String text) {
-        if (ended) {
-            throw new IllegalStateException("Run " + runId + " has ended; its log is closed");
+    /** Appends one event; null once the run has ended (output that arrives after the end is not the run's). */
+    Frame append(Channel channel, String text) {
+        Frame frame;
+        synchronized (writeLock) {
+            if (ended) {
+                return null;
+            }
+            long seq = lastSeq + 1;
+            frame = Frame.of(new LogEvent(runId, seq, clock.instant(), channel, text));
+            chunks.computeIfAbsent(seq / CHUNK, k -> new AtomicReferenceArray<>(CHUNK)).set((int) (seq % CHUNK), frame);
+            ended = channel == Channel.END;
+            lastSeq = seq;
         }
-        LogEvent event = new LogEvent(runId, ++lastSeq, clock.instant(), channel, text);
-        recent.addLast(event);
-        ended = channel == Channel.END;
-        notifyAll();
-        return event;
+        Thread t;
+        while ((t = waiting.poll()) != null) {
+            LockSupport.unpark(t);
+        }
+        return frame;
     }
 
     /**
-     * Events after {@code cursor}, at most {@code max}; an empty list when there are none yet, or
-     * null when the cursor is older than the deque and the caller must read the store.
+     * Frames after {@code cursor}, at most {@code max}; an empty list when there are none yet, or
+     * null when the cursor is older than what memory holds and the caller must read the store.
      */
-    synchronized List<LogEvent> after(long cursor, int max) {
-        if (cursor >= lastSeq) {
+    List<Frame> after(long cursor, int max) {
+        long last = lastSeq;
+        if (cursor >= last) {
             return List.of();
         }
-        if (recent.isEmpty() || recent.getFirst().seq() > cursor + 1) {
-            return null;
-        }
-        List<LogEvent> out = new ArrayList<>(Math.min(max, (int) (lastSeq - cursor)));
-        for (LogEvent e : recent) {
-            if (e.seq() > cursor) {
-                out.add(e);
-                if (out.size() == max) {
-                    break;
-                }
+        List<Frame> out = new ArrayList<>((int) Math.min(max, last - cursor));
+        for (long seq = cursor + 1; seq <= last && out.size() < max; seq++) {
+            AtomicReferenceArray<Frame> chunk = chunks.get(seq / CHUNK);
+            Frame frame = chunk == null ? null : chunk.get((int) (seq % CHUNK));
+            if (frame == null) {
+                return out.isEmpty() ? null : out;
             }
+            out.add(frame);
         }
         return out;
     }
 
     /** Waits until an event after {@code cursor} exists; false if the wait timed out. */
-    synchronized boolean awaitAfter(long cursor, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
+    boolean awaitAfter(long cursor, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        Thread me = Thread.currentThread();
         while (lastSeq <= cursor) {
-            long left = deadline - System.currentTimeMillis();
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            wait(left);
+            waiting.add(me);
+            // Checked again after registering: the writer unparks whoever is registered after it appended.
+            if (lastSeq <= cursor) {
+                LockSupport.parkNanos(this, left);
+            }
+            waiting.remove(me);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
         return true;
     }
 
-    synchronized void stored(long upToSeq) {
-        storedSeq = Math.max(storedSeq, upToSeq);
-        while (recent.size() > keepStored && recent.getFirst().seq() <= storedSeq) {
-            recent.removeFirst();
+    /** Marks events up to {@code upToSeq} as stored and lets go of chunks no viewer needs from memory. */
+    void stored(long upToSeq) {
+        synchronized (storedLock) {
+            storedSeq = Math.max(storedSeq, upToSeq);
+            long keepFrom = Math.max(0, Math.min(storedSeq, lastSeq - keepStored)) / CHUNK;
+            while (firstKeptChunk < keepFrom) {
+                chunks.remove(firstKeptChunk++);
+            }
+            storedLock.notifyAll();
         }
-        notifyAll();
     }
 
-    synchronized boolean fullyStored() {
-        return storedSeq >= lastSeq;
-    }
-
-    synchronized boolean endedAndStored() {
+    boolean endedAndStored() {
         return ended && storedSeq >= lastSeq;
     }
 
     /** Waits until every appended event is in the store. */
-    synchronized void awaitStored(long millis) throws InterruptedException {
+    void awaitStored(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        while (storedSeq < lastSeq) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new IllegalStateException("Log of run " + runId + " not stored after " + millis + " ms");
+        synchronized (storedLock) {
+            while (storedSeq < lastSeq) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new IllegalStateException("Log of run " + runId + " not stored after " + millis + " ms");
+                }
+                storedLock.wait(left);
             }
-            wait(left);
         }
     }
 

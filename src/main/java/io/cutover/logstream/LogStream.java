@@ -53,14 +53,19 @@ public class LogStream implements SmartLifecycle {
 
     /** Events after {@code afterSeq}, oldest first, from memory if possible, else from H2. */
     public List<LogEvent> read(long runId, long afterSeq, int limit) {
+        return frames(runId, afterSeq, limit).stream().map(Frame::event).toList();
+    }
+
+    /** Like {@link #read}, with each event's SSE text. */
+    List<Frame> frames(long runId, long afterSeq, int limit) {
         LiveRun run = live.get(runId);
         if (run != null) {
-            List<LogEvent> recent = run.after(afterSeq, limit);
+            List<Frame> recent = run.after(afterSeq, limit);
             if (recent != null) {
                 return recent;
             }
         }
-        return store.after(runId, afterSeq, limit);
+        return store.after(runId, afterSeq, limit).stream().map(Frame::of).toList();
     }
 
     /** Whether the run has any event at all (every run logs its queued status first). */
@@ -91,6 +96,7 @@ public class LogStream implements SmartLifecycle {
     private void enqueue(LiveRun run, LogEvent event, String hintId) {
         pending.add(new Pending(run, event, hintId));
     }
+
 
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(properties.batchSize());

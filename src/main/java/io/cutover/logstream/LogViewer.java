@@ -1,7 +1,6 @@
 package io.cutover.logstream;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class LogViewer implements Runnable {
 
     private static final int BATCH = 500;
+    private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
     private final LogStream stream;
     private final SseEmitter emitter;
@@ -41,10 +41,10 @@ final class LogViewer implements Runnable {
     public void run() {
         try {
             while (!closed) {
-                List<LogEvent> batch = stream.read(runId, cursor, BATCH);
+                List<Frame> batch = stream.frames(runId, cursor, BATCH);
                 if (!batch.isEmpty()) {
                     send(batch);
-                    LogEvent last = batch.get(batch.size() - 1);
+                    LogEvent last = batch.get(batch.size() - 1).event();
                     cursor = last.seq();
                     if (last.channel() == Channel.END) {
                         emitter.complete();
@@ -73,28 +73,10 @@ final class LogViewer implements Runnable {
         return !stream.read(runId, cursor, 1).isEmpty();
     }
 
-    /** Many events in one write and one flush. */
-    private void send(List<LogEvent> batch) throws IOException {
-        Set<DataWithMediaType> items = new LinkedHashSet<>();
-        for (LogEvent e : batch) {
-            items.addAll(SseEmitter.event().id(Long.toString(e.seq())).name(eventName(e.channel())).data(data(e), MediaType.TEXT_PLAIN).build());
-        }
-        emitter.send(items);
-    }
-
-    private static String eventName(Channel channel) {
-        return switch (channel) {
-            case OUT, ERR, SYS -> "line";
-            case STATUS -> "status";
-            case HINT -> "hint";
-            case END -> "end";
-        };
-    }
-
-    static String data(LogEvent e) {
-        return switch (e.channel()) {
-            case OUT, ERR, SYS -> "{\"s\":\"" + e.channel().code() + "\",\"t\":" + e.ts().toEpochMilli() + ",\"x\":" + Json.quote(e.text()) + "}";
-            default -> e.text();
-        };
+    /** A whole batch of pre-formatted events in one write and one flush. */
+    private void send(List<Frame> batch) throws IOException {
+        StringBuilder text = new StringBuilder(batch.size() * 128);
+        batch.forEach(f -> text.append(f.sse()));
+        emitter.send(Set.of(new DataWithMediaType(text.toString(), TEXT_UTF8)));
     }
 }

@@ -62,6 +62,9 @@ final class OpenRunLog implements RunLog {
         for (int start = 0; start < text.length() || start == 0; start += maxLineLength) {
             String part = text.substring(start, Math.min(text.length(), start + maxLineLength));
             LogEvent event = write(channel, part, null);
+            if (event == null) {
+                return;
+            }
             matchHints(part, event.seq());
             if (text.isEmpty()) {
                 break;
@@ -80,9 +83,13 @@ final class OpenRunLog implements RunLog {
         }
     }
 
+    /** @return the event written, or null when the run has already ended */
     private synchronized LogEvent write(Channel channel, String text, String hintId) {
-        LogEvent event = run.append(channel, text);
-        sink.accept(run, event, hintId);
-        return event;
+        Frame frame = run.append(channel, text);
+        if (frame == null) {
+            return null;
+        }
+        sink.accept(run, frame.event(), hintId);
+        return frame.event();
     }
 }

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * @param covers the seed runbook's commands this step carries out, for traceability
  * @param options settings a built-in check reads (templates, so a check can follow parameters)
  * @param after steps that must be done before this one may act (a dump waits for its preflight)
+ * @param downtime START when this step's success stops writes (scale to zero), END when it brings
+ *     the site back (scale up; the clock stops when the site answers 200)
  */
 public record Step(
         String id,
@@ -47,7 +49,8 @@ public record Step(
         Snippet snippet,
         List<String> covers,
         Map<String, String> options,
-        List<String> after) {
+        List<String> after,
+        DowntimeMark downtime) {
 
     public Step {
         purpose = purpose == null ? "" : purpose;

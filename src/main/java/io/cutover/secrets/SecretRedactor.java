@@ -18,8 +18,6 @@ public final class SecretRedactor {
 
     public static final String MASK = "****";
 
-    /** user:password@ in any scheme://, whatever the password is. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s\"']*:)([^@\\s\"'/]+)(@)");
     /** password=... in libpq keyword/value strings and ?password= query parameters. */
     private static final Pattern KEYWORD_PASSWORD = Pattern.compile("(?i)(\\bpassword=)([^\\s&\"']+)");
 
@@ -47,15 +45,50 @@ public final class SecretRedactor {
         return new SecretRedactor(List.of());
     }
 
+    /** Linear in the length of the text: a tool printing long lines must not wait for its log. */
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
         for (String secret : secrets) {
-            out = out.replace(secret, MASK);
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
         }
-        out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "$3");
-        return KEYWORD_PASSWORD.matcher(out).replaceAll("$1" + MASK);
+        if (out.contains("://")) {
+            out = maskUrlPasswords(out);
+        }
+        if (out.indexOf('=') >= 0 && out.toLowerCase().contains("password=")) {
+            out = KEYWORD_PASSWORD.matcher(out).replaceAll("$1" + MASK);
+        }
+        return out;
+    }
+
+    /** In scheme://user:password@host, masks the password, whatever it is, without backtracking. */
+    private static String maskUrlPasswords(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        int from = 0;
+        int idx;
+        while ((idx = text.indexOf("://", from)) >= 0) {
+            int start = idx + 3;
+            int end = start;
+            while (end < text.length() && !endsAuthority(text.charAt(end))) {
+                end++;
+            }
+            int at = text.lastIndexOf('@', end - 1);
+            int colon = text.indexOf(':', start);
+            if (at >= start && colon >= start && colon < at) {
+                out.append(text, copied, colon + 1).append(MASK);
+                copied = at;
+            }
+            from = Math.max(end, start);
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean endsAuthority(char c) {
+        return c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || Character.isWhitespace(c);
     }
 }

@@ -77,8 +77,19 @@ public record ConnectionUrl(String scheme, String user, String hostPort, String 
 
     /** The equivalent JDBC URL (user and password are given to the driver separately). */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + hostPort + "/" + URLEncoder.encode(database(), StandardCharsets.UTF_8).replace("+", "%20")
-                + (query.isEmpty() ? "" : "?" + query);
+        String address = isLoopbackName() ? "127.0.0.1:" + port() : hostPort;
+        String params = String.join("&", java.util.Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.startsWith("hostaddr=")).toList());
+        return "jdbc:postgresql://" + address + "/" + URLEncoder.encode(database(), StandardCharsets.UTF_8).replace("+", "%20")
+                + (params.isEmpty() ? "" : "?" + params);
+    }
+
+    /**
+     * Names under the reserved {@code .localhost} domain are loopback (RFC 6761), but the system
+     * resolver does not know that; libpq tools get {@code hostaddr} and JDBC gets the address.
+     */
+    public boolean isLoopbackName() {
+        String h = host().toLowerCase();
+        return h.endsWith(".localhost");
     }
 
     private String build(String password) {
@@ -94,8 +105,12 @@ public record ConnectionUrl(String scheme, String user, String hostPort, String 
         if (!path.isEmpty()) {
             b.append('/').append(encode(path));
         }
-        if (!query.isEmpty()) {
-            b.append('?').append(query);
+        String params = query;
+        if (isLoopbackName() && !query.contains("hostaddr=")) {
+            params = query.isEmpty() ? "hostaddr=127.0.0.1" : query + "&hostaddr=127.0.0.1";
+        }
+        if (!params.isEmpty()) {
+            b.append('?').append(params);
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package io.cutover.wizard;
 
+import io.cutover.downtime.DowntimeClock;
 import io.cutover.execution.RunLauncher;
 import io.cutover.gate.ChecklistGate;
 import io.cutover.gate.MigrationProgress;
@@ -40,11 +41,13 @@ class WizardController {
     private final ChecklistGate gate;
     private final MigrationManagement migrations;
     private final RunLauncher runs;
+    private final DowntimeClock downtime;
 
-    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs) {
+    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime) {
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
+        this.downtime = downtime;
     }
 
     @GetMapping("/migrations/{id}")
@@ -115,6 +118,7 @@ class WizardController {
         model.addAttribute("current", phase);
         model.addAttribute("commands", commands);
         model.addAttribute("runs", runs.latestByStep(id));
+        model.addAttribute("downtime", downtime.latest(id).orElse(null));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;

@@ -36,6 +36,9 @@ class RunExecutionTest {
     @Autowired
     PanelProperties panel;
 
+    @Autowired
+    io.cutover.audit.AuditTrail audit;
+
     RunApi api;
     long migration;
 
@@ -61,11 +64,13 @@ class RunExecutionTest {
     }
 
     @Test
-    void outputIsLoggedWithStdoutAndStderrTagged() {
+    void outputIsLoggedWithStdoutAndStderrTaggedAndTheRunsEndIsAudited() {
         long run = api.startOk(migration, "ok");
         api.awaitEnd(run);
 
         assertThat(api.log(run)).contains(" out one").contains(" err two").contains(" sys $ bash -c");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(migration))
+                .anySatisfy(e -> assertThat(e.details()).contains("Run " + run + " of step 'ok' ended SUCCEEDED")));
     }
 
     @Test

@@ -44,4 +44,20 @@ class SecretRedactorTest {
 
         assertThat(SecretRedactor.urlPasswordsOnly().redact(line)).isEqualTo(line);
     }
+
+    @Test
+    void longLinesAreRedactedWholeWithTheUrlAnywhereInThem() {
+        String noise = "x".repeat(100_000);
+        String line = noise + " postgres://app:hunter2@db:5432/x " + "ab:".repeat(10_000) + "password=swordfish";
+
+        String redacted = SecretRedactor.urlPasswordsOnly().redact(line);
+
+        assertThat(redacted).doesNotContain("hunter2").doesNotContain("swordfish").contains("postgres://app:****@db:5432/x").startsWith(noise);
+    }
+
+    @Test
+    void severalUrlsOnOneLineAreEachMasked() {
+        assertThat(SecretRedactor.urlPasswordsOnly().redact("from postgres://a:one@h1/d to postgresql://b:two@h2/d via https://example.com/x"))
+                .isEqualTo("from postgres://a:****@h1/d to postgresql://b:****@h2/d via https://example.com/x");
+    }
 }

@@ -42,6 +42,9 @@ class WizardControllerTest {
     @MockitoBean
     RunLauncher runs;
 
+    @MockitoBean
+    io.cutover.downtime.DowntimeClock downtime;
+
     private final Runbook runbook = TestRunbooks.gated();
 
     @BeforeEach
