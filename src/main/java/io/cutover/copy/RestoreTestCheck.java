@@ -59,8 +59,9 @@ class RestoreTestCheck implements StepCheck {
         try (Connection c = PgSession.open(server, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + scratchName);
         } catch (java.sql.SQLException e) {
-            return CheckOutcome.failed("Cannot create a scratch database on the target's server (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): the target user needs CREATEDB for a restore-test");
+            return CheckOutcome.failed("42501".equals(e.getSQLState())
+                    ? "The target's user may not create databases, which a restore-test needs (grant CREATEDB, or skip this optional step)"
+                    : "Cannot create a scratch database: " + Verifier.explain(e, server, u.host() + ":" + u.port()));
         }
         try {
             Toc toc = Toc.of(ctx, ctx.workdir().resolve(dump.get().path()));

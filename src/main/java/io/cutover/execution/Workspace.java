@@ -49,9 +49,13 @@ class Workspace {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path passfile = Files.createFile(dir.resolve("pgpass"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             StringBuilder lines = new StringBuilder();
-            values.connections().values().forEach(c -> c.password().ifPresent(pw ->
-                    lines.append(escape(c.url().host())).append(':').append(c.url().port()).append(":*:")
-                            .append(escape(c.url().user())).append(':').append(escape(pw)).append('\n')));
+            values.connections().values().forEach(c -> c.password().ifPresent(pw -> {
+                lines.append(entry(c.url().host(), c, pw));
+                // Tools that resolve a loopback name themselves (pgcopydb) look the password up by address.
+                if (c.url().isLoopbackName()) {
+                    lines.append(entry("127.0.0.1", c, pw));
+                }
+            }));
             Files.writeString(passfile, lines);
             return dir;
         } catch (IOException e) {
@@ -61,6 +65,10 @@ class Workspace {
 
     void cleanScratch(long migrationId, long runId) {
         deleteTree(root.resolve(Long.toString(migrationId)).resolve(".run-" + runId));
+    }
+
+    private static String entry(String host, ExecutionValues.Connection c, String password) {
+        return escape(host) + ":" + c.url().port() + ":*:" + escape(c.url().user()) + ":" + escape(password) + "\n";
     }
 
     private static String escape(String s) {

@@ -146,7 +146,7 @@ public class Verifier {
     }
 
     /** A driver error as a person can act on it. */
-    static String explain(SQLException e, ExecutionValues.Connection db, String where) {
+    public static String explain(SQLException e, ExecutionValues.Connection db, String where) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = db.url().user();
         if (state.equals("28P01")) {

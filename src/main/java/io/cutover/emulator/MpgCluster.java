@@ -1,0 +1,76 @@
+package io.cutover.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One emulated Managed Postgres cluster as stored in {@code state.json}: a real role and database
+ * on the local server with a real PgBouncer in front of it.
+ */
+final class MpgCluster {
+
+    public String id;
+    public String name;
+    public String org;
+    public String region;
+    public String plan;
+    public int volumeSizeGb;
+    public int pgMajor;
+    public String status;
+    public String createdAt;
+    public String database;
+    public String user;
+    public String password;
+    public int pgbouncerPort;
+    public String pgbouncerPidFile;
+    public List<Backup> backups = new ArrayList<>();
+    public List<String> attachments = new ArrayList<>();
+    /** Databases made with {@code mpg databases create}, besides {@link #database}. */
+    public List<String> extraDatabases = new ArrayList<>();
+    /** Users made with {@code mpg users create}; PgBouncer's auth_file needs their passwords. */
+    public List<ClusterUser> extraUsers = new ArrayList<>();
+
+    List<String> allDatabases() {
+        List<String> all = new ArrayList<>();
+        all.add(database);
+        all.addAll(extraDatabases);
+        return all;
+    }
+
+    String pooledHost() {
+        return "pgbouncer." + id + ".flympg.localhost";
+    }
+
+    String directHost() {
+        return "direct." + id + ".flympg.localhost";
+    }
+
+    /** The connection string flyctl prints and attach stores: the pooled address. */
+    String pooledUrl() {
+        return pooledUrl(database);
+    }
+
+    String pooledUrl(String db) {
+        return "postgresql://" + user + ":" + password + "@" + pooledHost() + ":" + pgbouncerPort + "/" + db;
+    }
+
+    /** The direct address has no port of its own, so clients use 5432: the local server itself. */
+    String directUrl() {
+        return "postgresql://" + user + ":" + password + "@" + directHost() + "/" + database;
+    }
+
+    static final class Backup {
+        public String id;
+        public String type;
+        public String status;
+        public String createdAt;
+        public String file;
+        public long sizeBytes;
+    }
+
+    static final class ClusterUser {
+        public String name;
+        public String role;
+        public String password;
+    }
+}

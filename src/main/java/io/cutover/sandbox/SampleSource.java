@@ -1,0 +1,86 @@
+package io.cutover.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database that plays the Flex cluster: the sample application's schema and data, owned by
+ * the application's own role (as on Flex), which logs in with a password.
+ */
+@Component
+@Profile("sandbox")
+class SampleSource {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleSource.class);
+
+    private final SandboxPostgres postgres;
+    private final SandboxProperties properties;
+
+    SampleSource(SandboxPostgres postgres, SandboxProperties properties) {
+        this.postgres = postgres;
+        this.properties = properties;
+    }
+
+    boolean exists() throws SQLException {
+        try (Connection c = postgres.connect("postgres"); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, properties.sourceDatabase());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Creates the database (if missing) with fresh sample data, and gives the application role a
+     * new password. Returns that password: it only lives on in the emulated app's DATABASE_URL.
+     */
+    String prepare() throws SQLException {
+        String role = properties.appRole();
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        boolean fresh = !exists();
+        try (Connection c = postgres.connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("DO $$BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
+            st.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+            st.execute("DO $$BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cutover_password_auth') THEN GRANT cutover_password_auth TO "
+                    + role + "; END IF; END$$");
+            if (fresh) {
+                st.execute("CREATE DATABASE " + properties.sourceDatabase() + " OWNER " + role);
+            }
+        }
+        if (fresh) {
+            try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement()) {
+                st.execute("ALTER SCHEMA public OWNER TO " + role);
+                st.execute("SET ROLE " + role);
+                st.execute(sampleSql(properties.sampleScale()));
+            }
+            log.info("Sandbox: created the Flex stand-in database {} with sample data (scale {})", properties.sourceDatabase(), properties.sampleScale());
+        }
+        return password;
+    }
+
+    static String sampleSql(double scale) {
+        try (InputStream in = SampleSource.class.getResourceAsStream("/sample/sample-app.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{scale}}", Double.toString(scale));
+        } catch (IOException e) {
+            throw new IllegalStateException("The sample application's SQL is missing from the build", e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,102 @@
+package io.cutover.sandbox;
+
+import io.cutover.emulator.EmulatedApp;
+import io.cutover.emulator.EmulatedFly;
+import io.cutover.emulator.SeedApps;
+import io.cutover.migration.CreateMigration;
+import io.cutover.migration.MigrationManagement;
+import io.cutover.shared.Actor;
+import io.cutover.shared.ConnectionUrl;
+import io.cutover.shared.PanelProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the rehearsal up at start: PostgreSQL, the Flex stand-in with sample data, the emulated
+ * Fly (apps as they are before the migration: blockster-v2 attached to Flex), the emulated app on
+ * its port, and the "rehearsal" migration pointing at all of it.
+ */
+@Component
+@Profile("sandbox")
+@Order(5)
+class SandboxSetup implements ApplicationRunner, DisposableBean {
+
+    static final String FLEX_APP = "fragrant-flower-8144-db";
+    static final String APP = "blockster-v2";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxSetup.class);
+
+    private final SandboxPostgres postgres;
+    private final SampleSource source;
+    private final SandboxProperties properties;
+    private final PanelProperties panel;
+    private final MigrationManagement migrations;
+    private EmulatedApp app;
+    private Path home;
+
+    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations) {
+        this.postgres = postgres;
+        this.source = source;
+        this.properties = properties;
+        this.panel = panel;
+        this.migrations = migrations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        ConnectionUrl admin = postgres.admin();
+        home = panel.dataDir().toAbsolutePath().normalize().resolve("fly");
+        Files.createDirectories(home);
+        EmulatorScripts.write(home.resolve("bin"), home, admin);
+        if (!Files.exists(home.resolve("state.json"))) {
+            String password = source.prepare();
+            String flexUrl = "postgres://" + properties.appRole() + ":" + password + "@" + FLEX_APP + ".flycast.localhost:" + admin.port()
+                    + "/" + properties.sourceDatabase();
+            EmulatedFly.seed(home, new SeedApps("personal", "ord", FLEX_APP, "d894ed5a696d58", "vol_r63zzmp36e21j51r", properties.sourceDatabase(),
+                    flexUrl, APP, 2));
+        }
+        EmulatedFly.revive(home, admin.withoutPassword());
+        app = EmulatedApp.start(home, APP, properties.appPort());
+        createMigration(admin);
+        log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
+    }
+
+    private void createMigration(ConnectionUrl admin) {
+        if (migrations.list().stream().anyMatch(m -> m.name().equals(properties.migrationName()))) {
+            return;
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("sourceUrl", "postgres://" + admin.user() + "@" + admin.host() + ":" + admin.port() + "/" + properties.sourceDatabase());
+        values.put("sourceDatabase", properties.sourceDatabase());
+        values.put("siteUrl", siteUrl());
+        values.put("flyApiToken", "sandbox-emulator-token");
+        values.put("stablePeriodDays", "0");
+        migrations.create(new CreateMigration(properties.migrationName(), "flex-to-mpg", values), new Actor("sandbox", Set.of()));
+        log.info("Sandbox: created the '{}' migration", properties.migrationName());
+    }
+
+    String siteUrl() {
+        return "http://127.0.0.1:" + app.port() + "/";
+    }
+
+    @Override
+    public void destroy() {
+        if (app != null) {
+            app.close();
+        }
+        if (home != null) {
+            EmulatedFly.shutdown(home);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.cutover;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real headless Chromium (Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver})
+ * for browser tests. Without them a test is skipped on a developer's machine and fails in CI
+ * ({@code CI=true}). Selenium never downloads a browser or a driver: both paths are given.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    public final WebDriver driver;
+    private final Path profileDir;
+    private final int port;
+
+    private Browser(WebDriver driver, Path profileDir, int port) {
+        this.driver = driver;
+        this.profileDir = profileDir;
+        this.port = port;
+    }
+
+    /** Skips (counted as skipped by Surefire) or, in CI, fails when there is no browser. */
+    public static void requireChromium(String testName) {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(reason + "; in CI this test must run, not be skipped");
+        }
+        System.out.println("Skipping: " + reason);
+        Assumptions.assumeTrue(false, reason);
+    }
+
+    public static Browser open(int port) throws IOException {
+        // Selenium Manager (which could go to the network) never runs: the driver is given below.
+        System.setProperty("SE_AVOID_STATS", "true");
+        Path profileDir = Files.createTempDirectory("cutover-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profileDir,
+                // Even with the flags above Chromium looks up Google's autofill, password-leak and
+                // update hosts and the default search engine: resolve nothing but localhost.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), profileDir, port);
+    }
+
+    /** Signs in through the real login form (with its CSRF token). */
+    public void logIn(String username, String password) {
+        driver.get(url("/login"));
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(password);
+        click(driver.findElement(By.cssSelector("form button[type=submit]")));
+        new WebDriverWait(driver, WAIT).withMessage("signed in as " + username).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Scrolls the element into view at once, then clicks it. Bootstrap turns on smooth scrolling,
+     * and ChromeDriver's own scroll-then-click would click before the smooth scroll has arrived.
+     */
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    public void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, condition, WAIT);
+    }
+
+    public void waitUntil(String what, BooleanSupplier condition, Duration timeout) {
+        new WebDriverWait(driver, timeout).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            FileSystemUtils.deleteRecursively(profileDir.toFile());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.cutover.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.emulator.EmulatorFixture.Result;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlyctlAppCommandsTest {
+
+    @TempDir
+    Path home;
+
+    private EmulatorFixture fly;
+    private SeedApps seed;
+
+    @BeforeEach
+    void seedApps() throws Exception {
+        fly = new EmulatorFixture(home);
+        seed = fly.seed(fly.createFlexDatabase(3), 2);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        fly.close();
+    }
+
+    @Test
+    void refusesToRunWithoutTokenLikeFlyctl() {
+        Map<String, String> env = new HashMap<>(fly.env);
+        env.remove("FLY_API_TOKEN");
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = FlyctlEmulator.run(new String[] {"status", "--app", seed.app()}, env, java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("Error: No access token available. Please login with 'flyctl auth login'\n");
+    }
+
+    @Test
+    void reportsUnknownCommandsAndAppsInFlyctlWords() {
+        Result unknownCommand = fly.run("launchpad", "--app", seed.app());
+        Result unknownApp = fly.run("status", "-a", "no-such-app");
+
+        assertThat(unknownCommand.exit()).isEqualTo(1);
+        assertThat(unknownCommand.err()).isEqualTo("Error: unknown command \"launchpad\" for \"flyctl\"\n");
+        assertThat(unknownApp.exit()).isEqualTo(1);
+        assertThat(unknownApp.err()).isEqualTo("Error: Could not find App \"no-such-app\"\n");
+    }
+
+    @Test
+    void seededAppsShowInStatusMachineListAndVolumes() {
+        Result status = fly.run("status", "--app", seed.flexApp());
+        Result machines = fly.run("machine", "list", "--app", seed.flexApp());
+        Result volumes = fly.run("volumes", "list", "-a", seed.flexApp());
+        Result appStatus = fly.run("status", "--app", seed.app());
+
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("Hostname = " + seed.flexApp() + ".fly.dev")
+                .containsPattern("app\\s+" + seed.flexMachineId() + "\\s+1\\s+ord\\s+started");
+        assertThat(machines.out()).containsPattern(seed.flexMachineId() + "\\s+\\S+\\s+started")
+                .contains(seed.flexVolumeId());
+        assertThat(volumes.out()).containsPattern(seed.flexVolumeId() + "\\s+created\\s+pg_data\\s+1GB\\s+ord");
+        assertThat(appStatus.out().lines().filter(l -> l.matches("app\\s+\\w{14}\\s+.*started.*"))).hasSize(2);
+    }
+
+    @Test
+    void scalingToZeroStopsMachinesAndScalingUpStartsThemWithTheCurrentSecrets() {
+        fly.run("secrets", "set", "FEATURE=on", "--app", seed.app(), "--stage");
+
+        Result refused = fly.run("scale", "count", "0", "--app", seed.app());
+        Result down = fly.run("scale", "count", "0", "--app", seed.app(), "--yes");
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("yes flag must be specified when not running interactively");
+        assertThat(down.exit()).isZero();
+        assertThat(down.out()).contains("  -2 machines for group 'app'").contains("Stopped");
+        assertThat(appView().startedMachines()).isEmpty();
+        assertThat(appView().runningSecrets()).doesNotContainKey("FEATURE");
+        assertThat(fly.run("status", "--app", seed.app()).out()).contains("stopped").doesNotContain("started");
+
+        Result up = fly.run("scale", "count", "3", "--app", seed.app(), "-y");
+
+        assertThat(up.exit()).isZero();
+        assertThat(up.out()).contains("  +3 machines").contains("Created");
+        assertThat(appView().startedMachines()).hasSize(3);
+        assertThat(appView().desiredCount()).isEqualTo(3);
+        assertThat(appView().runningSecrets()).containsEntry("FEATURE", "on");
+        assertThat(appView().stagedSecretNames()).isEmpty();
+    }
+
+    @Test
+    void secretsSetWithoutStageRestartsRunningMachinesAndNeverPrintsValues() throws Exception {
+        Result set = fly.run("secrets", "set", "API_KEY=s3cr3t-value", "OTHER=x", "--app", seed.app());
+        Result list = fly.run("secrets", "list", "--app", seed.app());
+
+        assertThat(set.exit()).isZero();
+        assertThat(set.out()).contains("Updating existing machines").contains("[2/2]");
+        assertThat(appView().runningSecrets()).containsEntry("API_KEY", "s3cr3t-value");
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("s3cr3t-value".getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+        assertThat(list.out()).containsPattern("API_KEY\\s+" + digest + "\\s+.*Deployed")
+                .doesNotContain("s3cr3t-value").doesNotContain(seed.flexDatabaseUrl());
+        assertThat(fly.run("status", "--app", seed.app()).out()).containsPattern("app\\s+\\w{14}\\s+2\\s+ord\\s+started");
+    }
+
+    @Test
+    void stagedSecretChangesReachMachinesOnlyAtTheNextDeploy() {
+        fly.run("secrets", "unset", "DATABASE_URL", "--app", seed.app(), "--stage");
+        Result imported = fly.runWithInput("# moved\nDATABASE_URL=\"postgres://elsewhere/db\"\nDIRECT_DATABASE_URL=postgres://direct/db\n",
+                "secrets", "import", "--app", seed.app(), "--stage");
+        Result staged = fly.run("secrets", "list", "--app", seed.app(), "--json");
+
+        assertThat(imported.out()).contains("Secrets have been staged, but not set on VMs");
+        assertThat(staged.out()).contains("\"status\": \"Staged\"").doesNotContain("\"status\": \"Deployed\"");
+        assertThat(appView().secrets()).containsEntry("DATABASE_URL", "postgres://elsewhere/db");
+        assertThat(appView().runningSecrets()).containsEntry("DATABASE_URL", seed.flexDatabaseUrl())
+                .doesNotContainKey("DIRECT_DATABASE_URL");
+        assertThat(fly.run("ssh", "console", "--app", seed.app(), "-C", "printenv DATABASE_URL").out())
+                .isEqualTo(seed.flexDatabaseUrl() + "\n");
+
+        Result deploy = fly.run("deploy", "--app", seed.app());
+
+        assertThat(deploy.exit()).isZero();
+        assertThat(deploy.out()).contains("Visit your newly deployed app at https://" + seed.app() + ".fly.dev/");
+        assertThat(appView().runningSecrets()).containsEntry("DATABASE_URL", "postgres://elsewhere/db")
+                .containsEntry("DIRECT_DATABASE_URL", "postgres://direct/db");
+        assertThat(fly.run("secrets", "list", "--app", seed.app()).out()).doesNotContain("Staged");
+        assertThat(fly.run("status", "--app", seed.app()).out()).containsPattern("app\\s+\\w{14}\\s+2\\s+ord\\s+started");
+    }
+
+    @Test
+    void sshConsolePrintsTheRunningValueOnlyWhileAMachineRuns() {
+        Result flex = fly.run("ssh", "console", "--app", seed.flexApp(), "--command", "printenv DATABASE_URL");
+        Result other = fly.run("ssh", "console", "--app", seed.app(), "-C", "cat /etc/passwd");
+        fly.run("scale", "count", "0", "--app", seed.app(), "--yes");
+        Result stopped = fly.run("ssh", "console", "--app", seed.app(), "-C", "printenv DATABASE_URL");
+
+        assertThat(flex.exit()).isZero();
+        assertThat(flex.out()).isEqualTo(seed.flexDatabaseUrl() + "\n");
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.err()).contains("only runs \"printenv NAME\"");
+        assertThat(stopped.exit()).isEqualTo(1);
+        assertThat(stopped.err()).isEqualTo("Error: app " + seed.app() + " has no started VMs.\n");
+    }
+
+    @Test
+    void logsShowWhatHappenedToTheMachines() {
+        fly.run("scale", "count", "0", "--app", seed.app(), "--yes");
+
+        Result logs = fly.run("logs", "--app", seed.app(), "--no-tail");
+
+        assertThat(logs.exit()).isZero();
+        assertThat(logs.out()).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+ app\\[\\w{14}\\] ord \\[info\\] Machine stopped$");
+    }
+
+    private EmulatedFly.AppView appView() {
+        return EmulatedFly.app(home, seed.app()).orElseThrow();
+    }
+}

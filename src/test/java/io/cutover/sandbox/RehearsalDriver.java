@@ -1,0 +1,128 @@
+package io.cutover.sandbox;
+
+import static io.cutover.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Walks the rehearsal through the JSON API the way the team would: the operator runs steps and
+ * marks manual ones done, two approvers who did none of the work sign the checklists.
+ */
+class RehearsalDriver {
+
+    static final List<String> PRE_CUTOVER = List.of("pre-backup-verified", "pre-cluster-running", "pre-rows-match", "pre-schema-match",
+            "pre-prepare-unnamed", "pre-direct-url", "pre-release-command", "pre-rollback-reviewed");
+
+    private final MockMvcTester mvc;
+    private final JsonMapper json;
+    final long migration;
+
+    RehearsalDriver(MockMvcTester mvc, JsonMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+        this.migration = body(mvc.get().uri("/api/migrations").with(as("viewer")).exchange()).get(0).get("id").asLong();
+    }
+
+    /** Runs each step as the operator and asserts it succeeded, with its log in the failure message. */
+    void run(String... steps) {
+        for (String step : steps) {
+            runWith(step, null);
+        }
+    }
+
+    JsonNode runWith(String step, String confirm) {
+        MvcTestResult started = mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+        assertThat(started.getResponse().getStatus()).as("start %s: %s", step, content(started)).isEqualTo(201);
+        long run = body(started).get("id").asLong();
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !run(run).get("status").asString().matches("QUEUED|RUNNING"));
+        JsonNode ended = run(run);
+        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
+        return ended;
+    }
+
+    void done(String... steps) {
+        for (String step : steps) {
+            MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/complete").with(as("operator"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"done\"}").exchange();
+            assertThat(r.getResponse().getStatus()).as("mark %s done: %s", step, content(r)).isEqualTo(200);
+        }
+    }
+
+    void sign(String approver, List<String> items) {
+        for (String item : items) {
+            MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off").with(as(approver))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"checked\"}").exchange();
+            assertThat(r.getResponse().getStatus()).as("%s signs %s: %s", approver, item, content(r)).isEqualTo(200);
+        }
+    }
+
+    String phaseState(String phaseId) {
+        JsonNode m = body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
+        for (String list : List.of("phases", "flows")) {
+            for (JsonNode p : m.get(list)) {
+                if (p.get("id").asString().equals(phaseId)) {
+                    return p.get("state").asString();
+                }
+            }
+        }
+        throw new AssertionError(phaseId);
+    }
+
+    String parameter(String id) {
+        for (JsonNode p : body(mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange()).get("parameters")) {
+            if (p.get("id").asString().equals(id)) {
+                return p.get("display").asString();
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    JsonNode downtime() {
+        return body(mvc.get().uri("/api/migrations/" + migration + "/downtime").with(as("viewer")).exchange());
+    }
+
+    /** Everything up to the app running on the new cluster. */
+    void throughCutover() {
+        run("workdir", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
+                "source-size", "table-inventory");
+        run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
+        sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
+                "backup-manifest-kept"));
+        run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-recent-users", "spot-recent-posts",
+                "spot-foreign-keys", "spot-indexes");
+        done("ecto-prepare-unnamed", "direct-url-migrations");
+        run("capture-old-url", "pool-mode");
+        sign("approver", PRE_CUTOVER);
+        sign("approver2", PRE_CUTOVER);
+        run("scale-down", "app-stopped");
+        runWith("final-sync", parameter("clusterName"));
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs");
+    }
+
+    JsonNode run(long runId) {
+        return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange()).get("run");
+    }
+
+    private JsonNode body(MvcTestResult r) {
+        return json.readTree(content(r));
+    }
+
+    private static String content(MvcTestResult r) {
+        try {
+            return r.getResponse().getContentAsString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.cutover.sandbox;
+
+import io.cutover.emulator.EmulatedFly;
+import io.cutover.shared.PanelProperties;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Drops what a sandbox test created on the shared local server: clusters, the Flex stand-in, roles. */
+@TestComponent
+class SandboxCleanup implements DisposableBean {
+
+    private final SandboxPostgres postgres;
+    private final SandboxProperties properties;
+    private final PanelProperties panel;
+
+    SandboxCleanup(SandboxPostgres postgres, SandboxProperties properties, PanelProperties panel) {
+        this.postgres = postgres;
+        this.properties = properties;
+        this.panel = panel;
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        var home = panel.dataDir().toAbsolutePath().normalize().resolve("fly");
+        var clusters = EmulatedFly.clusters(home);
+        EmulatedFly.shutdown(home);
+        try (Connection c = postgres.connect("postgres"); Statement st = c.createStatement()) {
+            for (var cluster : clusters) {
+                String db = cluster.directUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+                String user = cluster.directUrl().replaceAll("^[a-z]+://([^:@]+).*$", "$1");
+                st.execute("DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+                st.execute("DROP ROLE IF EXISTS \"" + user + "\"");
+            }
+            st.execute("DROP DATABASE IF EXISTS " + properties.sourceDatabase() + " WITH (FORCE)");
+            st.execute("DROP ROLE IF EXISTS " + properties.appRole());
+        }
+    }
+}

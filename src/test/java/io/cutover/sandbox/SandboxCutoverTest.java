@@ -1,0 +1,93 @@
+package io.cutover.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cutover.audit.AuditEntry;
+import io.cutover.audit.AuditTrail;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole runbook rehearsed end to end: every phase, every checklist, backups through a created
+ * cluster, a verified restore, the cutover with a measured downtime, the app answering from the
+ * new database, the post-migration checks and the decommission of the Flex stand-in.
+ */
+@SandboxTest
+class SandboxCutoverTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    SandboxSetup sandbox;
+
+    @Autowired
+    SandboxProperties properties;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
+        RehearsalDriver drive = new RehearsalDriver(mvc, json);
+        assertThat(site()).contains("database=" + properties.sourceDatabase());
+
+        drive.throughCutover();
+
+        assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
+        String cluster = drive.parameter("clusterId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site()).contains("database=fly-db-" + cluster));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode window = drive.downtime().get(0);
+            assertThat(window.get("status").asString()).isEqualTo("MEASURED");
+            assertThat(window.get("millis").asLong()).as("from writes stopped to the site's first 200").isBetween(1L, 300_000L);
+        });
+
+        drive.run("app-status", "app-db-errors", "site-check", "connection-health", "long-queries");
+        drive.done("monitor-logs");
+        drive.sign("approver", List.of("ft-login", "ft-posts", "ft-shop", "ft-game", "ft-balances", "ft-new-post", "ft-search"));
+        drive.sign("approver", List.of("sc-started", "sc-no-errors", "sc-functional", "sc-connections", "sc-latency"));
+        drive.run("day1-backup-list", "day1-backup-create", "day1-analyze");
+        drive.done("day1-rollback-info");
+        drive.run("week1-seq-scans", "week1-pool-usage", "baseline-connections", "baseline-backups");
+        drive.done("update-docs");
+        drive.run("final-old-backup", "upload-final-backup");
+        List<String> decommission = List.of("dc-stable", "dc-final-backup", "dc-final-uploaded");
+        drive.sign("approver", decommission);
+        drive.sign("approver2", decommission);
+        drive.runWith("destroy-old", "fragrant-flower-8144-db");
+        drive.run("list-app-secrets");
+
+        for (String phase : List.of("inventory", "backup", "create-cluster", "data-migration", "app-config", "cutover", "verification", "day-1",
+                "week-1", "weeks-2-4", "decommission")) {
+            assertThat(drive.phaseState(phase)).as(phase).isEqualTo("DONE");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE '%sandbox-emulator-token%'", Long.class))
+                .as("the Fly token never reaches a log").isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(drive.migration)).extracting(AuditEntry::action)
+                .contains("run.finished", "signoff.signed", "parameter.captured", "downtime.measured"));
+    }
+
+    private String site() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.siteUrl()))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body().strip();
+    }
+}
