@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,8 +60,16 @@ public class Flyctl {
      * deletes the app's database user there, and with it the rollback.
      */
     public Optional<String> refusal(List<String> argv) {
-        List<String> words = argv.stream().filter(a -> !a.startsWith("-")).toList();
-        if (words.size() >= 3 && handles(words.get(0)) && List.of("postgres", "pg").contains(words.get(1)) && words.get(2).equals("detach")) {
+        if (argv.isEmpty() || !handles(argv.get(0))) {
+            return Optional.empty();
+        }
+        // flyctl (cobra) finds its subcommand past flags and their values, so 'fly pg --app x detach'
+        // is detach too. A flag's value cannot be told from a word without flyctl's flag table: any
+        // detach after postgres/pg counts, which may refuse a harmless command but never lets detach by.
+        List<String> words = argv.subList(1, argv.size()).stream().filter(a -> !a.startsWith("-")).toList();
+        int postgres = IntStream.range(0, words.size())
+                .filter(i -> List.of("postgres", "pg").contains(words.get(i))).findFirst().orElse(-1);
+        if (postgres >= 0 && words.subList(postgres + 1, words.size()).contains("detach")) {
             return Optional.of("The panel never runs 'fly postgres detach': on the Flex cluster it deletes the app's database user, "
                     + "which the rollback needs. Leave the old cluster attached until decommission.");
         }
