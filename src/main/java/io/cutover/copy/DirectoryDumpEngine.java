@@ -32,11 +32,23 @@ class DirectoryDumpEngine implements CopyEngine {
 
     @Override
     public ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception {
-        Path dir = ctx.workdir().resolve("backups/final-sync-" + ctx.timestamp());
+        return copy(ctx, source, target, jobs, null, "final-sync");
+    }
+
+    /** @param snapshot an exported snapshot to dump at (continuous sync's initial copy), or null for now */
+    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs, String snapshot, String name)
+            throws Exception {
+        Path dir = ctx.workdir().resolve("backups/" + name + "-" + ctx.timestamp());
         Duration timeout = Duration.ofHours(6);
         try {
-            ProcessResult dump = ctx.exec(ProcessSpec.of(List.of("pg_dump", "--format=directory", "--compress=0", "--jobs", Integer.toString(jobs),
-                    "--file", dir.toString(), "--dbname", source.url().withoutPassword()), timeout));
+            List<String> argv = new java.util.ArrayList<>(List.of("pg_dump", "--format=directory", "--compress=0", "--jobs", Integer.toString(jobs),
+                    "--file", dir.toString()));
+            if (snapshot != null) {
+                // The sync's own publication is on the source by now; it must not be copied to the target.
+                argv.addAll(List.of("--snapshot=" + snapshot, "--no-publications", "--no-subscriptions"));
+            }
+            argv.addAll(List.of("--dbname", source.url().withoutPassword()));
+            ProcessResult dump = ctx.exec(ProcessSpec.of(argv, timeout));
             if (!dump.succeeded()) {
                 return dump;
             }

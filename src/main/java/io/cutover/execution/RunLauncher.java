@@ -53,10 +53,11 @@ public class RunLauncher {
     private final Clock clock;
     private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
     private final Set<Long> cancelledWhileQueued = ConcurrentHashMap.newKeySet();
+    private final List<LaunchGuard> guards;
 
     RunLauncher(RunRepository runs, ArtifactRepository artifacts, MigrationManagement migrations, ChecklistGate gate, LogStream logStream,
             RunWorker worker, RunRecorder recorder, @Qualifier(RunExecutorConfig.NAME) ExecutorService workers, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, List<LaunchGuard> guards) {
         this.runs = runs;
         this.artifacts = artifacts;
         this.migrations = migrations;
@@ -67,6 +68,7 @@ public class RunLauncher {
         this.workers = workers;
         this.events = events;
         this.clock = clock;
+        this.guards = guards;
     }
 
     /**
@@ -92,6 +94,12 @@ public class RunLauncher {
         runs.findActive(migrationId).ifPresent(r -> {
             throw busy(r);
         });
+        for (LaunchGuard guard : guards) {
+            guard.refusal(migrationId, step).ifPresent(reason -> {
+                events.publishEvent(new io.cutover.gate.ActionRefused(migrationId, actor.username(), "run step", stepId, reason));
+                throw new ConflictException(reason);
+            });
+        }
         Run run;
         try {
             run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId, step.kind().name(), actor.username(),

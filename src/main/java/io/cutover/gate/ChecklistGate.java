@@ -119,7 +119,7 @@ public class ChecklistGate {
             assertSeparationOfDuties(migrationId, actor, runbook, gate, item, calculator);
         }
         Map<String, Long> evidence = new LinkedHashMap<>();
-        item.evidence().forEach(stepId -> evidence.put(stepId, calculator.latest(stepId).orElseThrow().id()));
+        calculator.applicableEvidence(item).forEach(stepId -> evidence.put(stepId, calculator.latest(stepId).orElseThrow().id()));
         return signOffs.record(new NewSignOff(migrationId, gate.id(), itemId, actor.username(), Role.APPROVER.name(), blankToNull(comment), evidence));
     }
 
@@ -151,7 +151,15 @@ public class ChecklistGate {
             source.performersByStep(migrationId).forEach((step, users) -> startedBy.computeIfAbsent(step, k -> new HashSet<>()).addAll(users));
         }
         return new ProgressCalculator(runbook, migrations.completions(migrationId), signOffs.forMigration(migrationId), startedBy,
-                clock.instant(), stableDays(runbook, details));
+                clock.instant(), stableDays(runbook, details), valuesOf(runbook, details));
+    }
+
+    /** Shown values, with the runbook's default for a parameter the migration predates. */
+    static java.util.function.Function<String, String> valuesOf(Runbook runbook, MigrationDetails details) {
+        return id -> {
+            String shown = details.display(id);
+            return shown.isEmpty() ? runbook.parameter(id).map(io.cutover.runbook.Parameter::defaultValue).orElse("") : shown;
+        };
     }
 
     private static int stableDays(Runbook runbook, MigrationDetails details) {

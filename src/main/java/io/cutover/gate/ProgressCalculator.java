@@ -32,13 +32,17 @@ public final class ProgressCalculator {
     private final Instant now;
     private final int stableDays;
     private final Map<String, Boolean> done = new HashMap<>();
+    private final java.util.function.Function<String, String> values;
 
     /**
      * @param startedBy step id to users who started work on it outside completions (runs)
      * @param stableDays resolved length of a phase's stable period, in days
+     * @param values the migration's parameter values, which decide the steps that apply
      */
-    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays) {
+    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays,
+            java.util.function.Function<String, String> values) {
         this.runbook = runbook;
+        this.values = values;
         this.signOffs = signOffs;
         this.startedBy = startedBy;
         this.now = now;
@@ -98,16 +102,33 @@ public final class ProgressCalculator {
     }
 
     private StepProgress stepProgress(Phase phase, Step step, String lockedReason) {
+        if (!applies(step)) {
+            return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), notApplicable(step), false);
+        }
         String blocked = lockedReason;
         if (blocked == null) {
             blocked = phase.gateGuarding(step.id()).filter(g -> !signed(g))
                     .map(g -> "needs the '" + g.title() + "' checklist fully signed first").orElse(null);
         }
         if (blocked == null) {
-            blocked = step.after().stream().filter(before -> !latest.containsKey(before)).findFirst()
+            blocked = step.after().stream().filter(before -> applies(before) && !latest.containsKey(before)).findFirst()
                     .map(before -> "needs '" + runbook.step(before).map(Step::title).orElse(before) + "' to succeed first").orElse(null);
         }
-        return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), blocked);
+        return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), blocked, true);
+    }
+
+    boolean applies(Step step) {
+        return step.appliesWith(values);
+    }
+
+    private boolean applies(String stepId) {
+        return runbook.step(stepId).map(this::applies).orElse(true);
+    }
+
+    private String notApplicable(Step step) {
+        return "not used with this migration's settings (" + step.when().entrySet().stream()
+                .map(e -> "applies when " + runbook.parameter(e.getKey()).map(p -> p.label()).orElse(e.getKey()) + " is " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private GateProgress gateProgress(Gate gate, String closedReason) {
@@ -118,17 +139,29 @@ public final class ProgressCalculator {
     private ItemProgress itemProgress(Gate gate, GateItem item) {
         List<SignOffView> history = signOffs.stream().filter(s -> s.itemId().equals(item.id())).toList();
         List<SignOffView> counting = history.stream().filter(this::counts).toList();
-        List<String> missing = item.evidence().stream()
+        List<String> missing = applicableEvidence(item).stream()
                 .filter(stepId -> !latest.containsKey(stepId))
                 .map(stepId -> runbook.step(stepId).map(Step::title).orElse(stepId))
                 .toList();
         return new ItemProgress(item, counting, history, gate.approvals(), missing);
     }
 
-    /** A sign-off counts while it is active and every evidence completion is still the latest. */
+    /**
+     * A sign-off counts while it is active, every evidence completion is still the latest, and it
+     * covers every evidence step that applies now (a changed strategy can add evidence to attest).
+     */
     boolean counts(SignOffView signOff) {
-        return signOff.isActive() && signOff.evidence().entrySet().stream()
-                .allMatch(e -> Optional.ofNullable(latest.get(e.getKey())).map(c -> c.id() == e.getValue()).orElse(false));
+        return signOff.isActive()
+                && signOff.evidence().entrySet().stream()
+                        .allMatch(e -> Optional.ofNullable(latest.get(e.getKey())).map(c -> c.id() == e.getValue()).orElse(false))
+                && runbook.gateOfItem(signOff.itemId()).flatMap(g -> g.items().stream().filter(i -> i.id().equals(signOff.itemId())).findFirst())
+                        .map(item -> signOff.evidence().keySet().containsAll(applicableEvidence(item)))
+                        .orElse(true);
+    }
+
+    /** The evidence steps of an item that apply to this migration. */
+    List<String> applicableEvidence(GateItem item) {
+        return item.evidence().stream().filter(this::applies).toList();
     }
 
     boolean signed(Gate gate) {
@@ -142,11 +175,15 @@ public final class ProgressCalculator {
     }
 
     private boolean requiredStepsDone(Phase phase) {
-        return phase.steps().stream().filter(s -> !s.optional()).allMatch(s -> latest.containsKey(s.id()));
+        return phase.steps().stream().filter(this::required).allMatch(s -> latest.containsKey(s.id()));
+    }
+
+    private boolean required(Step step) {
+        return !step.optional() && applies(step);
     }
 
     private String whyNotDone(Phase phase) {
-        long missing = phase.steps().stream().filter(s -> !s.optional() && !latest.containsKey(s.id())).count();
+        long missing = phase.steps().stream().filter(s -> required(s) && !latest.containsKey(s.id())).count();
         if (missing > 0) {
             return missing + " required step" + (missing == 1 ? "" : "s") + " not done";
         }
@@ -186,7 +223,7 @@ public final class ProgressCalculator {
             return Optional.of("phase '" + since.title() + "' is not done");
         }
         Instant sinceDone = since.steps().stream()
-                .filter(s -> !s.optional())
+                .filter(this::required)
                 .map(s -> latest.get(s.id()).completedAt())
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);

@@ -8,8 +8,9 @@ import io.cutover.runbook.Step;
  *
  * @param latest its newest completion, or null if never done
  * @param blockedReason why it may not act now, or null when it may
+ * @param applicable false when the migration's settings (its strategy) leave the step out
  */
-public record StepProgress(Step step, Completion latest, int timesDone, String blockedReason) {
+public record StepProgress(Step step, Completion latest, int timesDone, String blockedReason, boolean applicable) {
 
     public boolean done() {
         return latest != null;

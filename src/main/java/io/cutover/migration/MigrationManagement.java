@@ -5,6 +5,7 @@ import io.cutover.runbook.Phase;
 import io.cutover.runbook.Runbook;
 import io.cutover.runbook.Runbooks;
 import io.cutover.shared.Actor;
+import io.cutover.shared.ConflictException;
 import io.cutover.shared.InvalidInputException;
 import io.cutover.shared.NotFoundException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class MigrationManagement {
     private final Runbooks runbooks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ParameterChangeGuard> changeGuards;
 
     MigrationManagement(
             MigrationRepository migrations,
@@ -39,13 +41,15 @@ public class MigrationManagement {
             ParameterBinder binder,
             Runbooks runbooks,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<ParameterChangeGuard> changeGuards) {
         this.migrations = migrations;
         this.completions = completions;
         this.binder = binder;
         this.runbooks = runbooks;
         this.events = events;
         this.clock = clock;
+        this.changeGuards = changeGuards;
     }
 
     @Transactional
@@ -78,6 +82,11 @@ public class MigrationManagement {
                 .map(MigrationParam::name)
                 .sorted()
                 .toList();
+        for (ParameterChangeGuard guard : changeGuards) {
+            guard.refusal(migrationId, runbook, changed).ifPresent(reason -> {
+                throw new ConflictException(reason);
+            });
+        }
         bound.values().forEach(migration::put);
         migrations.save(migration);
         if (!changed.isEmpty()) {

@@ -138,6 +138,17 @@ final class RunbookValidator {
                 problems.add(where + ": captures unknown parameter '" + capture.parameter() + "'");
             }
         }
+        step.when().forEach((param, value) -> checkCondition(where, param, value));
+    }
+
+    /** A condition names a parameter with fixed choices and one of them, or it could never be met. */
+    private void checkCondition(String where, String param, String value) {
+        var parameter = runbook.parameter(param);
+        if (parameter.isEmpty()) {
+            problems.add(where + ": applies when unknown parameter '" + param + "' is '" + value + "'");
+        } else if (!parameter.get().choices().contains(value)) {
+            problems.add(where + ": applies when '" + param + "' is '" + value + "', which is not one of its choices " + parameter.get().choices());
+        }
     }
 
     private void checkReference(String where, String name) {

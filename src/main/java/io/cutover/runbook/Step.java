@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * @param after steps that must be done before this one may act (a dump waits for its preflight)
  * @param downtime START when this step's success stops writes (scale to zero), END when it brings
  *     the site back (scale up; the clock stops when the site answers 200)
+ * @param when parameter values under which the step applies (the migration's strategy); a step
+ *     that does not apply is not required, cannot act, and does not hold up the steps after it
  */
 public record Step(
         String id,
@@ -50,7 +52,8 @@ public record Step(
         List<String> covers,
         Map<String, String> options,
         List<String> after,
-        DowntimeMark downtime) {
+        DowntimeMark downtime,
+        Map<String, String> when) {
 
     public Step {
         purpose = purpose == null ? "" : purpose;
@@ -63,6 +66,12 @@ public record Step(
         covers = covers == null ? List.of() : List.copyOf(covers);
         options = options == null ? Map.of() : Map.copyOf(options);
         after = after == null ? List.of() : List.copyOf(after);
+        when = when == null ? Map.of() : Map.copyOf(when);
+    }
+
+    /** Whether the step applies to a migration with these parameter values. */
+    public boolean appliesWith(java.util.function.Function<String, String> values) {
+        return when.entrySet().stream().allMatch(e -> e.getValue().equals(values.apply(e.getKey())));
     }
 
     /** The commands of this step: one argv, or each stage of the pipeline. */

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  */
 final class Catalog {
 
-    static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
+    /** cutover_sync is the panel's own bookkeeping on a target during continuous sync, not the application's. */
+    static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'cutover_sync') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = %s AND d.objid = %s AND d.deptype = 'e')";
 

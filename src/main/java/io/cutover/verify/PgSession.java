@@ -31,12 +31,19 @@ public final class PgSession {
 
     /** A connection with the password handed to the driver, never inside a URL that could be logged. */
     public static Connection open(ExecutionValues.Connection target, Duration connectTimeout) throws SQLException {
+        return open(target, connectTimeout, java.util.Map.of());
+    }
+
+    /** @param driverSettings further PgJDBC settings (a replication session, an application name) */
+    public static Connection open(ExecutionValues.Connection target, Duration connectTimeout, java.util.Map<String, String> driverSettings)
+            throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", target.url().user());
         target.password().ifPresent(pw -> props.setProperty("password", pw));
         props.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
         props.setProperty("loginTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
         props.setProperty("ApplicationName", "cutover");
+        driverSettings.forEach(props::setProperty);
         return DriverManager.getConnection(target.url().jdbcUrl(), props);
     }
 
@@ -52,6 +59,24 @@ public final class PgSession {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Makes the connection see the database exactly as an exported snapshot does (the moment a
+     * replication slot was created), for as long as its transaction lasts.
+     */
+    static void useSnapshot(Connection c, String snapshot) throws SQLException {
+        if (snapshot == null) {
+            return;
+        }
+        if (!snapshot.matches("[0-9A-F]+-[0-9A-F]+-[0-9]+")) {
+            throw new IllegalArgumentException("Not a snapshot name: " + snapshot);
+        }
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+        }
     }
 
     public static int serverMajor(Connection c) throws SQLException {

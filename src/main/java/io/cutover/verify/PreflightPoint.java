@@ -1,19 +1,19 @@
 package io.cutover.verify;
 
 /** One point of a preflight: what was checked, how it came out, and what to change if it failed. */
-record PreflightPoint(String check, Result result, String detail, String fix) {
+public record PreflightPoint(String check, Result result, String detail, String fix) {
 
-    enum Result { PASS, WARN, FAIL }
+    public enum Result { PASS, WARN, FAIL }
 
-    static PreflightPoint pass(String check, String detail) {
+    public static PreflightPoint pass(String check, String detail) {
         return new PreflightPoint(check, Result.PASS, detail, "");
     }
 
-    static PreflightPoint warn(String check, String detail, String fix) {
+    public static PreflightPoint warn(String check, String detail, String fix) {
         return new PreflightPoint(check, Result.WARN, detail, fix);
     }
 
-    static PreflightPoint fail(String check, String detail, String fix) {
+    public static PreflightPoint fail(String check, String detail, String fix) {
         return new PreflightPoint(check, Result.FAIL, detail, fix);
     }
 }

@@ -29,6 +29,12 @@ final class TableScanner {
 
     static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, boolean hash, int threads,
             ExecutorService pool, Consumer<String> progress) throws Exception {
+        return scan(db, connectTimeout, tables, hash, threads, pool, progress, null);
+    }
+
+    /** @param snapshot an exported snapshot every scanning session reads at, or null for now */
+    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, boolean hash, int threads,
+            ExecutorService pool, Consumer<String> progress, String snapshot) throws Exception {
         List<TableRef> bySize = new ArrayList<>(tables);
         List<TableStats> results = Collections.synchronizedList(new ArrayList<>());
         java.util.Map<TableRef, Long> sizes = sizes(db, connectTimeout, tables);
@@ -37,15 +43,9 @@ final class TableScanner {
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(threads, tables.size())); i++) {
             workers.add(pool.submit(() -> {
-                try (Connection c = PgSession.pinned(db, connectTimeout); Statement st = c.createStatement()) {
-                    TableRef t;
-                    while ((t = queue.poll()) != null) {
-                        try (ResultSet rs = st.executeQuery((hash ? HASH : COUNT).formatted(t.quoted()))) {
-                            rs.next();
-                            results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
-                            progress.accept(t + ": " + rs.getLong(1) + " rows");
-                        }
-                    }
+                try (Connection c = PgSession.pinned(db, connectTimeout)) {
+                    PgSession.useSnapshot(c, snapshot);
+                    scanQueue(c, queue, hash, sizes, results, progress);
                 }
                 return null;
             }));
@@ -55,6 +55,20 @@ final class TableScanner {
         }
         results.sort((a, b) -> a.table().compareTo(b.table()));
         return results;
+    }
+
+    private static void scanQueue(Connection c, ConcurrentLinkedQueue<TableRef> queue, boolean hash, java.util.Map<TableRef, Long> sizes,
+            List<TableStats> results, Consumer<String> progress) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            TableRef t;
+            while ((t = queue.poll()) != null) {
+                try (ResultSet rs = st.executeQuery((hash ? HASH : COUNT).formatted(t.quoted()))) {
+                    rs.next();
+                    results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
+                    progress.accept(t + ": " + rs.getLong(1) + " rows");
+                }
+            }
+        }
     }
 
     private static java.util.Map<TableRef, Long> sizes(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables) throws SQLException {

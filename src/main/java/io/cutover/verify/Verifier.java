@@ -60,22 +60,32 @@ public class Verifier {
 
     /** Counts, checksums and schema of both sides, compared. */
     public VerificationReport verify(ExecutionValues.Connection source, ExecutionValues.Connection target, Consumer<String> progress) throws Exception {
+        return verify(source, null, target, progress);
+    }
+
+    /**
+     * Like {@link #verify}, with the source read at an exported snapshot: proves a copy taken from
+     * that snapshot while the source keeps changing (continuous sync's initial copy).
+     */
+    public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, Consumer<String> progress)
+            throws Exception {
         int threads = properties.threads();
         ExecutorService sides = Executors.newFixedThreadPool(2);
         try {
-            Future<Side> s = sides.submit(() -> side(source, threads, line -> progress.accept("source " + line)));
-            Future<Side> t = sides.submit(() -> side(target, threads, line -> progress.accept("target " + line)));
+            Future<Side> s = sides.submit(() -> side(source, sourceSnapshot, threads, line -> progress.accept("source " + line)));
+            Future<Side> t = sides.submit(() -> side(target, null, threads, line -> progress.accept("target " + line)));
             Side src = unwrap(s);
             Side tgt = unwrap(t);
             List<Mismatch> mismatches = new ArrayList<>(compareTables(src.stats(), tgt.stats()));
-            mismatches.addAll(SchemaComparison.compare(src.schema(), tgt.schema()));
+            mismatches.addAll(SchemaComparison.compare(src.schema(), tgt.schema()).stream()
+                    .map(m -> sourceSnapshot != null && m.difference().equals("sequence value") ? movedSequence(m) : m)
+                    .toList());
             return new VerificationReport(src.stats(), tgt.stats(), mismatches);
         } finally {
             sides.shutdownNow();
         }
     }
 
-    /** One side's schema snapshot and table scan; each side has its own connections and threads. */
     /**
      * Verifies a run's source against its target and turns the report into the run's outcome,
      * with the report kept in verification/ — for the verification step and the copy steps alike.
@@ -87,10 +97,27 @@ public class Verifier {
         return VerificationCheck.report(ctx, verify(source, target, line -> ctx.log().out(line)));
     }
 
-    private Side side(ExecutionValues.Connection db, int threads, Consumer<String> progress) throws Exception {
+    /** One side's schema snapshot and table scan; each side has its own connections and threads. */
+    /** Sequences are not transactional: a snapshot cannot hold them still, so their values are copied at cutover. */
+    private static Mismatch movedSequence(Mismatch m) {
+        return new Mismatch(m.object(), "sequence value (sequences move outside snapshots; copied at cutover)", m.source(), m.target(), false);
+    }
+
+    /** A verification report as a run's outcome, with the report file in verification/. */
+    public io.cutover.execution.CheckOutcome report(io.cutover.execution.CheckContext ctx, VerificationReport report) throws java.io.IOException {
+        return VerificationCheck.report(ctx, report);
+    }
+
+    /** A list of preflight points as a run's outcome: logged one per line, failed when any point failed. */
+    public io.cutover.execution.CheckOutcome preflightOutcome(io.cutover.execution.CheckContext ctx, List<PreflightPoint> points) {
+        return Preflight.outcome(ctx, points);
+    }
+
+    private Side side(ExecutionValues.Connection db, String snapshot, int threads, Consumer<String> progress) throws Exception {
         Map<String, Map<String, String>> schema = new LinkedHashMap<>();
         List<TableRef> tables;
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
+            PgSession.useSnapshot(c, snapshot);
             tables = Catalog.tables(c);
             for (String kind : Catalog.SNAPSHOT_QUERIES.keySet()) {
                 schema.put(kind, Catalog.schemaObjects(c, kind));
@@ -98,7 +125,7 @@ public class Verifier {
         }
         ExecutorService own = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            return new Side(TableScanner.scan(db, properties.connectTimeout(), tables, true, threads, own, progress), schema);
+            return new Side(TableScanner.scan(db, properties.connectTimeout(), tables, true, threads, own, progress, snapshot), schema);
         } finally {
             own.shutdownNow();
         }

@@ -31,10 +31,10 @@ record MigrationJson(long id, String name, String runbookId, List<ParameterView>
         }
     }
 
-    record StepJson(String id, String title, String kind, boolean optional, boolean done, int timesDone, Completion latest, boolean mayAct,
-            String blockedReason, RunView latestRun) {
+    record StepJson(String id, String title, String kind, boolean optional, boolean applicable, boolean done, int timesDone, Completion latest,
+            boolean mayAct, String blockedReason, RunView latestRun) {
         static StepJson of(StepProgress s, RunView latestRun) {
-            return new StepJson(s.step().id(), s.step().title(), s.step().kind().name().toLowerCase(), s.step().optional(), s.done(),
+            return new StepJson(s.step().id(), s.step().title(), s.step().kind().name().toLowerCase(), s.step().optional(), s.applicable(), s.done(),
                     s.timesDone(), s.latest(), s.mayAct(), s.blockedReason(), latestRun);
         }
     }

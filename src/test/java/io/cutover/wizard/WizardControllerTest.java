@@ -51,7 +51,7 @@ class WizardControllerTest {
     void migrationAtItsStart() {
         given(migrations.details(1L)).willReturn(new MigrationDetails(1, "rehearsal", runbook.id(), 1, "admin", Instant.now(), List.of()));
         given(migrations.runbookOf(1L)).willReturn(runbook);
-        given(gate.progress(1L)).willReturn(new ProgressCalculator(runbook, List.of(), List.of(), Map.of(), Instant.now(), 0).compute(1L));
+        given(gate.progress(1L)).willReturn(new ProgressCalculator(runbook, List.of(), List.of(), Map.of(), Instant.now(), 0, id -> "").compute(1L));
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.cutover.migration;
+
+import io.cutover.runbook.Runbook;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A module's veto on changing parameters while work that depends on them is under way (the sync
+ * strategy cannot change while a replication stream runs). Consulted before the change is saved.
+ */
+public interface ParameterChangeGuard {
+
+    /** Why these parameters must not change now; empty to allow it. */
+    Optional<String> refusal(long migrationId, Runbook runbook, List<String> changedParameterIds);
+}

@@ -1,0 +1,137 @@
+package io.cutover.sync;
+
+import static io.cutover.verify.Sizes.human;
+
+import io.cutover.execution.CheckContext;
+import io.cutover.execution.CheckOutcome;
+import io.cutover.execution.ResultTable;
+import io.cutover.execution.StepCheck;
+import io.cutover.migration.ExecutionValues;
+import io.cutover.runbook.SqlTarget;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.stereotype.Component;
+
+/**
+ * The data part of a continuous-sync cutover: with writes stopped, wait until the target has
+ * applied everything up to the source's current position, then stop the stream so nothing
+ * changes the target any more (the panel's applier switches the target's triggers back on).
+ */
+@Component
+class SyncDrainCheck implements StepCheck {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final SyncStreamRepository streams;
+    private final SyncAppliers appliers;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    SyncDrainCheck(SyncStreamRepository streams, SyncAppliers appliers, SyncProperties properties, Clock clock) {
+        this.streams = streams;
+        this.appliers = appliers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "sync-drain";
+    }
+
+    @Override
+    public CheckOutcome run(CheckContext ctx) throws Exception {
+        SyncStream stream = streams.find(ctx.migrationId()).orElse(null);
+        if (stream == null || stream.state() != SyncState.STREAMING) {
+            return CheckOutcome.failed("There is no stream to drain (" + (stream == null ? "continuous sync was never started" : stream.state().name().toLowerCase())
+                    + "). Start continuous sync in the Data migration phase first.");
+        }
+        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow();
+        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow();
+        long started = System.nanoTime();
+        long goal;
+        long reached;
+        try (Connection src = SourceSlot.open(source, properties.connectTimeout())) {
+            otherSessions(src).forEach(line -> ctx.log().err(line));
+            goal = PgOutput.lsn(SourceSlot.currentLsn(src));
+            ctx.log().system("The source is at " + PgOutput.lsn(goal) + "; waiting until the target has applied everything up to it");
+            reached = waitFor(ctx, src, stream, goal);
+        }
+        if (reached < goal) {
+            return CheckOutcome.failed("Cancelled while draining: the target had applied up to " + PgOutput.lsn(reached) + " of " + PgOutput.lsn(goal)
+                    + "; the stream keeps running");
+        }
+        long drainMillis = (System.nanoTime() - started) / 1_000_000;
+        stop(ctx, stream, target);
+        streams.drained(ctx.migrationId(), PgOutput.lsn(reached), clock.instant());
+        ResultTable table = new ResultTable(List.of("source position at start", "applied on the target", "drain"),
+                List.of(List.of(PgOutput.lsn(goal), PgOutput.lsn(reached), drainMillis + " ms")));
+        return CheckOutcome.passed("Drained in " + drainMillis + " ms: the target has applied the source up to " + PgOutput.lsn(goal)
+                + "; the stream is stopped").withResult(table.toJson());
+    }
+
+    /** Polls the slot's confirmed position; logs the backlog once a second. Returns what was reached. */
+    private long waitFor(CheckContext ctx, Connection src, SyncStream stream, long goal) throws SQLException {
+        long lastLog = System.nanoTime();
+        long reached = 0;
+        try (PreparedStatement ps = src.prepareStatement("SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, stream.slotName());
+            while (!ctx.cancelled()) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException("The slot " + stream.slotName() + " is gone from the source");
+                    }
+                    reached = Math.max(reached, rs.getString(1) == null ? 0 : PgOutput.lsn(rs.getString(1)));
+                }
+                if (reached >= goal) {
+                    return reached;
+                }
+                if (System.nanoTime() - lastLog > Duration.ofSeconds(1).toNanos()) {
+                    lastLog = System.nanoTime();
+                    String applier = appliers.progress(ctx.migrationId()).map(p -> p.lastError).orElse(null);
+                    ctx.log().out(human(goal - reached) + " still to apply" + (applier == null ? "" : " — " + applier));
+                }
+                LockSupport.parkNanos(POLL.toNanos());
+            }
+        }
+        return reached;
+    }
+
+    private void stop(CheckContext ctx, SyncStream stream, ExecutionValues.Connection target) throws Exception {
+        if (stream.mode() == SyncMode.PANEL) {
+            appliers.stop(ctx.migrationId(), Duration.ofSeconds(30));
+            try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+                int restored = AppliedPosition.restoreTriggers(tgt);
+                ctx.log().system("Stopped the panel's applier" + (restored == 0 ? "" : "; switched " + restored + " target triggers back on"));
+            }
+        } else {
+            try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+                NativeSubscription.disable(tgt, stream.subscriptionName(), Duration.ofSeconds(30));
+            }
+            ctx.log().system("Disabled subscription " + stream.subscriptionName() + " on the target");
+        }
+    }
+
+    /** Sessions that could still write: after the drain their changes would not reach the target. */
+    private static List<String> otherSessions(Connection src) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement st = src.createStatement();
+                ResultSet rs = st.executeQuery("SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local'), count(*)"
+                        + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+                        + " AND application_name NOT IN ('cutover', '" + SourceSlot.APPLICATION + "') GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
+            while (rs.next()) {
+                lines.add("Still connected to the source: " + rs.getInt(4) + " session(s) of " + rs.getString(1) + " (" + rs.getString(2) + ", "
+                        + rs.getString(3) + ") — writes they make after the drain will not reach the target");
+            }
+        }
+        return lines;
+    }
+}
