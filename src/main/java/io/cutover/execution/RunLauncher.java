@@ -192,6 +192,11 @@ public class RunLauncher {
         }
     }
 
+    /** Whether no run is executing in this panel. */
+    boolean idle() {
+        return active.isEmpty();
+    }
+
     /** Ends every active run's processes when the panel stops; each run then records itself INTERRUPTED. */
     void interruptAll() {
         active.values().forEach(ctx -> ctx.cancel(RunContext.SHUTDOWN));

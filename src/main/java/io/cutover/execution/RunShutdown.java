@@ -1,26 +1,23 @@
 package io.cutover.execution;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * On shutdown, ends the processes of active runs and lets their workers record them INTERRUPTED
  * while the database is still open (it closes after every lifecycle component has stopped), and
- * before the log writer stores its last batch.
+ * before the log writer stores its last batch. The worker pool itself stays usable, so a stopped
+ * context can start again (the test framework pauses idle contexts); it is shut down with its bean.
  */
 @Component
 class RunShutdown implements SmartLifecycle {
 
     private final RunLauncher launcher;
-    private final ExecutorService workers;
     private volatile boolean running;
 
-    RunShutdown(RunLauncher launcher, @Qualifier(RunExecutorConfig.NAME) ExecutorService workers) {
+    RunShutdown(RunLauncher launcher) {
         this.launcher = launcher;
-        this.workers = workers;
     }
 
     @Override
@@ -32,11 +29,9 @@ class RunShutdown implements SmartLifecycle {
     public void stop() {
         running = false;
         launcher.interruptAll();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!launcher.idle() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 

@@ -1,0 +1,104 @@
+package io.cutover.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cutover.PanelTest;
+import io.cutover.RunApi;
+import io.cutover.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The preflight names each missing prerequisite with its fix, and the start refuses to create anything then. */
+@PanelTest
+class SyncPreflightTest {
+
+    /** A second local server left at the default wal_level = replica (created by .ci/run). */
+    private static final int REPLICA_PORT = 5433;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @LocalServerPort
+    int port;
+
+    RunApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new RunApi(mvc, json, port);
+    }
+
+    @Test
+    void aTableWithoutPrimaryKeyIsNamedWithTheFixAndNothingIsCreated() throws Exception {
+        try (SyncFixture fixture = new SyncFixture(false)) {
+            TestDatabases.execute(fixture.source, "CREATE TABLE page_views (path text, seen_at timestamptz)");
+            long migration = api.createMigration("sync-test", fixture.valuesJson());
+
+            long preflight = api.startOk(migration, "sync-preflight");
+            JsonNode run = api.awaitEnd(preflight);
+            assertThat(run.get("status").asString()).isEqualTo("FAILED");
+            assertThat(run.get("message").asString()).contains("public.page_views").contains("primary key");
+            assertThat(api.log(preflight)).contains("ALTER TABLE public.page_views REPLICA IDENTITY FULL");
+
+            JsonNode start = api.awaitEnd(api.startOk(migration, "sync-start"));
+            assertThat(start.get("status").asString()).isEqualTo("FAILED");
+            assertThat(start.get("message").asString()).contains("public.page_views");
+            assertThat(fixture.slots()).isEmpty();
+            assertThat(fixture.publications()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSourceWithoutLogicalDecodingIsToldToSetWalLevelAndRestart() throws Exception {
+        assumeTrue(replicaServerRuns() || System.getenv("CI") != null,
+                "no PostgreSQL with wal_level = replica on 127.0.0.1:" + REPLICA_PORT + " (.ci/run creates one); skipped outside CI");
+        String database = "syncrepl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        replicaServer("CREATE DATABASE " + database);
+        String target = TestDatabases.create("synctgt");
+        try {
+            long migration = api.createMigration("sync-test", "{\"sourceUrl\":\"postgres://postgres@127.0.0.1:" + REPLICA_PORT + "/" + database
+                    + "\",\"targetUrl\":\"" + TestDatabases.url(target) + "\"}");
+            long preflight = api.startOk(migration, "sync-preflight");
+            JsonNode run = api.awaitEnd(preflight);
+            assertThat(run.get("status").asString()).isEqualTo("FAILED");
+            assertThat(run.get("message").asString()).contains("wal_level");
+            assertThat(api.log(preflight)).contains("wal_level is 'replica'").contains("ALTER SYSTEM SET wal_level = logical").contains("restart");
+
+            JsonNode start = api.awaitEnd(api.startOk(migration, "sync-start"));
+            assertThat(start.get("status").asString()).isEqualTo("FAILED");
+            assertThat(start.get("message").asString()).contains("wal_level");
+        } finally {
+            replicaServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            TestDatabases.drop(target);
+        }
+    }
+
+    private static boolean replicaServerRuns() {
+        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + REPLICA_PORT + "/postgres", "postgres", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void replicaServer(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + REPLICA_PORT + "/postgres", "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}
