@@ -14,6 +14,7 @@ import io.cutover.runbook.Template;
 import io.cutover.shared.Actor;
 import io.cutover.shared.CutoverException;
 import io.cutover.shared.NotFoundException;
+import io.cutover.sync.SyncStreams;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -42,12 +43,14 @@ class WizardController {
     private final MigrationManagement migrations;
     private final RunLauncher runs;
     private final DowntimeClock downtime;
+    private final SyncStreams sync;
 
-    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime) {
+    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync) {
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
         this.downtime = downtime;
+        this.sync = sync;
     }
 
     @GetMapping("/migrations/{id}")
@@ -121,7 +124,17 @@ class WizardController {
         model.addAttribute("downtime", downtime.latest(id).orElse(null));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
+        if (!htmx.isHtmxRequest() && choosesStrategy(phase)) {
+            model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
+            model.addAttribute("forecast", sync.forecast(id));
+            model.addAttribute("syncStatus", sync.status(id));
+        }
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
+    }
+
+    /** Phases whose steps differ by cutover strategy show the strategy, its expected downtime and the live sync. */
+    private static boolean choosesStrategy(PhaseProgress phase) {
+        return phase.phase().steps().stream().anyMatch(s -> s.when().containsKey("syncStrategy"));
     }
 
     /** What an operator must type to run an irreversible step. */

@@ -17,6 +17,10 @@ import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
 import io.cutover.runbook.TestRunbooks;
+import io.cutover.sync.DowntimeForecast;
+import io.cutover.sync.SyncStatus;
+import io.cutover.sync.SyncStreams;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,9 @@ class WizardControllerTest {
 
     @MockitoBean
     io.cutover.downtime.DowntimeClock downtime;
+
+    @MockitoBean
+    SyncStreams sync;
 
     private final Runbook runbook = TestRunbooks.gated();
 
@@ -102,5 +109,26 @@ class WizardControllerTest {
     void overviewOpensTheFirstPhaseThatIsNotDone() {
         assertThat(mvc.get().uri("/migrations/1").with(user("viewer").roles("VIEWER")))
                 .hasStatus3xxRedirection().hasRedirectedUrl("/migrations/1/phases/one");
+    }
+
+    @Test
+    void theDataMigrationPhaseComparesBothStrategiesAndFollowsTheSyncLive() {
+        Runbook seed = TestRunbooks.seed();
+        given(migrations.details(2L)).willReturn(new MigrationDetails(2, "real", seed.id(), 2, "admin", Instant.now(), List.of()));
+        given(migrations.runbookOf(2L)).willReturn(seed);
+        given(gate.progress(2L)).willReturn(new ProgressCalculator(seed, List.of(), List.of(), Map.of(), Instant.now(), 0,
+                id -> id.equals("syncStrategy") ? "continuous-sync" : "").compute(2L));
+        given(sync.continuous(2L)).willReturn(true);
+        given(sync.forecast(2L)).willReturn(new DowntimeForecast(
+                new DowntimeForecast.Estimate(Duration.ofSeconds(754), "a full dump, restore and verification, measured in this migration"),
+                new DowntimeForecast.Estimate(Duration.ofSeconds(4), "drain about 1 s once caught up, verification 2.8 s")));
+        given(sync.status(2L)).willReturn(SyncStatus.none(2L, Instant.now()));
+
+        assertThat(mvc.get().uri("/migrations/2/phases/data-migration").with(user("viewer").roles("VIEWER")))
+                .hasStatusOk().bodyText()
+                .contains("Cutover strategy:").contains("continuous sync")
+                .contains("12m 34s").contains("4s").contains("measured in this migration")
+                .contains("data-sync-events=\"/migrations/2/sync/events\"")
+                .contains("not used with this strategy");
     }
 }

@@ -1,0 +1,93 @@
+package io.cutover.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.migration.Completion;
+import io.cutover.runbook.Phase;
+import io.cutover.runbook.Runbook;
+import io.cutover.runbook.Step;
+import io.cutover.runbook.TestRunbooks;
+import io.cutover.signoff.SignOffView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped runbook under each cutover strategy: the other strategy's steps are neither
+ * required nor runnable, do not hold up the steps after them, and are not evidence to attest.
+ */
+class StrategyStepsTest {
+
+    private final Runbook seed = TestRunbooks.seed();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Test
+    void withTheFullReDumpTheSyncStepsAreLeftOutAndSayWhy() {
+        MigrationProgress progress = progress("full-redump", List.of());
+        StepProgress start = progress.step("sync-start").orElseThrow();
+        assertThat(start.applicable()).isFalse();
+        assertThat(start.mayAct()).isFalse();
+        assertThat(start.blockedReason()).contains("Cutover strategy is continuous-sync");
+        assertThat(progress.step("restore").orElseThrow().applicable()).isTrue();
+    }
+
+    @Test
+    void aPhaseIsDoneWithTheStepsOfItsOwnStrategyOnly() {
+        List<Completion> done = doneThrough("data-migration", "continuous-sync");
+        MigrationProgress sync = progress("continuous-sync", done);
+        assertThat(phaseState(sync, "data-migration")).isEqualTo(PhaseState.DONE);
+        assertThat(phaseState(progress("full-redump", done), "data-migration"))
+                .as("the same work is not enough once the strategy is the full re-dump: restore and verify are missing").isNotEqualTo(PhaseState.DONE);
+    }
+
+    @Test
+    void theAttachWaitsForTheVerificationOfItsOwnStrategy() {
+        List<Completion> done = doneThrough("app-config", "continuous-sync");
+        done.add(completion("scale-down")); // cutover has started
+        done.add(completion("unset-database-url"));
+        StepProgress attach = progress("continuous-sync", done).step("mpg-attach").orElseThrow();
+        assertThat(attach.blockedReason()).as("waits for sync-verify, not for the final sync it does not use").contains("Verify the target equals the source");
+        done.add(completion("sync-verify"));
+        assertThat(progress("continuous-sync", done).step("mpg-attach").orElseThrow().mayAct()).isTrue();
+    }
+
+    @Test
+    void aChecklistItemAsksForTheEvidenceOfTheChosenStrategy() {
+        ItemProgress rows = progress("continuous-sync", List.of()).item("pre-rows-match").orElseThrow();
+        assertThat(rows.missingEvidence()).containsExactly("Start continuous sync (initial copy, then stream)");
+        ItemProgress same = progress("full-redump", List.of()).item("pre-rows-match").orElseThrow();
+        assertThat(same.missingEvidence()).containsExactly("Verify the copy");
+    }
+
+    private MigrationProgress progress(String strategy, List<Completion> done) {
+        return new ProgressCalculator(seed, done, List.<SignOffView>of(), Map.of(), Instant.now(), 14,
+                id -> id.equals("syncStrategy") ? strategy : seed.parameter(id).map(p -> p.defaultValue()).orElse("")).compute(1);
+    }
+
+    /** Every required step of the strategy done up to and including the phase (checklists aside). */
+    private List<Completion> doneThrough(String lastPhase, String strategy) {
+        List<Completion> done = new ArrayList<>();
+        for (Phase phase : seed.phases()) {
+            for (Step step : phase.steps()) {
+                if (!step.optional() && step.appliesWith(id -> id.equals("syncStrategy") ? strategy : "")) {
+                    done.add(completion(step.id()));
+                }
+            }
+            if (phase.id().equals(lastPhase)) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    private Completion completion(String stepId) {
+        return new Completion(ids.incrementAndGet(), stepId, seed.phaseOfStep(stepId).orElseThrow().id(), "operator", Instant.now(), null, null);
+    }
+
+    private static PhaseState phaseState(MigrationProgress progress, String phaseId) {
+        return progress.phase(phaseId).orElseThrow().state();
+    }
+}
