@@ -94,7 +94,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(String what, BooleanSupplier condition, Duration timeout) {
-        new WebDriverWait(driver, timeout).withMessage(what).until(d -> condition.getAsBoolean());
+        // htmx swaps parts of the page: an element found a moment ago may be gone, so look again.
+        new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     public String url(String path) {

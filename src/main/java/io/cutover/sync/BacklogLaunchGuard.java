@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * With continuous sync, stopping the app starts a downtime whose data part is the drain: refuse
  * to stop it while the stream is not running or a large backlog (a big transaction just
- * committed) is still draining, and say how long that will take.
+ * committed) is still draining, and say how long that will take. Flows are never held up: a
+ * rollback must be able to stop the app whatever the stream is doing.
  */
 @Component
 class BacklogLaunchGuard implements LaunchGuard {
@@ -28,10 +29,13 @@ class BacklogLaunchGuard implements LaunchGuard {
 
     @Override
     public Optional<String> refusal(long migrationId, Step step) {
-        if (step.downtime() != DowntimeMark.START || !connections.continuous(migrationId)) {
+        if (step.downtime() != DowntimeMark.START || !connections.continuous(migrationId) || connections.inFlow(migrationId, step)) {
             return Optional.empty();
         }
         Optional<SyncStream> stream = streams.find(migrationId);
+        if (stream.isPresent() && stream.get().drainedLsn() != null) {
+            return Optional.empty(); // the cutover's drain is done; stopping the app again changes nothing for the sync
+        }
         if (stream.isEmpty() || stream.get().state() != SyncState.STREAMING) {
             return Optional.of("Continuous sync is not streaming (" + stream.map(s -> s.state().name().toLowerCase()).orElse("not started")
                     + "): start it in the Data migration phase, or switch the strategy to full re-dump, before stopping the app");

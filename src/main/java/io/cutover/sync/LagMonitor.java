@@ -46,6 +46,8 @@ class LagMonitor {
     private final Map<Long, SyncStatus> latest = new ConcurrentHashMap<>();
     private final Map<Long, Deque<long[]>> history = new ConcurrentHashMap<>();
     private final Map<Long, Connection> sessions = new ConcurrentHashMap<>();
+    /** A JDBC session serves one thread at a time: the timer and a page may sample the same stream at once. */
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync-lag");
         t.setDaemon(true);
@@ -103,7 +105,9 @@ class LagMonitor {
         }
         SyncStatus status;
         try {
-            status = read(stream, now);
+            synchronized (locks.computeIfAbsent(migrationId, k -> new Object())) {
+                status = read(stream, now);
+            }
         } catch (SQLException | RuntimeException e) {
             close(migrationId);
             status = new SyncStatus(migrationId, stream.state().name(), stream.mode().name(), stream.slotName(), null, null, 0, null, 0, 0, 0, "ok", null,

@@ -42,6 +42,11 @@ class SyncConnections {
         return CONTINUOUS.equals(value(migrationId, STRATEGY));
     }
 
+    /** Whether the step belongs to a flow (the rollback plan) rather than a linear phase. */
+    boolean inFlow(long migrationId, io.cutover.runbook.Step step) {
+        return migrations.runbookOf(migrationId).phaseOfStep(step.id()).map(io.cutover.runbook.Phase::isFlow).orElse(false);
+    }
+
     /** The source volume's size in bytes, or 0 when the runbook does not say. */
     long sourceVolumeBytes(long migrationId) {
         String gb = value(migrationId, SOURCE_VOLUME);

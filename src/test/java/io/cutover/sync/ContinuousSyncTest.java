@@ -100,6 +100,7 @@ class ContinuousSyncTest {
 
             JsonNode status = syncStatus(migration);
             assertThat(status.get("state").asString()).isEqualTo("STREAMING");
+            assertThat(firstLiveSample(migration)).contains("\"state\":\"STREAMING\"").contains("\"lagBytes\"");
             assertThat(status.get("mode").asString()).isEqualTo(mode);
             assertThat(fixture.slots()).hasSize(1);
             assertThat(fixture.publications()).hasSize(1);
@@ -130,6 +131,17 @@ class ContinuousSyncTest {
         assertThat(fixture.slots()).isEmpty();
         assertThat(fixture.publications()).isEmpty();
         assertThat(syncStatus(migration).get("state").asString()).isEqualTo("CLEANED");
+    }
+
+    /** The first sample of the live feed the wizard follows, read as a browser's EventSource would. */
+    private String firstLiveSample(long migration) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/migrations/" + migration + "/sync/events"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes()))
+                .header("Accept", "text/event-stream").build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        try (var lines = response.body()) {
+            return lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+        }
     }
 
     private JsonNode succeeded(long migration, String step) {

@@ -31,9 +31,12 @@ class PanelKillResumeTest {
                 migration = first.createMigration("sync-test", fixture.valuesJson());
                 assertThat(first.runToEnd(migration, "sync-start").get("status").asString()).isEqualTo("SUCCEEDED");
                 try (Connection source = fixture.source(); Statement st = source.createStatement()) {
-                    st.execute("INSERT INTO events SELECT now(), 'bulk', md5(g::text) FROM generate_series(1, 300000) g");
+                    st.execute("INSERT INTO events SELECT now(), 'bulk', md5(g::text) FROM generate_series(1, 100000) g");
                 }
                 Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> insideLargeTransaction(first.syncStatus(migration)));
+                var stop = first.startRun(migration, "stop-writes");
+                assertThat(stop.statusCode()).as("stopping the app while a backlog drains").isEqualTo(409);
+                assertThat(stop.body()).contains("behind the source").contains("wait until the wizard shows the backlog drained");
                 first.kill();
             }
             writer.awaitMore(200);

@@ -71,9 +71,13 @@ final class PanelProcess implements AutoCloseable {
                 "{\"name\":\"kill-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}")).get("id").asLong();
     }
 
+    HttpResponse<String> startRun(long migrationId, String stepId) throws Exception {
+        return send("POST", "/api/migrations/" + migrationId + "/steps/" + stepId + "/runs", "operator", "{}");
+    }
+
     /** Runs a step as operator and returns the ended run. */
     JsonNode runToEnd(long migrationId, String stepId) throws Exception {
-        HttpResponse<String> started = send("POST", "/api/migrations/" + migrationId + "/steps/" + stepId + "/runs", "operator", "{}");
+        HttpResponse<String> started = startRun(migrationId, stepId);
         if (started.statusCode() != 201) {
             throw new AssertionError(stepId + " gave " + started.statusCode() + ": " + started.body());
         }
