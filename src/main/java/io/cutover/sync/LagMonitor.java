@@ -136,7 +136,7 @@ class LagMonitor {
                 long confirmed = rs.getString(2) == null ? 0 : PgOutput.lsn(rs.getString(2));
                 long applied = Math.max(confirmed, applier.map(p -> p.appliedLsn).orElse(0L));
                 long lag = Math.max(0, current - applied);
-                Double seconds = rs.getObject(7) == null ? (lag == 0 ? 0.0 : null) : rs.getDouble(7);
+                Double seconds = lagSeconds(rs.getObject(7) == null ? null : rs.getDouble(7), lag);
                 long retained = rs.getLong(6);
                 long database = rs.getLong(8);
                 long volume = connections.sourceVolumeBytes(id);
@@ -147,6 +147,14 @@ class LagMonitor {
                         applier.map(p -> p.changes).orElse(0L), problem(stream, rs.getBoolean(3), applier), now);
             }
         }
+    }
+
+    /** The server's replay lag; it reports none when idle, which with nothing left to apply means zero. */
+    private static Double lagSeconds(Double replayLag, long lagBytes) {
+        if (replayLag != null) {
+            return replayLag;
+        }
+        return lagBytes == 0 ? Double.valueOf(0) : null;
     }
 
     /** Bytes per second the applied position advanced over the last samples. */
