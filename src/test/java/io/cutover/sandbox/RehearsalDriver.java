@@ -135,6 +135,13 @@ class RehearsalDriver {
         sign("approver2", PRE_CUTOVER);
     }
 
+    /** The emulated app's answer: status code and body, which names the database it reads from. */
+    static String site(String url) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body().strip();
+    }
+
     JsonNode run(long runId) {
         return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange()).get("run");
     }

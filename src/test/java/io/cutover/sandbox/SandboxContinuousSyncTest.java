@@ -3,10 +3,6 @@ package io.cutover.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -50,7 +46,7 @@ class SandboxContinuousSyncTest {
 
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
         String cluster = drive.parameter("clusterId");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site()).contains("database=fly-db-" + cluster));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode window = drive.downtime().get(0);
             assertThat(window.get("status").asString()).isEqualTo("MEASURED");
@@ -74,11 +70,5 @@ class SandboxContinuousSyncTest {
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private String site() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.siteUrl()))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().strip();
     }
 }

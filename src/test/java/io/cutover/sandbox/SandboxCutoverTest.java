@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.cutover.audit.AuditEntry;
 import io.cutover.audit.AuditTrail;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,13 +43,13 @@ class SandboxCutoverTest {
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json);
-        assertThat(site()).contains("database=" + properties.sourceDatabase());
+        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + properties.sourceDatabase());
 
         drive.throughCutover();
 
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
         String cluster = drive.parameter("clusterId");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site()).contains("database=fly-db-" + cluster));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode window = drive.downtime().get(0);
             assertThat(window.get("status").asString()).isEqualTo("MEASURED");
@@ -83,11 +79,5 @@ class SandboxCutoverTest {
                 .as("the Fly token never reaches a log").isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(drive.migration)).extracting(AuditEntry::action)
                 .contains("run.finished", "signoff.signed", "parameter.captured", "downtime.measured"));
-    }
-
-    private String site() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.siteUrl()))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().strip();
     }
 }

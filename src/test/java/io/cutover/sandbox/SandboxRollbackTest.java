@@ -3,10 +3,6 @@ package io.cutover.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +33,13 @@ class SandboxRollbackTest {
         RehearsalDriver drive = new RehearsalDriver(mvc, json);
         assertThat(drive.phaseState("rollback")).as("no way back is offered before cutover starts").isEqualTo("LOCKED");
         drive.throughCutover();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site()).contains("database=fly-db-"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
 
         drive.run("rb-scale-down");
         drive.runWith("rb-restore-url", "rollback");
         drive.run("rb-unset-direct", "rb-scale-up", "rb-logs", "rb-verify");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(site()).isEqualTo("200 ok database=" + properties.sourceDatabase()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + properties.sourceDatabase()
                 + " users=" + users()));
         assertThat(drive.phaseState("rollback")).isEqualTo("DONE");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drive.downtime().get(0).get("status").asString()).isEqualTo("MEASURED"));
@@ -55,11 +51,5 @@ class SandboxRollbackTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private String site() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.siteUrl()))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().strip();
     }
 }
