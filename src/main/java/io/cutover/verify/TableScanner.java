@@ -22,7 +22,25 @@ import java.util.function.Consumer;
 final class TableScanner {
 
     /** Order-independent: a sum of per-row hashes does not care in which order rows come back. */
-    private static final String HASH = "SELECT count(*), COALESCE(sum(hashtextextended(t::text, 0)), 0)::text FROM %s AS t";
+    private static final String HASH = "SELECT count(*), COALESCE(sum(%s), 0)::text FROM %s AS t";
+    /** Hashes each column's stored value with its type's own hash function: no text output to build. */
+    private static final String RECORD_HASH = "hash_record_extended(t, 0)";
+    /** Hashes the row's text form: works for every type, but formatting each value costs time. */
+    private static final String TEXT_HASH = "hashtextextended(t::text, 0)";
+    /**
+     * True when every column's type hashes exactly what its text form shows, so the record hash
+     * misses no difference the text hash would catch: integers, bool, oid, text types under a
+     * deterministic collation, char(n) (stored padded, so trailing blanks cannot differ), bytea,
+     * uuid, date, time, timestamp(tz). Not numeric (1.0 and 1.00 hash
+     * alike), not float (0 and -0), interval, jsonb or json (equal values, different text), nor types
+     * without a hash function; those tables keep the text hash.
+     */
+    private static final String RECORD_HASHABLE = """
+            SELECT coalesce(bool_and((a.atttypid IN (16, 20, 21, 23, 25, 26, 17, 1043, 1082, 1083, 1114, 1184, 2950)
+                                          OR a.atttypid = 1042 AND a.atttypmod > 0)
+                                     AND coalesce(c.collisdeterministic, true)), true)
+            FROM pg_attribute a LEFT JOIN pg_collation c ON c.oid = a.attcollation
+            WHERE a.attrelid = '%s'::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
     private static final String COUNT = "SELECT count(*), NULL FROM %s AS t";
 
     private TableScanner() {}
@@ -62,12 +80,20 @@ final class TableScanner {
         try (Statement st = c.createStatement()) {
             TableRef t;
             while ((t = queue.poll()) != null) {
-                try (ResultSet rs = st.executeQuery((hash ? HASH : COUNT).formatted(t.quoted()))) {
+                try (ResultSet rs = st.executeQuery(hash ? HASH.formatted(rowHash(st, t), t.quoted()) : COUNT.formatted(t.quoted()))) {
                     rs.next();
                     results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
                     progress.accept(t + ": " + rs.getLong(1) + " rows");
                 }
             }
+        }
+    }
+
+    /** Decided from each side's own catalog: equal schemas hash alike, and a schema difference is reported anyway. */
+    private static String rowHash(Statement st, TableRef t) throws SQLException {
+        try (ResultSet rs = st.executeQuery(RECORD_HASHABLE.formatted(t.quoted().replace("'", "''")))) {
+            rs.next();
+            return rs.getBoolean(1) ? RECORD_HASH : TEXT_HASH;
         }
     }
 
