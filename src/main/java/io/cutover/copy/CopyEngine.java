@@ -12,5 +12,10 @@ interface CopyEngine {
     /** Whether its tools are installed on the panel's host. */
     boolean available(CheckContext ctx) throws InterruptedException;
 
+    /** Whether the copy leaves the target's planner statistics fresh, so that a separate ANALYZE would only repeat it. */
+    default boolean analyzes() {
+        return false;
+    }
+
     ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception;
 }

@@ -4,12 +4,9 @@ import io.cutover.execution.CheckContext;
 import io.cutover.execution.ProcessResult;
 import io.cutover.execution.ProcessSpec;
 import io.cutover.migration.ExecutionValues;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,15 +53,7 @@ class DirectoryDumpEngine implements CopyEngine {
             return ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs", Integer.toString(jobs),
                     "--dbname", target.url().withoutPassword(), dir.toString()), timeout).withStderrLines(new RestoreProgress(toc, ctx.log())));
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            WorkFiles.deleteTree(dir);
         }
     }
 }

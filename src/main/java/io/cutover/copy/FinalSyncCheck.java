@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The seed's final sync in one guarded action, during downtime: empty the target, copy the source
- * with the fastest engine installed, ANALYZE, verify. The step itself asks for typed confirmation,
+ * with the fastest engine installed, ANALYZE (unless the engine has), verify. The step itself asks for typed confirmation,
  * because it replaces whatever the target holds.
  *
  * <p>Option: {@code engine} (auto, pgcopydb, pg_dump).
@@ -54,7 +54,11 @@ class FinalSyncCheck implements StepCheck {
             return CheckOutcome.failed(copy.failure() != null ? copy.failure() : engine.name() + " exited with code " + copy.exitCode());
         }
         long copyMillis = (System.nanoTime() - started) / 1_000_000;
-        Analyze.run(ctx, target);
+        if (engine.analyzes()) {
+            ctx.log().system("ANALYZE skipped: " + engine.name() + " has analyzed every table it copied");
+        } else {
+            Analyze.run(ctx, target);
+        }
         CheckOutcome verified = verifier.verifyAndReport(ctx);
         return new CheckOutcome(verified.success(), "Copied with " + engine.name() + " in " + copyMillis / 1000.0 + " s. " + verified.message(),
                 verified.resultJson(), verified.produced());

@@ -34,6 +34,12 @@ class PgCopyDbEngine implements CopyEngine {
         return ctx.exec(ProcessSpec.of(List.of("pgcopydb", "--version"), Duration.ofSeconds(30)).quietly()).succeeded();
     }
 
+    /** pgcopydb runs VACUUM ANALYZE on each table once its indexes are built. */
+    @Override
+    public boolean analyzes() {
+        return true;
+    }
+
     @Override
     public ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception {
         // pgcopydb keeps its work files under $TMPDIR/pgcopydb, which is also where "list progress" looks.
@@ -43,13 +49,19 @@ class PgCopyDbEngine implements CopyEngine {
         Thread poller = new Thread(() -> pollProgress(ctx, source, env, running), "pgcopydb-progress-" + ctx.runId());
         poller.setDaemon(true);
         poller.start();
+        ProcessResult result = null;
         try {
-            return ctx.exec(ProcessSpec.of(List.of("pgcopydb", "clone", "--source", source.url().withoutPassword(), "--target", target.url().withoutPassword(),
+            result = ctx.exec(ProcessSpec.of(List.of("pgcopydb", "clone", "--source", source.url().withoutPassword(), "--target", target.url().withoutPassword(),
                     "--table-jobs", Integer.toString(jobs), "--index-jobs", Integer.toString(jobs), "--no-owner", "--no-acl"), Duration.ofHours(6))
                     .withEnvironment(env));
+            return result;
         } finally {
             running.set(false);
             poller.interrupt();
+            // Kept after a failure: its logs and state files say how far it got.
+            if (result != null && result.succeeded()) {
+                WorkFiles.deleteTree(tmp);
+            }
         }
     }
 

@@ -133,6 +133,15 @@ class DataPathTest {
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
         assertThat(ended.get("message").asString()).contains("Copied with").contains("identical");
         assertThat(exactCounts(db.target)).isEqualTo(exactCounts(db.source));
+        // No scratch copy of the data stays behind, and statistics are gathered exactly once
+        try (var left = Files.list(workdir().resolve("backups"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pgcopydb-") || n.startsWith("final-sync-"));
+        }
+        if (ended.get("message").asString().contains("Copied with pgcopydb")) {
+            assertThat(api.log(run)).contains("ANALYZE skipped: pgcopydb has analyzed every table").doesNotContain("ANALYZE done");
+        } else {
+            assertThat(api.log(run)).contains("ANALYZE done");
+        }
     }
 
     @Test
