@@ -115,7 +115,7 @@ class RehearsalDriver {
                 "spot-foreign-keys", "spot-indexes");
         whileStreaming.run();
         throughPreCutover();
-        run("scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");
+        run("sync-vacuum", "scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs", "sync-cleanup");
     }
 

@@ -63,6 +63,9 @@ class ContinuousSyncTest {
             long migration = api.createMigration("sync-test", fixture.valuesJson());
             assertThat(succeeded(migration, "sync-preflight").get("message").asString()).contains("panel-applied");
 
+            long tooEarly = api.startOk(migration, "sync-vacuum");
+            assertThat(api.awaitEnd(tooEarly).get("message").asString()).contains("continuous sync is not streaming");
+
             MvcTestResult early = api.start("operator", migration, "stop-writes", null);
             assertThat(early.getResponse().getStatus()).isEqualTo(409);
             assertThat(RunApi.content(early)).contains("Continuous sync is not streaming");
@@ -111,6 +114,11 @@ class ContinuousSyncTest {
             }
             writer.awaitMore(300);
             assertThat(syncStatus(migration).get("problem").isNull()).as("no alarm while the stream keeps up with the app").isTrue();
+
+            // Readying both sides for the in-window verification does not disturb the stream
+            assertThat(succeeded(migration, "sync-vacuum").get("message").asString())
+                    .contains("Vacuumed " + TABLES.size() + " tables on the source and " + TABLES.size() + " on the target");
+            writer.awaitMore(50);
         }
     }
 

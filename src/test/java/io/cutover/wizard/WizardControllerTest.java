@@ -102,7 +102,9 @@ class WizardControllerTest {
     void htmxActionGetsTheUpdatedPhaseBodyInsteadOfARedirect() {
         assertThat(mvc.post().uri("/migrations/1/steps/one-a/complete").with(user("operator").roles("OPERATOR")).with(csrf())
                 .header("HX-Request", "true"))
-                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL).bodyText().contains("Step marked done.");
+                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL).bodyText().contains("Step marked done.")
+                .as("the phase rail comes along, swapped out of band, so a phase the action opened shows at once")
+                .contains("<aside id=\"phase-rail-box\" class=\"col-lg-3\" hx-swap-oob=\"true\">").contains("Phase three");
     }
 
     @Test
