@@ -24,7 +24,11 @@ final class LiveRun {
 
     private final long runId;
     private final int keepStored;
+    private final long keepBytes;
     private final Clock clock;
+    /** Approximate heap held by each chunk's frames, so long lines cannot make the kept tail unbounded. */
+    private final ConcurrentHashMap<Long, Long> chunkBytes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
     private final Object writeLock = new Object();
@@ -34,11 +38,12 @@ final class LiveRun {
     private volatile boolean ended;
     private long firstKeptChunk;
 
-    LiveRun(long runId, long lastStoredSeq, int keepStored, Clock clock) {
+    LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock) {
         this.runId = runId;
         this.lastSeq = lastStoredSeq;
         this.storedSeq = lastStoredSeq;
         this.keepStored = keepStored;
+        this.keepBytes = keepBytes;
         this.clock = clock;
         this.firstKeptChunk = (lastStoredSeq + 1) / CHUNK;
     }
@@ -53,6 +58,9 @@ final class LiveRun {
             long seq = lastSeq + 1;
             frame = Frame.of(new LogEvent(runId, seq, clock.instant(), channel, text));
             chunks.computeIfAbsent(seq / CHUNK, k -> new AtomicReferenceArray<>(CHUNK)).set((int) (seq % CHUNK), frame);
+            long size = 2L * (frame.sse().length() + text.length()) + 96;
+            chunkBytes.merge(seq / CHUNK, size, Long::sum);
+            bytes.addAndGet(size);
             ended = channel == Channel.END;
             lastSeq = seq;
         }
@@ -106,13 +114,20 @@ final class LiveRun {
         return true;
     }
 
-    /** Marks events up to {@code upToSeq} as stored and lets go of chunks no viewer needs from memory. */
+    /**
+     * Marks events up to {@code upToSeq} as stored and lets go of chunks no viewer needs from memory:
+     * beyond the newest {@code keepStored} events, or while the kept ones take more than
+     * {@code keepBytes}. Only chunks wholly in the store go, so a viewer can always continue there.
+     */
     void stored(long upToSeq) {
         synchronized (storedLock) {
             storedSeq = Math.max(storedSeq, upToSeq);
             long keepFrom = Math.max(0, Math.min(storedSeq, lastSeq - keepStored)) / CHUNK;
-            while (firstKeptChunk < keepFrom) {
-                chunks.remove(firstKeptChunk++);
+            long whollyStored = (storedSeq + 1) / CHUNK;
+            while (firstKeptChunk < keepFrom || (bytes.get() > keepBytes && firstKeptChunk < whollyStored)) {
+                chunks.remove(firstKeptChunk);
+                Long freed = chunkBytes.remove(firstKeptChunk++);
+                bytes.addAndGet(freed == null ? 0 : -freed);
             }
             storedLock.notifyAll();
         }

@@ -47,7 +47,7 @@ public class LogStream implements SmartLifecycle {
      * interrupted by a restart gets its closing lines appended).
      */
     public RunLog open(long runId, SecretRedactor redactor, List<TroubleshootingHint> hints) {
-        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(), clock));
+        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(), properties.keepRecentBytes().toBytes(), clock));
         return new OpenRunLog(run, redactor, hints, properties.maxLineLength(), this::enqueue);
     }
 

@@ -22,15 +22,19 @@ final class LogViewer implements Runnable {
     private final SseEmitter emitter;
     private final long runId;
     private final long heartbeatMillis;
+    private final long sendIntervalNanos;
     private volatile boolean closed;
     private long cursor;
+    private long lastSentAt;
+    private boolean atTail;
 
-    LogViewer(LogStream stream, SseEmitter emitter, long runId, long afterSeq, long heartbeatMillis) {
+    LogViewer(LogStream stream, SseEmitter emitter, long runId, long afterSeq, long heartbeatMillis, long sendIntervalMillis) {
         this.stream = stream;
         this.emitter = emitter;
         this.runId = runId;
         this.cursor = afterSeq;
         this.heartbeatMillis = heartbeatMillis;
+        this.sendIntervalNanos = sendIntervalMillis * 1_000_000;
     }
 
     void close() {
@@ -41,9 +45,12 @@ final class LogViewer implements Runnable {
     public void run() {
         try {
             while (!closed) {
+                paceAtTail();
                 List<Frame> batch = stream.frames(runId, cursor, BATCH);
                 if (!batch.isEmpty()) {
                     send(batch);
+                    lastSentAt = System.nanoTime();
+                    atTail = batch.size() < BATCH;
                     LogEvent last = batch.get(batch.size() - 1).event();
                     cursor = last.seq();
                     if (last.channel() == Channel.END) {
@@ -58,6 +65,21 @@ final class LogViewer implements Runnable {
             // The client went away or the emitter timed out: per Spring's contract, do not complete.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Following a busy run's tail, a viewer would wake and write for nearly every line: at 10,000
+     * lines/s and 200 viewers that is two million small writes a second, and the CPU they take is
+     * CPU the run's output reader lacks. Waiting out the send interval gathers the lines into one
+     * write instead. A viewer that is behind (full batches, a replay) never waits.
+     */
+    private void paceAtTail() throws InterruptedException {
+        if (atTail && sendIntervalNanos > 0) {
+            long wait = lastSentAt + sendIntervalNanos - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
         }
     }
 
