@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -18,4 +19,5 @@ import org.springframework.test.context.ActiveProfiles;
         properties = "cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath*:test-runbooks/*.yaml")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(RunApi.Beans.class)
 public @interface PanelTest {}

@@ -3,7 +3,11 @@ package io.cutover;
 import static io.cutover.TestUsers.as;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.awaitility.Awaitility;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -15,13 +19,22 @@ public class RunApi {
 
     private final MockMvcTester mvc;
     private final JsonMapper json;
-    private final int port;
+    private final IntSupplier port;
 
     /** @param port the real server's port, for downloads that stream (MockMvc is not made for them) */
-    public RunApi(MockMvcTester mvc, JsonMapper json, int port) {
+    public RunApi(MockMvcTester mvc, JsonMapper json, IntSupplier port) {
         this.mvc = mvc;
         this.json = json;
         this.port = port;
+    }
+
+    /** Every {@link PanelTest} can inject a RunApi; the port is read when first needed, once the server listens. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+        @Bean
+        RunApi runApi(MockMvcTester mvc, JsonMapper json, Environment env) {
+            return new RunApi(mvc, json, () -> env.getRequiredProperty("local.server.port", Integer.class));
+        }
     }
 
     public long createMigration(String runbookId, String valuesJson) {
@@ -71,7 +84,7 @@ public class RunApi {
         try {
             String auth = java.util.Base64.getEncoder().encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes());
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/runs/" + runId + "/log.txt"))
+                            java.net.URI.create("http://localhost:" + port.getAsInt() + "/api/runs/" + runId + "/log.txt"))
                     .header("Authorization", "Basic " + auth).build();
             return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {

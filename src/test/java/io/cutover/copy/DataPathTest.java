@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -49,17 +48,14 @@ class DataPathTest {
     @Autowired
     PanelProperties panel;
 
-    @LocalServerPort
-    int port;
-
     DataPathFixture db;
+    @Autowired
     RunApi api;
     long migration;
 
     @BeforeEach
     void databases() {
         db = new DataPathFixture(0.1);
-        api = new RunApi(mvc, json, port);
         migration = api.createMigration("datapath-test",
                 "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
     }

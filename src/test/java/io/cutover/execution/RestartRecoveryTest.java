@@ -13,23 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What a restart finds: runs that were active become interrupted, and their processes are ended. */
 @PanelTest
 class RestartRecoveryTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
+    RunApi api;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -42,7 +33,6 @@ class RestartRecoveryTest {
 
     @Test
     void runningRunBecomesInterruptedAndItsLeftoverProcessIsEnded() throws Exception {
-        RunApi api = new RunApi(mvc, json, port);
         long migration = api.createMigration("exec-test", "{}");
         // What a panel that died mid-run leaves behind: a RUNNING row and its child, still alive.
         Process leftover = new ProcessBuilder("sleep", "300").start();
@@ -59,7 +49,6 @@ class RestartRecoveryTest {
 
     @Test
     void aRecycledPidIsNotMistakenForTheRunsProcess() throws Exception {
-        RunApi api = new RunApi(mvc, json, port);
         long migration = api.createMigration("exec-test", "{}");
         Process bystander = new ProcessBuilder("sleep", "300").start();
         try {

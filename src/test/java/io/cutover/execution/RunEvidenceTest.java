@@ -10,12 +10,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A successful run is the evidence a sign-off binds to; whoever ran a step performed it. */
 @PanelTest
@@ -25,17 +23,11 @@ class RunEvidenceTest {
     MockMvcTester mvc;
 
     @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
-
     RunApi api;
     long migration;
 
     @BeforeEach
     void migration() {
-        api = new RunApi(mvc, json, port);
         migration = api.createMigration("exec-test", "{}");
     }
 

@@ -15,10 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Runs of real child processes, as an operator starts them through the API. */
 @PanelTest
@@ -28,23 +26,17 @@ class RunExecutionTest {
     MockMvcTester mvc;
 
     @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
     PanelProperties panel;
 
     @Autowired
     io.cutover.audit.AuditTrail audit;
 
+    @Autowired
     RunApi api;
     long migration;
 
     @BeforeEach
     void migration() {
-        api = new RunApi(mvc, json, port);
         migration = api.createMigration("exec-test", "{}");
     }
 

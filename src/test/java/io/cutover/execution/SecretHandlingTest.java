@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Secrets never reach a child's argv, the stored log, the SSE stream or the page. */
 @PanelTest
@@ -36,23 +34,17 @@ class SecretHandlingTest {
     private static final String DB_PASSWORD = "db-Pa55-word";
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
 
+    @Autowired
     RunApi api;
     long migration;
 
     @BeforeEach
     void migrationWithSecrets() {
-        api = new RunApi(mvc, json, port);
         migration = api.createMigration("exec-test", "{\"token\":\"" + TOKEN + "\",\"db\":\"postgres://postgres:" + DB_PASSWORD + "@127.0.0.1:5432/postgres\"}");
     }
 

@@ -7,7 +7,6 @@ import io.cutover.RunApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,15 +21,12 @@ class SqlStepTest {
     @Autowired
     JsonMapper json;
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     RunApi api;
     long migration;
 
     @BeforeEach
     void migration() {
-        api = new RunApi(mvc, json, port);
         migration = api.createMigration("exec-test", "{}");
     }
 

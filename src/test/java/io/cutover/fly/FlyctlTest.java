@@ -15,12 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operator reads when flyctl fails. The configured flyctl is a small shell script that
@@ -67,19 +64,10 @@ class FlyctlTest {
     }
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
-
     RunApi api;
 
     @BeforeEach
     void standInFlyctl() throws IOException {
-        api = new RunApi(mvc, json, port);
         for (String record : List.of("argv.txt", "env.txt")) {
             Files.deleteIfExists(flyHome.resolve(record));
         }

@@ -8,7 +8,6 @@ import io.cutover.RunApi;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Continuous sync end to end on real PostgreSQL, both apply modes: every change made while the
@@ -32,18 +30,12 @@ class ContinuousSyncTest {
     @Autowired
     MockMvcTester mvc;
 
-    @Autowired
-    JsonMapper json;
-
     @LocalServerPort
     int port;
 
+    @Autowired
     RunApi api;
 
-    @BeforeEach
-    void setUp() {
-        api = new RunApi(mvc, json, port);
-    }
 
     @Test
     void nativeSubscriptionCarriesEveryChange() throws Exception {

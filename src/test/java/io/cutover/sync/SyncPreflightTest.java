@@ -11,13 +11,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The preflight names each missing prerequisite with its fix, and the start refuses to create anything then. */
 @PanelTest
@@ -27,20 +23,8 @@ class SyncPreflightTest {
     private static final int REPLICA_PORT = 5433;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
-
     RunApi api;
 
-    @BeforeEach
-    void setUp() {
-        api = new RunApi(mvc, json, port);
-    }
 
     @Test
     void aTableWithoutPrimaryKeyIsNamedWithTheFixAndNothingIsCreated() throws Exception {

@@ -10,10 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What an operator is told when a connection cannot work: each cause in its own words. */
 @PanelTest
@@ -22,19 +20,13 @@ class ConnectionProblemsTest {
     @Autowired
     MockMvcTester mvc;
 
-    @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
-
     DataPathFixture db;
+    @Autowired
     RunApi api;
 
     @BeforeEach
     void databases() {
         db = new DataPathFixture(0.01);
-        api = new RunApi(mvc, json, port);
     }
 
     @AfterEach

@@ -7,11 +7,8 @@ import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A pg_dump older than the server is refused by the preflight, and no dump starts. */
 @PanelTest
@@ -19,18 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 class OldPgDumpPreflightTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @LocalServerPort
-    int port;
+    RunApi api;
 
     @Test
     void oldPgDumpIsRefusedBeforeAnyDumpStarts() {
         try (DataPathFixture db = new DataPathFixture(0.01)) {
-            RunApi api = new RunApi(mvc, json, port);
             long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
 
             JsonNode preflight = api.awaitEnd(api.startOk(migration, "preflight-backup"));
