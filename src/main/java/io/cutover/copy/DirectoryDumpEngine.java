@@ -53,7 +53,7 @@ class DirectoryDumpEngine implements CopyEngine {
             return ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs", Integer.toString(jobs),
                     "--dbname", target.url().withoutPassword(), dir.toString()), timeout).withStderrLines(new RestoreProgress(toc, ctx.log())));
         } finally {
-            WorkFiles.deleteTree(dir);
+            WorkFiles.deleteTree(dir, ctx.log());
         }
     }
 }

@@ -60,7 +60,7 @@ class PgCopyDbEngine implements CopyEngine {
             poller.interrupt();
             // Kept after a failure: its logs and state files say how far it got.
             if (result != null && result.succeeded()) {
-                WorkFiles.deleteTree(tmp);
+                WorkFiles.deleteTree(tmp, ctx.log());
             }
         }
     }
