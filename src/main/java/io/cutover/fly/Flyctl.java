@@ -1,5 +1,6 @@
 package io.cutover.fly;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,10 @@ public class Flyctl {
         this.properties = properties;
     }
 
+    /** By name, wherever it lives: a step that names flyctl by its path still gets the token, the guard and the explanations. */
     public boolean handles(String executable) {
-        return NAMES.contains(executable);
+        Path name = executable.isBlank() ? null : Path.of(executable).getFileName();
+        return name != null && NAMES.contains(name.toString());
     }
 
     /** The binary to start for a fly/flyctl command. */

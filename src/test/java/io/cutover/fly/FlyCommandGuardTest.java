@@ -23,6 +23,8 @@ class FlyCommandGuardTest {
                 .hasMessageStartingWith("Runbook refused:")
                 .hasMessageContaining("runbooks-broken/fly-detach.yaml, step 'detach-flex': The panel never runs 'fly postgres detach'")
                 .hasMessageContaining("runbooks-broken/fly-detach.yaml, step 'detach-flags-first': The panel never runs 'fly postgres detach'")
+                .as("a path to flyctl is still flyctl: it goes through the adapter and its rules")
+                .hasMessageContaining("runbooks-broken/fly-detach.yaml, step 'detach-by-path': The panel never runs 'fly postgres detach'")
                 .hasMessageContaining("Leave the old cluster attached until decommission")
                 .as("fly mpg detach is the rollback's own step and stays allowed")
                 .hasMessageNotContaining("detach-mpg");
