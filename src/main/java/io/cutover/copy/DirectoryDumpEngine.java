@@ -49,9 +49,7 @@ class DirectoryDumpEngine implements CopyEngine {
             if (!dump.succeeded()) {
                 return dump;
             }
-            Toc toc = Toc.of(ctx, dir);
-            return ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs", Integer.toString(jobs),
-                    "--dbname", target.url().withoutPassword(), dir.toString()), timeout).withStderrLines(new RestoreProgress(toc, ctx.log())));
+            return Toc.of(ctx, dir).restore(ctx, dir, target, jobs, timeout);
         } finally {
             WorkFiles.deleteTree(dir, ctx.log());
         }

@@ -40,8 +40,8 @@ class FinalSyncCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         CopyEngine engine = choose(ctx);
         try (Connection c = PgSession.open(target, Duration.ofSeconds(10))) {
             TargetCleaner.clean(c).forEach(line -> ctx.log().system("target: " + line));

@@ -4,14 +4,12 @@ import io.cutover.execution.ArtifactView;
 import io.cutover.execution.CheckContext;
 import io.cutover.execution.CheckOutcome;
 import io.cutover.execution.ProcessResult;
-import io.cutover.execution.ProcessSpec;
 import io.cutover.execution.StepCheck;
 import io.cutover.migration.ExecutionValues;
 import io.cutover.runbook.SqlTarget;
 import io.cutover.verify.Verifier;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +43,7 @@ class RestoreCheck implements StepCheck {
         if (dump.isEmpty()) {
             return CheckOutcome.failed("No custom-format dump to restore: take the backup first");
         }
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         Path file = ctx.workdir().resolve(dump.get().path());
         Toc toc = Toc.of(ctx, file);
         if (!toc.listing().succeeded()) {
@@ -53,8 +51,7 @@ class RestoreCheck implements StepCheck {
         }
         int jobs = properties.parallelJobs();
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
-        ProcessResult restore = ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs",
-                Integer.toString(jobs), "--dbname", target.url().withoutPassword(), file.toString()), timeout(ctx)).withStderrLines(new RestoreProgress(toc, ctx.log())));
+        ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
         if (!restore.succeeded()) {
             return CheckOutcome.failed(restore.failure() != null ? restore.failure() : "pg_restore exited with code " + restore.exitCode());
         }

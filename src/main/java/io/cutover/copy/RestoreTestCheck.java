@@ -4,7 +4,6 @@ import io.cutover.execution.ArtifactView;
 import io.cutover.execution.CheckContext;
 import io.cutover.execution.CheckOutcome;
 import io.cutover.execution.ProcessResult;
-import io.cutover.execution.ProcessSpec;
 import io.cutover.execution.ResultTable;
 import io.cutover.execution.StepCheck;
 import io.cutover.migration.ExecutionValues;
@@ -14,6 +13,7 @@ import io.cutover.verify.PgSession;
 import io.cutover.verify.TableRef;
 import io.cutover.verify.TableStats;
 import io.cutover.verify.Verifier;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,8 +51,8 @@ class RestoreTestCheck implements StepCheck {
         if (dump.isEmpty()) {
             return CheckOutcome.failed("No custom-format dump to test: take the backup first");
         }
-        ExecutionValues.Connection server = ctx.connection(SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
+        ExecutionValues.Connection server = ctx.requiredConnection(SqlTarget.TARGET);
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         String scratchName = "cutover_restore_test_" + ctx.runId();
         ConnectionUrl u = server.url();
         ExecutionValues.Connection scratch = new ExecutionValues.Connection(new ConnectionUrl(u.scheme(), u.user(), u.hostPort(), scratchName, u.query()), server.password());
@@ -64,10 +64,8 @@ class RestoreTestCheck implements StepCheck {
                     : "Cannot create a scratch database: " + Verifier.explain(e, server, u.host() + ":" + u.port()));
         }
         try {
-            Toc toc = Toc.of(ctx, ctx.workdir().resolve(dump.get().path()));
-            ProcessResult restore = ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs",
-                    Integer.toString(properties.parallelJobs()), "--dbname", scratch.url().withoutPassword(), ctx.workdir().resolve(dump.get().path()).toString()),
-                    RestoreCheck.timeout(ctx)).withStderrLines(new RestoreProgress(toc, ctx.log())));
+            Path file = ctx.workdir().resolve(dump.get().path());
+            ProcessResult restore = Toc.of(ctx, file).restore(ctx, file, scratch, properties.parallelJobs(), RestoreCheck.timeout(ctx));
             if (!restore.succeeded()) {
                 return CheckOutcome.failed("The dump did not restore: pg_restore exited with code " + restore.exitCode());
             }

@@ -3,6 +3,7 @@ package io.cutover.copy;
 import io.cutover.execution.CheckContext;
 import io.cutover.execution.ProcessResult;
 import io.cutover.execution.ProcessSpec;
+import io.cutover.migration.ExecutionValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -29,5 +30,15 @@ record Toc(Set<Long> items, ProcessResult listing) {
 
     int size() {
         return items.size();
+    }
+
+    /**
+     * Restores the dump into {@code target} with {@code jobs} parallel jobs, without the source's
+     * owners and grants (the target's user owns everything), logging progress against this table
+     * of contents; stops at the first error.
+     */
+    ProcessResult restore(CheckContext ctx, Path dump, ExecutionValues.Connection target, int jobs, Duration timeout) throws InterruptedException {
+        return ctx.exec(ProcessSpec.of(List.of("pg_restore", "--verbose", "--no-owner", "--no-acl", "--exit-on-error", "--jobs", Integer.toString(jobs),
+                "--dbname", target.url().withoutPassword(), dump.toString()), timeout).withStderrLines(new RestoreProgress(this, ctx.log())));
     }
 }

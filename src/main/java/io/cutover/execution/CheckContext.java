@@ -31,6 +31,12 @@ public interface CheckContext {
     /** The connection behind a SQL target, with its password. */
     Optional<ExecutionValues.Connection> connection(SqlTarget target);
 
+    /** The connection behind a SQL target, for checks that cannot do without it: the run fails saying which one is missing. */
+    default ExecutionValues.Connection requiredConnection(SqlTarget target) {
+        return connection(target).orElseThrow(() -> new IllegalStateException(
+                "The " + target.name().toLowerCase() + " connection is not set; set it on the Parameters page"));
+    }
+
     /** The newest file of a kind that a step produced. */
     Optional<ArtifactView> newestArtifact(String kind);
 

@@ -41,8 +41,8 @@ class SequenceCopyCheck implements StepCheck {
         if (!drained) {
             return CheckOutcome.failed("Drain the stream first: sequences must be copied after the last write on the source");
         }
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow();
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow();
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         List<List<String>> rows = new ArrayList<>();
         try (Connection src = SourceSlot.open(source, properties.connectTimeout());
                 Connection tgt = SourceSlot.open(target, properties.connectTimeout());

@@ -41,8 +41,8 @@ class SyncCleanupCheck implements StepCheck {
             return CheckOutcome.passed("Continuous sync was never started for this migration: nothing to clean up");
         }
         SyncStream stream = found.get();
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow();
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow();
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         if (stream.state() == SyncState.STREAMING) {
             ctx.log().err("The stream was still running: changes made on the source from now on will not reach the target");
         }

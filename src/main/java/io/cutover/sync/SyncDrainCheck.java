@@ -54,8 +54,8 @@ class SyncDrainCheck implements StepCheck {
             return CheckOutcome.failed("There is no stream to drain (" + (stream == null ? "continuous sync was never started" : stream.state().name().toLowerCase())
                     + "). Start continuous sync in the Data migration phase first.");
         }
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow();
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow();
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         long started = System.nanoTime();
         long goal;
         long reached;

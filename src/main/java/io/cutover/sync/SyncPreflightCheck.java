@@ -39,8 +39,8 @@ class SyncPreflightCheck implements StepCheck {
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
         List<PreflightPoint> points = new ArrayList<>();
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         try (Connection c = SourceSlot.open(source, properties.connectTimeout())) {
             points.addAll(SyncPrerequisites.source(c, ctx.option("sourceApp").orElse("")));
         } catch (SQLException e) {

@@ -61,8 +61,8 @@ class SyncStartCheck implements StepCheck {
             return CheckOutcome.failed("Continuous sync is already " + existing.get().state().name().toLowerCase() + " (slot " + existing.get().slotName()
                     + "). To start over, run 'Abort continuous sync' first.");
         }
-        ExecutionValues.Connection source = ctx.connection(SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
-        ExecutionValues.Connection target = ctx.connection(SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
+        ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
+        ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         SyncMode mode;
         try (Connection src = SourceSlot.open(source, properties.connectTimeout()); Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
             List<PreflightPoint> blockers = SyncPrerequisites.sourceBlockers(src, ctx.option("sourceApp").orElse(""));

@@ -71,7 +71,7 @@ class SyncVacuumCheck implements StepCheck {
     }
 
     private List<List<String>> vacuum(CheckContext ctx, SqlTarget side) throws SQLException {
-        ExecutionValues.Connection db = ctx.connection(side).orElseThrow(() -> new IllegalStateException("The " + side.name().toLowerCase() + " connection is not set"));
+        ExecutionValues.Connection db = ctx.requiredConnection(side);
         String label = side.name().toLowerCase();
         List<List<String>> rows = new ArrayList<>();
         try (Connection c = SourceSlot.open(db, properties.connectTimeout()); Statement st = c.createStatement()) {

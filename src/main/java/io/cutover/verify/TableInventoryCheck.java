@@ -32,7 +32,7 @@ class TableInventoryCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        var source = ctx.connection(SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
+        var source = ctx.requiredConnection(SqlTarget.SOURCE);
         List<TableStats> tables = verifier.inventory(source, line -> ctx.log().out(line));
         ResultTable table = table(tables);
         Path file = ctx.workdir().resolve("logs/table-inventory.txt");

@@ -91,8 +91,8 @@ public class Verifier {
      * with the report kept in verification/ — for the verification step and the copy steps alike.
      */
     public io.cutover.execution.CheckOutcome verifyAndReport(io.cutover.execution.CheckContext ctx) throws Exception {
-        var source = ctx.connection(io.cutover.runbook.SqlTarget.SOURCE).orElseThrow(() -> new IllegalStateException("The source connection is not set"));
-        var target = ctx.connection(io.cutover.runbook.SqlTarget.TARGET).orElseThrow(() -> new IllegalStateException("The target connection is not set"));
+        var source = ctx.requiredConnection(io.cutover.runbook.SqlTarget.SOURCE);
+        var target = ctx.requiredConnection(io.cutover.runbook.SqlTarget.TARGET);
         ctx.log().system("Verifying: exact counts and checksums of every table on both sides at once, then the schema");
         return VerificationCheck.report(ctx, verify(source, target, line -> ctx.log().out(line)));
     }
