@@ -61,6 +61,14 @@ public class SignOffs {
         return view;
     }
 
+    /** Records sign-offs whose signer later did work they approve as void; ones that ended meanwhile stay as they are. */
+    @Transactional
+    void voidCrossedDuties(long migrationId, List<Long> signOffIds, String stepId, String reason) {
+        for (Long id : signOffIds) {
+            repository.findById(id).filter(SignOff::isActive).ifPresent(signOff -> voidOne(migrationId, signOff, stepId, reason));
+        }
+    }
+
     /**
      * Marks sign-offs whose evidence step was done again as void, so the record says why they no
      * longer count. The gate rule does not wait for this: it already ignores stale evidence.
@@ -70,11 +78,15 @@ public class SignOffs {
         for (SignOff signOff : repository.findActiveAttesting(migrationId, stepId)) {
             if (signOff.attestsOtherCompletionOf(stepId, newCompletionId)) {
                 String reason = "Step '" + stepId + "' was done again by " + actor + "; this sign-off attested the earlier result";
-                signOff.voidBecause(reason, clock.instant());
-                repository.save(signOff);
-                SignOffView view = signOff.toView();
-                events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
+                voidOne(migrationId, signOff, stepId, reason);
             }
         }
+    }
+
+    private void voidOne(long migrationId, SignOff signOff, String stepId, String reason) {
+        signOff.voidBecause(reason, clock.instant());
+        repository.save(signOff);
+        SignOffView view = signOff.toView();
+        events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
     }
 }
