@@ -9,6 +9,7 @@ import io.cutover.migration.ParameterCaptured;
 import io.cutover.migration.ParametersChanged;
 import io.cutover.migration.StepCompleted;
 import io.cutover.security.AccessDenied;
+import io.cutover.security.SessionEnded;
 import io.cutover.security.UserChanged;
 import io.cutover.signoff.GateItemSigned;
 import io.cutover.signoff.SignOffRevoked;
@@ -92,6 +93,11 @@ class AuditListeners {
     @EventListener
     void on(AccessDenied e) {
         trail.append(null, e.username(), "access.denied", "Role does not allow " + e.method() + " " + e.path());
+    }
+
+    @EventListener
+    void on(SessionEnded e) {
+        trail.append(null, e.username(), "session.ended", "Session ended at " + e.path() + ": the account was disabled or its roles changed");
     }
 
     @ApplicationModuleListener

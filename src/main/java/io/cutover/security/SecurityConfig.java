@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +54,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events, UserAccountRepository accounts) throws Exception {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll();
@@ -61,6 +62,7 @@ class SecurityConfig {
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/migrations", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterBefore(new AccountStateFilter(accounts, events), AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     events.publishEvent(denied(request));
                     page.handle(request, response, e);

@@ -74,6 +74,22 @@ public class UserAccounts {
         return account.toView();
     }
 
+    /** Gives a user exactly these roles; a user who loses a role has their sessions ended at their next request. */
+    @Transactional
+    public UserView setRoles(String username, Set<Role> roles, Actor actor) {
+        UserAccount account = repository.findById(username).orElseThrow(() -> new NotFoundException("There is no user '" + username + "'"));
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("Choose at least one role for '" + username + "'", Map.of("roles", "Choose at least one role"));
+        }
+        if (username.equals(actor.username()) && !roles.contains(Role.ADMIN)) {
+            throw new ConflictException("You cannot remove your own admin role");
+        }
+        account.setRoles(roles);
+        repository.save(account);
+        events.publishEvent(new UserChanged(username, "roles set to " + roles.stream().sorted().toList(), actor.username()));
+        return account.toView();
+    }
+
     /** Creates or updates an account from configuration or the sandbox, taking the hash as given. */
     @Transactional
     void upsert(String username, String passwordHash, Set<Role> roles, UserAccount.Source source) {
