@@ -77,6 +77,7 @@ class UserAdminController {
 
     private String show(Model model, Map<String, String> fieldErrors) {
         model.addAttribute("users", accounts.list());
+        model.addAttribute("lockouts", accounts.lockouts());
         model.addAttribute("roles", Role.values());
         model.addAttribute("fieldErrors", fieldErrors);
         return USERS_VIEW;
