@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,49}";
 
     private final UserAccountRepository repository;
@@ -57,6 +58,8 @@ public class UserAccounts {
         }
         if (password == null || password.length() < MIN_PASSWORD) {
             errors.put("password", "At least " + MIN_PASSWORD + " characters");
+        } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.put("password", "At most " + MAX_PASSWORD_BYTES + " bytes: bcrypt reads no further");
         }
         if (roles == null || roles.isEmpty()) {
             errors.put("roles", "Choose at least one role");

@@ -34,9 +34,7 @@ public class SignOffs {
     /** Stores a sign-off the gate module has already allowed. */
     @Transactional
     public SignOffView record(NewSignOff request) {
-        if (request.comment() != null && request.comment().length() > MAX_TEXT) {
-            throw new InvalidInputException("A comment may be at most " + MAX_TEXT + " characters");
-        }
+        InvalidInputException.requireAtMost("comment", request.comment(), MAX_TEXT);
         SignOff saved = repository.save(SignOff.sign(request, clock.instant()));
         events.publishEvent(new GateItemSigned(request.migrationId(), saved.id(), request.gateId(), request.itemId(), request.signedBy(), request.comment()));
         return saved.toView();
@@ -45,9 +43,10 @@ public class SignOffs {
     @Transactional
     public SignOffView revoke(long migrationId, long signOffId, Actor actor, String reason) {
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_TEXT) {
-            throw new InvalidInputException("Say why the sign-off is revoked (1 to " + MAX_TEXT + " characters)");
+        if (why.isEmpty()) {
+            throw new InvalidInputException("Say why the sign-off is revoked", java.util.Map.of("reason", "Say why (1 to " + MAX_TEXT + " characters)"));
         }
+        InvalidInputException.requireAtMost("reason", why, MAX_TEXT);
         SignOff signOff = repository.findById(signOffId)
                 .filter(s -> s.toView().migrationId() == migrationId)
                 .orElseThrow(() -> new NotFoundException("There is no sign-off " + signOffId + " in this migration"));
