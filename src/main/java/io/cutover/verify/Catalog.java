@@ -70,8 +70,9 @@ final class Catalog {
         return views;
     }
 
-    private static Map<String, String> pairs(Connection c, String sql) throws SQLException {
-        Map<String, String> out = new TreeMap<>();
+    /** The first two columns of each row, in the order the query returns them. */
+    static Map<String, String> pairs(Connection c, String sql) throws SQLException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));

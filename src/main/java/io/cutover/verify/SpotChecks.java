@@ -154,12 +154,6 @@ final class SpotChecks {
     }
 
     private static Map<String, String> pairs(Connection c, String sql) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
+        return Catalog.pairs(c, sql);
     }
 }
