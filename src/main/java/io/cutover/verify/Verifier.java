@@ -145,6 +145,11 @@ public class Verifier {
                 out.add(new Mismatch(table.toString(), "table missing on target", a.rows() + " rows", "—", true));
             } else if (a == null) {
                 out.add(new Mismatch(table.toString(), "table only on target", "—", b.rows() + " rows", true));
+            } else if (a.unreadable() != null || b.unreadable() != null) {
+                String side = a.unreadable() != null ? "source" : "target";
+                out.add(new Mismatch(table.toString(), "cannot be read by the " + side + "'s role ("
+                        + (a.unreadable() != null ? a.unreadable() : b.unreadable()) + "): grant it SELECT, or verify as a role that can read every table",
+                        a.unreadable() != null ? "unreadable" : a.rows() + " rows", b.unreadable() != null ? "unreadable" : b.rows() + " rows", true));
             } else {
                 if (a.rows() != b.rows()) {
                     out.add(new Mismatch(table.toString(), "row count", Long.toString(a.rows()), Long.toString(b.rows()), true));
@@ -189,6 +194,9 @@ public class Verifier {
         Throwable cause = rootCause(e);
         if (cause instanceof UnknownHostException) {
             return "Host '" + db.url().host() + "' cannot be found (DNS): check the host name, or start the proxy it needs";
+        }
+        if (state.equals("08P01") || cause instanceof java.io.EOFException) {
+            return "Something answers at " + where + ", but it is not PostgreSQL (it closed the connection or answered in another protocol): check the port";
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             return "Nothing answers at " + where + " (connection refused or no route): is the server or proxy running?";
