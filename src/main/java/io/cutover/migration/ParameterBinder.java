@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class ParameterBinder {
 
     private static final int MAX_TEXT = 500;
+    private static final int MAX_SECRET_BYTES = 4000;
 
     private final SecretCipher cipher;
 
@@ -75,6 +76,10 @@ class ParameterBinder {
         if (typed.isEmpty()) {
             // Secrets are write-only: an empty field means "keep what is stored".
             return parameter.holdsSecret() ? Optional.ofNullable(current) : Optional.empty();
+        }
+        if (parameter.holdsSecret() && typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+            // Sealed, a longer value would not fit its column.
+            throw new InvalidInputException(parameter.label() + " is longer than " + MAX_SECRET_BYTES + " bytes");
         }
         String id = parameter.id();
         return Optional.of(switch (parameter.type()) {

@@ -30,7 +30,7 @@ class PanelKillLeftoversTest {
     @Test
     void aKilledPanelTakesItsPgDumpAlongAndLeavesNoPassfileOrPartialBackupAfterItsRestart() throws Exception {
         try (DataPathFixture db = new DataPathFixture(0.01); Connection lock = TestDatabases.connect(db.source); Statement st = lock.createStatement()) {
-            String source = "postgres://postgres:Kill-Test-Pw@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + db.source;
+            String source = "postgres://postgres:Kill-Test-Pw@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + db.source;
             long migration;
             long run;
             ProcessHandle pgDump;

@@ -57,7 +57,7 @@ class ConnectionPasswordFormsTest {
     void migrationWithPasswordsInOtherForms() {
         db = new DataPathFixture(0.01);
         String source = TestDatabases.url(db.source) + "?sslmode=disable&password=" + sourcePassword;
-        String target = "host=" + TestDatabases.HOST + " port=" + TestDatabases.PORT + " dbname=" + db.target + " user=" + db.targetRole
+        String target = "host=" + TestDatabases.host() + " port=" + TestDatabases.port() + " dbname=" + db.target + " user=" + db.targetRole
                 + " password='" + db.targetPassword + "'";
         migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + source + "\",\"targetUrl\":\"" + target + "\"}");
     }
@@ -76,7 +76,7 @@ class ConnectionPasswordFormsTest {
 
         assertThat(String.join("\n", stored)).doesNotContain(sourcePassword, db.targetPassword);
         assertThat(json).contains(TestDatabases.url(db.source) + "?sslmode=disable\"")
-                .contains("postgresql://" + db.targetRole + "@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + db.target + "\"")
+                .contains("postgresql://" + db.targetRole + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + db.target + "\"")
                 .doesNotContain(sourcePassword, db.targetPassword);
         assertThat(page).contains(TestDatabases.url(db.source) + "?sslmode=disable").contains("Custom dump").doesNotContain(sourcePassword, db.targetPassword);
     }
