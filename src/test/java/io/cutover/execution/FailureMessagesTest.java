@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
+import io.cutover.TestDatabases;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,7 +22,7 @@ class FailureMessagesTest {
 
     @Test
     void aFullDiskIsNamed() {
-        JsonNode run = runOn("postgres://postgres@127.0.0.1:5432/postgres", "disk-full");
+        JsonNode run = runOn(TestDatabases.url("postgres"), "disk-full");
 
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
         assertThat(run.get("message").asString()).startsWith("The disk is full (No space left on device)").endsWith("(Exited with code 1 (expected [0]))");
@@ -29,7 +30,7 @@ class FailureMessagesTest {
 
     @Test
     void aBrokenPipeNamesTheReaderThatEndedEarly() {
-        JsonNode run = runOn("postgres://postgres@127.0.0.1:5432/postgres", "broken-pipe");
+        JsonNode run = runOn(TestDatabases.url("postgres"), "broken-pipe");
 
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
         assertThat(run.get("message").asString())

@@ -74,7 +74,7 @@ class UnreadableTableAndForeignPortTest {
     }
 
     private static ExecutionValues.Connection connection(String user, String database) {
-        return new ExecutionValues.Connection(ConnectionUrl.parse("postgres://" + user + "@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + database).url(),
+        return new ExecutionValues.Connection(ConnectionUrl.parse("postgres://" + user + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + database).url(),
                 Optional.empty());
     }
 }
