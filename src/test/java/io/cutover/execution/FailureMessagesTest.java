@@ -2,13 +2,10 @@ package io.cutover.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.NotPostgres;
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.TestDatabases;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -47,31 +44,16 @@ class FailureMessagesTest {
 
     @Test
     void aPortWhereSomethingElseListensIsNamedAsNotPostgres() throws Exception {
-        try (ServerSocket web = new ServerSocket(0)) {
-            Thread server = new Thread(() -> answerLikeAWebServer(web));
-            server.setDaemon(true);
-            server.start();
-
-            JsonNode run = runOn("postgres://postgres@127.0.0.1:" + web.getLocalPort() + "/postgres", "schema-dump");
+        try (NotPostgres web = new NotPostgres()) {
+            JsonNode run = runOn("postgres://postgres@127.0.0.1:" + web.port() + "/postgres", "schema-dump");
 
             assertThat(run.get("status").asString()).isEqualTo("FAILED");
-            assertThat(run.get("message").asString()).startsWith("Something answers at 127.0.0.1:" + web.getLocalPort() + ", but it is not PostgreSQL");
+            assertThat(run.get("message").asString()).startsWith("Something answers at 127.0.0.1:" + web.port() + ", but it is not PostgreSQL");
         }
     }
 
     private JsonNode runOn(String db, String step) {
         long migration = api.createMigration("exec-test", "{\"db\":\"" + db + "\"}");
         return api.awaitEnd(api.startOk(migration, step));
-    }
-
-    private static void answerLikeAWebServer(ServerSocket web) {
-        while (!web.isClosed()) {
-            try (Socket s = web.accept(); OutputStream out = s.getOutputStream()) {
-                s.getInputStream().read(new byte[64]);
-                out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } catch (Exception closed) {
-                return;
-            }
-        }
     }
 }

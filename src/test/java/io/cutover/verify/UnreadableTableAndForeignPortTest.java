@@ -2,13 +2,10 @@ package io.cutover.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.NotPostgres;
 import io.cutover.TestDatabases;
 import io.cutover.migration.ExecutionValues;
 import io.cutover.shared.ConnectionUrl;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,26 +47,14 @@ class UnreadableTableAndForeignPortTest {
 
     @Test
     void aPortWhereAWebServerListensIsNamedAsNotPostgres() throws Exception {
-        try (ServerSocket web = new ServerSocket(0)) {
-            Thread server = new Thread(() -> {
-                while (!web.isClosed()) {
-                    try (Socket s = web.accept(); OutputStream out = s.getOutputStream()) {
-                        s.getInputStream().read(new byte[64]);
-                        out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    } catch (Exception closed) {
-                        return;
-                    }
-                }
-            });
-            server.setDaemon(true);
-            server.start();
+        try (NotPostgres web = new NotPostgres()) {
             ExecutionValues.Connection db = new ExecutionValues.Connection(
-                    ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + web.getLocalPort() + "/postgres").url(), Optional.empty());
+                    ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + web.port() + "/postgres").url(), Optional.empty());
 
             ProbeResult probe = verifier.probe("target", db);
 
             assertThat(probe.ok()).isFalse();
-            assertThat(probe.error()).startsWith("Something answers at 127.0.0.1:" + web.getLocalPort() + ", but it is not PostgreSQL");
+            assertThat(probe.error()).startsWith("Something answers at 127.0.0.1:" + web.port() + ", but it is not PostgreSQL");
         }
     }
 
