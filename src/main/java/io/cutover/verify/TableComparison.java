@@ -35,6 +35,8 @@ final class TableComparison {
                 out.add(new Mismatch(table.toString(), noun + " missing on target", a.rows() + " rows", "—", true));
             } else if (a == null) {
                 out.add(new Mismatch(table.toString(), noun + " only on target", "—", b.rows() + " rows", true));
+            } else if (a.unreadable() != null || b.unreadable() != null) {
+                out.add(unreadable(table, noun, a, b));
             } else if (!NOT_POPULATED.equals(a.checksum()) && !NOT_POPULATED.equals(b.checksum())) {
                 if (a.rows() != b.rows()) {
                     out.add(new Mismatch(table.toString(), prefix + "row count", Long.toString(a.rows()), Long.toString(b.rows()), true));
@@ -45,6 +47,14 @@ final class TableComparison {
             }
         }
         return out;
+    }
+
+    private static Mismatch unreadable(TableRef table, String noun, TableStats a, TableStats b) {
+        String side = a.unreadable() != null ? "source" : "target";
+        String reason = a.unreadable() != null ? a.unreadable() : b.unreadable();
+        return new Mismatch(table.toString(), (noun.equals("table") ? "" : noun + " ") + "cannot be read by the " + side + "'s role (" + reason
+                + "): grant it SELECT, or verify as a role that can read every table",
+                a.unreadable() != null ? "unreadable" : a.rows() + " rows", b.unreadable() != null ? "unreadable" : b.rows() + " rows", true);
     }
 
     /** One note per partitioned table naming the partitions that differ (the differences themselves are the partitions'). */

@@ -186,6 +186,9 @@ public class Verifier {
         if (cause instanceof UnknownHostException) {
             return "Host '" + db.url().host() + "' cannot be found (DNS): check the host name, or start the proxy it needs";
         }
+        if (state.equals("08P01") || cause instanceof java.io.EOFException) {
+            return "Something answers at " + where + ", but it is not PostgreSQL (it closed the connection or answered in another protocol): check the port";
+        }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             return "Nothing answers at " + where + " (connection refused or no route): is the server or proxy running?";
         }
