@@ -3,6 +3,7 @@ package io.cutover.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cutover.TestDatabases;
 import io.cutover.shared.PanelProperties;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Flex stand-in database on the local PostgreSQL, under names of this test's own. */
+/** The Flex stand-in database on the test run's PostgreSQL server, under names of this test's own. */
 class SampleSourceTest {
 
-    private static final String ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+    private static final String ADMIN_URL = TestDatabases.url("postgres");
 
     @TempDir
     Path dataDir;
