@@ -28,7 +28,8 @@ final class EndpointRoles {
             // the sandbox's emulated Fly dashboard (profile sandbox only)
             new Rule(HttpMethod.POST, "/sandbox/clusters/*/pool-mode", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/admin/users", Role.ADMIN),
-            new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN));
+            new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN),
+            new Rule(HttpMethod.POST, "/admin/users/*/roles", Role.ADMIN));
 
     private EndpointRoles() {}
 }
