@@ -35,9 +35,10 @@ public class SkippedTestsSummary implements TestExecutionListener {
         }
     }
 
+    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+
     /** To the console of the build, past Surefire's capture of System.out and System.err. */
     static void console(String line) {
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        err.println(line);
+        CONSOLE.println(line);
     }
 }
