@@ -59,7 +59,7 @@ public final class EmulatedFly {
                         + " is taken by another program");
             }
             Pooler.start(store.home(), cluster, pg, pgbouncer);
-            store.update(state -> state.clusters.put(cluster.id, cluster));
+            recordPooler(store, cluster);
             revived.add(cluster.id);
         }
         return revived;
@@ -90,7 +90,17 @@ public final class EmulatedFly {
         Pooler.stop(cluster);
         cluster.poolMode = mode;
         Pooler.start(home, cluster, new LocalPostgres(pgAdminUrl), pgbouncer);
-        store.update(state -> state.clusters.put(cluster.id, cluster));
+        recordPooler(store, cluster);
+    }
+
+    /** Writes only the pooler's fields back, so that a change another command made meanwhile stays. */
+    private static void recordPooler(StateStore store, MpgCluster started) {
+        store.update(state -> {
+            MpgCluster stored = state.cluster(started.id);
+            stored.poolMode = started.poolMode;
+            stored.pgbouncerPidFile = started.pgbouncerPidFile;
+            return null;
+        });
     }
 
     public static Optional<AppView> app(Path home, String name) {
