@@ -1,13 +1,10 @@
 package io.cutover;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,14 +16,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A real headless Chromium (Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver})
- * for browser tests. Without them a test is skipped on a developer's machine and fails in CI
- * ({@code CI=true}). Selenium never downloads a browser or a driver: both paths are given.
+ * A real headless Chromium ({@code chromium} and {@code chromedriver} on the PATH, Debian's are in
+ * /usr/bin) for browser tests. Without them a test is skipped on a developer's machine and fails
+ * in CI (see {@link OptionalTool}). Selenium never downloads a browser or a driver: both paths are given.
  */
 public final class Browser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     public final WebDriver driver;
@@ -39,25 +34,12 @@ public final class Browser implements AutoCloseable {
         this.port = port;
     }
 
-    /** Skips (counted as skipped by Surefire) or, in CI, fails when there is no browser. */
-    public static void requireChromium(String testName) {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String reason = testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(reason + "; in CI this test must run, not be skipped");
-        }
-        System.out.println("Skipping: " + reason);
-        Assumptions.assumeTrue(false, reason);
-    }
-
     public static Browser open(int port) throws IOException {
         // Selenium Manager (which could go to the network) never runs: the driver is given below.
         System.setProperty("SE_AVOID_STATS", "true");
         Path profileDir = Files.createTempDirectory("cutover-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(OptionalTool.find("chromium").orElseThrow().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profileDir,
@@ -67,7 +49,7 @@ public final class Browser implements AutoCloseable {
         // The console is read for Content-Security-Policy refusals.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(OptionalTool.find("chromedriver").orElseThrow().toFile())
                 .usingAnyFreePort()
                 .build();
         return new Browser(new ChromeDriver(service, options), profileDir, port);

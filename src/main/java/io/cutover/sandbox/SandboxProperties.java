@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sampleScale size of the sample application's data (1.0: tens of thousands of rows; at most 1000)
  * @param appPort port of the emulated application (0: any free port)
  * @param migrationName name of the ready-made migration
+ * @param appRole the Flex stand-in's application role
+ * @param pgbouncer PgBouncer, by name (looked up on PATH, then /usr/sbin) or by path; without it the
+ *     emulated clusters cannot be switched to transaction pool mode
  */
 @Validated
 @ConfigurationProperties("cutover.sandbox")
@@ -23,4 +26,5 @@ record SandboxProperties(
         @PositiveOrZero @DecimalMax("1000") @DefaultValue("1.0") double sampleScale,
         @PositiveOrZero @DefaultValue("8081") int appPort,
         @NotBlank @DefaultValue("rehearsal") String migrationName,
-        @NotBlank @DefaultValue("blockster_app") String appRole) {}
+        @NotBlank @DefaultValue("blockster_app") String appRole,
+        @NotBlank @DefaultValue("pgbouncer") String pgbouncer) {}

@@ -44,15 +44,18 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
     private final SandboxProperties properties;
     private final PanelProperties panel;
     private final MigrationManagement migrations;
+    private final SandboxTools tools;
     private EmulatedApp app;
     private Path home;
 
-    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations) {
+    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations,
+            SandboxTools tools) {
         this.postgres = postgres;
         this.source = source;
         this.properties = properties;
         this.panel = panel;
         this.migrations = migrations;
+        this.tools = tools;
     }
 
     @Override
@@ -79,7 +82,7 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
             EmulatedFly.seed(home, new SeedApps("personal", "ord", FLEX_APP, "d894ed5a696d58", "vol_r63zzmp36e21j51r", properties.sourceDatabase(),
                     flexUrl, APP, 2));
         }
-        EmulatedFly.revive(home, admin.withoutPassword());
+        EmulatedFly.revive(home, admin.withoutPassword(), tools.pgbouncer());
         app = EmulatedApp.start(home, APP, properties.appPort());
         createMigration(admin);
         log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
@@ -95,6 +98,10 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         values.put("siteUrl", siteUrl());
         values.put("flyApiToken", "sandbox-emulator-token");
         values.put("stablePeriodDays", "0");
+        if (tools.pgbouncer().isEmpty()) {
+            // Without PgBouncer the clusters stay in MPG's default session mode, and the rehearsal expects just that.
+            values.put("poolMode", "session");
+        }
         migrations.create(new CreateMigration(properties.migrationName(), "flex-to-mpg", values), new Actor("sandbox", Set.of()));
         log.info("Sandbox: created the '{}' migration", properties.migrationName());
     }

@@ -132,6 +132,16 @@ class RehearsalDriver {
         run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
     }
 
+    /** What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's emulated one. */
+    MvcTestResult switchPoolMode(String mode) {
+        return mvc.post().uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode").with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"" + mode + "\"}").exchange();
+    }
+
+    JsonNode migrationJson() {
+        return body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
+    }
+
     /**
      * The runbook derives the direct URL from the pooled one without a port, as MPG's direct
      * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
@@ -147,7 +157,14 @@ class RehearsalDriver {
 
     private void throughPreCutover() {
         done("ecto-prepare-unnamed", "direct-url-migrations");
-        run("capture-old-url", "pool-mode");
+        run("capture-old-url");
+        if (parameter("poolMode").equals("transaction")) {
+            MvcTestResult switched = switchPoolMode("transaction");
+            assertThat(switched.getResponse().getStatus()).as("Update Pool Mode: %s", content(switched)).isEqualTo(200);
+            done("pool-mode-transaction");
+        }
+        JsonNode probe = runWith("pool-mode", null);
+        assertThat(probe.get("message").asString()).startsWith(parameter("poolMode").equals("transaction") ? "Transaction pooling" : "Session pooling");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
     }
