@@ -71,7 +71,7 @@ class SampleSourceTest {
     }
 
     private SampleSource source(double scale) {
-        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role);
+        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer");
         postgres = new SandboxPostgres(properties, new PanelProperties(dataDir, true));
         return new SampleSource(postgres, properties);
     }
