@@ -77,4 +77,15 @@ public class SignOffs {
             }
         }
     }
+
+    /** Records as void every active sign-off attesting a step whose completions stopped counting. */
+    @Transactional
+    void voidAttestationsOf(long migrationId, String stepId, String reason) {
+        for (SignOff signOff : repository.findActiveAttesting(migrationId, stepId)) {
+            signOff.voidBecause(reason, clock.instant());
+            repository.save(signOff);
+            SignOffView view = signOff.toView();
+            events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
+        }
+    }
 }

@@ -36,8 +36,10 @@ class RunEvidenceTest {
         api.awaitEnd(api.startOk(migration, "proof-run"));
         assertThat(sign("approver", "proof-ok")).hasStatusOk();
         assertThat(phaseState("proof")).isEqualTo("DONE");
+        assertThat(api.start("operator", migration, "proof-run", null).getResponse().getStatus())
+                .as("a finished step of a finished phase runs again only with an explicit yes").isEqualTo(400);
 
-        api.awaitEnd(api.startOk(migration, "proof-run"));
+        api.awaitEnd(api.rerunOk("operator", migration, "proof-run"));
 
         assertThat(phaseState("proof")).isEqualTo("IN_PROGRESS");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -64,7 +66,7 @@ class RunEvidenceTest {
     void operatorWhoRanAStepOfTheApprovedPhaseCannotSignItsCriticalGate() {
         api.awaitEnd(api.startOk(migration, "proof-run"));
         sign("approver", "proof-ok");
-        long ranByHybrid = api.body(api.start("hybrid", migration, "proof-run", null)).get("id").asLong();
+        long ranByHybrid = api.rerunOk("hybrid", migration, "proof-run");
         api.awaitEnd(ranByHybrid);
         sign("approver", "proof-ok");
 

@@ -32,7 +32,7 @@ class SandboxCutoverTest {
     SandboxSetup sandbox;
 
     @Autowired
-    SandboxProperties properties;
+    SandboxNames names;
 
     @Autowired
     AuditTrail audit;
@@ -43,7 +43,7 @@ class SandboxCutoverTest {
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json);
-        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + properties.sourceDatabase());
+        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
 
         drive.throughCutover();
 
