@@ -87,9 +87,6 @@ public class RunLauncher {
     public RunView start(long migrationId, String stepId, Actor actor, String confirmation, boolean rerun) {
         migrations.lockForChange(migrationId);
         gate.assertOperatorMayAct(migrationId, stepId, actor);
-        if (!rerun) {
-            RerunConfirmation.require(gate.progress(migrationId), stepId);
-        }
         Runbook runbook = migrations.runbookOf(migrationId);
         Step step = runbook.step(stepId).orElseThrow(() -> new NotFoundException("There is no step '" + stepId + "'"));
         if (step.kind() == StepKind.MANUAL) {
@@ -104,6 +101,9 @@ public class RunLauncher {
                 events.publishEvent(new io.cutover.gate.ActionRefused(migrationId, actor.username(), "run step", stepId, reason));
                 throw new ConflictException(reason);
             });
+        }
+        if (!rerun) {
+            RerunConfirmation.require(gate.progress(migrationId), stepId);
         }
         if (step.needsConfirmation()) {
             requireTyped(migrationId, step.confirm(), confirmation, "'" + step.title() + "' cannot be undone");

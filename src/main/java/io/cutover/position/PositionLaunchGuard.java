@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PositionLaunchGuard implements LaunchGuard {
 
-    private final AppPositions positions;
+    // Lazily: the full position (with "final") reads runs, and the launcher that asks this guard owns them.
+    private final org.springframework.beans.factory.ObjectProvider<MigrationPositions> positions;
 
-    PositionLaunchGuard(AppPositions positions) {
+    PositionLaunchGuard(org.springframework.beans.factory.ObjectProvider<MigrationPositions> positions) {
         this.positions = positions;
     }
 
@@ -26,7 +27,7 @@ class PositionLaunchGuard implements LaunchGuard {
         if (!step.destroys(Harm.TARGET) && !step.destroys(Harm.SOURCE)) {
             return Optional.empty();
         }
-        Position position = positions.of(migrationId);
+        Position position = positions.getObject().of(migrationId);
         if (position.state() == AppState.DECOMMISSIONED) {
             return Optional.of("Refused: the migration is " + position.label() + ". " + position.description());
         }

@@ -25,7 +25,16 @@ class PositionApi {
 
     /** Runs a step to its end and asserts it succeeded. */
     void run(String step, String confirm) {
-        MvcTestResult started = runs.start("operator", migration, step, confirm);
+        ended(step, runs.start("operator", migration, step, confirm));
+    }
+
+    /** The same for a done step of a finished phase, with the explicit yes to running it again. */
+    void runAgain(String step, String confirm) {
+        ended(step, mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"rerun\":true" + (confirm == null ? "" : ",\"confirm\":\"" + confirm + "\"") + "}").exchange());
+    }
+
+    private void ended(String step, MvcTestResult started) {
         if (started.getResponse().getStatus() != 201) {
             throw new AssertionError("start " + step + " gave " + started.getResponse().getStatus() + ": " + RunApi.content(started));
         }
@@ -35,8 +44,17 @@ class PositionApi {
         }
     }
 
-    void cutover() {
+    /** The copy done and its checklist signed: the cutover phase opens. */
+    void prepare() {
         run("copy", null);
+        MvcTestResult signed = sign("copy-ok");
+        if (signed.getResponse().getStatus() != 200) {
+            throw new AssertionError("sign copy-ok: " + RunApi.content(signed));
+        }
+    }
+
+    void cutover() {
+        prepare();
         run("stop", APP);
         run("switch", null);
         run("start", APP);

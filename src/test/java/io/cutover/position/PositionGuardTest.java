@@ -36,12 +36,14 @@ class PositionGuardTest {
         assertThat(api.position().get("state").asString()).isEqualTo("ON_FLEX");
         api.cutover();
         assertThat(api.position().get("state").asString()).isEqualTo("ON_MPG");
+        assertThat(api.sign("app-ok").getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.position().get("state").asString()).as("the phase after the cutover is done").isEqualTo("FINAL");
         int runsBefore = api.runCount();
 
         for (String step : new String[] {"copy", "final-copy"}) {
             MvcTestResult refused = runApi.start("operator", api.migration, step, null);
             assertThat(refused.getResponse().getStatus()).as(step).isEqualTo(409);
-            assertThat(runApi.body(refused).get("detail").asString()).contains("App on MPG").contains("would overwrite the target");
+            assertThat(runApi.body(refused).get("detail").asString()).contains("Final: app on MPG").contains("would overwrite the target");
         }
 
         assertThat(api.runCount()).as("no run was queued, so nothing touched the target").isEqualTo(runsBefore);
@@ -52,6 +54,7 @@ class PositionGuardTest {
     @Test
     void afterARollbackTheFlexAppCannotBeDestroyedAndDecommissionSaysWhy() throws Exception {
         api.cutover();
+        api.sign("app-ok");
         assertThat(api.phase("decommission").get("state").asString()).isEqualTo("OPEN");
         api.rollback();
 
@@ -62,18 +65,19 @@ class PositionGuardTest {
         MvcTestResult refused = runApi.start("operator", api.migration, "destroy", null);
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(runApi.body(refused).get("detail").asString()).contains("rolled back");
-        String page = mvc.get().uri("/migrations/" + api.migration + "/phases/decommission").with(as("viewer")).exchange().getResponse().getContentAsString();
+        String page = mvc.get().uri("/migrations/" + api.migration + "/phases/decommission")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("viewer").roles("VIEWER")).exchange().getResponse().getContentAsString();
         assertThat(page).contains("Rolled back to Flex").contains("until a new cutover");
 
-        api.run("stop", PositionApi.APP);
-        api.run("switch", null);
-        api.run("start", PositionApi.APP);
+        api.runAgain("stop", PositionApi.APP);
+        api.runAgain("switch", null);
+        api.runAgain("start", PositionApi.APP);
         assertThat(api.phase("decommission").get("state").asString()).as("a new cutover opens it again").isEqualTo("OPEN");
     }
 
     @Test
     void stoppingTheAppWithoutItsTypedConfirmationIsRefused() {
-        api.run("copy", null);
+        api.prepare();
         MvcTestResult refused = runApi.start("operator", api.migration, "stop", null);
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(runApi.body(refused).get("detail").asString()).contains("type " + PositionApi.APP + " to confirm");
@@ -85,7 +89,7 @@ class PositionGuardTest {
     @Test
     void theStrategyIsFrozenOnceTheAppWasStoppedForTheCutover() {
         assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("before the cutover it may change").isEqualTo(200);
-        api.run("copy", null);
+        api.prepare();
         api.run("stop", PositionApi.APP);
 
         MvcTestResult refused = api.parameters("{\"strategy\":\"plain\"}");
@@ -95,8 +99,7 @@ class PositionGuardTest {
 
     @Test
     void aCancelledCopyLeavesTheStepNotDoneItsSignOffVoidAndTheTargetPartial() {
-        api.run("copy", null);
-        assertThat(api.sign("copy-ok").getResponse().getStatus()).isEqualTo(200);
+        api.prepare();
         assertThat(api.phase("prepare").get("state").asString()).isEqualTo("DONE");
         assertThat(api.parameters("{\"copySeconds\":\"60\"}").getResponse().getStatus()).isEqualTo(200);
         assertThat(runApi.start("operator", api.migration, "copy", null).getResponse().getStatus())

@@ -80,11 +80,15 @@ class RehearsalDriver {
     }
 
     String phaseState(String phaseId) {
+        return phase(phaseId).get("state").asString();
+    }
+
+    JsonNode phase(String phaseId) {
         JsonNode m = body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
         for (String list : List.of("phases", "flows")) {
             for (JsonNode p : m.get(list)) {
                 if (p.get("id").asString().equals(phaseId)) {
-                    return p.get("state").asString();
+                    return p;
                 }
             }
         }

@@ -23,6 +23,11 @@ class SandboxCleanup implements DisposableBean {
 
     @Override
     public void destroy() throws Exception {
+        dropAll(postgres, names, panel);
+    }
+
+    /** For sandboxes a test starts itself, without this component. */
+    static void dropAll(SandboxPostgres postgres, SandboxNames names, PanelProperties panel) throws Exception {
         var home = panel.dataDir().toAbsolutePath().normalize().resolve("fly");
         var clusters = EmulatedFly.clusters(home);
         EmulatedFly.shutdown(home);

@@ -44,6 +44,11 @@ class SandboxRollbackTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + names.sourceDatabase()
                 + " users=" + users()));
         assertThat(drive.phaseState("rollback")).isEqualTo("DONE");
+        assertThat(drive.position().get("state").asString()).isEqualTo("ROLLED_BACK");
+        var destroy = drive.start("destroy-old", "fragrant-flower-8144-db");
+        assertThat(destroy.getResponse().getStatus()).isEqualTo(409);
+        assertThat(drive.body(destroy).get("detail").asString()).contains("rolled back");
+        assertThat(drive.phase("decommission").get("closedReason").asString()).contains("rolled back").contains("until a new cutover");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drive.downtime().get(0).get("status").asString()).isEqualTo("MEASURED"));
     }
 
