@@ -169,7 +169,7 @@ final class MpgCommands {
         int local = parseInt(inv.args().flag("port").orElse(Integer.toString(DEFAULT_PROXY_PORT)), "port");
         TcpForwarder forwarder = new TcpForwarder(local, inv.postgres().serverHost(), inv.postgres().serverPort());
         ServerSocket socket = forwarder.bind();
-        inv.out().println("Proxying local port " + local + " to remote [" + c.directHost() + "]:" + inv.postgres().serverPort());
+        inv.out().println("Proxying local port " + local + " to remote [" + c.directHost() + "]:" + PostgresUrl.DEFAULT_PORT);
         inv.out().flush();
         forwarder.serve(socket);
         return 0;

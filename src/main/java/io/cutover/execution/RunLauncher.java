@@ -112,6 +112,7 @@ public class RunLauncher {
             requireTyped(migrationId, step.confirmRefill(), confirmation, "The target holds what the panel copied there before: '" + step.title()
                     + "' empties it first");
         }
+        gate.workStarted(migrationId, stepId, actor);
         Run run;
         try {
             run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId, step.kind().name(), actor.username(),

@@ -5,7 +5,7 @@ import io.cutover.migration.StepsVoided;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Voids sign-offs when the step they attest is done again, or stops counting as done. */
+/** Voids sign-offs when the step they attest is done again or stops counting as done, or when their signer does the work they approve. */
 @Component
 class EvidenceWatcher {
 
@@ -24,5 +24,10 @@ class EvidenceWatcher {
     void on(StepsVoided event) {
         event.stepIds().forEach(step -> signOffs.voidAttestationsOf(event.migrationId(), step,
                 "Step '" + step + "' no longer counts as done: " + event.reason()));
+    }
+
+    @ApplicationModuleListener
+    void on(DutiesCrossed event) {
+        signOffs.voidCrossedDuties(event.migrationId(), event.signOffIds(), event.stepId(), event.reason());
     }
 }

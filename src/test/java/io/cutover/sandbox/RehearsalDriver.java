@@ -3,6 +3,8 @@ package io.cutover.sandbox;
 import static io.cutover.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.emulator.EmulatedFly;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -26,11 +28,13 @@ class RehearsalDriver {
 
     private final MockMvcTester mvc;
     private final JsonMapper json;
+    private final Path flyHome;
     final long migration;
 
-    RehearsalDriver(MockMvcTester mvc, JsonMapper json) {
+    RehearsalDriver(MockMvcTester mvc, JsonMapper json, Path flyHome) {
         this.mvc = mvc;
         this.json = json;
+        this.flyHome = flyHome;
         this.migration = body(mvc.get().uri("/api/migrations").with(as("viewer")).exchange()).get(0).get("id").asLong();
     }
 
@@ -149,7 +153,22 @@ class RehearsalDriver {
         run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
-        run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
+        run("mpg-create");
+        typeDirectUrlWithItsPort();
+        run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
+    }
+
+    /**
+     * The runbook derives the direct URL from the pooled one without a port, as MPG's direct
+     * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
+     * emulated cluster's direct URL with its port in, as the parameter allows.
+     */
+    private void typeDirectUrlWithItsPort() {
+        String clusterId = parameter("clusterId");
+        String direct = EmulatedFly.clusters(flyHome).stream().filter(c -> c.id().equals(clusterId)).findFirst().orElseThrow().directUrl();
+        MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct))).exchange();
+        assertThat(r.getResponse().getStatus()).as("set targetDirectUrl: %s", content(r)).isEqualTo(200);
     }
 
     private void throughPreCutover() {

@@ -21,7 +21,7 @@ import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two rehearsals started at the same moment on the same PostgreSQL, each with only its own data
+ * Two rehearsals started at the same moment on the same PostgreSQL (the test run's own), each with only its own data
  * directory: each derives its own Flex stand-in database and app role from it, so neither resets
  * the other's password, and both walk the rehearsal through the cutover to the app answering
  * from its own new cluster.
@@ -63,6 +63,7 @@ class TwoSandboxesTest {
         String id = UUID.randomUUID().toString();
         return new SpringApplicationBuilder(CutoverApplication.class).profiles("test", "sandbox").run(
                 "--cutover.data-dir=./target/test-data/two-sandboxes-" + id,
+                "--cutover.sandbox.postgres-url=" + io.cutover.TestPostgres.logical().url("postgres"),
                 "--spring.datasource.url=jdbc:h2:mem:two-sandboxes-" + id + ";DB_CLOSE_DELAY=-1",
                 "--server.port=0",
                 "--cutover.sandbox.sample-scale=0.02",
@@ -74,7 +75,7 @@ class TwoSandboxesTest {
     /** Walks the rehearsal through the cutover; returns what the site answers afterwards. */
     private static String walk(ConfigurableApplicationContext sandbox) throws Exception {
         MockMvcTester mvc = MockMvcTester.from((WebApplicationContext) sandbox, b -> b.apply(SecurityMockMvcConfigurers.springSecurity()).build());
-        RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class));
+        RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class), sandbox.getBean(SandboxSetup.class).flyHome());
         String site = sandbox.getBean(SandboxSetup.class).siteUrl();
         assertThat(RehearsalDriver.site(site)).contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());
         drive.throughCutover();
