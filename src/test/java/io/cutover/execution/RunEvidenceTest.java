@@ -84,7 +84,7 @@ class RunEvidenceTest {
         assertThat(sign("approver2", "after-go")).hasStatusOk();
         assertThat(phaseState("after")).isEqualTo("OPEN");
 
-        long run = api.body(api.start("hybrid", migration, "proof-run", null)).get("id").asLong();
+        long run = api.rerunOk("hybrid", migration, "proof-run");
 
         assertThat(item("after-go").get("signOffs").findValuesAsString("signedBy")).as("counts no more once the run is queued").containsExactly("approver2");
         api.awaitEnd(run);
