@@ -48,6 +48,16 @@ public class RunApi {
                 .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
     }
 
+    /** Runs a done step of a finished phase again, with the explicit yes the panel asks for. */
+    public long rerunOk(String user, long migrationId, String stepId) {
+        MvcTestResult r = mvc.post().uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs").with(as(user))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"rerun\":true}").exchange();
+        if (r.getResponse().getStatus() != 201) {
+            throw new AssertionError("rerun " + stepId + " gave " + r.getResponse().getStatus() + ": " + content(r));
+        }
+        return body(r).get("id").asLong();
+    }
+
     public long startOk(long migrationId, String stepId) {
         MvcTestResult r = start("operator", migrationId, stepId, null);
         if (r.getResponse().getStatus() != 201) {

@@ -8,6 +8,7 @@ import io.cutover.migration.MigrationCreated;
 import io.cutover.migration.ParameterCaptured;
 import io.cutover.migration.ParametersChanged;
 import io.cutover.migration.StepCompleted;
+import io.cutover.migration.StepsVoided;
 import io.cutover.security.AccessDenied;
 import io.cutover.security.LoginThrottled;
 import io.cutover.security.SessionEnded;
@@ -60,6 +61,11 @@ class AuditListeners {
     void on(StepCompleted e) {
         String how = e.runId() == null ? "marked done" : "completed by run " + e.runId();
         trail.append(e.migrationId(), e.actor(), "step.completed", "Step '" + e.stepId() + "' (phase '" + e.phaseId() + "') " + how);
+    }
+
+    @ApplicationModuleListener
+    void on(StepsVoided e) {
+        trail.append(e.migrationId(), e.actor(), "step.voided", "Steps " + String.join(", ", e.stepIds()) + " no longer count as done: " + e.reason());
     }
 
     @ApplicationModuleListener

@@ -43,6 +43,7 @@ class FinalSyncCheck implements StepCheck {
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         CopyEngine engine = choose(ctx);
+        ctx.harming();
         try (Connection c = PgSession.open(target, Duration.ofSeconds(10))) {
             TargetCleaner.clean(c).forEach(line -> ctx.log().system("target: " + line));
         }

@@ -50,6 +50,10 @@ class RestoreCheck implements StepCheck {
             return CheckOutcome.failed(dump.get().path() + " cannot be read by pg_restore --list");
         }
         int jobs = properties.parallelJobs();
+        if (ctx.targetFilledByPanel()) {
+            emptyPanelCopy(ctx, target);
+        }
+        ctx.harming();
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
         ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
         if (!restore.succeeded()) {
@@ -59,6 +63,22 @@ class RestoreCheck implements StepCheck {
         CheckOutcome verified = verifier.verifyAndReport(ctx);
         return new CheckOutcome(verified.success(), "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
                 verified.resultJson(), verified.produced());
+    }
+
+    /**
+     * An earlier run of this migration wrote what the target holds (an interrupted or failed
+     * restore, or a finished one being redone): empty it first, or the restore fails on objects
+     * that already exist. A target the panel never wrote to is left alone.
+     */
+    private static void emptyPanelCopy(CheckContext ctx, ExecutionValues.Connection target) throws java.sql.SQLException {
+        try (java.sql.Connection c = io.cutover.verify.PgSession.open(target, Duration.ofSeconds(10))) {
+            if (!TargetCleaner.holdsObjects(c)) {
+                return;
+            }
+            ctx.harming();
+            ctx.log().system("The target holds what an earlier run of this migration restored or copied there; emptying it first");
+            TargetCleaner.clean(c).forEach(line -> ctx.log().system("target: " + line));
+        }
     }
 
     static Duration timeout(CheckContext ctx) {

@@ -46,6 +46,15 @@ final class TargetCleaner {
         return done;
     }
 
+    /** Whether any user schema holds a relation, function or type, or a schema besides public exists: a half-done restore leaves such things. */
+    static boolean holdsObjects(Connection c) throws SQLException {
+        String user = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'";
+        return "t".equals(scalar(c, "SELECT (EXISTS (SELECT 1 FROM pg_class x JOIN pg_namespace n ON n.oid = x.relnamespace WHERE " + user + ")"
+                + " OR EXISTS (SELECT 1 FROM pg_proc x JOIN pg_namespace n ON n.oid = x.pronamespace WHERE " + user + ")"
+                + " OR EXISTS (SELECT 1 FROM pg_type x JOIN pg_namespace n ON n.oid = x.typnamespace WHERE x.typtype IN ('e', 'd', 'c', 'r') AND x.typrelid = 0 AND " + user + ")"
+                + " OR EXISTS (SELECT 1 FROM pg_namespace n WHERE " + user + " AND n.nspname <> 'public'))::text").substring(0, 1));
+    }
+
     private static String scalar(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();

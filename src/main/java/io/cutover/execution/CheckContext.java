@@ -49,6 +49,17 @@ public interface CheckContext {
     /** Whether an operator asked to cancel; long checks should stop soon after. */
     boolean cancelled();
 
+    /**
+     * Says the check is about to overwrite what its step declares it destroys (empty the target,
+     * start a restore): from here on a failure or cancel leaves a partial result, recorded at once.
+     */
+    default void harming() {}
+
+    /** Whether an earlier run of this migration wrote to the target: what it holds is the panel's own copy, which a re-run may empty. */
+    default boolean targetFilledByPanel() {
+        return false;
+    }
+
     /** The run's timestamp for file names (yyyyMMdd_HHmmss, UTC). */
     String timestamp();
 }

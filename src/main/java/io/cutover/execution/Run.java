@@ -27,6 +27,7 @@ class Run {
     private String message;
     private String resultJson;
     private Long activeLock;
+    private boolean harmed;
 
     @Version
     private Integer version;
@@ -34,7 +35,7 @@ class Run {
     @PersistenceCreator
     Run(Long id, long migrationId, String phaseId, String stepId, String kind, RunStatus status, String argvMasked, String startedBy,
             Instant queuedAt, Instant startedAt, Instant endedAt, Integer exitCode, String pids, String message, String resultJson,
-            Long activeLock, Integer version) {
+            Long activeLock, boolean harmed, Integer version) {
         this.id = id;
         this.migrationId = migrationId;
         this.phaseId = phaseId;
@@ -51,18 +52,24 @@ class Run {
         this.message = message;
         this.resultJson = resultJson;
         this.activeLock = activeLock;
+        this.harmed = harmed;
         this.version = version;
     }
 
     static Run queue(long migrationId, String phaseId, String stepId, String kind, String startedBy, Instant now) {
         return new Run(null, migrationId, phaseId, stepId, kind, RunStatus.QUEUED, null, startedBy, now, null, null, null, null, null,
-                null, migrationId, null);
+                null, migrationId, false, null);
     }
 
     void started(String argvMasked, Instant now) {
         this.status = RunStatus.RUNNING;
         this.argvMasked = argvMasked;
         this.startedAt = now;
+    }
+
+    /** The run has begun overwriting what its step destroys. */
+    void harmed() {
+        this.harmed = true;
     }
 
     void processes(String pids) {
@@ -115,6 +122,6 @@ class Run {
 
     RunView toView() {
         return new RunView(id, migrationId, phaseId, stepId, kind, status, argvMasked, startedBy, queuedAt, startedAt, endedAt, exitCode,
-                message, resultJson);
+                message, resultJson, harmed);
     }
 }

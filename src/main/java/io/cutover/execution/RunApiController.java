@@ -28,13 +28,13 @@ class RunApiController {
 
     @PostMapping("/api/migrations/{id}/steps/{stepId}/runs")
     ResponseEntity<RunView> start(@PathVariable long id, @PathVariable String stepId, @RequestBody(required = false) StartRequest body, Actor actor) {
-        RunView run = runs.start(id, stepId, actor, body == null ? null : body.confirm());
+        RunView run = runs.start(id, stepId, actor, body == null ? null : body.confirm(), body != null && Boolean.TRUE.equals(body.rerun()));
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
     }
 
     @PostMapping("/api/runs/{runId}/cancel")
-    RunView cancel(@PathVariable long runId, Actor actor) {
-        return runs.cancel(runId, actor);
+    RunView cancel(@PathVariable long runId, @RequestBody(required = false) CancelRequest body, Actor actor) {
+        return runs.cancel(runId, actor, body == null ? null : body.confirm());
     }
 
     @GetMapping("/api/runs/{runId}")
@@ -53,7 +53,11 @@ class RunApiController {
         return runs.artifacts(id);
     }
 
-    record StartRequest(String confirm) {}
+    /** @param rerun yes to running again a done step of a finished phase */
+    record StartRequest(String confirm, Boolean rerun) {}
+
+    /** @param confirm "cancel" for a run that is overwriting something */
+    record CancelRequest(String confirm) {}
 
     record RunDetails(RunView run, List<RunController.ShownHint> hints) {}
 }

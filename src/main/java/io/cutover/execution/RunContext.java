@@ -36,6 +36,9 @@ final class RunContext implements CheckContext {
     private final Function<String, Optional<ArtifactView>> artifacts;
     private final Consumer<List<Process>> pidRecorder;
     private final Duration killGrace;
+    private final Runnable harmRecorder;
+    private volatile boolean harmed;
+    private final boolean targetFilledByPanel;
     private final List<Process> processes = new CopyOnWriteArrayList<>();
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
     private volatile boolean cancelRequested;
@@ -43,7 +46,8 @@ final class RunContext implements CheckContext {
 
     RunContext(long runId, long migrationId, String startedBy, Runbook runbook, Step step, ExecutionValues values, RunValues runValues,
             Path workdir, Path scratch, RunLog log, SecretRedactor redactor, String timestamp, ProcessLauncher launcher,
-            Function<String, Optional<ArtifactView>> artifacts, Consumer<List<Process>> pidRecorder, Duration killGrace) {
+            Function<String, Optional<ArtifactView>> artifacts, Consumer<List<Process>> pidRecorder, Duration killGrace, Runnable harmRecorder,
+            boolean targetFilledByPanel) {
         this.runId = runId;
         this.migrationId = migrationId;
         this.startedBy = startedBy;
@@ -60,6 +64,21 @@ final class RunContext implements CheckContext {
         this.artifacts = artifacts;
         this.pidRecorder = pidRecorder;
         this.killGrace = killGrace;
+        this.harmRecorder = harmRecorder;
+        this.targetFilledByPanel = targetFilledByPanel;
+    }
+
+    @Override
+    public boolean targetFilledByPanel() {
+        return targetFilledByPanel;
+    }
+
+    @Override
+    public synchronized void harming() {
+        if (!harmed) {
+            harmed = true;
+            harmRecorder.run();
+        }
     }
 
     /** Asks the run to stop: its processes (and theirs) are ended, a running query is cancelled. */

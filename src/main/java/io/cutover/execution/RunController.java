@@ -40,10 +40,10 @@ class RunController {
     }
 
     @PostMapping("/migrations/{id}/steps/{stepId}/runs")
-    String start(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String confirm, Actor actor,
-            RedirectAttributes flash) {
+    String start(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String confirm,
+            @RequestParam(defaultValue = "false") boolean rerun, Actor actor, RedirectAttributes flash) {
         try {
-            RunView run = runs.start(id, stepId, actor, confirm);
+            RunView run = runs.start(id, stepId, actor, confirm, rerun);
             return "redirect:/migrations/" + id + "/runs/" + run.id();
         } catch (CutoverException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -53,10 +53,10 @@ class RunController {
     }
 
     @PostMapping("/runs/{runId}/cancel")
-    String cancel(@PathVariable long runId, Actor actor, RedirectAttributes flash) {
+    String cancel(@PathVariable long runId, @RequestParam(defaultValue = "") String confirm, Actor actor, RedirectAttributes flash) {
         RunView run = runs.get(runId);
         try {
-            runs.cancel(runId, actor);
+            runs.cancel(runId, actor, confirm);
             flash.addFlashAttribute("message", "Cancel requested: the run's processes are being ended.");
         } catch (CutoverException e) {
             flash.addFlashAttribute("error", e.getMessage());

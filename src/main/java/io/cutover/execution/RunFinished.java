@@ -2,6 +2,10 @@ package io.cutover.execution;
 
 import java.time.Instant;
 
-/** Published when a run ends, whatever the outcome. */
+/**
+ * Published when a run ends, whatever the outcome.
+ *
+ * @param harmed whether the run had begun overwriting what its step destroys
+ */
 public record RunFinished(long migrationId, long runId, String stepId, RunStatus status, Integer exitCode, String message, String actor,
-        Instant endedAt) {}
+        Instant endedAt, boolean harmed) {}

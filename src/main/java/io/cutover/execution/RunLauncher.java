@@ -71,13 +71,20 @@ public class RunLauncher {
         this.guards = guards;
     }
 
+    /** Queues a run of a step that is not a re-run of a done step in a finished phase. */
+    @Transactional
+    public RunView start(long migrationId, String stepId, Actor actor, String confirmation) {
+        return start(migrationId, stepId, actor, confirmation, false);
+    }
+
     /**
      * Queues a run of a command, SQL or check step.
      *
      * @param confirmation what the operator typed, for steps that need it (irreversible ones)
+     * @param rerun the operator's explicit yes to running again a step already done in a phase already done
      */
     @Transactional
-    public RunView start(long migrationId, String stepId, Actor actor, String confirmation) {
+    public RunView start(long migrationId, String stepId, Actor actor, String confirmation, boolean rerun) {
         migrations.lockForChange(migrationId);
         gate.assertOperatorMayAct(migrationId, stepId, actor);
         Runbook runbook = migrations.runbookOf(migrationId);
@@ -85,20 +92,25 @@ public class RunLauncher {
         if (step.kind() == StepKind.MANUAL) {
             throw new ConflictException("'" + step.title() + "' is a manual step: mark it done instead of running it");
         }
-        if (step.needsConfirmation()) {
-            String expected = Template.render(step.confirm(), name -> migrations.details(migrationId).display(name));
-            if (confirmation == null || !confirmation.strip().equals(expected)) {
-                throw new InvalidInputException("'" + step.title() + "' cannot be undone: type " + expected + " to confirm");
-            }
-        }
         runs.findActive(migrationId).ifPresent(r -> {
             throw busy(r);
         });
+        // Refusals first: nobody should type a confirmation for a step the migration's position forbids.
         for (LaunchGuard guard : guards) {
             guard.refusal(migrationId, step).ifPresent(reason -> {
                 events.publishEvent(new io.cutover.gate.ActionRefused(migrationId, actor.username(), "run step", stepId, reason));
                 throw new ConflictException(reason);
             });
+        }
+        if (!rerun) {
+            RerunConfirmation.require(gate.progress(migrationId), stepId);
+        }
+        if (step.needsConfirmation()) {
+            requireTyped(migrationId, step.confirm(), confirmation, "'" + step.title() + "' cannot be undone");
+        }
+        if (step.confirmRefill() != null && recorder.filledByPanel(migrationId, runbook, Long.MAX_VALUE)) {
+            requireTyped(migrationId, step.confirmRefill(), confirmation, "The target holds what the panel copied there before: '" + step.title()
+                    + "' empties it first");
         }
         gate.workStarted(migrationId, stepId, actor);
         Run run;
@@ -120,6 +132,12 @@ public class RunLauncher {
 
     @Transactional
     public RunView cancel(long runId, Actor actor) {
+        return cancel(runId, actor, null);
+    }
+
+    /** @param confirmation "cancel", typed, for a run of a step that destroys something: stopping it half way leaves a partial result */
+    @Transactional
+    public RunView cancel(long runId, Actor actor, String confirmation) {
         if (!actor.hasRole(Role.OPERATOR)) {
             throw new ForbiddenException("Only an operator may cancel a run");
         }
@@ -127,6 +145,8 @@ public class RunLauncher {
         if (!run.status().active()) {
             throw new ConflictException("Run " + runId + " has already ended (" + run.status() + ")");
         }
+        Step step = migrations.runbookOf(run.migrationId()).step(run.stepId()).orElseThrow();
+        RerunConfirmation.requireCancel(step, confirmation);
         RunContext ctx = active.get(runId);
         if (ctx != null) {
             afterCommit(() -> ctx.cancel(actor.username()));
@@ -201,6 +221,13 @@ public class RunLauncher {
     /** Ends every active run's processes when the panel stops; each run then records itself INTERRUPTED. */
     void interruptAll() {
         active.values().forEach(ctx -> ctx.cancel(RunContext.SHUTDOWN));
+    }
+
+    private void requireTyped(long migrationId, String template, String confirmation, String why) {
+        String expected = Template.render(template, name -> migrations.details(migrationId).display(name));
+        if (confirmation == null || !confirmation.strip().equals(expected)) {
+            throw new InvalidInputException(why + ": type " + expected + " to confirm", Map.of("confirm", "Type " + expected + " to confirm"));
+        }
     }
 
     private static ConflictException busy(Run run) {

@@ -46,6 +46,14 @@ class RunRecorder {
         return runs.save(run).toView();
     }
 
+    /** Stored at once, so that a run a crash interrupts still says it had begun to overwrite. */
+    @Transactional
+    void harmed(long runId) {
+        Run run = load(runId);
+        run.harmed();
+        runs.save(run);
+    }
+
     @Transactional
     void processes(long runId, String pids) {
         Run run = load(runId);
@@ -73,7 +81,7 @@ class RunRecorder {
         RunView ended = run.toView();
         // Inside the transaction: listeners that act after commit (audit, downtime) only hear events published in one.
         events.publishEvent(new RunFinished(ended.migrationId(), ended.id(), ended.stepId(), ended.status(), ended.exitCode(), ended.message(),
-                ended.startedBy(), ended.endedAt()));
+                ended.startedBy(), ended.endedAt(), ended.harmed()));
         return ended;
     }
 
@@ -94,6 +102,12 @@ class RunRecorder {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether a run of this migration before {@code beforeRunId} began to overwrite the target: the panel filled it. */
+    boolean filledByPanel(long migrationId, io.cutover.runbook.Runbook runbook, long beforeRunId) {
+        return runs.findByMigration(migrationId).stream().map(Run::toView)
+                .anyMatch(r -> r.id() < beforeRunId && r.harmed() && runbook.step(r.stepId()).map(s -> s.destroys(io.cutover.runbook.Harm.TARGET)).orElse(false));
     }
 
     List<Run> active() {

@@ -54,6 +54,8 @@ final class RunValues {
                 return timestamp.substring(0, 8);
             case "workdir":
                 return workdir.toString();
+            case Template.DATABASE:
+                throw new StepFailure("${database} names the connected database and only SQL steps have one");
             default:
                 break;
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param argvMasked the command exactly as started, secrets masked
  * @param message why it ended, in words (timeout, missing tool, cancelled by whom)
  * @param resultJson a SQL step's or check's result table, if any
+ * @param harmed whether it began overwriting what its step destroys (a failed run that did holds a partial result)
  */
 public record RunView(
         long id,
@@ -24,7 +25,8 @@ public record RunView(
         Instant endedAt,
         Integer exitCode,
         String message,
-        String resultJson) {
+        String resultJson,
+        boolean harmed) {
 
     /** Time spent running so far (or in all, once ended). */
     public Duration elapsed() {

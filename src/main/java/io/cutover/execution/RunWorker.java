@@ -66,14 +66,15 @@ class RunWorker {
         Step step = runbook.step(run.stepId()).orElseThrow();
         ExecutionValues values = migrations.executionValues(run.migrationId());
         SecretRedactor redactor = SecretRedactor.of(secretsToMask(values));
-        RunLog runLog = logStream.open(runId, redactor, runbook.troubleshooting());
+        RunLog runLog = logStream.open(runId, redactor, runbook.troubleshooting().stream().filter(h -> h.appliesTo(step.id())).toList());
         Path workdir = workspace.of(run.migrationId());
         Path scratch = workspace.scratch(run.migrationId(), runId, values);
         String timestamp = TIMESTAMP.format(run.queuedAt());
         RunValues runValues = new RunValues(runbook, values, timestamp, workdir, kind -> artifacts.newest(run.migrationId(), kind));
         return new RunContext(runId, run.migrationId(), run.startedBy(), runbook, step, values, runValues, workdir, scratch, runLog, redactor,
                 timestamp, launcher, kind -> artifacts.newest(run.migrationId(), kind),
-                processes -> recorder.processes(runId, ProcessTree.describe(processes)), properties.killGrace());
+                processes -> recorder.processes(runId, ProcessTree.describe(processes)), properties.killGrace(), () -> recorder.harmed(runId),
+                recorder.filledByPanel(run.migrationId(), runbook, runId));
     }
 
     void execute(RunContext ctx) {
@@ -143,7 +144,7 @@ class RunWorker {
     private Result command(RunContext ctx) throws InterruptedException {
         Step step = ctx.step;
         StringBuilder raw = new StringBuilder();
-        Consumer<String> capture = step.captures().isEmpty() ? null : line -> {
+        Consumer<String> capture = step.captures().isEmpty() && step.nothingFound() == null ? null : line -> {
             if (raw.length() < CAPTURE_LIMIT) {
                 raw.append(line).append('\n');
             }
@@ -162,12 +163,31 @@ class RunWorker {
                 true,
                 null,
                 false);
+        if (!step.destroys().isEmpty()) {
+            ctx.harming();
+        }
         ProcessResult outcome = ctx.exec(spec);
         Result result = fromProcess(ctx, outcome, spec);
         if (result.status != RunStatus.SUCCEEDED) {
             return result;
         }
+        if (step.nothingFound() != null) {
+            Optional<String> found = searchFailure(ctx, raw.toString());
+            if (found.isPresent()) {
+                return Result.of(RunStatus.FAILED, outcome.exitCode(), "Found what this search must not find: " + found.get());
+            }
+            ctx.log.system("Nothing found matching " + step.nothingFound().pattern() + " since the moment that matters");
+        }
         return withProduced(ctx, new Result(result.status, result.exitCode, result.message, null, Map.of(), captures(ctx, raw.toString())));
+    }
+
+    /** Counts only lines logged since the step named by {@code since} was last done (the app came up on the cluster). */
+    private Optional<String> searchFailure(RunContext ctx, String output) {
+        String sinceStep = ctx.step.nothingFound().since();
+        java.time.Instant since = sinceStep == null ? null : migrations.completions(ctx.migrationId).stream()
+                .filter(c -> c.stepId().equals(sinceStep)).map(c -> c.completedAt()).max(java.time.Instant::compareTo).orElse(null);
+        String sinceText = sinceStep == null ? "" : "'" + ctx.runbook.step(sinceStep).map(Step::title).orElse(sinceStep) + "' was done";
+        return NothingFoundScan.failure(ctx.step.nothingFound(), output, since, sinceText, ctx.redactor::redact);
     }
 
     /** A successful step must have written the files it declares; they become its artifacts. */

@@ -34,7 +34,8 @@ class SqlRunner {
     Outcome run(RunContext ctx) {
         ExecutionValues.Connection target = ctx.connection(ctx.step.target()).orElseThrow(() -> new StepFailure(
                 "The " + ctx.step.target().name().toLowerCase() + " connection is not set; set it on the Parameters page"));
-        String sql = Template.render(ctx.step.sql(), ctx.runValues::forArgv).strip();
+        String database = "\"" + target.url().database().replace("\"", "\"\"") + "\"";
+        String sql = Template.render(ctx.step.sql(), name -> Template.DATABASE.equals(name) ? database : ctx.runValues.forArgv(name)).strip();
         ctx.log.system("SQL on " + ctx.step.target().name().toLowerCase() + " (" + target.url().withoutPassword() + "):");
         sql.lines().forEach(l -> ctx.log.system("  " + l));
         try (Connection c = open(target); Statement st = c.createStatement()) {

@@ -43,11 +43,14 @@ public class ChecklistGate {
     private final MigrationManagement migrations;
     private final SignOffs signOffs;
     private final List<PerformerSource> performerSources;
+    private final List<PhaseLock> phaseLocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChecklistGate(MigrationManagement migrations, SignOffs signOffs, List<PerformerSource> performerSources, ApplicationEventPublisher events, Clock clock) {
+    ChecklistGate(MigrationManagement migrations, SignOffs signOffs, List<PerformerSource> performerSources, List<PhaseLock> phaseLocks,
+            ApplicationEventPublisher events, Clock clock) {
         this.migrations = migrations;
+        this.phaseLocks = phaseLocks;
         this.signOffs = signOffs;
         this.performerSources = performerSources;
         this.events = events;
@@ -168,8 +171,10 @@ public class ChecklistGate {
         for (PerformerSource source : performerSources) {
             source.performersByStep(migrationId).forEach((step, users) -> startedBy.computeIfAbsent(step, k -> new HashSet<>()).addAll(users));
         }
+        Map<String, String> locks = new HashMap<>();
+        phaseLocks.forEach(lock -> lock.locks(migrationId).forEach(locks::putIfAbsent));
         return new ProgressCalculator(runbook, migrations.completions(migrationId), signOffs.forMigration(migrationId), startedBy,
-                clock.instant(), stableDays(runbook, details), valuesOf(runbook, details));
+                clock.instant(), stableDays(runbook, details), valuesOf(runbook, details), locks);
     }
 
     /** Shown values, with the runbook's default for a parameter the migration predates. */

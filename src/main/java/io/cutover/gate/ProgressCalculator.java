@@ -34,6 +34,7 @@ public final class ProgressCalculator {
     private final Map<String, Boolean> done = new HashMap<>();
     private final Map<String, Set<String>> dutyPerformers = new HashMap<>();
     private final java.util.function.Function<String, String> values;
+    private final Map<String, String> locks;
 
     /**
      * @param startedBy step id to users who started work on it outside completions (runs)
@@ -42,7 +43,14 @@ public final class ProgressCalculator {
      */
     public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays,
             java.util.function.Function<String, String> values) {
+        this(runbook, completions, signOffs, startedBy, now, stableDays, values, Map.of());
+    }
+
+    /** @param locks phase id to why a {@link PhaseLock} holds it locked, whatever else says */
+    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays,
+            java.util.function.Function<String, String> values, Map<String, String> locks) {
         this.runbook = runbook;
+        this.locks = locks;
         this.values = values;
         this.signOffs = signOffs;
         this.startedBy = startedBy;
@@ -75,9 +83,14 @@ public final class ProgressCalculator {
             entryReason = phase.gates(GatePosition.ENTRY).filter(g -> !signed(g)).findFirst()
                     .map(g -> "the '" + g.title() + "' checklist is not fully signed").orElse(null);
         }
-        boolean open = started || entryReason == null;
-        PhaseState state = isDone(phase) ? PhaseState.DONE : started ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
-        String entryGateWindow = blocker != null ? blocker : stablePeriodReason(phase).orElse(null);
+        String held = locks.get(phase.id());
+        boolean open = held == null && (started || entryReason == null);
+        if (held != null) {
+            entryReason = held;
+        }
+        PhaseState state = held != null ? PhaseState.LOCKED
+                : isDone(phase) ? PhaseState.DONE : started ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
+        String entryGateWindow = held != null ? held : blocker != null ? blocker : stablePeriodReason(phase).orElse(null);
         String closedReason = open ? (started && blocker != null ? "started before an earlier gate was revoked: " + blocker : null) : entryReason;
         return progress(phase, state, open ? null : "Phase '" + phase.title() + "' is locked: " + entryReason, entryGateWindow, closedReason);
     }

@@ -31,6 +31,7 @@ public class MigrationManagement {
 
     private final MigrationRepository migrations;
     private final StepCompletionRepository completions;
+    private final StepVoidRepository voids;
     private final ParameterBinder binder;
     private final Runbooks runbooks;
     private final ApplicationEventPublisher events;
@@ -40,6 +41,7 @@ public class MigrationManagement {
     MigrationManagement(
             MigrationRepository migrations,
             StepCompletionRepository completions,
+            StepVoidRepository voids,
             ParameterBinder binder,
             Runbooks runbooks,
             ApplicationEventPublisher events,
@@ -47,6 +49,7 @@ public class MigrationManagement {
             List<ParameterChangeGuard> changeGuards) {
         this.migrations = migrations;
         this.completions = completions;
+        this.voids = voids;
         this.binder = binder;
         this.runbooks = runbooks;
         this.events = events;
@@ -141,8 +144,32 @@ public class MigrationManagement {
         migrations.lock(migrationId).orElseThrow(() -> notFound(migrationId));
     }
 
+    /** Completions that still count: those a later void covers are left out. */
     public List<Completion> completions(long migrationId) {
-        return completions.findByMigration(migrationId).stream().map(StepCompletion::toView).toList();
+        Map<String, Long> voidThrough = new java.util.HashMap<>();
+        voids.findByMigration(migrationId).forEach(v -> voidThrough.merge(v.stepId(), v.voidThrough(), Math::max));
+        return completions.findByMigration(migrationId).stream()
+                .filter(c -> c.id() > voidThrough.getOrDefault(c.stepId(), 0L))
+                .map(StepCompletion::toView).toList();
+    }
+
+    /**
+     * Makes the steps' completions so far stop counting (a run that overwrote the target failed or
+     * was cancelled, so what they attested is no longer true). Steps never done are skipped.
+     *
+     * @return the steps that were done and now are not
+     */
+    @Transactional
+    public List<String> voidCompletions(long migrationId, List<String> stepIds, String reason, String actor, Long runId) {
+        Map<String, Long> latest = new java.util.HashMap<>();
+        completions(migrationId).forEach(c -> latest.merge(c.stepId(), c.id(), Math::max));
+        List<String> voided = stepIds.stream().distinct().filter(latest::containsKey).toList();
+        Instant now = clock.instant();
+        voided.forEach(step -> voids.save(new StepVoid(null, migrationId, step, latest.get(step), reason, actor, now, runId)));
+        if (!voided.isEmpty()) {
+            events.publishEvent(new StepsVoided(migrationId, voided, reason, actor, runId));
+        }
+        return voided;
     }
 
     /**

@@ -139,6 +139,22 @@ final class RunbookValidator {
             }
         }
         step.when().forEach((param, value) -> checkCondition(where, param, value));
+        checkHarm(where, step);
+    }
+
+    /** A step that stops or restarts the site must ask for a typed confirmation; a "nothing found" search must say since when. */
+    private void checkHarm(String where, Step step) {
+        require(!step.destroys(Harm.SITE) || step.needsConfirmation(), where, "a step that starts or ends downtime needs a typed confirmation (confirm)");
+        NothingFound search = step.nothingFound();
+        if (search != null) {
+            require(step.kind() == StepKind.COMMAND, where, "nothingFound applies to command steps");
+            require(search.since() == null || phaseOfStep.containsKey(search.since()), where, "nothingFound counts since unknown step '" + search.since() + "'");
+            try {
+                search.compiled();
+            } catch (RuntimeException e) {
+                problems.add(where + ": nothingFound pattern is not a valid regular expression");
+            }
+        }
     }
 
     /** A condition names a parameter with fixed choices and one of them, or it could never be met. */

@@ -26,6 +26,13 @@ import java.util.stream.Stream;
  *     the site back (scale up; the clock stops when the site answers 200)
  * @param when parameter values under which the step applies (the migration's strategy); a step
  *     that does not apply is not required, cannot act, and does not hold up the steps after it
+ * @param destroys what the step destroys or overwrites; the panel refuses it when the migration's
+ *     present position makes that dangerous
+ * @param appDatabase the database the app's DATABASE_URL names once this step is done (the attach:
+ *     target; the rollback's restored URL: source)
+ * @param nothingFound for a search whose good outcome is finding nothing: what fails it
+ * @param confirmRefill text to type before the step overwrites a target the panel already filled
+ *     (a restore run again after an interrupted one empties the target first)
  */
 public record Step(
         String id,
@@ -53,7 +60,11 @@ public record Step(
         Map<String, String> options,
         List<String> after,
         DowntimeMark downtime,
-        Map<String, String> when) {
+        Map<String, String> when,
+        List<Harm> destroys,
+        SqlTarget appDatabase,
+        NothingFound nothingFound,
+        String confirmRefill) {
 
     public Step {
         purpose = purpose == null ? "" : purpose;
@@ -67,6 +78,11 @@ public record Step(
         options = options == null ? Map.of() : Map.copyOf(options);
         after = after == null ? List.of() : List.copyOf(after);
         when = when == null ? Map.of() : Map.copyOf(when);
+        destroys = destroys == null ? List.of() : List.copyOf(destroys);
+    }
+
+    public boolean destroys(Harm harm) {
+        return destroys.contains(harm);
     }
 
     /** Whether the step applies to a migration with these parameter values. */
@@ -86,7 +102,7 @@ public record Step(
                         env.values().stream(),
                         options.values().stream(),
                         produces.stream().map(Artifact::path),
-                        Stream.of(stdin, saveOutput, stdout, confirm, sql, instructions),
+                        Stream.of(stdin, saveOutput, stdout, confirm, confirmRefill, sql, instructions),
                         Stream.ofNullable(snippet).map(Snippet::text))
                 .flatMap(s -> s)
                 .filter(s -> s != null && !s.isEmpty());

@@ -14,8 +14,11 @@ public final class Template {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.-]*)}");
 
+    /** In SQL only: the connected database's name as a quoted identifier (REINDEX DATABASE needs it on PostgreSQL 15). */
+    public static final String DATABASE = "database";
+
     /** Built-in names every template may use besides parameters and artifacts. */
-    public static final Set<String> BUILT_INS = Set.of("timestamp", "date", "workdir");
+    public static final Set<String> BUILT_INS = Set.of("timestamp", "date", "workdir", DATABASE);
 
     public static final String ARTIFACT_PREFIX = "artifact.";
 

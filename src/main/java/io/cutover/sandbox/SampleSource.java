@@ -27,15 +27,17 @@ class SampleSource {
 
     private final SandboxPostgres postgres;
     private final SandboxProperties properties;
+    private final SandboxNames names;
 
-    SampleSource(SandboxPostgres postgres, SandboxProperties properties) {
+    SampleSource(SandboxPostgres postgres, SandboxProperties properties, SandboxNames names) {
         this.postgres = postgres;
         this.properties = properties;
+        this.names = names;
     }
 
     boolean exists() throws SQLException {
         try (Connection c = postgres.connect("postgres"); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, properties.sourceDatabase());
+            ps.setString(1, names.sourceDatabase());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -47,7 +49,7 @@ class SampleSource {
      * new password. Returns that password: it only lives on in the emulated app's DATABASE_URL.
      */
     String prepare() throws SQLException {
-        String role = properties.appRole();
+        String role = names.appRole();
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         boolean fresh = !exists();
         if (!fresh && !complete()) {
@@ -60,19 +62,19 @@ class SampleSource {
             st.execute("DO $$BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cutover_password_auth') THEN GRANT cutover_password_auth TO "
                     + role + "; END IF; END$$");
             if (fresh) {
-                st.execute("CREATE DATABASE " + properties.sourceDatabase() + " OWNER " + role);
+                st.execute("CREATE DATABASE " + names.sourceDatabase() + " OWNER " + role);
             }
         }
         if (fresh) {
             // One transaction: a load that fails (a full disk, a kill) leaves an empty database, never a half-filled one.
-            try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement()) {
+            try (Connection c = postgres.connect(names.sourceDatabase()); Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
                 st.execute("ALTER SCHEMA public OWNER TO " + role);
                 st.execute("SET LOCAL ROLE " + role);
                 st.execute(sampleSql(properties.sampleScale()));
                 c.commit();
             }
-            log.info("Sandbox: created the Flex stand-in database {} with sample data (scale {})", properties.sourceDatabase(), properties.sampleScale());
+            log.info("Sandbox: created the Flex stand-in database {} with sample data (scale {})", names.sourceDatabase(), properties.sampleScale());
         }
         return password;
     }

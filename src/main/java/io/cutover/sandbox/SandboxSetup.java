@@ -42,15 +42,17 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
     private final SandboxPostgres postgres;
     private final SampleSource source;
     private final SandboxProperties properties;
+    private final SandboxNames names;
     private final PanelProperties panel;
     private final MigrationManagement migrations;
     private final SandboxTools tools;
     private EmulatedApp app;
     private Path home;
 
-    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations,
-            SandboxTools tools) {
+    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, SandboxNames names, PanelProperties panel,
+            MigrationManagement migrations, SandboxTools tools) {
         this.postgres = postgres;
+        this.names = names;
         this.source = source;
         this.properties = properties;
         this.panel = panel;
@@ -77,9 +79,9 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         EmulatorScripts.write(home.resolve("bin"), home, admin);
         if (!Files.exists(home.resolve("state.json"))) {
             String password = source.prepare();
-            String flexUrl = "postgres://" + properties.appRole() + ":" + password + "@" + FLEX_APP + ".flycast.localhost:" + admin.port()
-                    + "/" + properties.sourceDatabase();
-            EmulatedFly.seed(home, new SeedApps("personal", "ord", FLEX_APP, "d894ed5a696d58", "vol_r63zzmp36e21j51r", properties.sourceDatabase(),
+            String flexUrl = "postgres://" + names.appRole() + ":" + password + "@" + FLEX_APP + ".flycast.localhost:" + admin.port()
+                    + "/" + names.sourceDatabase();
+            EmulatedFly.seed(home, new SeedApps("personal", "ord", FLEX_APP, "d894ed5a696d58", "vol_r63zzmp36e21j51r", names.sourceDatabase(),
                     flexUrl, APP, 2));
         }
         EmulatedFly.revive(home, admin.withoutPassword(), tools.pgbouncer());
@@ -93,8 +95,8 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
             return;
         }
         Map<String, String> values = new HashMap<>();
-        values.put("sourceUrl", "postgres://" + admin.user() + "@" + admin.host() + ":" + admin.port() + "/" + properties.sourceDatabase());
-        values.put("sourceDatabase", properties.sourceDatabase());
+        values.put("sourceUrl", "postgres://" + admin.user() + "@" + admin.host() + ":" + admin.port() + "/" + names.sourceDatabase());
+        values.put("sourceDatabase", names.sourceDatabase());
         values.put("siteUrl", siteUrl());
         values.put("flyApiToken", "sandbox-emulator-token");
         values.put("stablePeriodDays", "0");

@@ -82,6 +82,14 @@ public class SignOffs {
         }
     }
 
+    /** Records as void every active sign-off attesting a step whose completions stopped counting. */
+    @Transactional
+    void voidAttestationsOf(long migrationId, String stepId, String reason) {
+        for (SignOff signOff : repository.findActiveAttesting(migrationId, stepId)) {
+            voidOne(migrationId, signOff, stepId, reason);
+        }
+    }
+
     private void voidOne(long migrationId, SignOff signOff, String stepId, String reason) {
         signOff.voidBecause(reason, clock.instant());
         repository.save(signOff);

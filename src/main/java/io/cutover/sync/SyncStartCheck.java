@@ -71,10 +71,11 @@ class SyncStartCheck implements StepCheck {
             }
             mode = NativeSubscription.refusal(tgt).isEmpty() ? SyncMode.NATIVE : SyncMode.PANEL;
             int tables = SyncPrerequisites.userTables(tgt);
-            if (tables > 0 && !"yes".equals(ctx.option("allowOverwrite").orElse("no"))) {
+            if (tables > 0 && !ctx.targetFilledByPanel() && !"yes".equals(ctx.option("allowOverwrite").orElse("no"))) {
                 return CheckOutcome.failed("The target already holds " + tables + " tables; the initial copy needs an empty target. Set 'Allow restoring over"
                         + " existing data' to yes on the Parameters page to replace them.");
             }
+            ctx.harming();
             if (tables > 0) {
                 copier.cleanTarget(ctx, target);
             }

@@ -57,7 +57,7 @@ class RestorePreflightCheck implements StepCheck {
         if (sourceProbe.ok() && targetProbe.ok()) {
             try (Connection src = PgSession.pinned(source.get(), properties.connectTimeout());
                     Connection tgt = PgSession.pinned(target.get(), properties.connectTimeout())) {
-                points.add(empty(tgt, "yes".equalsIgnoreCase(ctx.option("allowOverwrite").orElse("no"))));
+                points.add(empty(tgt, "yes".equalsIgnoreCase(ctx.option("allowOverwrite").orElse("no")), ctx.targetFilledByPanel()));
                 points.add(extensions(src, tgt));
                 points.add(owners(src, tgt, target.get().url().user()));
             }
@@ -77,10 +77,14 @@ class RestorePreflightCheck implements StepCheck {
         return PreflightPoint.pass(check, target.host() + ":" + target.port() + " is not the pooled address");
     }
 
-    private static PreflightPoint empty(Connection target, boolean overwriteAllowed) throws SQLException {
+    private static PreflightPoint empty(Connection target, boolean overwriteAllowed, boolean filledByPanel) throws SQLException {
         int tables = Catalog.tables(target).size();
         if (tables == 0) {
             return PreflightPoint.pass("target empty", "The target database has no user tables");
+        }
+        if (filledByPanel) {
+            return PreflightPoint.warn("target empty", "The target holds " + tables + " tables an earlier run of this migration copied there;"
+                    + " the restore empties them first (after typed confirmation)", "");
         }
         return overwriteAllowed
                 ? PreflightPoint.warn("target empty", "The target already holds " + tables + " tables; overwrite is allowed for this migration", "")

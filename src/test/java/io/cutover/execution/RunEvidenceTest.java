@@ -36,8 +36,10 @@ class RunEvidenceTest {
         api.awaitEnd(api.startOk(migration, "proof-run"));
         assertThat(sign("approver", "proof-ok")).hasStatusOk();
         assertThat(phaseState("proof")).isEqualTo("DONE");
+        assertThat(api.start("operator", migration, "proof-run", null).getResponse().getStatus())
+                .as("a finished step of a finished phase runs again only with an explicit yes").isEqualTo(400);
 
-        api.awaitEnd(api.startOk(migration, "proof-run"));
+        api.awaitEnd(api.rerunOk("operator", migration, "proof-run"));
 
         assertThat(phaseState("proof")).isEqualTo("IN_PROGRESS");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -64,7 +66,7 @@ class RunEvidenceTest {
     void operatorWhoRanAStepOfTheApprovedPhaseCannotSignItsCriticalGate() {
         api.awaitEnd(api.startOk(migration, "proof-run"));
         sign("approver", "proof-ok");
-        long ranByHybrid = api.body(api.start("hybrid", migration, "proof-run", null)).get("id").asLong();
+        long ranByHybrid = api.rerunOk("hybrid", migration, "proof-run");
         api.awaitEnd(ranByHybrid);
         sign("approver", "proof-ok");
 
@@ -82,7 +84,7 @@ class RunEvidenceTest {
         assertThat(sign("approver2", "after-go")).hasStatusOk();
         assertThat(phaseState("after")).isEqualTo("OPEN");
 
-        long run = api.body(api.start("hybrid", migration, "proof-run", null)).get("id").asLong();
+        long run = api.rerunOk("hybrid", migration, "proof-run");
 
         assertThat(item("after-go").get("signOffs").findValuesAsString("signedBy")).as("counts no more once the run is queued").containsExactly("approver2");
         api.awaitEnd(run);

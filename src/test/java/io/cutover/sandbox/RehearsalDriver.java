@@ -23,6 +23,9 @@ class RehearsalDriver {
     static final List<String> PRE_CUTOVER = List.of("pre-backup-verified", "pre-cluster-running", "pre-rows-match", "pre-schema-match",
             "pre-prepare-unnamed", "pre-direct-url", "pre-release-command", "pre-rollback-reviewed");
 
+    /** The app's name, typed to confirm the steps that stop or start it. */
+    static final String APP = "blockster-v2";
+
     private final MockMvcTester mvc;
     private final JsonMapper json;
     private final Path flyHome;
@@ -43,8 +46,7 @@ class RehearsalDriver {
     }
 
     JsonNode runWith(String step, String confirm) {
-        MvcTestResult started = mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
-                .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+        MvcTestResult started = start(step, confirm);
         assertThat(started.getResponse().getStatus()).as("start %s: %s", step, content(started)).isEqualTo(201);
         long run = body(started).get("id").asLong();
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -52,6 +54,17 @@ class RehearsalDriver {
         JsonNode ended = run(run);
         assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
         return ended;
+    }
+
+    /** Asks to start a step and returns the answer as it is (a refusal included). */
+    MvcTestResult start(String step, String confirm) {
+        return mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+    }
+
+    /** Where the migration is, as the API and every migration page say. */
+    JsonNode position() {
+        return body(mvc.get().uri("/api/migrations/" + migration + "/position").with(as("viewer")).exchange());
     }
 
     void done(String... steps) {
@@ -71,11 +84,15 @@ class RehearsalDriver {
     }
 
     String phaseState(String phaseId) {
+        return phase(phaseId).get("state").asString();
+    }
+
+    JsonNode phase(String phaseId) {
         JsonNode m = body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
         for (String list : List.of("phases", "flows")) {
             for (JsonNode p : m.get(list)) {
                 if (p.get("id").asString().equals(phaseId)) {
-                    return p.get("state").asString();
+                    return p;
                 }
             }
         }
@@ -100,9 +117,12 @@ class RehearsalDriver {
         throughCluster();
         run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
         throughPreCutover();
-        run("scale-down", "app-stopped");
+        runWith("scale-down", APP);
+        run("app-stopped");
         runWith("final-sync", parameter("clusterName"));
-        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs");
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
+        runWith("scale-up", APP);
+        run("startup-logs");
     }
 
     /**
@@ -117,13 +137,17 @@ class RehearsalDriver {
         run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
         whileStreaming.run();
         throughPreCutover();
-        run("sync-vacuum", "scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");
-        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy", "scale-up", "startup-logs", "sync-cleanup");
+        run("sync-vacuum");
+        runWith("scale-down", APP);
+        run("app-stopped", "sync-drain", "sync-sequences", "sync-verify");
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
+        runWith("scale-up", APP);
+        run("startup-logs", "sync-cleanup");
     }
 
     private void throughCluster() {
         run("workdir", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
-                "source-size", "table-inventory");
+                "source-size", "site-baseline", "table-inventory");
         run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
@@ -180,11 +204,11 @@ class RehearsalDriver {
         return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange()).get("run");
     }
 
-    private JsonNode body(MvcTestResult r) {
+    JsonNode body(MvcTestResult r) {
         return json.readTree(content(r));
     }
 
-    private static String content(MvcTestResult r) {
+    static String content(MvcTestResult r) {
         try {
             return r.getResponse().getContentAsString();
         } catch (Exception e) {

@@ -72,8 +72,9 @@ class SampleSourceTest {
 
     private SampleSource source(double scale) {
         SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer");
-        postgres = new SandboxPostgres(properties, new PanelProperties(dataDir, true));
-        return new SampleSource(postgres, properties);
+        PanelProperties panel = new PanelProperties(dataDir, true);
+        postgres = new SandboxPostgres(properties, panel);
+        return new SampleSource(postgres, properties, new SandboxNames(properties, panel));
     }
 
     private long count(String table) throws SQLException {

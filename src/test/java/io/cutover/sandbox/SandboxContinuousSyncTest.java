@@ -35,7 +35,7 @@ class SandboxContinuousSyncTest {
     SandboxPostgres postgres;
 
     @Autowired
-    SandboxProperties properties;
+    SandboxNames names;
 
     @Test
     void cutsOverWithContinuousSyncAndTheAppAnswersFromTheNewDatabase() throws Exception {
@@ -57,7 +57,7 @@ class SandboxContinuousSyncTest {
             rs.next();
             assertThat(rs.getLong(1)).as("the row written while the sync streamed").isEqualTo(1);
         }
-        try (Connection source = postgres.connect(properties.sourceDatabase()); Statement st = source.createStatement();
+        try (Connection source = postgres.connect(names.sourceDatabase()); Statement st = source.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE database = current_database()")) {
             rs.next();
             assertThat(rs.getLong(1)).as("no slot keeps WAL on the Flex stand-in").isZero();
@@ -65,7 +65,7 @@ class SandboxContinuousSyncTest {
     }
 
     private void write(String sql) {
-        try (Connection source = postgres.connect(properties.sourceDatabase()); Statement st = source.createStatement()) {
+        try (Connection source = postgres.connect(names.sourceDatabase()); Statement st = source.createStatement()) {
             st.execute(sql);
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);

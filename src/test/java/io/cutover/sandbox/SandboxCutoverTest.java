@@ -32,7 +32,7 @@ class SandboxCutoverTest {
     SandboxSetup sandbox;
 
     @Autowired
-    SandboxProperties properties;
+    SandboxNames names;
 
     @Autowired
     AuditTrail audit;
@@ -43,7 +43,7 @@ class SandboxCutoverTest {
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
-        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + properties.sourceDatabase());
+        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
 
         drive.throughCutover();
 
@@ -56,10 +56,21 @@ class SandboxCutoverTest {
             assertThat(window.get("millis").asLong()).as("from writes stopped to the site's first 200").isBetween(1L, 300_000L);
         });
 
+        assertThat(drive.position().get("state").asString()).isEqualTo("ON_MPG");
+        String clusterName = drive.parameter("clusterName");
+        for (String copy : List.of("final-sync", "restore")) {
+            var refused = drive.start(copy, clusterName);
+            assertThat(refused.getResponse().getStatus()).as(copy).isEqualTo(409);
+            assertThat(drive.body(refused).get("detail").asString()).as(copy).contains("App on MPG").contains("would overwrite the target");
+        }
+        assertThat(drive.start("sync-start", clusterName).getResponse().getStatus()).as("not this strategy's step, and not now").isEqualTo(409);
+        assertThat(RehearsalDriver.site(sandbox.siteUrl())).as("nothing touched the target").contains("database=fly-db-" + cluster);
+
         drive.run("app-status", "app-db-errors", "site-check", "connection-health", "long-queries");
         drive.done("monitor-logs");
         drive.sign("approver", List.of("ft-login", "ft-posts", "ft-shop", "ft-game", "ft-balances", "ft-new-post", "ft-search"));
         drive.sign("approver", List.of("sc-started", "sc-no-errors", "sc-functional", "sc-connections", "sc-latency"));
+        assertThat(drive.position().get("state").asString()).isEqualTo("FINAL");
         drive.run("day1-backup-list", "day1-backup-create", "day1-analyze");
         drive.done("day1-rollback-info");
         drive.run("week1-seq-scans", "week1-pool-usage", "baseline-connections", "baseline-backups");
@@ -71,6 +82,7 @@ class SandboxCutoverTest {
         drive.runWith("destroy-old", "fragrant-flower-8144-db");
         drive.run("list-app-secrets");
 
+        assertThat(drive.position().get("state").asString()).isEqualTo("DECOMMISSIONED");
         for (String phase : List.of("inventory", "backup", "create-cluster", "data-migration", "app-config", "cutover", "verification", "day-1",
                 "week-1", "weeks-2-4", "decommission")) {
             assertThat(drive.phaseState(phase)).as(phase).isEqualTo("DONE");

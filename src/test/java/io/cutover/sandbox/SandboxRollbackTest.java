@@ -26,7 +26,7 @@ class SandboxRollbackTest {
     SandboxSetup sandbox;
 
     @Autowired
-    SandboxProperties properties;
+    SandboxNames names;
 
     @Test
     void rollbackPutsTheAppBackOnTheOldDatabase() throws Exception {
@@ -35,18 +35,25 @@ class SandboxRollbackTest {
         drive.throughCutover();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
 
-        drive.run("rb-scale-down");
+        drive.runWith("rb-scale-down", RehearsalDriver.APP);
         drive.runWith("rb-restore-url", "rollback");
-        drive.run("rb-unset-direct", "rb-scale-up", "rb-logs", "rb-verify");
+        drive.run("rb-unset-direct");
+        drive.runWith("rb-scale-up", RehearsalDriver.APP);
+        drive.run("rb-logs", "rb-verify");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + properties.sourceDatabase()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + names.sourceDatabase()
                 + " users=" + users()));
         assertThat(drive.phaseState("rollback")).isEqualTo("DONE");
+        assertThat(drive.position().get("state").asString()).isEqualTo("ROLLED_BACK");
+        var destroy = drive.start("destroy-old", "fragrant-flower-8144-db");
+        assertThat(destroy.getResponse().getStatus()).isEqualTo(409);
+        assertThat(drive.body(destroy).get("detail").asString()).contains("rolled back");
+        assertThat(drive.phase("decommission").get("closedReason").asString()).contains("rolled back").contains("until a new cutover");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drive.downtime().get(0).get("status").asString()).isEqualTo("MEASURED"));
     }
 
     private long users() throws Exception {
-        try (var c = io.cutover.TestDatabases.connect(properties.sourceDatabase()); var st = c.createStatement();
+        try (var c = io.cutover.TestDatabases.connect(names.sourceDatabase()); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT count(*) FROM users")) {
             rs.next();
             return rs.getLong(1);

@@ -1,0 +1,6 @@
+package io.cutover.migration;
+
+import java.util.List;
+
+/** Published when steps stop counting as done (a destructive re-run failed): sign-offs attesting them are void. */
+public record StepsVoided(long migrationId, List<String> stepIds, String reason, String actor, Long runId) {}
