@@ -68,11 +68,11 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         }
         EmulatedFly.revive(home, admin.withoutPassword());
         app = EmulatedApp.start(home, APP, properties.appPort());
-        createMigration(admin);
+        createMigration(admin, home);
         log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
     }
 
-    private void createMigration(ConnectionUrl admin) {
+    private void createMigration(ConnectionUrl admin, Path home) {
         if (migrations.list().stream().anyMatch(m -> m.name().equals(properties.migrationName()))) {
             return;
         }
@@ -80,7 +80,8 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         values.put("sourceUrl", "postgres://" + admin.user() + "@" + admin.host() + ":" + admin.port() + "/" + properties.sourceDatabase());
         values.put("sourceDatabase", properties.sourceDatabase());
         values.put("siteUrl", siteUrl());
-        values.put("flyApiToken", "sandbox-emulator-token");
+        // An org token (a deploy token reaches one app only, and the runbook touches two apps and the org).
+        values.put("flyApiToken", EmulatedFly.issueToken(home, "personal", null));
         values.put("stablePeriodDays", "0");
         migrations.create(new CreateMigration(properties.migrationName(), "flex-to-mpg", values), new Actor("sandbox", Set.of()));
         log.info("Sandbox: created the '{}' migration", properties.migrationName());

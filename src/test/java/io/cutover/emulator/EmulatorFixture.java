@@ -33,7 +33,7 @@ final class EmulatorFixture implements AutoCloseable {
         this.home = home;
         env.put("CUTOVER_EMULATOR_HOME", home.toString());
         env.put("CUTOVER_EMULATOR_PG", ADMIN_URL);
-        env.put("FLY_API_TOKEN", "test-token");
+        env.put("FLY_API_TOKEN", EmulatedFly.issueToken(home, "personal", null));
     }
 
     record Result(int exit, String out, String err) {
