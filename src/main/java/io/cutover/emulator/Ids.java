@@ -45,7 +45,7 @@ final class Ids {
 
     /** A time stamp {@code seconds} from now: when queued work (snapshots, backups) is done. */
     static String later(long seconds) {
-        return Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now().plusSeconds(seconds).toString();
     }
 
     static boolean reached(String timestamp) {

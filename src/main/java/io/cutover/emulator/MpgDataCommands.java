@@ -45,12 +45,12 @@ final class MpgDataCommands {
         backup.id = Ids.backup();
         backup.type = type;
         backup.createdAt = Ids.now();
-        backup.readyAt = Ids.later(inv.queueSeconds());
         Path file = inv.home().resolve("backups").resolve(c.id).resolve(backup.id + ".dump");
         try {
             PostgresTools.privateDirectory(file.getParent());
             PostgresTools.dump(inv.postgres().admin().withDatabase(c.database), file);
             backup.sizeBytes = Files.size(file);
+            backup.readyAt = Ids.later(inv.queueSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ final class ProxyCommand {
             throw new FlyError("the emulator proxies only to a Postgres Flex app's port 5432 or 5433, not " + app.name + ":" + remote);
         }
         if (app.startedCount() == 0) {
-            throw new FlyError("no active leader found");
+            throw new FlyError("app " + app.name + " has no started VMs.");
         }
         TcpForwarder forwarder = new TcpForwarder(local, inv.postgres().serverHost(), inv.postgres().serverPort());
         ServerSocket socket = forwarder.bind();

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateStore {
 
-    /** Indented the way Go's encoding/json indents flyctl's --json output. */
+    /** Indented the way Go's encoding/json indents flyctl's --json output: four spaces (contract 1.4). */
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,7 +34,8 @@ final class StateStore {
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                             .withObjectEmptySeparator("")
                             .withArrayEmptySeparator(""))
-                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+                    .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("    ", "\n")))
             .build();
 
     /**

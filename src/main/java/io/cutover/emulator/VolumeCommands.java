@@ -48,8 +48,7 @@ final class VolumeCommands {
         Snapshot snapshot = new Snapshot();
         snapshot.id = Ids.snapshot();
         snapshot.createdAt = Ids.now();
-        // Only scheduled: Fly takes the snapshot in the background (contract 2.17).
-        snapshot.readyAt = Ids.later(inv.queueSeconds());
+
         Path file = inv.home().resolve("snapshots").resolve(snapshot.id + ".dump");
         try {
             PostgresTools.privateDirectory(file.getParent());
@@ -60,6 +59,8 @@ final class VolumeCommands {
                 Files.write(file, new byte[0]);
             }
             snapshot.sizeBytes = Files.size(file);
+            // Only scheduled: Fly takes the snapshot in the background (contract 2.17).
+            snapshot.readyAt = Ids.later(inv.queueSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -119,7 +119,8 @@ class ProcessLauncher {
         drain(readers, processes);
         closeQuietly(tee);
         List<Integer> codes = processes.stream().map(Process::exitValue).toList();
-        String explanation = fly && !spec.successExitCodes().containsAll(codes) ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
+        ProcessResult result = new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, null);
+        String explanation = fly && !result.succeeded() ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
         return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, explanation);
     }
 

@@ -83,6 +83,8 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         // An org token (a deploy token reaches one app only, and the runbook touches two apps and the org).
         values.put("flyApiToken", EmulatedFly.issueToken(home, "personal", null));
         values.put("stablePeriodDays", "0");
+        // The emulated cluster's direct.<id>.flympg.localhost is on loopback: the panel is "inside" the emulated network.
+        values.put("directUrlVia", "private-network");
         migrations.create(new CreateMigration(properties.migrationName(), "flex-to-mpg", values), new Actor("sandbox", Set.of()));
         log.info("Sandbox: created the '{}' migration", properties.migrationName());
     }

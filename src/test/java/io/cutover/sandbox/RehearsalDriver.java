@@ -38,16 +38,25 @@ class RehearsalDriver {
         }
     }
 
+    /** Runs a step that proves queued work is done (a snapshot, a backup) until it succeeds. */
+    void runUntilDone(String step) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> attempt(step, null).get("status").asString().equals("SUCCEEDED"));
+    }
+
     JsonNode runWith(String step, String confirm) {
+        JsonNode ended = attempt(step, confirm);
+        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
+        return ended;
+    }
+
+    private JsonNode attempt(String step, String confirm) {
         MvcTestResult started = mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
                 .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
         assertThat(started.getResponse().getStatus()).as("start %s: %s", step, content(started)).isEqualTo(201);
         long run = body(started).get("id").asLong();
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !run(run).get("status").asString().matches("QUEUED|RUNNING"));
-        JsonNode ended = run(run);
-        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
-        return ended;
+        return run(run);
     }
 
     void done(String... steps) {
@@ -120,17 +129,20 @@ class RehearsalDriver {
     }
 
     private void throughCluster() {
-        run("workdir", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
+        run("workdir", "token-source-app", "token-app", "token-org", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
                 "source-size", "table-inventory");
-        run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
+        run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot");
+        runUntilDone("volume-snapshot-list");
+        run("upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
-        run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
+        run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create");
+        runUntilDone("mpg-backup-list");
     }
 
     private void throughPreCutover() {
         done("ecto-prepare-unnamed", "direct-url-migrations");
-        run("capture-old-url", "pool-mode");
+        run("app-image", "app-machines", "capture-old-url", "pool-mode");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
     }
