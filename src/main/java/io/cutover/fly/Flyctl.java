@@ -101,7 +101,7 @@ public class Flyctl {
                 "flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token (fly tokens create org)");
         known.put(Pattern.compile("unknown (?:shorthand )?flag: (--?\\S+|'.')"),
                 "The installed flyctl does not know {} for this command: the runbook's command and this flyctl's version disagree");
-        known.put(Pattern.compile("(?i)(\\S+(?: \\S+)*?) (?:argument |flag |argument or flag )?must be specified (?:with \\S+ flag )?when not running interactively"),
+        known.put(Pattern.compile("(?i)(?:Error: )?(\\S+(?: \\S+)*?) (?:argument |flag |argument or flag )?must be specified (?:with \\S+ flag )?when not running interactively"),
                 "flyctl would ask for '{}' here but cannot prompt in the panel: the command must pass it as a flag or argument");
         known.put(Pattern.compile("prompt: non interactive"),
                 "flyctl wanted to ask which cluster, region or attachment to use and cannot prompt in the panel: the command must name it");
