@@ -15,8 +15,8 @@ import java.util.UUID;
  */
 public final class DataPathFixture implements AutoCloseable {
 
-    /** Roles in this group must authenticate with a password (pg_hba line added by .ci/run). */
-    public static final String PASSWORD_GROUP = "cutover_password_auth";
+    /** Roles in this group must authenticate with a password (the test server's pg_hba). */
+    public static final String PASSWORD_GROUP = TestPostgres.PASSWORD_GROUP;
 
     public final String source;
     public final String target;
@@ -28,7 +28,6 @@ public final class DataPathFixture implements AutoCloseable {
         this.source = TestDatabases.create("src");
         this.targetRole = "cutover_fly_" + suffix;
         this.targetPassword = "Pw-" + UUID.randomUUID();
-        TestDatabases.execute("postgres", "DO $$BEGIN CREATE ROLE " + PASSWORD_GROUP + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
         TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN CREATEDB PASSWORD '" + targetPassword + "' IN ROLE " + PASSWORD_GROUP);
         this.target = "tgt_" + suffix;
         TestDatabases.execute("postgres", "CREATE DATABASE " + target + " OWNER " + targetRole);
@@ -42,11 +41,11 @@ public final class DataPathFixture implements AutoCloseable {
 
     /** The target with its password, as an admin types it into the migration. */
     public String targetUrl() {
-        return "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + target;
+        return "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
     }
 
     public String targetUrlWithPassword(String password) {
-        return "postgres://" + targetRole + ":" + password + "@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + target;
+        return "postgres://" + targetRole + ":" + password + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
     }
 
     /** Whether the server really checks this role's password (else wrong-password tests prove nothing). */
@@ -54,7 +53,7 @@ public final class DataPathFixture implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("user", targetRole);
         p.setProperty("password", "certainly-wrong");
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + target, p)) {
+        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target, p)) {
             return false;
         } catch (SQLException e) {
             return "28P01".equals(e.getSQLState());

@@ -1,21 +1,29 @@
 package io.cutover;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Real PostgreSQL databases for tests, on the local server (127.0.0.1:5432, user postgres,
- * trust auth), each with a random name so parallel runs never collide. Drop what you create.
+ * Real PostgreSQL databases for tests, on the run's own {@link TestPostgres#logical()} server
+ * (user postgres, trust from 127.0.0.1), each with a random name so tests never collide. Drop what
+ * you create.
  */
 public final class TestDatabases {
 
-    public static final String HOST = "127.0.0.1";
-    public static final int PORT = 5432;
-
     private TestDatabases() {}
+
+    public static TestPostgres.Server server() {
+        return TestPostgres.logical();
+    }
+
+    public static String host() {
+        return server().host();
+    }
+
+    public static int port() {
+        return server().port();
+    }
 
     public static String create(String prefix) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -27,21 +35,17 @@ public final class TestDatabases {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    /** postgres://postgres@127.0.0.1:5432/name */
+    /** postgres://postgres@127.0.0.1:port/name */
     public static String url(String name) {
-        return "postgres://postgres@" + HOST + ":" + PORT + "/" + name;
+        return server().url(name);
     }
 
     public static Connection connect(String name) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, "postgres", "");
+        return server().connect(name);
     }
 
     public static void execute(String database, String sql) {
-        try (Connection c = connect(database); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        server().execute(database, sql);
     }
 
     private static void admin(String sql) {

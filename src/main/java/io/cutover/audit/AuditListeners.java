@@ -9,6 +9,8 @@ import io.cutover.migration.ParameterCaptured;
 import io.cutover.migration.ParametersChanged;
 import io.cutover.migration.StepCompleted;
 import io.cutover.security.AccessDenied;
+import io.cutover.security.LoginThrottled;
+import io.cutover.security.SessionEnded;
 import io.cutover.security.UserChanged;
 import io.cutover.signoff.GateItemSigned;
 import io.cutover.signoff.SignOffRevoked;
@@ -92,6 +94,17 @@ class AuditListeners {
     @EventListener
     void on(AccessDenied e) {
         trail.append(null, e.username(), "access.denied", "Role does not allow " + e.method() + " " + e.path());
+    }
+
+    @EventListener
+    void on(LoginThrottled e) {
+        trail.append(null, e.kind().equals("user") ? e.key() : "anonymous", "login.throttled",
+                "Logins refused for " + e.kind() + " '" + e.key() + "' until " + e.until() + " after " + e.failures() + " failures");
+    }
+
+    @EventListener
+    void on(SessionEnded e) {
+        trail.append(null, e.username(), "session.ended", "Session ended at " + e.path() + ": the account was disabled or its roles changed");
     }
 
     @ApplicationModuleListener

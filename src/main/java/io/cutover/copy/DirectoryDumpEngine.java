@@ -4,6 +4,7 @@ import io.cutover.execution.CheckContext;
 import io.cutover.execution.ProcessResult;
 import io.cutover.execution.ProcessSpec;
 import io.cutover.migration.ExecutionValues;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ class DirectoryDumpEngine implements CopyEngine {
     /** @param snapshot an exported snapshot to dump at (continuous sync's initial copy), or null for now */
     ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs, String snapshot, String name)
             throws Exception {
-        Path dir = ctx.workdir().resolve("backups/" + name + "-" + ctx.timestamp());
+        Path dir = Files.createDirectories(ctx.workdir().resolve("work")).resolve(name + "-" + ctx.timestamp());
         Duration timeout = Duration.ofHours(6);
         try {
             List<String> argv = new java.util.ArrayList<>(List.of("pg_dump", "--format=directory", "--compress=0", "--jobs", Integer.toString(jobs),

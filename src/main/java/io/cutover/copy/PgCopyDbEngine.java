@@ -43,7 +43,8 @@ class PgCopyDbEngine implements CopyEngine {
     @Override
     public ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception {
         // pgcopydb keeps its work files under $TMPDIR/pgcopydb, which is also where "list progress" looks.
-        Path tmp = Files.createDirectories(ctx.workdir().resolve("backups/pgcopydb-" + ctx.timestamp()));
+        // In work/, never backups/: upload-backups must not copy a half-done copy's files.
+        Path tmp = Files.createDirectories(ctx.workdir().resolve("work/pgcopydb-" + ctx.timestamp()));
         Map<String, String> env = Map.of("TMPDIR", tmp.toString());
         AtomicBoolean running = new AtomicBoolean(true);
         Thread poller = new Thread(() -> pollProgress(ctx, source, env, running), "pgcopydb-progress-" + ctx.runId());
@@ -58,7 +59,7 @@ class PgCopyDbEngine implements CopyEngine {
         } finally {
             running.set(false);
             poller.interrupt();
-            // Kept after a failure: its logs and state files say how far it got.
+            // Kept after a failure (moved to partial/ when the run ends): its logs and state files say how far it got.
             if (result != null && result.succeeded()) {
                 WorkFiles.deleteTree(tmp, ctx.log());
             }

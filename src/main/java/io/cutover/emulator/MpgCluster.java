@@ -25,6 +25,8 @@ final class MpgCluster {
     public String user;
     public String password;
     public int pgbouncerPort;
+    /** The local server's port the cluster's database lives on (0 in state written before it was recorded: 5432). */
+    public int serverPort;
     public String pgbouncerPidFile;
     public List<Backup> backups = new ArrayList<>();
     public List<String> attachments = new ArrayList<>();
@@ -57,9 +59,13 @@ final class MpgCluster {
         return "postgresql://" + user + ":" + password + "@" + pooledHost() + ":" + pgbouncerPort + "/" + db;
     }
 
-    /** The direct address has no port of its own, so clients use 5432: the local server itself. */
+    /**
+     * The direct address is the local server itself. Like MPG's it names no port when that server
+     * listens on 5432; a server elsewhere (the tests' own, an embedded one) needs its port named.
+     */
     String directUrl() {
-        return "postgresql://" + user + ":" + password + "@" + directHost() + "/" + database;
+        boolean defaultPort = serverPort == 0 || serverPort == PostgresUrl.DEFAULT_PORT;
+        return "postgresql://" + user + ":" + password + "@" + directHost() + (defaultPort ? "" : ":" + serverPort) + "/" + database;
     }
 
     /** A queued backup: it runs in the background and is completed from {@code readyAt} on. */

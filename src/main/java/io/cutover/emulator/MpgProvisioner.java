@@ -30,6 +30,7 @@ final class MpgProvisioner {
         cluster.database = "fly-db-" + cluster.id;
         cluster.password = Ids.password();
         cluster.createdAt = Ids.now();
+        cluster.serverPort = pg.serverPort();
         try {
             createRole(pg, cluster.user, cluster.password);
             pg.execute(pg.admin().database(),

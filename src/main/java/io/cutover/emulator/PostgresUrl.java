@@ -1,8 +1,7 @@
 package io.cutover.emulator;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.cutover.shared.ConnectionUrl;
+import io.cutover.shared.InvalidInputException;
 import java.util.Properties;
 
 /**
@@ -14,27 +13,18 @@ record PostgresUrl(String user, String password, String host, int port, String d
 
     static final int DEFAULT_PORT = 5432;
 
+    /** Read by the panel's one connection-string parser, URL form only, as flyctl takes it. */
     static PostgresUrl parse(String url) {
-        URI uri;
+        ConnectionUrl.Parsed parsed;
         try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
+            parsed = ConnectionUrl.parseUrl(url);
+        } catch (InvalidInputException e) {
             throw new FlyError("invalid Postgres connection URL: " + e.getMessage());
         }
-        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new FlyError("invalid Postgres connection URL: expected postgres://user@host/db");
-        }
-        String user = "postgres";
-        String password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
-        String database = path.isEmpty() ? user : decode(path);
-        return new PostgresUrl(user, password, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database);
+        ConnectionUrl u = parsed.url();
+        String user = u.user().isEmpty() ? "postgres" : u.user();
+        String database = u.path().isEmpty() ? user : u.path();
+        return new PostgresUrl(user, parsed.password().orElse(null), u.host(), u.port(), database);
     }
 
     /** The address to connect to: loopback for any {@code *.localhost} name. */
@@ -68,9 +58,5 @@ record PostgresUrl(String user, String password, String host, int port, String d
         props.setProperty("prepareThreshold", "0");
         props.setProperty("ApplicationName", "flyctl-emulator");
         return props;
-    }
-
-    private static String decode(String part) {
-        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

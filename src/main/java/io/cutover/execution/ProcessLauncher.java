@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -31,6 +34,12 @@ import org.springframework.stereotype.Component;
 class ProcessLauncher {
 
     private static final long READER_DRAIN_MILLIS = 10_000;
+    /** The one thread that forks children: it lives as long as the panel (see {@link #resolve}). */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "child-spawner");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final ExecutionProperties properties;
     private final Flyctl flyctl;
@@ -158,17 +167,34 @@ class ProcessLauncher {
             }
             builders.add(b);
         }
-        return builders.size() == 1 ? List.of(builders.get(0).start()) : ProcessBuilder.startPipeline(builders);
+        try {
+            return SPAWNER.submit(() -> builders.size() == 1 ? List.of(builders.get(0).start()) : ProcessBuilder.startPipeline(builders)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
     }
 
     /**
      * Absolute executables, each stage in a session of its own: some tools (pgcopydb among them)
-     * signal their whole process group when they stop, which must never reach the panel.
+     * signal their whole process group when they stop, which must never reach the panel. And each
+     * dies with the panel: {@code setpriv --pdeathsig TERM} asks Linux to send it SIGTERM when its
+     * parent goes, however the panel ends (kill -9 included), and the signal survives the exec of
+     * setsid and of the tool itself, so a pg_dump never goes on reading a source for nobody. TERM
+     * rather than KILL: pg_dump -j, pg_restore -j and pgcopydb end their own workers on TERM.
+     * Linux ties the parent-death signal to the thread that forked, so every child is started by
+     * {@link #SPAWNER}, a thread that lives as long as the panel; workers that come and go never
+     * take children with them. Where setpriv is missing (not Linux), children run without it and
+     * a restart still ends what outlived the panel (restart recovery).
      */
     private List<List<String>> resolve(List<List<String>> commands, Map<String, String> env, RunContext ctx) {
         List<List<String>> resolved = new ArrayList<>();
         String path = env.getOrDefault("PATH", "");
-        String setsid = ToolLocator.locate("setsid", path + File.pathSeparator + "/usr/bin:/bin");
+        String system = path + File.pathSeparator + "/usr/bin:/bin";
+        String setsid = ToolLocator.locate("setsid", system);
+        Optional<String> setpriv = ToolLocator.find("setpriv", system);
         for (List<String> argv : commands) {
             List<String> copy = new ArrayList<>(argv);
             String executable = copy.get(0);
@@ -179,6 +205,7 @@ class ProcessLauncher {
             copy.set(0, ToolLocator.locate(executable, path));
             copy.add(0, "--wait");
             copy.add(0, setsid);
+            setpriv.ifPresent(p -> copy.addAll(0, List.of(p, "--pdeathsig", "TERM")));
             resolved.add(copy);
         }
         return resolved;

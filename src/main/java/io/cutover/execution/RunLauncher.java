@@ -100,6 +100,7 @@ public class RunLauncher {
                 throw new ConflictException(reason);
             });
         }
+        gate.workStarted(migrationId, stepId, actor);
         Run run;
         try {
             run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId, step.kind().name(), actor.username(),

@@ -113,10 +113,31 @@ class RunWorker {
             ended = recorder.finish(ctx.runId, RunStatus.FAILED, result.exitCode, "Could not record the result: " + e.getMessage(), null,
                     ctx.workdir, Map.of(), Map.of());
         } finally {
-            workspace.cleanScratch(ctx.migrationId, ctx.runId);
+            workspace.cleanScratch(ctx.runId);
+        }
+        if (ended.status() != RunStatus.SUCCEEDED) {
+            PartialOutputs.quarantine(ctx.workdir, declaredOutputs(ctx), ctx.log::system);
+            PartialOutputs.sweepWork(ctx.workdir, ctx.log::system);
         }
         ctx.log.system(ended.message());
         ctx.log.end(RunJson.status(ended));
+    }
+
+    /** The backups the step says it writes, as this run named them (its reports stay where they are: they say what failed). */
+    private static List<Path> declaredOutputs(RunContext ctx) {
+        List<String> templates = new ArrayList<>(ctx.step.produces().stream().map(Artifact::path).toList());
+        if (ctx.step.stdout() != null) {
+            templates.add(ctx.step.stdout());
+        }
+        List<Path> files = new ArrayList<>();
+        for (String template : templates) {
+            try {
+                files.add(ctx.runValues.path(template));
+            } catch (RuntimeException unrenderable) {
+                // a parameter it names is unset: the run cannot have written it
+            }
+        }
+        return files.stream().filter(f -> f.startsWith(ctx.workdir.resolve("backups"))).distinct().toList();
     }
 
     private Result command(RunContext ctx) throws InterruptedException {

@@ -42,6 +42,15 @@ final class ToolLocator {
         throw missing(executable, executable);
     }
 
+    /** Like {@link #locate}, for a tool the panel can do without. */
+    static Optional<String> find(String executable, String path) {
+        try {
+            return Optional.of(locate(executable, path));
+        } catch (InvalidInputException absent) {
+            return Optional.empty();
+        }
+    }
+
     private static InvalidInputException missing(String given, String name) {
         String how = Optional.ofNullable(INSTALL.get(name)).map(h -> " Install " + h + ".").orElse(" Install it or put it on the panel's PATH.");
         return new InvalidInputException("'" + given + "' is not installed on the panel's host (not found on its PATH)." + how);

@@ -13,17 +13,55 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each migration's working directory under the data directory, laid out like the seed's
- * (backups/, logs/, verification/), and each run's private scratch directory with its passfile.
+ * (backups/, logs/, verification/, plus work/ for engines' scratch copies and partial/ for what a
+ * failed run left), and each run's private scratch directory with its passfile.
+ *
+ * <p>Passfiles live in one private runtime directory ({@code runtime/}, 0700) that is wiped when the
+ * panel starts, before any run: a run removes its own when it ends, and one a crash left behind
+ * (kill -9, power loss) lasts until the next start at the latest. Why not the other ways: libpq
+ * reads the passfile at every connection attempt (pg_dump -j and pgcopydb open many), so a file
+ * deleted once opened would fail the later ones, and libpq tools read no password from stdin.
  */
 @Component
 class Workspace {
 
-    static final String[] FOLDERS = {"backups", "logs", "verification"};
+    static final String[] FOLDERS = {"backups", "logs", "verification", "work"};
+    static final String PARTIAL = "partial";
+    private static final String RUNTIME = "runtime";
 
     private final Path root;
+    private final Path runtime;
 
     Workspace(PanelProperties panel) {
-        this.root = panel.dataDir().toAbsolutePath().normalize().resolve("migrations");
+        Path data = panel.dataDir().toAbsolutePath().normalize();
+        this.root = data.resolve("migrations");
+        this.runtime = data.resolve(RUNTIME);
+        wipeRuntime();
+    }
+
+    /** Every passfile a stopped panel left behind goes, in the runtime directory and the older per-migration layout. */
+    private void wipeRuntime() {
+        deleteTree(runtime);
+        try {
+            Files.createDirectories(runtime.getParent());
+            Files.createDirectory(runtime, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> migrations = Files.list(root); Stream<Path> olderRuns = migrations.flatMap(Workspace::oldRunDirs)) {
+                    olderRuns.forEach(Workspace::deleteTree);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the runtime directory " + runtime, e);
+        }
+    }
+
+    private static Stream<Path> oldRunDirs(Path migration) {
+        try {
+            return Files.isDirectory(migration) ? Files.list(migration).filter(p -> p.getFileName().toString().startsWith(".run-")).toList().stream()
+                    : Stream.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path of(long migrationId) {
@@ -43,7 +81,7 @@ class Workspace {
      * password, so libpq tools authenticate without a password in argv or the environment.
      */
     Path scratch(long migrationId, long runId, ExecutionValues values) {
-        Path dir = of(migrationId).resolve(".run-" + runId);
+        Path dir = runtime.resolve("run-" + runId);
         try {
             deleteTree(dir);
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -63,8 +101,8 @@ class Workspace {
         }
     }
 
-    void cleanScratch(long migrationId, long runId) {
-        deleteTree(root.resolve(Long.toString(migrationId)).resolve(".run-" + runId));
+    void cleanScratch(long runId) {
+        deleteTree(runtime.resolve("run-" + runId));
     }
 
     private static String entry(String host, ExecutionValues.Connection c, String password) {

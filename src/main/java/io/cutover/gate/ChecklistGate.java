@@ -16,6 +16,7 @@ import io.cutover.shared.CutoverException;
 import io.cutover.shared.ForbiddenException;
 import io.cutover.shared.NotFoundException;
 import io.cutover.shared.Role;
+import io.cutover.signoff.DutiesCrossed;
 import io.cutover.signoff.NewSignOff;
 import io.cutover.signoff.SignOffView;
 import io.cutover.signoff.SignOffs;
@@ -69,7 +70,28 @@ public class ChecklistGate {
                     new ConflictException("'" + step.title() + "' is a " + step.kind().name().toLowerCase() + " step: run it instead of marking it done"));
         }
         assertStepMayAct(migrationId, stepId, actor, action);
+        // A sign-off attesting this very step is voided by the new completion, with that reason.
+        crossDuties(migrationId, stepId, actor, s -> !s.evidence().containsKey(stepId));
         return migrations.recordCompletion(migrationId, stepId, actor, null, note);
+    }
+
+    /**
+     * Called in the transaction that queues a run, before the run is stored. The actor's sign-offs
+     * that approve this work stop counting once the run exists (the calculator sees the new
+     * performer); the event lets the sign-off module record them as void with the reason.
+     */
+    @Transactional
+    public void workStarted(long migrationId, String stepId, Actor actor) {
+        crossDuties(migrationId, stepId, actor, s -> true);
+    }
+
+    private void crossDuties(long migrationId, String stepId, Actor actor, java.util.function.Predicate<SignOffView> filter) {
+        List<SignOffView> crossed = calculator(migrationId).crossedBy(actor.username(), stepId).stream().filter(filter).toList();
+        if (!crossed.isEmpty()) {
+            String title = stepOf(migrationId, stepId).title();
+            events.publishEvent(new DutiesCrossed(migrationId, crossed.stream().map(SignOffView::id).toList(), stepId,
+                    "Separation of duties: " + actor.username() + " signed this and then performed '" + title + "', work the checklist approves"));
+        }
     }
 
     /**
@@ -116,7 +138,7 @@ public class ChecklistGate {
             throw refuse(migrationId, actor, action, itemId, new ConflictException("You have already signed '" + item.text() + "'"));
         }
         if (gate.critical()) {
-            assertSeparationOfDuties(migrationId, actor, runbook, gate, item, calculator);
+            assertSeparationOfDuties(migrationId, actor, gate, item, calculator);
         }
         Map<String, Long> evidence = new LinkedHashMap<>();
         calculator.applicableEvidence(item).forEach(stepId -> evidence.put(stepId, calculator.latest(stepId).orElseThrow().id()));
@@ -130,13 +152,9 @@ public class ChecklistGate {
         return signOffs.revoke(migrationId, signOffId, actor, reason);
     }
 
-    private void assertSeparationOfDuties(long migrationId, Actor actor, Runbook runbook, Gate gate, GateItem item, ProgressCalculator calculator) {
-        List<String> phases = gate.performersOf().isEmpty()
-                ? List.of(runbook.phaseOfGate(gate.id()).map(Phase::id).orElseThrow())
-                : gate.performersOf();
-        Set<String> performers = new HashSet<>(calculator.performersOf(phases));
-        item.evidence().forEach(stepId -> performers.addAll(calculator.performersOfStep(stepId)));
-        if (performers.contains(actor.username())) {
+    private void assertSeparationOfDuties(long migrationId, Actor actor, Gate gate, GateItem item, ProgressCalculator calculator) {
+        List<String> phases = calculator.dutyPhases(gate);
+        if (calculator.dutyPerformers(gate, item).contains(actor.username())) {
             throw refuse(migrationId, actor, "sign", item.id(), new ForbiddenException(
                     "Separation of duties: you performed work this checklist approves (phases " + String.join(", ", phases)
                             + "); '" + gate.title() + "' must be signed by approvers who did not do that work"));

@@ -32,6 +32,7 @@ public final class ProgressCalculator {
     private final Instant now;
     private final int stableDays;
     private final Map<String, Boolean> done = new HashMap<>();
+    private final Map<String, Set<String>> dutyPerformers = new HashMap<>();
     private final java.util.function.Function<String, String> values;
 
     /**
@@ -151,12 +152,47 @@ public final class ProgressCalculator {
      * covers every evidence step that applies now (a changed strategy can add evidence to attest).
      */
     boolean counts(SignOffView signOff) {
+        Optional<Gate> gate = runbook.gateOfItem(signOff.itemId());
+        Optional<GateItem> item = gate.flatMap(g -> g.items().stream().filter(i -> i.id().equals(signOff.itemId())).findFirst());
         return signOff.isActive()
                 && signOff.evidence().entrySet().stream()
                         .allMatch(e -> Optional.ofNullable(latest.get(e.getKey())).map(c -> c.id() == e.getValue()).orElse(false))
-                && runbook.gateOfItem(signOff.itemId()).flatMap(g -> g.items().stream().filter(i -> i.id().equals(signOff.itemId())).findFirst())
-                        .map(item -> signOff.evidence().keySet().containsAll(applicableEvidence(item)))
-                        .orElse(true);
+                && item.map(i -> signOff.evidence().keySet().containsAll(applicableEvidence(i))).orElse(true)
+                && !(gate.isPresent() && item.isPresent() && gate.get().critical()
+                        && dutyPerformers(gate.get(), item.get()).contains(signOff.signedBy()));
+    }
+
+    /**
+     * Users who performed work an item of a critical gate approves: a step of the gate's duty
+     * phases or one of the item's evidence steps. Whoever is among them may not sign the item, and
+     * a sign-off whose signer joins them later stops counting (separation of duties in both orders).
+     */
+    Set<String> dutyPerformers(Gate gate, GateItem item) {
+        return dutyPerformers.computeIfAbsent(item.id(), id -> {
+            Set<String> users = new java.util.HashSet<>(performersOf(dutyPhases(gate)));
+            item.evidence().forEach(stepId -> users.addAll(performersOfStep(stepId)));
+            return users;
+        });
+    }
+
+    /** The phases whose work a critical gate approves: those it names, else its own. */
+    List<String> dutyPhases(Gate gate) {
+        return gate.performersOf().isEmpty() ? List.of(runbook.phaseOfGate(gate.id()).map(Phase::id).orElseThrow()) : gate.performersOf();
+    }
+
+    /** Whether doing {@code stepId} is work that {@code item} of a critical gate approves. */
+    boolean approvesWork(Gate gate, GateItem item, String stepId) {
+        return gate.critical() && (item.evidence().contains(stepId)
+                || runbook.phaseOfStep(stepId).map(p -> dutyPhases(gate).contains(p.id())).orElse(false));
+    }
+
+    /** Sign-offs by {@code user} that count now and would stop counting once the user does {@code stepId}. */
+    List<SignOffView> crossedBy(String user, String stepId) {
+        return signOffs.stream()
+                .filter(s -> s.signedBy().equals(user) && counts(s))
+                .filter(s -> runbook.gateOfItem(s.itemId()).flatMap(g -> g.items().stream().filter(i -> i.id().equals(s.itemId())).findFirst()
+                        .map(i -> approvesWork(g, i, stepId))).orElse(false))
+                .toList();
     }
 
     /** The evidence steps of an item that apply to this migration. */

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MigrationManagement {
 
     private static final int MAX_NAME = 100;
+    /** The note column's size. */
+    static final int MAX_NOTE = 2000;
 
     private final MigrationRepository migrations;
     private final StepCompletionRepository completions;
@@ -150,6 +152,7 @@ public class MigrationManagement {
      */
     @Transactional
     public Completion recordCompletion(long migrationId, String stepId, Actor actor, Long runId, String note) {
+        InvalidInputException.requireAtMost("note", note, MAX_NOTE);
         Runbook runbook = runbookOf(migrationId);
         Phase phase = runbook.phaseOfStep(stepId).orElseThrow(() -> new NotFoundException("Step '" + stepId + "' is not part of this runbook"));
         Instant now = clock.instant();

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class ParameterBinder {
 
     private static final int MAX_TEXT = 500;
+    private static final int MAX_SECRET_BYTES = 4000;
 
     private final SecretCipher cipher;
 
@@ -76,18 +77,28 @@ class ParameterBinder {
             // Secrets are write-only: an empty field means "keep what is stored".
             return parameter.holdsSecret() ? Optional.ofNullable(current) : Optional.empty();
         }
+        if (parameter.holdsSecret() && typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+            // Sealed, a longer value would not fit its column.
+            throw new InvalidInputException(parameter.label() + " is longer than " + MAX_SECRET_BYTES + " bytes");
+        }
         String id = parameter.id();
         return Optional.of(switch (parameter.type()) {
             case TEXT -> new MigrationParam(id, text(parameter, typed), null);
             case NUMBER -> new MigrationParam(id, number(parameter, typed), null);
             case URL -> new MigrationParam(id, url(parameter, typed), null);
             case SECRET -> new MigrationParam(id, null, cipher.encrypt(typed));
-            case CONNECTION -> connection(id, typed, current);
+            case CONNECTION -> connection(parameter, typed, current);
         });
     }
 
-    private MigrationParam connection(String id, String typed, MigrationParam current) {
-        ConnectionUrl.Parsed parsed = ConnectionUrl.parse(typed);
+    private MigrationParam connection(Parameter parameter, String typed, MigrationParam current) {
+        ConnectionUrl.Parsed parsed;
+        try {
+            parsed = ConnectionUrl.parse(typed);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(parameter.label() + ": " + e.getMessage());
+        }
+        String id = parameter.id();
         String shown = parsed.url().withoutPassword();
         String sealed = parsed.password().map(cipher::encrypt)
                 // Same address typed back without its password: keep the stored one.
@@ -149,8 +160,10 @@ class ParameterBinder {
                 case SECRET -> sealed.ifPresent(v -> secrets.put(p.name(), v));
                 case CONNECTION -> {
                     if (p.plainValue() != null && !p.plainValue().isEmpty()) {
-                        plain.put(p.name(), p.plainValue());
-                        connections.put(p.name(), new ExecutionValues.Connection(ConnectionUrl.parse(p.plainValue()).url(), sealed));
+                        // Parsed again so that nothing stored before passwords were separated in every form reaches argv.
+                        ConnectionUrl.Parsed parsed = ConnectionUrl.parse(p.plainValue());
+                        plain.put(p.name(), parsed.url().withoutPassword());
+                        connections.put(p.name(), new ExecutionValues.Connection(parsed.url(), sealed.or(parsed::password)));
                     }
                 }
                 default -> {
@@ -161,6 +174,27 @@ class ParameterBinder {
             }
         }
         return new ExecutionValues(plain, secrets, connections);
+    }
+
+    /**
+     * A stored connection whose plain part still carries a password (stored before every form was
+     * separated, such as {@code ?password=}), separated and sealed now; empty when there is none.
+     */
+    Optional<MigrationParam> resealed(MigrationParam stored) {
+        if (stored.plainValue() == null || stored.plainValue().isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectionUrl.Parsed parsed;
+        try {
+            parsed = ConnectionUrl.parse(stored.plainValue());
+        } catch (InvalidInputException unreadable) {
+            return Optional.empty();
+        }
+        if (parsed.password().isEmpty() && parsed.url().withoutPassword().equals(stored.plainValue())) {
+            return Optional.empty();
+        }
+        String sealed = parsed.password().map(cipher::encrypt).orElse(stored.sealedValue());
+        return Optional.of(new MigrationParam(stored.name(), parsed.url().withoutPassword(), sealed));
     }
 
     /** The value as it may be shown: secrets never, connections without their password. */

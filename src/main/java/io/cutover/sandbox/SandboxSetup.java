@@ -89,6 +89,11 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         log.info("Sandbox: created the '{}' migration", properties.migrationName());
     }
 
+    /** The emulator's home: its state and the clusters it runs. */
+    Path flyHome() {
+        return home;
+    }
+
     String siteUrl() {
         return "http://127.0.0.1:" + app.port() + "/";
     }

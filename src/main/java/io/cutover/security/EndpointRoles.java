@@ -26,7 +26,8 @@ final class EndpointRoles {
             new Rule(HttpMethod.POST, "/migrations/*/connections/*/test", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/runs/*/cancel", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/admin/users", Role.ADMIN),
-            new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN));
+            new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN),
+            new Rule(HttpMethod.POST, "/admin/users/*/roles", Role.ADMIN));
 
     private EndpointRoles() {}
 }

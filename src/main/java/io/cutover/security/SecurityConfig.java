@@ -23,6 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,11 +40,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events, LoginThrottle throttle) throws Exception {
         http.securityMatcher(API + "/**")
                 .authorizeHttpRequests(auth -> rules(auth, API))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         writeJson(json, response, 401, "Authentication required: send HTTP Basic credentials")))
+                .addFilterBefore(LoginThrottleFilter.forBasic(throttle, (request, response, retryAfter) ->
+                        writeJson(json, response, 429, LoginThrottleFilter.message(retryAfter))), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
@@ -53,7 +58,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events, UserAccountRepository accounts, LoginThrottle throttle)
+            throws Exception {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll();
@@ -61,6 +67,8 @@ class SecurityConfig {
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/migrations", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterBefore(new AccountStateFilter(accounts, events), AuthorizationFilter.class)
+                .addFilterBefore(LoginThrottleFilter.forForm(throttle), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     events.publishEvent(denied(request));
                     page.handle(request, response, e);
@@ -107,6 +115,6 @@ class SecurityConfig {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Map.of(
-                "status", status, "title", status == 401 ? "Unauthorized" : "Forbidden", "detail", message));
+                "status", status, "title", switch (status) { case 401 -> "Unauthorized"; case 429 -> "Too Many Requests"; default -> "Forbidden"; }, "detail", message));
     }
 }

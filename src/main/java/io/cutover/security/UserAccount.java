@@ -50,6 +50,10 @@ class UserAccount {
         this.enabled = true;
     }
 
+    void setRoles(Set<Role> roles) {
+        this.roles = encode(roles);
+    }
+
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

@@ -21,15 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,49}";
 
     private final UserAccountRepository repository;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+    UserAccounts(UserAccountRepository repository, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock, LoginThrottle throttle) {
         this.repository = repository;
+        this.throttle = throttle;
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
@@ -37,6 +40,11 @@ public class UserAccounts {
 
     public List<UserView> list() {
         return repository.findAllOrdered().stream().map(UserAccount::toView).toList();
+    }
+
+    /** User names and addresses whose logins are refused right now after too many failures. */
+    public List<LoginLockout> lockouts() {
+        return throttle.lockouts();
     }
 
     @Transactional
@@ -50,6 +58,8 @@ public class UserAccounts {
         }
         if (password == null || password.length() < MIN_PASSWORD) {
             errors.put("password", "At least " + MIN_PASSWORD + " characters");
+        } else if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.put("password", "At most " + MAX_PASSWORD_BYTES + " bytes: bcrypt reads no further");
         }
         if (roles == null || roles.isEmpty()) {
             errors.put("roles", "Choose at least one role");
@@ -71,6 +81,22 @@ public class UserAccounts {
         account.setEnabled(enabled);
         repository.save(account);
         events.publishEvent(new UserChanged(username, enabled ? "enabled" : "disabled", actor.username()));
+        return account.toView();
+    }
+
+    /** Gives a user exactly these roles; a user who loses a role has their sessions ended at their next request. */
+    @Transactional
+    public UserView setRoles(String username, Set<Role> roles, Actor actor) {
+        UserAccount account = repository.findById(username).orElseThrow(() -> new NotFoundException("There is no user '" + username + "'"));
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("Choose at least one role for '" + username + "'", Map.of("roles", "Choose at least one role"));
+        }
+        if (username.equals(actor.username()) && !roles.contains(Role.ADMIN)) {
+            throw new ConflictException("You cannot remove your own admin role");
+        }
+        account.setRoles(roles);
+        repository.save(account);
+        events.publishEvent(new UserChanged(username, "roles set to " + roles.stream().sorted().toList(), actor.username()));
         return account.toView();
     }
 

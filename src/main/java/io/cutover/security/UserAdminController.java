@@ -61,8 +61,23 @@ class UserAdminController {
         }
     }
 
+    @PostMapping("/admin/users/{username}/roles")
+    String roles(@PathVariable String username, @RequestParam(required = false) Set<Role> roles, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
+        try {
+            accounts.setRoles(username, roles == null ? EnumSet.noneOf(Role.class) : roles, actor);
+            flash.addFlashAttribute("message", "Roles of '" + username + "' saved.");
+            return "redirect:/admin/users";
+        } catch (CutoverException e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.getMessage());
+            return show(model, Map.of());
+        }
+    }
+
     private String show(Model model, Map<String, String> fieldErrors) {
         model.addAttribute("users", accounts.list());
+        model.addAttribute("lockouts", accounts.lockouts());
         model.addAttribute("roles", Role.values());
         model.addAttribute("fieldErrors", fieldErrors);
         return USERS_VIEW;

@@ -6,25 +6,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A PostgreSQL connection URL split into the part that may be shown and the password that may not.
- * Parsing is lenient about unencoded characters in the password, as copied URLs often have them.
+ * A PostgreSQL connection string split into the part that may be shown and the password that may
+ * not. The one parser of connection strings: every form a password can ride in (the URL's
+ * userinfo, a {@code ?password=} parameter, libpq's keyword/value form, a {@code .pgpass} line) is
+ * read here, the password separated, and the rest kept as a URL without it. What is malformed is
+ * refused with a message naming the part, never echoing what could be the password. Parsing is
+ * lenient about unencoded characters in the password, as copied URLs often have them.
  */
 public record ConnectionUrl(String scheme, String user, String hostPort, String path, String query) {
 
-    /** Parses {@code postgres://user:password@host:port/db?params}; the password is returned separately. */
+    /**
+     * Parses {@code postgres://user:password@host:port/db?params}, {@code host=... password=...}
+     * or {@code host:port:database:user:password}; the password is returned separately.
+     */
     public static Parsed parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            throw new InvalidInputException("The connection string is empty");
+        }
+        if (ConnectionStringForms.isKeywordForm(s)) {
+            return parseUrl(ConnectionStringForms.keywordsToUrl(s));
+        }
+        if (ConnectionStringForms.isPassfileLine(s)) {
+            return parseUrl(ConnectionStringForms.passfileLineToUrl(s));
+        }
+        return parseUrl(s);
+    }
+
+    /** Only the URL form ({@code postgres://...}): for callers that must be as strict as a tool that reads only URLs. */
+    public static Parsed parseUrl(String text) {
         String s = text == null ? "" : text.strip();
         int schemeEnd = s.indexOf("://");
         if (schemeEnd < 0) {
-            throw new InvalidInputException("'" + SecretFree.describe(s) + "' is not a connection URL (expected postgres://user@host:port/database)");
+            throw new InvalidInputException("'" + SecretFree.describe(s) + "' is not a connection string (expected postgres://user@host:port/database,"
+                    + " host=... port=... dbname=... user=..., or a .pgpass line host:port:database:user:password)");
         }
         String scheme = s.substring(0, schemeEnd);
         if (!scheme.equals("postgres") && !scheme.equals("postgresql")) {
-            throw new InvalidInputException("A connection URL must start with postgres:// or postgresql://, not " + scheme + "://");
+            throw new InvalidInputException("A connection URL must start with postgres:// or postgresql://, not " + SecretFree.describe(scheme) + "://");
         }
         String rest = s.substring(schemeEnd + 3);
         int queryAt = rest.indexOf('?');
-        String query = queryAt < 0 ? "" : rest.substring(queryAt + 1);
         String beforeQuery = queryAt < 0 ? rest : rest.substring(0, queryAt);
         int at = beforeQuery.lastIndexOf('@');
         String userInfo = at < 0 ? "" : beforeQuery.substring(0, at);
@@ -32,13 +54,48 @@ public record ConnectionUrl(String scheme, String user, String hostPort, String 
         int slash = hostAndPath.indexOf('/');
         String hostPort = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
         String path = slash < 0 ? "" : hostAndPath.substring(slash + 1);
-        if (hostPort.isBlank()) {
-            throw new InvalidInputException("The connection URL names no host");
-        }
+        checkHostPort(hostPort);
         int colon = userInfo.indexOf(':');
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         String password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        return new Parsed(new ConnectionUrl(scheme, user, hostPort, decode(path), query), Optional.ofNullable(password).filter(p -> !p.isEmpty()));
+        QueryParameters query = QueryParameters.read(queryAt < 0 ? "" : rest.substring(queryAt + 1));
+        // libpq reads the parameters after the userinfo: a ?password= wins.
+        Optional<String> pw = query.password().or(() -> Optional.ofNullable(password)).filter(p -> !p.isEmpty());
+        return new Parsed(new ConnectionUrl(scheme, user, hostPort, decode(path), query.withoutPassword()), pw);
+    }
+
+    /** A host (a bracketed IPv6 address or a name), and a port from 1 to 65535 if one is given. */
+    private static void checkHostPort(String hostPort) {
+        String host;
+        String port;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new InvalidInputException("The host's IPv6 address is missing its closing ']' (expected [address]:port)");
+            }
+            host = hostPort.substring(1, close);
+            String after = hostPort.substring(close + 1);
+            if (!after.isEmpty() && !after.startsWith(":")) {
+                throw new InvalidInputException("Only ':port' may follow the host's ']'");
+            }
+            port = after.isEmpty() ? null : after.substring(1);
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? null : hostPort.substring(colon + 1);
+        }
+        if (host.isBlank()) {
+            throw new InvalidInputException("The connection string names no host");
+        }
+        if (host.contains(",") || port != null && port.contains(",")) {
+            throw new InvalidInputException("The connection string names several hosts; give exactly one");
+        }
+        if (!hostPort.startsWith("[") && host.contains(":")) {
+            throw new InvalidInputException("An IPv6 host must be in brackets: [address]:port");
+        }
+        if (port != null && !port.matches("[0-9]{1,5}") || port != null && (Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+            throw new InvalidInputException("The port must be a number from 1 to 65535" + (port.matches("[0-9]{1,9}") ? ", not " + port : ""));
+        }
     }
 
     /** The URL as it may be shown and put in argv: no password. */
@@ -64,11 +121,7 @@ public record ConnectionUrl(String scheme, String user, String hostPort, String 
         if (colon < 0 || hostPort.endsWith("]")) {
             return 5432;
         }
-        try {
-            return Integer.parseInt(hostPort.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("The port in '" + hostPort + "' is not a number");
-        }
+        return Integer.parseInt(hostPort.substring(colon + 1));
     }
 
     public String database() {
@@ -119,7 +172,7 @@ public record ConnectionUrl(String scheme, String user, String hostPort, String 
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String decode(String s) {
+    static String decode(String s) {
         try {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

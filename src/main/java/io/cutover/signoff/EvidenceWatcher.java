@@ -4,7 +4,7 @@ import io.cutover.migration.StepCompleted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Voids sign-offs when the step they attest is done again. */
+/** Voids sign-offs when the step they attest is done again, or when their signer does the work they approve. */
 @Component
 class EvidenceWatcher {
 
@@ -17,5 +17,10 @@ class EvidenceWatcher {
     @ApplicationModuleListener
     void on(StepCompleted event) {
         signOffs.voidStaleAttestations(event.migrationId(), event.stepId(), event.completionId(), event.actor());
+    }
+
+    @ApplicationModuleListener
+    void on(DutiesCrossed event) {
+        signOffs.voidCrossedDuties(event.migrationId(), event.signOffIds(), event.stepId(), event.reason());
     }
 }

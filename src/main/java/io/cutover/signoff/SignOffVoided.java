@@ -1,4 +1,4 @@
 package io.cutover.signoff;
 
-/** Published when a sign-off stops counting because the step it attests was done again. */
+/** Published when a sign-off stops counting: the step it attests was done again, or its signer did work it approves. */
 public record SignOffVoided(long migrationId, long signOffId, String gateId, String itemId, String signedBy, String stepId, String reason) {}

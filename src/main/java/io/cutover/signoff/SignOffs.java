@@ -34,9 +34,7 @@ public class SignOffs {
     /** Stores a sign-off the gate module has already allowed. */
     @Transactional
     public SignOffView record(NewSignOff request) {
-        if (request.comment() != null && request.comment().length() > MAX_TEXT) {
-            throw new InvalidInputException("A comment may be at most " + MAX_TEXT + " characters");
-        }
+        InvalidInputException.requireAtMost("comment", request.comment(), MAX_TEXT);
         SignOff saved = repository.save(SignOff.sign(request, clock.instant()));
         events.publishEvent(new GateItemSigned(request.migrationId(), saved.id(), request.gateId(), request.itemId(), request.signedBy(), request.comment()));
         return saved.toView();
@@ -45,9 +43,10 @@ public class SignOffs {
     @Transactional
     public SignOffView revoke(long migrationId, long signOffId, Actor actor, String reason) {
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_TEXT) {
-            throw new InvalidInputException("Say why the sign-off is revoked (1 to " + MAX_TEXT + " characters)");
+        if (why.isEmpty()) {
+            throw new InvalidInputException("Say why the sign-off is revoked", java.util.Map.of("reason", "Say why (1 to " + MAX_TEXT + " characters)"));
         }
+        InvalidInputException.requireAtMost("reason", why, MAX_TEXT);
         SignOff signOff = repository.findById(signOffId)
                 .filter(s -> s.toView().migrationId() == migrationId)
                 .orElseThrow(() -> new NotFoundException("There is no sign-off " + signOffId + " in this migration"));
@@ -61,6 +60,14 @@ public class SignOffs {
         return view;
     }
 
+    /** Records sign-offs whose signer later did work they approve as void; ones that ended meanwhile stay as they are. */
+    @Transactional
+    void voidCrossedDuties(long migrationId, List<Long> signOffIds, String stepId, String reason) {
+        for (Long id : signOffIds) {
+            repository.findById(id).filter(SignOff::isActive).ifPresent(signOff -> voidOne(migrationId, signOff, stepId, reason));
+        }
+    }
+
     /**
      * Marks sign-offs whose evidence step was done again as void, so the record says why they no
      * longer count. The gate rule does not wait for this: it already ignores stale evidence.
@@ -70,11 +77,15 @@ public class SignOffs {
         for (SignOff signOff : repository.findActiveAttesting(migrationId, stepId)) {
             if (signOff.attestsOtherCompletionOf(stepId, newCompletionId)) {
                 String reason = "Step '" + stepId + "' was done again by " + actor + "; this sign-off attested the earlier result";
-                signOff.voidBecause(reason, clock.instant());
-                repository.save(signOff);
-                SignOffView view = signOff.toView();
-                events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
+                voidOne(migrationId, signOff, stepId, reason);
             }
         }
+    }
+
+    private void voidOne(long migrationId, SignOff signOff, String stepId, String reason) {
+        signOff.voidBecause(reason, clock.instant());
+        repository.save(signOff);
+        SignOffView view = signOff.toView();
+        events.publishEvent(new SignOffVoided(migrationId, view.id(), view.gateId(), view.itemId(), view.signedBy(), stepId, reason));
     }
 }

@@ -15,43 +15,25 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Counts (and hashes) tables with several connections at once, largest tables first so the last
- * one to finish is a small one. The hash is computed inside the database: only two numbers per
- * table cross the network.
+ * Counts (and checksums, see {@link TableChecksum}) tables with several connections at once,
+ * largest tables first so the last one to finish is a small one.
  */
 final class TableScanner {
 
-    /** Order-independent: a sum of per-row hashes does not care in which order rows come back. */
-    private static final String HASH = "SELECT count(*), COALESCE(sum(%s), 0)::text FROM %s AS t";
-    /** Hashes each column's stored value with its type's own hash function: no text output to build. */
-    private static final String RECORD_HASH = "hash_record_extended(t, 0)";
-    /** Hashes the row's text form: works for every type, but formatting each value costs time. */
-    private static final String TEXT_HASH = "hashtextextended(t::text, 0)";
-    /**
-     * True when every column's type hashes exactly what its text form shows, so the record hash
-     * misses no difference the text hash would catch: integers, bool, oid, text types under a
-     * deterministic collation, char(n) (stored padded, so trailing blanks cannot differ), bytea,
-     * uuid, date, time, timestamp(tz). Not numeric (1.0 and 1.00 hash
-     * alike), not float (0 and -0), interval, jsonb or json (equal values, different text), nor types
-     * without a hash function; those tables keep the text hash.
-     */
-    private static final String RECORD_HASHABLE = """
-            SELECT coalesce(bool_and((a.atttypid IN (16, 20, 21, 23, 25, 26, 17, 1043, 1082, 1083, 1114, 1184, 2950)
-                                          OR a.atttypid = 1042 AND a.atttypmod > 0)
-                                     AND coalesce(c.collisdeterministic, true)), true)
-            FROM pg_attribute a LEFT JOIN pg_collation c ON c.oid = a.attcollation
-            WHERE a.attrelid = '%s'::regclass AND a.attnum > 0 AND NOT a.attisdropped""";
     private static final String COUNT = "SELECT count(*), NULL FROM %s AS t";
 
     private TableScanner() {}
 
-    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, boolean hash, int threads,
+    static List<TableStats> count(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, int threads,
             ExecutorService pool, Consumer<String> progress) throws Exception {
-        return scan(db, connectTimeout, tables, hash, threads, pool, progress, null);
+        return scan(db, connectTimeout, tables, null, threads, pool, progress, null);
     }
 
-    /** @param snapshot an exported snapshot every scanning session reads at, or null for now */
-    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, boolean hash, int threads,
+    /**
+     * @param hash the checksum both sides of a comparison share, or null to count only
+     * @param snapshot an exported snapshot every scanning session reads at, or null for now
+     */
+    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, TableChecksum hash, int threads,
             ExecutorService pool, Consumer<String> progress, String snapshot) throws Exception {
         List<TableRef> bySize = new ArrayList<>(tables);
         List<TableStats> results = Collections.synchronizedList(new ArrayList<>());
@@ -75,25 +57,17 @@ final class TableScanner {
         return results;
     }
 
-    private static void scanQueue(Connection c, ConcurrentLinkedQueue<TableRef> queue, boolean hash, java.util.Map<TableRef, Long> sizes,
+    private static void scanQueue(Connection c, ConcurrentLinkedQueue<TableRef> queue, TableChecksum hash, java.util.Map<TableRef, Long> sizes,
             List<TableStats> results, Consumer<String> progress) throws SQLException {
         try (Statement st = c.createStatement()) {
             TableRef t;
             while ((t = queue.poll()) != null) {
-                try (ResultSet rs = st.executeQuery(hash ? HASH.formatted(rowHash(st, t), t.quoted()) : COUNT.formatted(t.quoted()))) {
+                try (ResultSet rs = st.executeQuery(hash != null ? hash.query(st, t) : COUNT.formatted(t.quoted()))) {
                     rs.next();
                     results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
                     progress.accept(t + ": " + rs.getLong(1) + " rows");
                 }
             }
-        }
-    }
-
-    /** Decided from each side's own catalog: equal schemas hash alike, and a schema difference is reported anyway. */
-    private static String rowHash(Statement st, TableRef t) throws SQLException {
-        try (ResultSet rs = st.executeQuery(RECORD_HASHABLE.formatted(t.quoted().replace("'", "''")))) {
-            rs.next();
-            return rs.getBoolean(1) ? RECORD_HASH : TEXT_HASH;
         }
     }
 

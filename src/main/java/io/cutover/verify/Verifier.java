@@ -52,7 +52,7 @@ public class Verifier {
     public List<TableStats> inventory(ExecutionValues.Connection db, Consumer<String> progress) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(properties.threads());
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
-            return TableScanner.scan(db, properties.connectTimeout(), Catalog.tables(c), false, properties.threads(), pool, progress);
+            return TableScanner.count(db, properties.connectTimeout(), Catalog.tables(c), properties.threads(), pool, progress);
         } finally {
             pool.shutdownNow();
         }
@@ -72,8 +72,9 @@ public class Verifier {
         int threads = properties.threads();
         ExecutorService sides = Executors.newFixedThreadPool(2);
         try {
-            Future<Side> s = sides.submit(() -> side(source, sourceSnapshot, threads, line -> progress.accept("source " + line)));
-            Future<Side> t = sides.submit(() -> side(target, null, threads, line -> progress.accept("target " + line)));
+            TableChecksum checksum = TableChecksum.random();
+            Future<Side> s = sides.submit(() -> side(source, sourceSnapshot, checksum, threads, line -> progress.accept("source " + line)));
+            Future<Side> t = sides.submit(() -> side(target, null, checksum, threads, line -> progress.accept("target " + line)));
             Side src = unwrap(s);
             Side tgt = unwrap(t);
             List<Mismatch> mismatches = new ArrayList<>(compareTables(src.stats(), tgt.stats()));
@@ -113,7 +114,7 @@ public class Verifier {
         return Preflight.outcome(ctx, points);
     }
 
-    private Side side(ExecutionValues.Connection db, String snapshot, int threads, Consumer<String> progress) throws Exception {
+    private Side side(ExecutionValues.Connection db, String snapshot, TableChecksum checksum, int threads, Consumer<String> progress) throws Exception {
         Map<String, Map<String, String>> schema = new LinkedHashMap<>();
         List<TableRef> tables;
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
@@ -125,7 +126,7 @@ public class Verifier {
         }
         ExecutorService own = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            return new Side(TableScanner.scan(db, properties.connectTimeout(), tables, true, threads, own, progress, snapshot), schema);
+            return new Side(TableScanner.scan(db, properties.connectTimeout(), tables, checksum, threads, own, progress, snapshot), schema);
         } finally {
             own.shutdownNow();
         }

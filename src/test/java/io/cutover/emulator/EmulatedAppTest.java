@@ -84,7 +84,7 @@ class EmulatedAppTest {
 
     @Test
     void answers500WithTheDatabaseErrorAndLogsIt() throws Exception {
-        fly.run("secrets", "set", "DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres", "--app", seed.app());
+        fly.run("secrets", "set", "DATABASE_URL=" + EmulatorFixture.ADMIN_URL, "--app", seed.app());
 
         String answer = get();
 

@@ -1,5 +1,6 @@
 package io.cutover.emulator;
 
+import io.cutover.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,12 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A temporary emulator home on the real local PostgreSQL server. It runs the emulator in-process
+ * A temporary emulator home on the run's own PostgreSQL test server. It runs the emulator in-process
  * and, on close, destroys every cluster (PgBouncer included) and every database it created.
  */
 final class EmulatorFixture implements AutoCloseable {
 
-    static final String ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+    /** The run's own test server (wal_level = logical, passwords for MPG's users), started on first use. */
+    static final TestPostgres.Server SERVER = TestPostgres.logical();
+    static final String ADMIN_URL = SERVER.url("postgres");
 
     final Path home;
     final Map<String, String> env = new HashMap<>();
@@ -69,7 +72,7 @@ final class EmulatorFixture implements AutoCloseable {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** A fresh database on the local server with a {@code users} table of {@code users} rows. */
+    /** A fresh database on the test server with a {@code users} table of {@code users} rows. */
     String createFlexDatabase(int users) throws SQLException {
         String name = "emu_flex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         databases.add(name);
@@ -82,7 +85,7 @@ final class EmulatorFixture implements AutoCloseable {
     /** Seeds the two starting apps around {@code flexDatabase}. */
     SeedApps seed(String flexDatabase, int appMachines) {
         SeedApps seed = new SeedApps("personal", "ord", "flex-" + flexDatabase.substring(9), "d894ed5a696d58",
-                "vol_r63zzmp36e21j51r", flexDatabase, "postgres://postgres:unused@127.0.0.1:5432/" + flexDatabase,
+                "vol_r63zzmp36e21j51r", flexDatabase, "postgres://postgres:unused@" + SERVER.host() + ":" + SERVER.port() + "/" + flexDatabase,
                 "app-" + flexDatabase.substring(9), appMachines);
         EmulatedFly.seed(home, seed);
         return seed;
@@ -94,7 +97,7 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     static void admin(String database, String... statements) throws SQLException {
-        try (Connection connection = connect("postgres://postgres@127.0.0.1:5432/" + database);
+        try (Connection connection = connect(SERVER.url(database));
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -64,7 +64,7 @@ class FlyctlProxyTest {
         try (Connection connection = EmulatorFixture.connect(viaProxy)) {
             // Advisory locks need a session of their own, which only a direct connection gives.
             assertThat(MpgClusterTest.single(connection, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t");
-            assertThat(MpgClusterTest.single(connection, "SELECT inet_server_port()")).isEqualTo("5432");
+            assertThat(MpgClusterTest.single(connection, "SELECT inet_server_port()")).isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
         }
     }
 

@@ -56,8 +56,8 @@ class MpgClusterTest {
             connection.commit();
         }
         int port = PostgresUrl.parse(pooledUrl).port();
-        assertThat(port).isNotEqualTo(5432);
-        assertThat(single(EmulatorFixture.connect("postgres://postgres@127.0.0.1:5432/postgres"),
+        assertThat(port).isNotEqualTo(EmulatorFixture.SERVER.port());
+        assertThat(single(EmulatorFixture.connect(EmulatorFixture.ADMIN_URL),
                 "SELECT count(*) FROM pg_roles WHERE rolname = 'fly-user-" + clusterId + "' AND rolcanlogin AND NOT rolsuper"))
                 .isEqualTo("1");
     }
@@ -82,11 +82,11 @@ class MpgClusterTest {
     @Test
     void directAddressIsTheServerItselfAndNeedsThePassword() throws Exception {
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
-        String direct = "postgresql://" + pooled.user() + ":" + pooled.password() + "@direct." + clusterId + ".flympg.localhost/" + pooled.database();
+        String direct = "postgresql://" + pooled.user() + ":" + pooled.password() + "@direct." + clusterId + ".flympg.localhost:" + EmulatorFixture.SERVER.port() + "/" + pooled.database();
         try (Connection connection = EmulatorFixture.connect(direct); Connection viaPool = EmulatorFixture.connect(pooledUrl)) {
             execute(connection, "CREATE TABLE direct_probe (id int)");
             assertThat(single(viaPool, "SELECT count(*) FROM direct_probe")).isEqualTo("0");
-            assertThat(single(connection, "SELECT inet_server_port()")).isEqualTo("5432");
+            assertThat(single(connection, "SELECT inet_server_port()")).isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
         }
         String wrongPassword = direct.replace(pooled.password(), "not-the-password");
         assertThatThrownBy(() -> EmulatorFixture.connect(wrongPassword).close()).isInstanceOf(SQLException.class)

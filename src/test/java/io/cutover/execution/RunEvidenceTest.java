@@ -74,6 +74,22 @@ class RunEvidenceTest {
         assertThat(phaseState("after")).isEqualTo("OPEN");
     }
 
+    @Test
+    void approverWhoSignedAndThenRunsTheAttestedStepLosesTheSignOffAtOnce() {
+        api.awaitEnd(api.startOk(migration, "proof-run"));
+        sign("approver", "proof-ok");
+        assertThat(sign("hybrid", "after-go")).hasStatusOk();
+        assertThat(sign("approver2", "after-go")).hasStatusOk();
+        assertThat(phaseState("after")).isEqualTo("OPEN");
+
+        long run = api.body(api.start("hybrid", migration, "proof-run", null)).get("id").asLong();
+
+        assertThat(item("after-go").get("signOffs").findValuesAsString("signedBy")).as("counts no more once the run is queued").containsExactly("approver2");
+        api.awaitEnd(run);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(item("after-go").get("history").get(0).get("voidReason").asString())
+                .isEqualTo("Separation of duties: hybrid signed this and then performed 'Produces evidence', work the checklist approves"));
+    }
+
     private MvcTestResult sign(String user, String item) {
         return mvc.post().uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off").with(as(user))
                 .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();

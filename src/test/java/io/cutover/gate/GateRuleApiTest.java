@@ -104,6 +104,24 @@ class GateRuleApiTest {
     }
 
     @Test
+    void approverWhoSignsAndThenDoesTheApprovedWorkLosesTheSignOff() {
+        finishPhaseOne();
+        assertThat(api.sign("hybrid", id, "go")).hasStatus(200);
+        assertThat(api.sign("approver2", id, "go")).hasStatus(200);
+        assertThat(api.phaseState(id, "two")).isEqualTo("OPEN");
+
+        assertThat(api.complete("hybrid", id, "one-b")).as("work of phase one, which 'go' approves").hasStatus(200);
+
+        assertThat(api.item(id, "go").get("signOffs").findValuesAsString("signedBy")).as("only approver2's sign-off still counts").containsExactly("approver2");
+        assertThat(api.phaseState(id, "two")).isEqualTo("LOCKED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.item(id, "go").get("history").get(0).get("voidReason").asString())
+                .isEqualTo("Separation of duties: hybrid signed this and then performed 'Optional step', work the checklist approves"));
+        awaitAudit("signoff.voided", "Voided hybrid's sign-off on 'go': Separation of duties");
+        assertThat(api.sign("approver3", id, "go")).as("another approver can replace it").hasStatus(200);
+        assertThat(api.phaseState(id, "two")).isEqualTo("OPEN");
+    }
+
+    @Test
     void revokedSignOffReclosesTheNextPhaseThatHasNotStarted() {
         finishPhaseOne();
         api.sign("approver", id, "go");

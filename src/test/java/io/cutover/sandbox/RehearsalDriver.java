@@ -3,6 +3,8 @@ package io.cutover.sandbox;
 import static io.cutover.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.emulator.EmulatedFly;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -23,11 +25,13 @@ class RehearsalDriver {
 
     private final MockMvcTester mvc;
     private final JsonMapper json;
+    private final Path flyHome;
     final long migration;
 
-    RehearsalDriver(MockMvcTester mvc, JsonMapper json) {
+    RehearsalDriver(MockMvcTester mvc, JsonMapper json, Path flyHome) {
         this.mvc = mvc;
         this.json = json;
+        this.flyHome = flyHome;
         this.migration = body(mvc.get().uri("/api/migrations").with(as("viewer")).exchange()).get(0).get("id").asLong();
     }
 
@@ -136,8 +140,24 @@ class RehearsalDriver {
         run("upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
-        run("mpg-create", "mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create");
+        run("mpg-create");
+        typeDirectUrlWithItsPort();
+        run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create");
         runUntilDone("mpg-backup-list");
+    }
+
+    /**
+     * The runbook derives the direct URLs from the pooled one without a port, as MPG's direct
+     * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
+     * emulated cluster's direct URL with its port in (for the panel and for the app), as the parameters allow.
+     */
+    private void typeDirectUrlWithItsPort() {
+        String clusterId = parameter("clusterId");
+        String direct = EmulatedFly.clusters(flyHome).stream().filter(c -> c.id().equals(clusterId)).findFirst().orElseThrow().directUrl();
+        MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct,
+                        "appDirectUrl", direct))).exchange();
+        assertThat(r.getResponse().getStatus()).as("set the direct URLs: %s", content(r)).isEqualTo(200);
     }
 
     private void throughPreCutover() {

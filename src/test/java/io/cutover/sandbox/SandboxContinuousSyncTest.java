@@ -39,7 +39,7 @@ class SandboxContinuousSyncTest {
 
     @Test
     void cutsOverWithContinuousSyncAndTheAppAnswersFromTheNewDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json);
+        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
 
         drive.throughCutoverWithContinuousSync(() -> write("INSERT INTO users (email, name, updated_at)"
                 + " VALUES ('late@example.com', 'Late Writer', now())"));

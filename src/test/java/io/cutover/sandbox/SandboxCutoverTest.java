@@ -42,7 +42,7 @@ class SandboxCutoverTest {
 
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json);
+        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + properties.sourceDatabase());
 
         drive.throughCutover();

@@ -30,7 +30,7 @@ class SandboxRollbackTest {
 
     @Test
     void rollbackPutsTheAppBackOnTheOldDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json);
+        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(drive.phaseState("rollback")).as("no way back is offered before cutover starts").isEqualTo("LOCKED");
         drive.throughCutover();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));

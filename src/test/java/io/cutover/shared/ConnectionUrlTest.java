@@ -3,6 +3,8 @@ package io.cutover.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectionUrlTest {
@@ -97,5 +99,57 @@ class ConnectionUrlTest {
             assertThat(url.withoutPassword()).as(host).isEqualTo("postgres://app@" + host + ":5433/app");
             assertThat(url.jdbcUrl()).as(host).isEqualTo("jdbc:postgresql://" + host + ":5433/app");
         }
+    }
+
+    @Test
+    void aPasswordQueryParameterIsSeparatedLikeTheUserinfoOne() {
+        ConnectionUrl.Parsed parsed = ConnectionUrl.parse("postgresql://app@db.internal:5433/app?sslmode=require&password=s3cr%26t&application_name=x");
+
+        assertThat(parsed.password()).contains("s3cr&t");
+        assertThat(parsed.url().withoutPassword()).isEqualTo("postgresql://app@db.internal:5433/app?sslmode=require&application_name=x");
+        assertThat(parsed.url().jdbcUrl()).doesNotContain("s3cr");
+    }
+
+    @Test
+    void theKeywordValueFormBecomesAUrlWithoutItsPassword() {
+        ConnectionUrl.Parsed parsed = ConnectionUrl.parse("host=db.internal port=5433 dbname=app user=fly-user password='p w\\'x' sslmode=require");
+
+        assertThat(parsed.password()).contains("p w'x");
+        assertThat(parsed.url().withoutPassword()).isEqualTo("postgresql://fly-user@db.internal:5433/app?sslmode=require");
+    }
+
+    @Test
+    void aPassfileLineBecomesAUrlWithoutItsPassword() {
+        ConnectionUrl.Parsed parsed = ConnectionUrl.parse("db.internal:5433:app:fly-user:pa\\:ss");
+
+        assertThat(parsed.password()).contains("pa:ss");
+        assertThat(parsed.url().withoutPassword()).isEqualTo("postgresql://fly-user@db.internal:5433/app");
+    }
+
+    @Test
+    void malformedStringsAreRefusedNamingThePartWithoutEchoingThePassword() {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("postgres://u:topsecret@[::1/db", "missing its closing ']'");
+        refusals.put("postgres://u:topsecret@/db", "names no host");
+        refusals.put("postgres://u:topsecret@:5432/db", "names no host");
+        refusals.put("postgres://u:topsecret@h:abc/db", "The port must be a number from 1 to 65535");
+        refusals.put("postgres://u:topsecret@h:99999/db", "The port must be a number from 1 to 65535, not 99999");
+        refusals.put("postgres://u:topsecret@h:0/db", "The port must be a number from 1 to 65535, not 0");
+        refusals.put("postgres://u:topsecret@h/db?sslmode=bogus", "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not 'bogus'");
+        refusals.put("postgres://u:topsecret@::1/db", "An IPv6 host must be in brackets");
+        refusals.put("postgres://u:topsecret@h1,h2/db", "several hosts");
+        refusals.put("port=5432 user=u password=topsecret", "names no host");
+        refusals.put("host=h password='topsecret", "unterminated quoted value");
+        refusals.put("*:5432:db:u:topsecret", "must name its host and user");
+        refusals.forEach((text, message) -> assertThatThrownBy(() -> ConnectionUrl.parse(text)).as(text)
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(message).hasMessageNotContaining("topsecret"));
+    }
+
+    @Test
+    void anIpv6HostInBracketsKeepsItsPort() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://u@[::1]:5433/db").url();
+
+        assertThat(url.host()).isEqualTo("::1");
+        assertThat(url.port()).isEqualTo(5433);
     }
 }

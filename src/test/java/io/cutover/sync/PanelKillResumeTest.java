@@ -2,6 +2,7 @@ package io.cutover.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.PanelProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -61,7 +61,6 @@ final class SyncFixture implements AutoCloseable {
         } else {
             this.targetRole = "cutover_sync_" + suffix;
             this.targetPassword = "Pw-" + UUID.randomUUID();
-            TestDatabases.execute("postgres", "DO $$BEGIN CREATE ROLE " + DataPathFixture.PASSWORD_GROUP + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
             TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN PASSWORD '" + targetPassword + "' IN ROLE " + DataPathFixture.PASSWORD_GROUP);
             this.target = "synctgt_" + suffix;
             TestDatabases.execute("postgres", "CREATE DATABASE " + target + " OWNER " + targetRole);
@@ -75,7 +74,7 @@ final class SyncFixture implements AutoCloseable {
 
     String targetUrl() {
         return superuserTarget ? TestDatabases.url(target)
-                : "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.HOST + ":" + TestDatabases.PORT + "/" + target;
+                : "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
     }
 
     Connection source() throws SQLException {

@@ -1,15 +1,11 @@
 package io.cutover.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.TestDatabases;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.cutover.TestPostgres;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +14,6 @@ import tools.jackson.databind.JsonNode;
 /** The preflight names each missing prerequisite with its fix, and the start refuses to create anything then. */
 @PanelTest
 class SyncPreflightTest {
-
-    /** A second local server left at the default wal_level = replica (created by .ci/run). */
-    private static final int REPLICA_PORT = 5433;
 
     @Autowired
     RunApi api;
@@ -48,13 +41,12 @@ class SyncPreflightTest {
 
     @Test
     void aSourceWithoutLogicalDecodingIsToldToSetWalLevelAndRestart() throws Exception {
-        assumeTrue(replicaServerRuns() || System.getenv("CI") != null,
-                "no PostgreSQL with wal_level = replica on 127.0.0.1:" + REPLICA_PORT + " (.ci/run creates one); skipped outside CI");
+        TestPostgres.Server replica = TestPostgres.replica();
         String database = "syncrepl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        replicaServer("CREATE DATABASE " + database);
+        replica.execute("postgres", "CREATE DATABASE " + database);
         String target = TestDatabases.create("synctgt");
         try {
-            long migration = api.createMigration("sync-test", "{\"sourceUrl\":\"postgres://postgres@127.0.0.1:" + REPLICA_PORT + "/" + database
+            long migration = api.createMigration("sync-test", "{\"sourceUrl\":\"" + replica.url(database)
                     + "\",\"targetUrl\":\"" + TestDatabases.url(target) + "\"}");
             long preflight = api.startOk(migration, "sync-preflight");
             JsonNode run = api.awaitEnd(preflight);
@@ -66,23 +58,8 @@ class SyncPreflightTest {
             assertThat(start.get("status").asString()).isEqualTo("FAILED");
             assertThat(start.get("message").asString()).contains("wal_level");
         } finally {
-            replicaServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            replica.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             TestDatabases.drop(target);
-        }
-    }
-
-    private static boolean replicaServerRuns() {
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + REPLICA_PORT + "/postgres", "postgres", "")) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static void replicaServer(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + REPLICA_PORT + "/postgres", "postgres", "");
-                Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.cutover.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cutover.DataPathFixture;
 import io.cutover.PanelTest;
@@ -36,12 +35,7 @@ class ConnectionProblemsTest {
 
     @Test
     void wrongPasswordIsNamedAsSuch() {
-        boolean enforced = db.passwordsEnforced();
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(enforced, "PostgreSQL trusts every local login here; .ci/run adds the pg_hba line that makes role group "
-                    + DataPathFixture.PASSWORD_GROUP + " use passwords");
-        }
-        assertThat(enforced).as("pg_hba must require passwords for " + DataPathFixture.PASSWORD_GROUP).isTrue();
+        assertThat(db.passwordsEnforced()).as("the test server's pg_hba requires passwords for " + DataPathFixture.PASSWORD_GROUP).isTrue();
 
         JsonNode run = connectionTest(db.targetUrlWithPassword("not-the-password"));
 

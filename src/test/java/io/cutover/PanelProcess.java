@@ -1,6 +1,5 @@
-package io.cutover.sync;
+package io.cutover;
 
-import io.cutover.TestUsers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The panel as its own operating-system process (the test classpath, the test profile, an H2 file
  * in a directory that outlives it), so that a test can kill it with SIGKILL and start it again.
  */
-final class PanelProcess implements AutoCloseable {
+public final class PanelProcess implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -35,7 +34,7 @@ final class PanelProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static PanelProcess start(Path dataDir, String name, String... settings) throws IOException {
+    public static PanelProcess start(Path dataDir, String name, String... settings) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -60,23 +59,33 @@ final class PanelProcess implements AutoCloseable {
         return panel;
     }
 
+    /** The panel's operating-system process, whose children a test may look for. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The run, as GET /api/runs/{id} shows it. */
+    public JsonNode run(long runId) throws Exception {
+        return json(send("GET", "/api/runs/" + runId, "viewer", null)).get("run");
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop, exactly what a crash or OOM kill does. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    long createMigration(String runbookId, String valuesJson) throws Exception {
+    public long createMigration(String runbookId, String valuesJson) throws Exception {
         return json(send("POST", "/api/migrations", "admin",
                 "{\"name\":\"kill-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}")).get("id").asLong();
     }
 
-    HttpResponse<String> startRun(long migrationId, String stepId) throws Exception {
+    public HttpResponse<String> startRun(long migrationId, String stepId) throws Exception {
         return send("POST", "/api/migrations/" + migrationId + "/steps/" + stepId + "/runs", "operator", "{}");
     }
 
     /** Runs a step as operator and returns the ended run. */
-    JsonNode runToEnd(long migrationId, String stepId) throws Exception {
+    public JsonNode runToEnd(long migrationId, String stepId) throws Exception {
         HttpResponse<String> started = startRun(migrationId, stepId);
         if (started.statusCode() != 201) {
             throw new AssertionError(stepId + " gave " + started.statusCode() + ": " + started.body());
@@ -87,16 +96,12 @@ final class PanelProcess implements AutoCloseable {
         return run(runId);
     }
 
-    JsonNode syncStatus(long migrationId) throws Exception {
+    public JsonNode syncStatus(long migrationId) throws Exception {
         return json(send("GET", "/api/migrations/" + migrationId + "/sync", "viewer", null));
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
-    }
-
-    private JsonNode run(long runId) throws Exception {
-        return json(send("GET", "/api/runs/" + runId, "viewer", null)).get("run");
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws IOException, InterruptedException {

@@ -1,0 +1,11 @@
+package io.cutover.security;
+
+import java.time.Instant;
+
+/**
+ * Published when a user name or an address reaches the failed-login limit and is refused until
+ * {@code until}.
+ *
+ * @param kind {@code user} or {@code address}
+ */
+public record LoginThrottled(String kind, String key, int failures, Instant until) {}

@@ -1,0 +1,154 @@
+package io.cutover.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.TestDatabases;
+import io.cutover.migration.ExecutionValues;
+import io.cutover.shared.ConnectionUrl;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The content checksum against the corruptions a linear sum of row hashes cannot see: values
+ * swapped between rows (1,000 random swaps per hash path, each checksummed), a value moved to
+ * another table, a row duplicated while another is deleted.
+ */
+class TableChecksumTest {
+
+    private static final int SWAPS = 1000;
+
+    /** Picks two rows holding different values of the column, swaps them, checksums, swaps back. */
+    private static final String SWAP_LOOP = """
+            CREATE FUNCTION undetected_swaps(tbl text, col text, checksum text, swaps int) RETURNS int LANGUAGE plpgsql AS $$
+            DECLARE
+                base text; now text; missed int := 0; a int; b int; rows bigint;
+                swap text := format('UPDATE %1$s x SET %2$I = y.%2$I FROM %1$s y WHERE (x.id, y.id) IN (($1, $2), ($2, $1))', tbl, col);
+            BEGIN
+                EXECUTE checksum INTO rows, base;
+                FOR i IN 1..swaps LOOP
+                    EXECUTE format('SELECT id FROM %s ORDER BY random() LIMIT 1', tbl) INTO a;
+                    EXECUTE format('SELECT id FROM %1$s WHERE %2$I IS DISTINCT FROM (SELECT %2$I FROM %1$s WHERE id = $1) ORDER BY random() LIMIT 1',
+                        tbl, col) INTO b USING a;
+                    EXECUTE swap USING a, b;
+                    EXECUTE checksum INTO rows, now;
+                    IF now = base THEN missed := missed + 1; END IF;
+                    EXECUTE swap USING a, b;
+                END LOOP;
+                EXECUTE checksum INTO rows, now;
+                IF now <> base THEN RAISE EXCEPTION 'the swaps were not undone'; END IF;
+                RETURN missed;
+            END $$""";
+
+    String source;
+    String target;
+    Verifier verifier = new Verifier(new VerifyProperties(2, Duration.ofSeconds(10)));
+
+    @BeforeEach
+    void verifiedCopy() {
+        source = TestDatabases.create("checksum_src");
+        TestDatabases.execute(source, """
+                CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, bid int NOT NULL);
+                INSERT INTO users SELECT i, 'user' || i || '@example.com', 1 + i % 7 FROM generate_series(1, 300) i;
+                CREATE TABLE accounts (id int PRIMARY KEY, bid int NOT NULL, balance numeric NOT NULL, email text);
+                INSERT INTO accounts SELECT i, 1 + i % 5, i * 1.25, 'acct' || i || '@example.com' FROM generate_series(1, 300) i;
+                CREATE TABLE log_values (kind text, n int);
+                INSERT INTO log_values SELECT 'k' || i % 4, i FROM generate_series(1, 50) i;
+                CREATE TABLE log_text (kind text, amount numeric);
+                INSERT INTO log_text SELECT 'k' || i % 4, i / 8.0 FROM generate_series(1, 50) i;
+                """);
+        target = TestDatabases.create("checksum_tgt");
+        TestDatabases.drop(target);
+        TestDatabases.execute("postgres", "CREATE DATABASE " + target + " TEMPLATE " + source);
+        assertThat(verify()).as("an exact copy verifies identical").isEmpty();
+    }
+
+    @AfterEach
+    void drop() {
+        TestDatabases.drop(source);
+        TestDatabases.drop(target);
+    }
+
+    @Test
+    void eachPathHashesTheTablesItIsMeantFor() throws Exception {
+        try (Connection c = TestDatabases.connect(target); Statement st = c.createStatement()) {
+            assertThat(TableChecksum.hashesStoredValues(st, table("users"))).isTrue();
+            assertThat(TableChecksum.hashesStoredValues(st, table("log_values"))).isTrue();
+            assertThat(TableChecksum.hashesStoredValues(st, table("accounts"))).isFalse();
+            assertThat(TableChecksum.hashesStoredValues(st, table("log_text"))).isFalse();
+        }
+    }
+
+    @Test
+    void aValueSwappedBetweenTwoRowsIsReported() {
+        TestDatabases.execute(target, "UPDATE users x SET email = y.email FROM users y WHERE (x.id, y.id) IN ((3, 8), (8, 3))");
+        TestDatabases.execute(target, "UPDATE accounts x SET bid = y.bid FROM accounts y WHERE (x.id, y.id) IN ((1, 2), (2, 1))");
+
+        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum");
+    }
+
+    @Test
+    void everyOneOfAThousandRandomSwapsChangesTheChecksumOnBothPaths() throws Exception {
+        TableChecksum checksum = TableChecksum.random();
+        TestDatabases.execute(target, SWAP_LOOP);
+
+        assertThat(undetected("users", "email", checksum.query(table("users"), true))).isZero();
+        assertThat(undetected("users", "bid", checksum.query(table("users"), true))).isZero();
+        assertThat(undetected("accounts", "bid", checksum.query(table("accounts"), false))).isZero();
+        assertThat(undetected("accounts", "email", checksum.query(table("accounts"), false))).isZero();
+        // The control: modulo 2^64 (where the row hash wraps), the linear sum the checksum replaced sees none of them.
+        String wrap = "18446744073709551616";
+        assertThat(undetected("users", "email", "SELECT count(*), ((sum(hash_record_extended(t, 0)) % " + wrap + " + " + wrap + ") % " + wrap
+                + ")::text FROM public.users t")).isEqualTo(SWAPS);
+    }
+
+    @Test
+    void aValueMovedToAnotherTableIsReported() {
+        TestDatabases.execute(target, """
+                UPDATE users SET email = (SELECT email FROM accounts WHERE id = 9) WHERE id = 4;
+                UPDATE accounts SET email = 'user4@example.com' WHERE id = 9""");
+
+        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum");
+    }
+
+    @Test
+    void aRowDuplicatedWhileAnotherIsDeletedIsReported() {
+        TestDatabases.execute(target, """
+                DELETE FROM log_values WHERE n = 10; INSERT INTO log_values SELECT * FROM log_values WHERE n = 11;
+                DELETE FROM log_text WHERE amount = 10 / 8.0; INSERT INTO log_text SELECT * FROM log_text WHERE amount = 11 / 8.0""");
+
+        assertThat(verify()).containsExactly("public.log_text|content checksum", "public.log_values|content checksum");
+    }
+
+    private int undetected(String tbl, String column, String checksumQuery) throws Exception {
+        try (Connection c = TestDatabases.connect(target); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT undetected_swaps('public." + tbl + "', '" + column + "', '"
+                        + checksumQuery.replace("'", "''") + "', " + SWAPS + ")")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private List<String> verify() {
+        try {
+            return verifier.verify(connection(source), connection(target), line -> {}).mismatches().stream()
+                    .map(m -> m.object() + "|" + m.difference()).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ExecutionValues.Connection connection(String database) {
+        return new ExecutionValues.Connection(ConnectionUrl.parse(TestDatabases.url(database)).url(), Optional.empty());
+    }
+
+    private static TableRef table(String name) {
+        return new TableRef("public", name);
+    }
+}
