@@ -1,13 +1,10 @@
 package io.cutover;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -19,14 +16,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A real headless Chromium (Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver})
- * for browser tests. Without them a test is skipped on a developer's machine and fails in CI
- * ({@code CI=true}). Selenium never downloads a browser or a driver: both paths are given.
+ * A real headless Chromium ({@code chromium} and {@code chromedriver} on the PATH, Debian's are in
+ * /usr/bin) for browser tests. Without them a test is skipped on a developer's machine and fails
+ * in CI (see {@link OptionalTool}). Selenium never downloads a browser or a driver: both paths are given.
  */
 public final class Browser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     public final WebDriver driver;
@@ -39,33 +34,22 @@ public final class Browser implements AutoCloseable {
         this.port = port;
     }
 
-    /** Skips (counted as skipped by Surefire) or, in CI, fails when there is no browser. */
-    public static void requireChromium(String testName) {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String reason = testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(reason + "; in CI this test must run, not be skipped");
-        }
-        System.out.println("Skipping: " + reason);
-        Assumptions.assumeTrue(false, reason);
-    }
-
     public static Browser open(int port) throws IOException {
         // Selenium Manager (which could go to the network) never runs: the driver is given below.
         System.setProperty("SE_AVOID_STATS", "true");
         Path profileDir = Files.createTempDirectory("cutover-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(OptionalTool.find("chromium").orElseThrow().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profileDir,
                 // Even with the flags above Chromium looks up Google's autofill, password-leak and
                 // update hosts and the default search engine: resolve nothing but localhost.
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+        // The console is read for Content-Security-Policy refusals.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(OptionalTool.find("chromedriver").orElseThrow().toFile())
                 .usingAnyFreePort()
                 .build();
         return new Browser(new ChromeDriver(service, options), profileDir, port);
@@ -97,6 +81,14 @@ public final class Browser implements AutoCloseable {
         // htmx swaps parts of the page: an element found a moment ago may be gone, so look again.
         new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
+    }
+
+    /** Console messages since the last call in which the browser refused something under the Content-Security-Policy. */
+    public java.util.List<String> contentSecurityRefusals() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     public String url(String path) {

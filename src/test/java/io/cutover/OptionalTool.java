@@ -59,7 +59,7 @@ public enum OptionalTool {
         if (inCi()) {
             throw new AssertionError(reason + "; in CI (CI=true) every test must run, none is skipped");
         }
-        System.out.println("Skipped: " + reason);
+        SkippedTestsSummary.console("Skipped: " + reason);
         throw new MissingTool(reason);
     }
 

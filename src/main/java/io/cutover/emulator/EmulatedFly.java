@@ -22,9 +22,15 @@ public final class EmulatedFly {
     public record AppView(String name, String kind, int desiredCount, List<String> startedMachines,
             Map<String, String> secrets, Set<String> stagedSecretNames, Map<String, String> runningSecrets) {}
 
-    /** A cluster and whether its PgBouncer is running. */
+    /** A cluster, its pool mode and whether its pooler is running. */
     public record ClusterView(String id, String name, String status, String pooledUrl, String directUrl,
-            int pgbouncerPort, boolean pgbouncerRunning) {}
+            int pgbouncerPort, boolean pgbouncerRunning, String poolMode) {}
+
+    /** The pool modes MPG's dashboard offers. */
+    public static final java.util.List<String> POOL_MODES = List.of(Pooler.SESSION, Pooler.TRANSACTION);
+
+    /** What a missing PgBouncer costs the rehearsal, in one line. */
+    public static final String NEEDS_PGBOUNCER = Pooler.NEEDS_PGBOUNCER;
 
     /**
      * Issues a token the emulated API accepts, as {@code fly tokens create org} (no app) or
@@ -53,30 +59,65 @@ public final class EmulatedFly {
     }
 
     /**
-     * Restarts the PgBouncer of every cluster whose PgBouncer is not running (after a reboot), on
-     * the port its connection string already names. Returns the ids of the clusters revived.
+     * Restarts the pooler of every cluster whose pooler is not running (after a reboot), on the
+     * port its connection string already names, in the cluster's pool mode. Returns the ids of the
+     * clusters revived.
      */
-    public static List<String> revive(Path home, String pgAdminUrl) {
+    public static List<String> revive(Path home, String pgAdminUrl, Optional<Path> pgbouncer) {
         StateStore store = new StateStore(home);
         LocalPostgres pg = new LocalPostgres(pgAdminUrl);
         List<String> revived = new ArrayList<>();
         for (MpgCluster cluster : store.read().clusters.values()) {
-            if (PgBouncer.process(cluster).isPresent()) {
+            if (Pooler.process(cluster).isPresent()) {
                 continue;
             }
             if (listening(cluster.pgbouncerPort)) {
                 throw new IllegalStateException("cannot revive cluster " + cluster.id + ": port " + cluster.pgbouncerPort
                         + " is taken by another program");
             }
-            PgBouncer.start(store.home(), cluster, pg);
+            Pooler.start(store.home(), cluster, pg, pgbouncer);
+            recordPooler(store, cluster);
             revived.add(cluster.id);
         }
         return revived;
     }
 
-    /** Stops every PgBouncer of the clusters in this home. Databases stay; {@link #revive} brings them back. */
+    /** Stops every pooler of the clusters in this home. Databases stay; {@link #revive} brings them back. */
     public static void shutdown(Path home) {
-        new StateStore(home).read().clusters.values().forEach(PgBouncer::stop);
+        new StateStore(home).read().clusters.values().forEach(Pooler::stop);
+    }
+
+    /**
+     * The dashboard's "Update Pool Mode" (flyctl has no command for it): restarts the cluster's
+     * pooler in {@code mode} on the same pooled address, not the database; clients connected
+     * through the pooler lose their connection, as on MPG. Transaction mode needs PgBouncer.
+     */
+    public static void switchPoolMode(Path home, String pgAdminUrl, String clusterId, String mode, Optional<Path> pgbouncer) {
+        if (!POOL_MODES.contains(mode)) {
+            throw new IllegalArgumentException("pool mode must be one of " + POOL_MODES + ", not '" + mode + "'");
+        }
+        StateStore store = new StateStore(home);
+        MpgCluster cluster = store.read().cluster(clusterId);
+        if (mode.equals(cluster.poolMode) && Pooler.process(cluster).isPresent()) {
+            return;
+        }
+        if (mode.equals(Pooler.TRANSACTION) && pgbouncer.isEmpty()) {
+            throw new IllegalStateException(Pooler.NEEDS_PGBOUNCER);
+        }
+        Pooler.stop(cluster);
+        cluster.poolMode = mode;
+        Pooler.start(home, cluster, new LocalPostgres(pgAdminUrl), pgbouncer);
+        recordPooler(store, cluster);
+    }
+
+    /** Writes only the pooler's fields back, so that a change another command made meanwhile stays. */
+    private static void recordPooler(StateStore store, MpgCluster started) {
+        store.update(state -> {
+            MpgCluster stored = state.cluster(started.id);
+            stored.poolMode = started.poolMode;
+            stored.pgbouncerPidFile = started.pgbouncerPidFile;
+            return null;
+        });
     }
 
     public static Optional<AppView> app(Path home, String name) {
@@ -88,7 +129,7 @@ public final class EmulatedFly {
     public static List<ClusterView> clusters(Path home) {
         return new StateStore(home).read().clusters.values().stream()
                 .map(c -> new ClusterView(c.id, c.name, c.status, c.pooledUrl(), c.directUrl(), c.pgbouncerPort,
-                        PgBouncer.process(c).isPresent()))
+                        Pooler.process(c).isPresent(), c.poolMode))
                 .toList();
     }
 

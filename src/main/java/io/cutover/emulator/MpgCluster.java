@@ -24,9 +24,13 @@ final class MpgCluster {
     public String database;
     public String user;
     public String password;
+    /** The pooled address's port, whatever pooler answers there (see {@link #poolMode}). */
     public int pgbouncerPort;
+    /** {@code session} (MPG's default) or {@code transaction}, set only by the dashboard's pool-mode action. */
+    public String poolMode = Pooler.SESSION;
     /** The local server's port the cluster's database lives on (0 in state written before it was recorded: 5432). */
     public int serverPort;
+    /** The pid file of the pooler now answering at the pooled port. */
     public String pgbouncerPidFile;
     public List<Backup> backups = new ArrayList<>();
     public List<String> attachments = new ArrayList<>();

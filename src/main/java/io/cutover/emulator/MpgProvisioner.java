@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Builds and tears down the real parts of a cluster: a password-protected role, a database it
- * owns (with nobody else allowed in), and the cluster's PgBouncer.
+ * owns (with nobody else allowed in), and the cluster's pooler.
  */
 final class MpgProvisioner {
 
@@ -39,7 +40,9 @@ final class MpgProvisioner {
                     "REVOKE CONNECT ON DATABASE " + ident(cluster.database) + " FROM PUBLIC");
             pg.execute(cluster.database, "ALTER SCHEMA public OWNER TO " + ident(cluster.user));
             cluster.pgbouncerPort = PgBouncer.freePort();
-            PgBouncer.start(home, cluster, pg);
+            // MPG starts every cluster's pooler in session mode, which needs no PgBouncer here.
+            cluster.poolMode = Pooler.SESSION;
+            Pooler.start(home, cluster, pg, Optional.empty());
             cluster.status = "ready";
             return cluster;
         } catch (RuntimeException e) {
@@ -50,7 +53,7 @@ final class MpgProvisioner {
 
     /** Stops PgBouncer and drops every database and role of the cluster; safe on a half-built one. */
     static void destroy(Path home, LocalPostgres pg, MpgCluster cluster) {
-        PgBouncer.stop(cluster);
+        Pooler.stop(cluster);
         for (String database : cluster.allDatabases()) {
             if (database != null) {
                 pg.dropDatabase(database);
@@ -79,7 +82,7 @@ final class MpgProvisioner {
             grant(pg, cluster, database, name, role);
         }
         cluster.extraUsers.add(user);
-        PgBouncer.reload(home, cluster, pg);
+        Pooler.reload(home, cluster, pg);
         return user;
     }
 
@@ -95,7 +98,7 @@ final class MpgProvisioner {
         for (MpgCluster.ClusterUser user : cluster.extraUsers) {
             grant(pg, cluster, name, user.name, user.role);
         }
-        PgBouncer.reload(home, cluster, pg);
+        Pooler.reload(home, cluster, pg);
     }
 
     private static void createRole(LocalPostgres pg, String name, String password) {

@@ -21,14 +21,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real PgBouncer (Debian's 1.18) in transaction pool mode in front of one cluster, as MPG has.
+ * A real PgBouncer (Debian's 1.18) in transaction pool mode in front of one cluster, as MPG runs
+ * it once the dashboard has switched the cluster to transaction mode (see {@link Pooler}).
  * Clients authenticate with SCRAM against an auth_file that holds the plain passwords: with the
  * plain password PgBouncer can both check the client's SCRAM proof and log in to the server, whose
  * pg_hba demands scram-sha-256 for the cluster's roles.
  */
 final class PgBouncer {
 
-    static final String BINARY = "/usr/sbin/pgbouncer";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
     private PgBouncer() {}
@@ -38,7 +38,7 @@ final class PgBouncer {
     }
 
     /** Writes the configuration and starts PgBouncer on 127.0.0.1:{@code cluster.pgbouncerPort}. */
-    static void start(Path home, MpgCluster cluster, LocalPostgres server) {
+    static void start(Path home, MpgCluster cluster, LocalPostgres server, Path binary) {
         Path dir = directory(home, cluster.id);
         try {
             Files.createDirectories(dir);
@@ -50,9 +50,9 @@ final class PgBouncer {
                 handOverToPostgres(home, dir);
             }
             List<String> command = runningAsRoot()
-                    ? List.of(BINARY, "-d", "-u", "postgres", dir.resolve("pgbouncer.ini").toString())
-                    : List.of(BINARY, "-d", dir.resolve("pgbouncer.ini").toString());
-            Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    ? List.of(binary.toString(), "-d", "-u", "postgres", dir.resolve("pgbouncer.ini").toString())
+                    : List.of(binary.toString(), "-d", dir.resolve("pgbouncer.ini").toString());
+            Process launcher = ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command)).redirectErrorStream(true).start();
             String launcherOutput = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (launcher.waitFor() != 0) {
                 throw new FlyError("PgBouncer did not start: " + launcherOutput.strip() + logTail(dir));
@@ -77,60 +77,7 @@ final class PgBouncer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite PgBouncer configuration", e);
         }
-        process(cluster).ifPresent(p -> signal("HUP", p.pid()));
-    }
-
-    /** The live PgBouncer of this cluster, if its pid file names one (not a recycled pid). */
-    static Optional<ProcessHandle> process(MpgCluster cluster) {
-        if (cluster.pgbouncerPidFile == null) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(Path.of(cluster.pgbouncerPidFile)).strip());
-            return ProcessHandle.of(pid).filter(PgBouncer::running)
-                    .filter(p -> p.info().command().map(c -> c.contains("pgbouncer")).orElse(true));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Stops the cluster's PgBouncer (SIGTERM: PgBouncer's fast exit) and waits until it has gone. */
-    static void stop(MpgCluster cluster) {
-        process(cluster).ifPresent(p -> {
-            p.destroy();
-            Instant deadline = Instant.now().plusSeconds(5);
-            while (running(p) && Instant.now().isBefore(deadline)) {
-                pause();
-            }
-            if (running(p)) {
-                p.destroyForcibly();
-            }
-        });
-    }
-
-    /**
-     * Alive and not a zombie. A daemonized PgBouncer is reaped by init, which on some machines
-     * takes a second or more; a zombie has already closed its sockets, so it counts as gone.
-     */
-    static boolean running(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // The state follows the parenthesised command name, which may itself contain spaces.
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException e) {
-            return process.isAlive();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pooler.process(cluster).ifPresent(p -> signal("HUP", p.pid()));
     }
 
     /** A port on 127.0.0.1 that nothing listens on right now. */

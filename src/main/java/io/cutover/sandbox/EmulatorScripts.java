@@ -1,11 +1,12 @@
 package io.cutover.sandbox;
 
+import io.cutover.emulator.EmulatorLaunch;
 import io.cutover.shared.ConnectionUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
  * Writes the programs the sandbox puts first on the panel's PATH: {@code flyctl} and {@code fly}
@@ -26,8 +27,9 @@ final class EmulatorScripts {
                 # State: %s
                 export CUTOVER_EMULATOR_HOME='%s'
                 export CUTOVER_EMULATOR_PG='%s'
-                exec '%s' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k %s "$@"
-                """.formatted(home.resolve("state.json"), home, pgAdmin.withoutPassword(), javaBinary(), launch());
+                exec %s "$@"
+                """.formatted(home.resolve("state.json"), home, pgAdmin.withoutPassword(),
+                EmulatorLaunch.java(EMULATOR_MAIN).stream().map(EmulatorScripts::quoted).collect(Collectors.joining(" ")));
         writeExecutable(bin.resolve("flyctl"), flyctl);
         writeExecutable(bin.resolve("fly"), flyctl);
         writeExecutable(bin.resolve("aws"), """
@@ -60,22 +62,8 @@ final class EmulatorScripts {
                 """.formatted(home.resolve("s3")));
     }
 
-    /** How to start the emulator's main class from the panel's own classpath (jar or exploded). */
-    private static String launch() throws IOException {
-        String classpath = System.getProperty("java.class.path");
-        if (!classpath.contains(java.io.File.pathSeparator) && classpath.endsWith(".jar")) {
-            try (JarFile jar = new JarFile(classpath)) {
-                if (jar.getEntry("BOOT-INF/classes/") != null) {
-                    return "-cp '" + Path.of(classpath).toAbsolutePath() + "' -Dloader.main=" + EMULATOR_MAIN
-                            + " org.springframework.boot.loader.launch.PropertiesLauncher";
-                }
-            }
-        }
-        return "-cp '" + classpath + "' " + EMULATOR_MAIN;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static void writeExecutable(Path file, String text) throws IOException {

@@ -9,8 +9,10 @@ import io.cutover.shared.Actor;
 import io.cutover.shared.ConnectionUrl;
 import io.cutover.shared.PanelProperties;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -42,15 +44,18 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
     private final SandboxProperties properties;
     private final PanelProperties panel;
     private final MigrationManagement migrations;
+    private final SandboxTools tools;
     private EmulatedApp app;
     private Path home;
 
-    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations) {
+    SandboxSetup(SandboxPostgres postgres, SampleSource source, SandboxProperties properties, PanelProperties panel, MigrationManagement migrations,
+            SandboxTools tools) {
         this.postgres = postgres;
         this.source = source;
         this.properties = properties;
         this.panel = panel;
         this.migrations = migrations;
+        this.tools = tools;
     }
 
     @Override
@@ -58,6 +63,17 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         ConnectionUrl admin = postgres.admin();
         home = panel.dataDir().toAbsolutePath().normalize().resolve("fly");
         Files.createDirectories(home);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PgBouncer drops root for postgres, which must pass through the private data directory to its
+            // folder (traverse, not list), also a PgBouncer that outlived a killed panel when it reloads.
+            for (Path traversed : List.of(panel.dataDir(), home, home.resolve("pgbouncer"))) {
+                if (Files.isDirectory(traversed)) {
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(traversed);
+                    perms.add(PosixFilePermission.OTHERS_EXECUTE);
+                    Files.setPosixFilePermissions(traversed, perms);
+                }
+            }
+        }
         EmulatorScripts.write(home.resolve("bin"), home, admin);
         if (!Files.exists(home.resolve("state.json"))) {
             String password = source.prepare();
@@ -66,7 +82,7 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
             EmulatedFly.seed(home, new SeedApps("personal", "ord", FLEX_APP, "d894ed5a696d58", "vol_r63zzmp36e21j51r", properties.sourceDatabase(),
                     flexUrl, APP, 2));
         }
-        EmulatedFly.revive(home, admin.withoutPassword());
+        EmulatedFly.revive(home, admin.withoutPassword(), tools.pgbouncer());
         app = EmulatedApp.start(home, APP, properties.appPort());
         createMigration(admin, home);
         log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
@@ -85,6 +101,10 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         values.put("stablePeriodDays", "0");
         // The emulated cluster's direct.<id>.flympg.localhost is on loopback: the panel is "inside" the emulated network.
         values.put("directUrlVia", "private-network");
+        if (tools.pgbouncer().isEmpty()) {
+            // Without PgBouncer the clusters stay in MPG's default session mode, and the rehearsal expects just that.
+            values.put("poolMode", "session");
+        }
         migrations.create(new CreateMigration(properties.migrationName(), "flex-to-mpg", values), new Actor("sandbox", Set.of()));
         log.info("Sandbox: created the '{}' migration", properties.migrationName());
     }

@@ -25,6 +25,8 @@ final class EndpointRoles {
             new Rule(HttpMethod.POST, "/migrations/*/steps/*/runs", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/migrations/*/connections/*/test", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/runs/*/cancel", Role.OPERATOR),
+            // the sandbox's emulated Fly dashboard (profile sandbox only)
+            new Rule(HttpMethod.POST, "/sandbox/clusters/*/pool-mode", Role.OPERATOR),
             new Rule(HttpMethod.POST, "/admin/users", Role.ADMIN),
             new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN),
             new Rule(HttpMethod.POST, "/admin/users/*/roles", Role.ADMIN));

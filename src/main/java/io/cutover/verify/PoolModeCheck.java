@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * client may get the very session the first one used — so a session's prepared statements and
  * advisory locks are not the client's. The probe only reads pg_backend_pid(). That is what makes {@code prepare: :unnamed} necessary.
  *
- * <p>Option {@code connection}: the id of the connection parameter to probe (the pooled URL).
+ * <p>Options: {@code connection}, the id of the connection parameter to probe (the pooled URL);
+ * {@code expect} ({@code transaction} or {@code session}, optional), the mode the migration
+ * expects: the probe fails when the pooler runs the other one.
  */
 @Component
 class PoolModeCheck implements StepCheck {
@@ -49,7 +51,20 @@ class PoolModeCheck implements StepCheck {
         String verdict = transactionPooling
                 ? "Transaction pooling: a client's session state does not stay with it. prepare: :unnamed is required, and migrations, advisory locks and LISTEN/NOTIFY must use the direct URL"
                 : "Session pooling (or no pooler): each client keeps its own session. prepare: :unnamed is still recommended, since the pool mode can be switched to transaction in the dashboard";
+        String expected = ctx.option("expect").orElse("");
+        String found = transactionPooling ? "transaction" : "session";
+        if (!expected.isBlank() && !expected.equals(found)) {
+            return new CheckOutcome(false, mismatch(expected, found), json, List.of());
+        }
         return new CheckOutcome(true, verdict, json, List.of());
+    }
+
+    private static String mismatch(String expected, String found) {
+        return expected.equals("transaction")
+                ? "The pooled address runs session pooling, but this migration expects transaction pooling (poolMode): switch the pool mode"
+                        + " to transaction in the Fly dashboard (cluster, Connect, View Pooler Settings, Update Pool Mode) and probe again"
+                : "The pooled address runs " + found + " pooling, but this migration expects " + expected + " pooling (poolMode):"
+                        + " set poolMode to what the pooler runs, or switch the pool mode back in the Fly dashboard, and probe again";
     }
 
     /** Does client A keep its server session while client B holds a transaction open? */

@@ -1,6 +1,7 @@
 package io.cutover.wizard;
 
 import io.cutover.execution.RunView;
+import io.cutover.execution.StepNotices;
 import io.cutover.gate.GateProgress;
 import io.cutover.gate.ItemProgress;
 import io.cutover.gate.MigrationProgress;
@@ -17,25 +18,26 @@ import java.util.Map;
 /** The API's view of a migration: parameters (secrets masked), phases, steps with their latest run, and checklists. */
 record MigrationJson(long id, String name, String runbookId, List<ParameterView> parameters, List<PhaseJson> phases, List<PhaseJson> flows) {
 
-    static MigrationJson of(MigrationDetails details, MigrationProgress progress, Map<String, RunView> latestRuns) {
+    static MigrationJson of(MigrationDetails details, MigrationProgress progress, Map<String, RunView> latestRuns,
+            Map<String, StepNotices.Notice> notices) {
         return new MigrationJson(details.id(), details.name(), details.runbookId(), details.parameters(),
-                progress.phases().stream().map(p -> PhaseJson.of(p, latestRuns)).toList(),
-                progress.flows().stream().map(p -> PhaseJson.of(p, latestRuns)).toList());
+                progress.phases().stream().map(p -> PhaseJson.of(p, latestRuns, notices)).toList(),
+                progress.flows().stream().map(p -> PhaseJson.of(p, latestRuns, notices)).toList());
     }
 
     record PhaseJson(String id, String title, PhaseState state, String closedReason, List<StepJson> steps, List<GateJson> gates) {
-        static PhaseJson of(PhaseProgress p, Map<String, RunView> latestRuns) {
+        static PhaseJson of(PhaseProgress p, Map<String, RunView> latestRuns, Map<String, StepNotices.Notice> notices) {
             return new PhaseJson(p.phase().id(), p.phase().title(), p.state(), p.closedReason(),
-                    p.steps().stream().map(s -> StepJson.of(s, latestRuns.get(s.step().id()))).toList(),
+                    p.steps().stream().map(s -> StepJson.of(s, latestRuns.get(s.step().id()), notices.get(s.step().id()))).toList(),
                     p.gates().stream().map(GateJson::of).toList());
         }
     }
 
     record StepJson(String id, String title, String kind, boolean optional, boolean applicable, boolean done, int timesDone, Completion latest,
-            boolean mayAct, String blockedReason, RunView latestRun) {
-        static StepJson of(StepProgress s, RunView latestRun) {
+            boolean mayAct, String blockedReason, RunView latestRun, StepNotices.Notice notice) {
+        static StepJson of(StepProgress s, RunView latestRun, StepNotices.Notice notice) {
             return new StepJson(s.step().id(), s.step().title(), s.step().kind().name().toLowerCase(), s.step().optional(), s.applicable(), s.done(),
-                    s.timesDone(), s.latest(), s.mayAct(), s.blockedReason(), latestRun);
+                    s.timesDone(), s.latest(), s.mayAct(), s.blockedReason(), latestRun, notice);
         }
     }
 

@@ -8,7 +8,9 @@ import io.cutover.migration.MigrationManagement;
 import io.cutover.shared.Actor;
 import io.cutover.shared.ConflictException;
 import io.cutover.signoff.SignOffView;
+import io.cutover.execution.StepNotices;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,16 +26,19 @@ class WizardApiController {
     private final ChecklistGate gate;
     private final MigrationManagement migrations;
     private final RunLauncher runs;
+    private final ObjectProvider<StepNotices> notices;
 
-    WizardApiController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs) {
+    WizardApiController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, ObjectProvider<StepNotices> notices) {
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
+        this.notices = notices;
     }
 
     @GetMapping
     MigrationJson get(@PathVariable long id) {
-        return MigrationJson.of(migrations.details(id), gate.progress(id), runs.latestByStep(id));
+        var details = migrations.details(id);
+        return MigrationJson.of(details, gate.progress(id), runs.latestByStep(id), StepNoticeBoard.forRunbook(notices, details.runbookId()));
     }
 
     @PostMapping("/steps/{stepId}/complete")

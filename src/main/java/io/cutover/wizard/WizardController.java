@@ -2,6 +2,7 @@ package io.cutover.wizard;
 
 import io.cutover.downtime.DowntimeClock;
 import io.cutover.execution.RunLauncher;
+import io.cutover.execution.StepNotices;
 import io.cutover.gate.ChecklistGate;
 import io.cutover.gate.MigrationProgress;
 import io.cutover.gate.PhaseProgress;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +46,16 @@ class WizardController {
     private final RunLauncher runs;
     private final DowntimeClock downtime;
     private final SyncStreams sync;
+    private final ObjectProvider<StepNotices> notices;
 
-    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync) {
+    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync,
+            ObjectProvider<StepNotices> notices) {
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
         this.downtime = downtime;
         this.sync = sync;
+        this.notices = notices;
     }
 
     @GetMapping("/migrations/{id}")
@@ -124,6 +129,7 @@ class WizardController {
         model.addAttribute("downtime", downtime.latest(id).orElse(null));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
+        model.addAttribute("notices", StepNoticeBoard.forRunbook(notices, details.runbookId()));
         if (!htmx.isHtmxRequest() && choosesStrategy(phase)) {
             model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
             model.addAttribute("forecast", sync.forecast(id));

@@ -4,6 +4,7 @@ import static io.cutover.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.DataPathFixture;
+import io.cutover.OptionalTool;
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.TestDatabases;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -114,8 +117,14 @@ class DataPathTest {
         assertThat(differences()).contains("public.audit_log|row count");
     }
 
-    @Test
-    void finalSyncNeedsTypedConfirmationThenReplacesTheTargetWithNewerData() throws Exception {
+    @ParameterizedTest(name = "with {0}")
+    @ValueSource(strings = {"pgcopydb", "pg_dump"})
+    void finalSyncNeedsTypedConfirmationThenReplacesTheTargetWithNewerData(String engine) throws Exception {
+        if (engine.equals("pgcopydb")) {
+            OptionalTool.PGCOPYDB.require("DataPathTest's final sync with pgcopydb");
+        }
+        migration = api.createMigration("datapath-test",
+                "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\",\"engine\":\"" + engine + "\"}");
         succeeds("preflight-backup");
         succeeds("dump-custom");
         succeeds("preflight-restore");
@@ -127,13 +136,13 @@ class DataPathTest {
 
         JsonNode ended = api.awaitEnd(run);
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
-        assertThat(ended.get("message").asString()).contains("Copied with").contains("identical");
+        assertThat(ended.get("message").asString()).startsWith("Copied with " + engine + " in ").contains("identical");
         assertThat(exactCounts(db.target)).isEqualTo(exactCounts(db.source));
         // No scratch copy of the data stays behind, and statistics are gathered exactly once
         try (var left = Files.list(workdir().resolve("backups"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pgcopydb-") || n.startsWith("final-sync-"));
         }
-        if (ended.get("message").asString().contains("Copied with pgcopydb")) {
+        if (engine.equals("pgcopydb")) {
             assertThat(api.log(run)).contains("ANALYZE skipped: pgcopydb has analyzed every table").doesNotContain("ANALYZE done");
         } else {
             assertThat(api.log(run)).contains("ANALYZE done");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.cutover.OptionalTool;
 import io.cutover.emulator.EmulatorFixture.Result;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class MpgClusterTest {
     }
 
     @Test
-    void printsAConnectionStringToPgBouncerInFrontOfARealDatabase() throws Exception {
+    void printsAConnectionStringToThePoolerInFrontOfARealDatabase() throws Exception {
         assertThat(clusterId).matches("[a-z0-9]{16}");
         assertThat(pooledUrl).matches("postgresql://fly-user-" + clusterId + ":[A-Za-z0-9]{24}@pgbouncer\\." + clusterId
                 + "\\.flympg\\.localhost:\\d+/fly-db-" + clusterId);
@@ -63,7 +65,29 @@ class MpgClusterTest {
     }
 
     @Test
-    void pgBouncerPoolsByTransaction() throws Exception {
+    void poolerStartsInSessionModeLikeMpgAndNeedsNoPgBouncer() throws Exception {
+        assertThat(EmulatedFly.clusters(home)).singleElement().satisfies(c -> {
+            assertThat(c.poolMode()).isEqualTo("session");
+            assertThat(c.pgbouncerRunning()).as("the session pooler answers").isTrue();
+        });
+        try (Connection first = EmulatorFixture.connect(pooledUrl); Connection second = EmulatorFixture.connect(pooledUrl)) {
+            String firstBackend = single(first, "SELECT pg_backend_pid()");
+            second.setAutoCommit(false);
+            assertThat(single(second, "SELECT pg_backend_pid()")).isNotEqualTo(firstBackend);
+            // A session's prepared statement stays with its client, whatever the other client holds.
+            execute(first, "PREPARE emulator_probe AS SELECT 1");
+            assertThat(single(first, "EXECUTE emulator_probe")).isEqualTo("1");
+            assertThat(single(first, "SELECT pg_backend_pid()")).isEqualTo(firstBackend);
+            second.rollback();
+        }
+    }
+
+    @Test
+    void dashboardSwitchToTransactionModePoolsByTransactionOnPgBouncer() throws Exception {
+        OptionalTool.PGBOUNCER.require("MpgClusterTest's transaction pool mode");
+        EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction", OptionalTool.find("pgbouncer"));
+
+        assertThat(EmulatedFly.clusters(home)).singleElement().extracting(EmulatedFly.ClusterView::poolMode).isEqualTo("transaction");
         try (Connection first = EmulatorFixture.connect(pooledUrl); Connection second = EmulatorFixture.connect(pooledUrl)) {
             // With session pooling the first client would keep its server connection; here it goes back to the pool.
             String firstBackend = single(first, "SELECT pg_backend_pid()");
@@ -76,6 +100,28 @@ class MpgClusterTest {
             assertThatThrownBy(() -> execute(first, "EXECUTE emulator_probe"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("emulator_probe").hasMessageContaining("does not exist");
             second.rollback();
+        }
+        // PgBouncer learns users made after the switch.
+        String username = "late_" + clusterId;
+        String password = fly.run("mpg", "users", "create", clusterId, "--username", username, "--role", "reader").group("Password:\\s*(\\S+)");
+        PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
+        try (Connection reader = EmulatorFixture.connect("postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port()
+                + "/" + pooled.database())) {
+            assertThat(single(reader, "SELECT current_user")).isEqualTo(username);
+        }
+    }
+
+    @Test
+    void transactionModeWithoutPgBouncerIsRefusedNamingThePackage() throws Exception {
+        assertThatThrownBy(() -> EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction", Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessage(EmulatedFly.NEEDS_PGBOUNCER);
+
+        assertThat(EmulatedFly.clusters(home)).singleElement().satisfies(c -> {
+            assertThat(c.poolMode()).isEqualTo("session");
+            assertThat(c.pgbouncerRunning()).as("the session pooler still answers").isTrue();
+        });
+        try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
+            assertThat(single(connection, "SELECT 1")).isEqualTo("1");
         }
     }
 
@@ -167,7 +213,7 @@ class MpgClusterTest {
     }
 
     @Test
-    void extraUsersAndDatabasesAreRealAndReachableThroughPgBouncer() throws Exception {
+    void extraUsersAndDatabasesAreRealAndReachableThroughThePooler() throws Exception {
         try (Connection owner = EmulatorFixture.connect(pooledUrl)) {
             execute(owner, "CREATE TABLE posts (id int)");
         }
@@ -192,16 +238,16 @@ class MpgClusterTest {
     }
 
     @Test
-    void destroyRemovesDatabaseRoleAndPgBouncer() throws Exception {
+    void destroyRemovesDatabaseRoleAndPooler() throws Exception {
         MpgCluster cluster = new StateStore(home).read().cluster(clusterId);
-        assertThat(PgBouncer.process(cluster)).isPresent();
+        assertThat(Pooler.process(cluster)).isPresent();
 
         Result refused = fly.run("mpg", "destroy", clusterId);
         Result destroyed = fly.run("mpg", "destroy", clusterId, "--yes");
 
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(destroyed.exit()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> PgBouncer.process(cluster).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Pooler.process(cluster).isEmpty());
         assertThatThrownBy(() -> EmulatorFixture.connect(pooledUrl).close()).isInstanceOf(SQLException.class)
                 .hasMessageContaining("Connection");
         assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_database WHERE datname = 'fly-db-" + clusterId + "'")).isFalse();
@@ -210,17 +256,17 @@ class MpgClusterTest {
     }
 
     @Test
-    void reviveRestartsPgBouncerOnTheSamePortAfterShutdown() throws Exception {
+    void reviveRestartsThePoolerOnTheSamePortAfterShutdown() throws Exception {
         EmulatedFly.shutdown(home);
         assertThat(EmulatedFly.clusters(home)).singleElement().extracting(EmulatedFly.ClusterView::pgbouncerRunning).isEqualTo(false);
         assertThatThrownBy(() -> EmulatorFixture.connect(pooledUrl).close()).isInstanceOf(SQLException.class);
 
-        assertThat(EmulatedFly.revive(home, EmulatorFixture.ADMIN_URL)).containsExactly(clusterId);
+        assertThat(EmulatedFly.revive(home, EmulatorFixture.ADMIN_URL, Optional.empty())).containsExactly(clusterId);
 
         try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
             assertThat(single(connection, "SELECT current_database()")).isEqualTo("fly-db-" + clusterId);
         }
-        assertThat(EmulatedFly.revive(home, EmulatorFixture.ADMIN_URL)).isEmpty();
+        assertThat(EmulatedFly.revive(home, EmulatorFixture.ADMIN_URL, Optional.empty())).isEmpty();
     }
 
     static String single(Connection connection, String sql) throws SQLException {

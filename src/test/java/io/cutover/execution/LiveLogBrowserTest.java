@@ -3,6 +3,7 @@ package io.cutover.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
+import io.cutover.OptionalTool;
 import io.cutover.PanelTest;
 import java.io.IOException;
 import java.net.URI;
@@ -30,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reloading the page in the middle of the run shows the whole log again, every line exactly once
  * and in order, then keeps following it until the badge says "succeeded".
  *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian's packages). Without
- * them the test is skipped on a developer's machine and fails in CI ({@code CI=true}). Selenium
- * never downloads a browser or a driver: both paths are given explicitly.
+ * <p>Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed in CI
+ * (see {@link OptionalTool}).
  */
 @PanelTest
 class LiveLogBrowserTest {
@@ -46,7 +46,7 @@ class LiveLogBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Browser.requireChromium("LiveLogBrowserTest");
+        OptionalTool.CHROMIUM.require("LiveLogBrowserTest");
         browser = Browser.open(port);
     }
 
@@ -74,6 +74,23 @@ class LiveLogBrowserTest {
         List<String> expected = IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).toList();
         assertThat(outLines()).containsExactlyElementsOf(expected);
         assertThat(statusBadge()).isEqualTo("succeeded");
+        assertThat(browser.contentSecurityRefusals()).as("htmx, the live log and the pages work under the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    void theBrowserEnforcesTheContentSecurityPolicyOnThePanelsPages() {
+        browser.logIn("viewer", "test-password");
+        browser.driver.get(browser.url("/migrations"));
+        assertThat(browser.contentSecurityRefusals()).isEmpty();
+
+        Object ran = ((JavascriptExecutor) browser.driver).executeScript("""
+                const s = document.createElement('script');
+                s.textContent = 'window.injected = true';
+                document.head.appendChild(s);
+                return window.injected === true;""");
+
+        assertThat(ran).as("an injected inline script does not run").isEqualTo(false);
+        assertThat(browser.contentSecurityRefusals()).singleElement().asString().contains("script-src 'self'");
     }
 
     /** Creates a migration through the JSON API as admin and returns its id. */

@@ -107,8 +107,7 @@ class RehearsalDriver {
     /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
     void throughCutover() {
         throughCluster();
-        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-recent-users", "spot-recent-posts",
-                "spot-foreign-keys", "spot-indexes");
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
         throughPreCutover();
         run("scale-down", "app-stopped");
         runWith("final-sync", parameter("clusterName"));
@@ -124,8 +123,7 @@ class RehearsalDriver {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"syncStrategy\":\"continuous-sync\"}").exchange();
         assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
         throughCluster();
-        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-recent-users", "spot-recent-posts",
-                "spot-foreign-keys", "spot-indexes");
+        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
         whileStreaming.run();
         throughPreCutover();
         run("sync-vacuum", "scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");
@@ -146,6 +144,16 @@ class RehearsalDriver {
         runUntilDone("mpg-backup-list");
     }
 
+    /** What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's emulated one. */
+    MvcTestResult switchPoolMode(String mode) {
+        return mvc.post().uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode").with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"" + mode + "\"}").exchange();
+    }
+
+    JsonNode migrationJson() {
+        return body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
+    }
+
     /**
      * The runbook derives the direct URLs from the pooled one without a port, as MPG's direct
      * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
@@ -162,7 +170,14 @@ class RehearsalDriver {
 
     private void throughPreCutover() {
         done("ecto-prepare-unnamed", "direct-url-migrations");
-        run("app-image", "app-machines", "capture-old-url", "pool-mode");
+        run("app-image", "app-machines", "capture-old-url");
+        if (parameter("poolMode").equals("transaction")) {
+            MvcTestResult switched = switchPoolMode("transaction");
+            assertThat(switched.getResponse().getStatus()).as("Update Pool Mode: %s", content(switched)).isEqualTo(200);
+            done("pool-mode-transaction");
+        }
+        JsonNode probe = runWith("pool-mode", null);
+        assertThat(probe.get("message").asString()).startsWith(parameter("poolMode").equals("transaction") ? "Transaction pooling" : "Session pooling");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
     }

@@ -3,6 +3,7 @@ package io.cutover.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
+import io.cutover.OptionalTool;
 import io.cutover.TestUsers;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * then signs the backup verification checklist item by item; and the next phase, the MPG cluster,
  * opens. Every action goes through the page's own forms, with the CSRF tokens the page carries.
  *
- * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}: skipped without them on a
- * developer's machine, failed in CI (see {@link Browser}).
+ * <p>Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed in CI
+ * (see {@link OptionalTool}).
  */
 @SandboxTest
 class SandboxBrowserTest {
@@ -48,7 +49,7 @@ class SandboxBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Browser.requireChromium("SandboxBrowserTest");
+        OptionalTool.CHROMIUM.require("SandboxBrowserTest");
         browser = Browser.open(port);
     }
 
