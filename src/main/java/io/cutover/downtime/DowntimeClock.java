@@ -93,7 +93,9 @@ public class DowntimeClock implements DisposableBean {
                 Instant up = clock.instant();
                 // One transaction, so the audit trail (which listens after commit) hears of it.
                 inTransaction.executeWithoutResult(status -> {
-                    windows.close(window.id(), up);
+                    if (!windows.close(window.id(), up)) {
+                        return;
+                    }
                     events.publishEvent(new DowntimeMeasured(window.migrationId(), window.id(), Duration.between(window.startedAt(), up), site));
                 });
                 return;

@@ -35,8 +35,9 @@ class DowntimeRepository {
         jdbc.update("UPDATE downtime_window SET end_run_id = ?, site_url = ?, status = 'WAITING_FOR_SITE' WHERE id = ?", endRunId, siteUrl, id);
     }
 
-    void close(long id, Instant endedAt) {
-        jdbc.update("UPDATE downtime_window SET ended_at = ?, status = 'MEASURED' WHERE id = ? AND ended_at IS NULL", Timestamp.from(endedAt), id);
+    /** Whether this call closed it: with two steps that may bring the site back, only the first 200 counts. */
+    boolean close(long id, Instant endedAt) {
+        return 1 == jdbc.update("UPDATE downtime_window SET ended_at = ?, status = 'MEASURED' WHERE id = ? AND ended_at IS NULL", Timestamp.from(endedAt), id);
     }
 
     void gaveUp(long id) {

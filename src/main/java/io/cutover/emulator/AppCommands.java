@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code status}, {@code machine list}, {@code scale count}, {@code deploy}, {@code logs}, {@code ssh console}, {@code apps destroy}. */
+/** {@code status}, {@code machine list}, {@code logs}, {@code ssh console}, {@code apps destroy}. */
 final class AppCommands {
 
     private AppCommands() {}
@@ -18,19 +18,32 @@ final class AppCommands {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("ID", app.name);
             json.put("Name", app.name);
+            json.put("Deployed", !app.releases.isEmpty());
             json.put("Status", app.startedCount() > 0 ? "deployed" : "suspended");
             json.put("Hostname", app.name + ".fly.dev");
-            json.put("Organization", Map.of("Slug", app.org));
+            json.put("Version", app.currentVersion());
+            json.put("AppURL", "https://" + app.name + ".fly.dev");
+            json.put("Organization", Map.of("ID", app.org, "InternalNumericID", "1", "Name", app.org, "Slug", app.org, "RawSlug", app.org,
+                    "PaidPlan", true));
+            json.put("PlatformVersion", "machines");
             json.put("Machines", app.machines.stream().map(m -> machineJson(app, m)).toList());
             inv.out().println(StateStore.JSON.writeValueAsString(json));
             return 0;
         }
-        TextTable.vertical(inv.out(), "App", List.of("Name", "Owner", "Hostname", "Image", "Platform"),
-                List.of(app.name, app.org, app.name + ".fly.dev", image(app), "machines"));
+        if (app.flex() && app.machines.isEmpty()) {
+            inv.out().println("No machines are available on this app " + app.name);
+            return 0;
+        }
+        TextTable.vertical(inv.out(), "App", List.of("Name", "Owner", "Hostname", "Image"),
+                List.of(app.name, app.org, app.name + ".fly.dev", image(app)));
+        if (app.machines.isEmpty()) {
+            // A normal app with no machines shows only the App table and succeeds (contract 2.1).
+            return 0;
+        }
         inv.out().println("Machines");
         TextTable table = new TextTable("Process", "ID", "Version", "Region", "State", "Checks", "Last Updated");
         for (Machine m : app.machines) {
-            table.row(AppLifecycle.PROCESS_GROUP, m.id, m.version, m.region, m.state, checks(m), m.updatedAt);
+            table.row(m.group, m.id, m.version, m.region, m.state, checks(m), m.updatedAt);
         }
         table.print(inv.out());
         return 0;
@@ -42,6 +55,10 @@ final class AppCommands {
             inv.out().println(StateStore.JSON.writeValueAsString(app.machines.stream().map(m -> machineJson(app, m)).toList()));
             return 0;
         }
+        if (app.machines.isEmpty()) {
+            inv.out().println("No machines are available on this app " + app.name);
+            return 0;
+        }
         inv.out().println(app.machines.size() + " machines have been retrieved from app " + app.name + ".");
         inv.out().println("View them in the UI here (https://fly.io/apps/" + app.name + "/machines/)");
         inv.out().println();
@@ -50,76 +67,54 @@ final class AppCommands {
         for (Machine m : app.machines) {
             String volume = app.volumes.stream().filter(v -> m.id.equals(v.attachedMachine)).map(v -> v.id).findFirst().orElse("");
             table.row(m.id, machineName(app, m), m.state, checks(m), m.region, image(app), volume, m.updatedAt,
-                    AppLifecycle.PROCESS_GROUP, m.size);
+                    m.group, m.size + ":" + AppLifecycle.memoryMb(m.size) + "MB");
         }
         table.print(inv.out());
         return 0;
     }
 
-    static int scale(Invocation inv) {
-        if (!inv.args().wordOr(1, "").equals("count")) {
-            throw new FlyError("unknown command \"" + inv.args().wordOr(1, "") + "\" for \"flyctl scale\"");
-        }
-        String countWord = inv.required(2, "the machine count");
-        int count;
-        try {
-            count = Integer.parseInt(countWord);
-        } catch (NumberFormatException e) {
-            throw new FlyError("invalid count: " + countWord);
-        }
-        if (count < 0) {
-            throw new FlyError("count must be zero or more, got " + count);
-        }
-        String appName = inv.args().app();
-        if (!inv.args().yes()) {
-            inv.store().read().app(appName);
-            throw new FlyError("yes flag must be specified when not running interactively");
-        }
-        return inv.store().update(state -> {
-            AppLifecycle.scale(state.app(appName), count, inv.out());
-            return 0;
-        });
-    }
-
-    static int deploy(Invocation inv) {
-        String appName = inv.args().app();
-        return inv.store().update(state -> {
-            FlyApp app = state.app(appName);
-            var out = inv.out();
-            out.println("==> Verifying app config");
-            out.println("--> Verified app config");
-            out.println("==> Building image");
-            int version = AppLifecycle.release(app, "Deploy image").version;
-            out.println("--> Building image done (emulated: nothing is built)");
-            out.println("image: registry.fly.io/" + app.name + ":deployment-" + version);
-            out.println();
-            out.println("Watch your deployment at https://fly.io/apps/" + app.name + "/monitoring");
-            out.println();
-            app.log(null, "Release v" + version + " created");
-            AppLifecycle.rollingUpdate(app, out);
-            out.println();
-            out.println("Visit your newly deployed app at https://" + app.name + ".fly.dev/");
-            return 0;
-        });
-    }
-
+    /**
+     * {@code logs}: the newest page of the log buffer. With {@code --no-tail} flyctl polls until a
+     * page is not empty, without limit (contract 2.2); without it, it follows the log until killed.
+     */
     static int logs(Invocation inv) {
-        FlyApp app = inv.store().read().app(inv.args().app());
-        for (LogLine line : app.logs) {
-            inv.out().println(line.time + " " + line.text);
+        String appName = inv.args().app();
+        inv.store().read().app(appName);
+        String region = inv.args().flag("machine").isPresent() ? null : inv.args().flag("region").orElse(inv.env().get("FLY_REGION"));
+        java.time.Instant from = java.time.Instant.now().minusSeconds(Long.parseLong(inv.env().getOrDefault("CUTOVER_EMULATOR_LOG_SECONDS", "600")));
+        int printed = 0;
+        while (true) {
+            List<LogLine> page = inv.store().read().app(appName).logs.stream()
+                    .filter(l -> !java.time.Instant.parse(l.time).isBefore(from))
+                    .filter(l -> region == null || l.text.split(" ", 3)[1].equals(region))
+                    .filter(l -> inv.args().flag("machine").map(m -> l.text.startsWith("app[" + m + "]")).orElse(true)).toList();
+            page.subList(Math.min(printed, page.size()), page.size()).forEach(l -> inv.out().println(colored(l)));
+            inv.out().flush();
+            printed = Math.max(printed, page.size());
+            if (printed > 0 && inv.args().has("no-tail")) {
+                return 0;
+            }
+            try {
+                Thread.sleep(128);
+            } catch (InterruptedException e) {
+                return 127;
+            }
         }
-        return 0;
+    }
+
+    /** flyctl writes log lines through aurora, which colours them even when piped (contract 1.4). */
+    private static String colored(LogLine line) {
+        String[] parts = line.text.split(" ", 3);
+        return "\u001b[2m" + line.time + "\u001b[0m " + parts[0] + " \u001b[32m" + parts[1] + "\u001b[0m " + parts[2];
     }
 
     static int sshConsole(Invocation inv) {
-        if (!inv.args().wordOr(1, "").equals("console")) {
-            throw new FlyError("unknown command \"" + inv.args().wordOr(1, "") + "\" for \"flyctl ssh\"");
-        }
         FlyApp app = inv.store().read().app(inv.args().app());
         String command = inv.args().flag("command").orElseThrow(() -> new FlyError(
                 "the emulator has no interactive shell; run a command with -C \"printenv NAME\""));
         Machine machine = app.machines.stream().filter(Machine::started).findFirst()
-                .orElseThrow(() -> new FlyError("app " + app.name + " has no started VMs."));
+                .orElseThrow(() -> new FlyError("app " + app.name + " has no started VMs.\nIt may be unhealthy or not have been deployed yet.\n"
+                        + "Try the following command to verify:\n\nfly status"));
         String[] words = command.trim().split("\\s+");
         if (words.length != 2 || !words[0].equals("printenv")) {
             throw new FlyError("the emulator only runs \"printenv NAME\" over ssh, not: " + command);
@@ -139,25 +134,27 @@ final class AppCommands {
     }
 
     static int appsDestroy(Invocation inv) {
-        if (!inv.args().wordOr(1, "").equals("destroy")) {
-            throw new FlyError("unknown command \"" + inv.args().wordOr(1, "") + "\" for \"flyctl apps\"");
+        List<String> names = inv.args().wordsFrom(2);
+        if (names.isEmpty()) {
+            throw new FlyError("no app names provided");
         }
-        String appName = inv.args().word(2).orElseGet(() -> inv.args().app());
-        inv.store().read().app(appName);
         if (!inv.args().yes()) {
-            throw new FlyError("--yes flag must be specified when not running interactively");
+            inv.err().println("Destroying an app is not reversible.");
+            throw new FlyError(inv.contract().message("yesNoDashes"));
         }
-        FlyApp destroyed = inv.store().update(state -> {
-            FlyApp app = state.app(appName);
-            state.apps.remove(appName);
-            state.clusters.values().forEach(c -> c.attachments.remove(appName));
-            return app;
-        });
-        if (destroyed.flex() && destroyed.postgres != null) {
-            // The Flex machines and their volume go with the app, and the database with them.
-            inv.postgres().dropDatabase(destroyed.postgres.database);
+        for (String appName : names) {
+            FlyApp destroyed = inv.store().update(state -> {
+                FlyApp app = state.app(appName);
+                state.apps.remove(appName);
+                state.clusters.values().forEach(c -> c.attachments.remove(appName));
+                return app;
+            });
+            if (destroyed.flex() && destroyed.postgres != null) {
+                // The Flex machines and their volume go with the app, and the database with them.
+                inv.postgres().dropDatabase(destroyed.postgres.database);
+            }
+            inv.out().println("Destroyed app " + appName);
         }
-        inv.out().println("Destroyed app " + appName);
         return 0;
     }
 
@@ -183,8 +180,9 @@ final class AppCommands {
         json.put("name", machineName(app, m));
         json.put("state", m.state);
         json.put("region", m.region);
-        json.put("image_ref", Map.of("repository", image(app)));
-        json.put("config", Map.of("guest", Map.of("size", m.size), "metadata", Map.of("fly_process_group", AppLifecycle.PROCESS_GROUP)));
+        json.put("image_ref", Map.of("repository", m.image == null ? image(app) : m.image));
+        json.put("config", Map.of("guest", Map.of("cpu_kind", m.size.startsWith("performance") ? "performance" : "shared", "cpus",
+                AppLifecycle.cpus(m.size), "memory_mb", AppLifecycle.memoryMb(m.size)), "metadata", Map.of("fly_process_group", m.group)));
         json.put("version", m.version);
         json.put("updated_at", m.updatedAt);
         List<Object> checks = new ArrayList<>();

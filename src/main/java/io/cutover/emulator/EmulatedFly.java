@@ -32,6 +32,23 @@ public final class EmulatedFly {
     /** What a missing PgBouncer costs the rehearsal, in one line. */
     public static final String NEEDS_PGBOUNCER = Pooler.NEEDS_PGBOUNCER;
 
+    /**
+     * Issues a token the emulated API accepts, as {@code fly tokens create org} (no app) or
+     * {@code fly tokens create deploy -a APP} would; the value is a macaroon-shaped string.
+     */
+    public static String issueToken(Path home, String org, String app) {
+        String value = "FlyV1 fm2_" + (app == null ? "org_" : "deploy_") + Ids.password();
+        new StateStore(home).update(state -> {
+            FlyToken token = new FlyToken();
+            token.kind = app == null ? FlyToken.ORG : FlyToken.DEPLOY;
+            token.org = org;
+            token.app = app;
+            state.tokens.put(FlyToken.parts(value).get(0), token);
+            return null;
+        });
+        return value;
+    }
+
     /** Creates the Flex app and the application unless they exist already; leaves existing ones untouched. */
     public static void seed(Path home, SeedApps seed) {
         new StateStore(home).update(state -> {
@@ -119,8 +136,11 @@ public final class EmulatedFly {
     private static FlyApp flexApp(SeedApps seed) {
         FlyApp app = newApp(seed.flexApp(), seed);
         app.kind = FlyApp.KIND_FLEX;
-        app.releases.add(new FlyApp.Release(1, app.createdAt, "Initial release"));
+        FlyApp.Release release = new FlyApp.Release(1, app.createdAt, "Initial release");
+        release.imageRef = "flyio/postgres-flex:17.2";
+        app.releases.add(release);
         Machine machine = new Machine(seed.flexMachineId(), Machine.STARTED, seed.region(), "shared-cpu-1x", 1);
+        machine.image = release.imageRef;
         app.machines.add(machine);
         app.desiredCount = 1;
         FlyApp.Volume volume = new FlyApp.Volume();
@@ -142,9 +162,15 @@ public final class EmulatedFly {
 
     private static FlyApp application(SeedApps seed) {
         FlyApp app = newApp(seed.app(), seed);
-        app.releases.add(new FlyApp.Release(1, app.createdAt, "Deploy image"));
+        FlyApp.Release release = new FlyApp.Release(1, app.createdAt, "Deploy image");
+        release.imageRef = "registry.fly.io/" + seed.app() + ":deployment-" + Ids.cluster().toUpperCase(java.util.Locale.ROOT);
+        app.releases.add(release);
+        // The release already shipped before the migration: migrations through the direct URL (the runbook's prepare steps).
+        app.config.releaseCommand = "/bin/sh -lc 'DATABASE_URL=$DIRECT_DATABASE_URL bin/migrate'";
+        app.config.primaryRegion = seed.region();
         for (int i = 0; i < seed.appMachines(); i++) {
             Machine machine = new Machine(Ids.machine(), Machine.STARTED, seed.region(), "performance-2x", 1);
+            machine.image = release.imageRef;
             app.machines.add(machine);
             app.log(machine, "Machine started, listening on 0.0.0.0:8080");
         }

@@ -12,33 +12,29 @@ final class FlexPostgresCommands {
     private FlexPostgresCommands() {}
 
     static int run(Invocation inv) {
-        String sub = inv.args().wordOr(1, "");
-        String action = inv.args().wordOr(2, "");
-        switch (sub) {
-            case "config":
-                requireAction(action, "show", "flyctl postgres config");
-                return configShow(inv);
-            case "db":
-                requireAction(action, "list", "flyctl postgres db");
-                return dbList(inv);
-            case "users":
-                requireAction(action, "list", "flyctl postgres users");
-                return usersList(inv);
-            case "connect":
-                return connect(inv);
-            case "detach":
-                // The panel must never run it: detaching revokes and drops the app's database user.
-                throw new FlyError("refusing 'postgres detach': it would delete the app's database user on the Postgres Flex "
-                        + "cluster and cut the app off from its data. Nothing was changed.");
-            default:
-                throw new FlyError("unknown command \"" + sub + "\" for \"flyctl postgres\"");
-        }
+        return switch (inv.args().wordOr(1, "")) {
+            case "config" -> configShow(inv);
+            case "db" -> dbList(inv);
+            case "users" -> usersList(inv);
+            case "connect" -> connect(inv);
+            default -> detach(inv);
+        };
     }
 
-    private static void requireAction(String action, String expected, String parent) {
-        if (!action.equals(expected) && !(expected.equals("list") && action.equals("ls"))) {
-            throw new FlyError("unknown command \"" + action + "\" for \"" + parent + "\"");
-        }
+    /** Direct subcommands of {@code postgres} print this notice first, grandchildren do not (contract 2.15). */
+    private static void unmanagedNotice(Invocation inv) {
+        inv.err().println();
+        inv.err().println("Unmanaged Fly Postgres is not supported by Fly.io Support and users are responsible for operations, management, and "
+                + "disaster recovery. If you'd like a managed, supported solution, try 'fly mpg' (Managed Postgres).");
+        inv.err().println("Please visit https://fly.io/docs/mpg/overview/ for more information about Managed Postgres.");
+        inv.err().println();
+    }
+
+    /** flyctl always prompts for the attachment to detach, so non-interactively it fails before changing anything. */
+    private static int detach(Invocation inv) {
+        unmanagedNotice(inv);
+        flex(inv);
+        throw new FlyError(inv.contract().message("nonInteractive"));
     }
 
     /** The Flex app's database; flyctl reaches it through a started machine, so one must run. */
@@ -48,7 +44,7 @@ final class FlexPostgresCommands {
             throw new FlyError("app " + app.name + " is not a Postgres app");
         }
         if (app.startedCount() == 0) {
-            throw new FlyError("app " + app.name + " has no started VMs.");
+            throw new FlyError("no active leader found");
         }
         return app.postgres;
     }
@@ -105,6 +101,7 @@ final class FlexPostgresCommands {
 
     /** psql as the superuser, as {@code fly postgres connect} does inside the machine. */
     private static int connect(Invocation inv) {
+        unmanagedNotice(inv);
         FlyApp.FlexPostgres flex = flex(inv);
         String database = inv.args().flag("database").orElse(flex.database);
         return PostgresTools.psql(inv.postgres().admin().withDatabase(database), inv.in(), inv.out(), inv.err());

@@ -33,6 +33,8 @@ final class FlyApp {
     public List<Volume> volumes = new ArrayList<>();
     public List<LogLine> logs = new ArrayList<>();
     public FlexPostgres postgres;
+    /** What the app's current release config (fly.toml) says; flyctl reads it remotely when no fly.toml is at hand. */
+    public AppConfig config = new AppConfig();
 
     boolean flex() {
         return KIND_FLEX.equals(kind);
@@ -40,6 +42,19 @@ final class FlyApp {
 
     long startedCount() {
         return machines.stream().filter(m -> Machine.STARTED.equals(m.state)).count();
+    }
+
+    /** The image of the newest release, which flyctl uses for machines it creates from nothing. */
+    String latestImage() {
+        return releases.isEmpty() ? null : releases.get(releases.size() - 1).imageRef;
+    }
+
+    String primaryRegion() {
+        return config.primaryRegion == null ? region : config.primaryRegion;
+    }
+
+    List<Machine> group(String name) {
+        return machines.stream().filter(m -> name.equals(m.group)).toList();
     }
 
     int currentVersion() {
@@ -66,6 +81,8 @@ final class FlyApp {
         public String size;
         public int version;
         public String updatedAt;
+        public String group = "app";
+        public String image;
 
         Machine() {}
 
@@ -87,6 +104,8 @@ final class FlyApp {
         public int version;
         public String time;
         public String description;
+        public String imageRef;
+        public String status = "complete";
 
         Release() {}
 
@@ -95,6 +114,17 @@ final class FlyApp {
             this.time = time;
             this.description = description;
         }
+    }
+
+    /**
+     * The parts of fly.toml the emulator acts on: process groups (and whether they have services),
+     * the primary region, a {@code [[vm]]} size if any, and {@code [deploy] release_command}.
+     */
+    static final class AppConfig {
+        public Map<String, Boolean> processGroups = new TreeMap<>(Map.of("app", true));
+        public String primaryRegion;
+        public String vmSize;
+        public String releaseCommand;
     }
 
     static final class Volume {
@@ -107,11 +137,17 @@ final class FlyApp {
         public List<Snapshot> snapshots = new ArrayList<>();
     }
 
+    /** A requested snapshot: Fly takes it in the background, so it exists only from {@code readyAt} on. */
     static final class Snapshot {
         public String id;
         public String createdAt;
+        public String readyAt;
         public long sizeBytes;
         public String file;
+
+        boolean ready() {
+            return Ids.reached(readyAt);
+        }
     }
 
     static final class LogLine {

@@ -43,6 +43,15 @@ final class Ids {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** A time stamp {@code seconds} from now: when queued work (snapshots, backups) is done. */
+    static String later(long seconds) {
+        return Instant.now().plusSeconds(seconds).toString();
+    }
+
+    static boolean reached(String timestamp) {
+        return timestamp == null || !Instant.now().isBefore(Instant.parse(timestamp));
+    }
+
     /** flyctl's humanized age of a time stamp, e.g. "3 minutes ago". */
     static String ago(String timestamp) {
         long seconds = Math.max(0, java.time.Duration.between(Instant.parse(timestamp), Instant.now()).getSeconds());

@@ -3,16 +3,32 @@ package io.cutover.emulator;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** One run of the emulator: its arguments, its state, the local server and its streams. */
-record Invocation(FlyArgs args, StateStore store, LocalPostgres postgres, InputStream in, PrintStream out, PrintStream err) {
+/** One run of the emulator: its arguments, its state, the local server, its environment and streams. */
+record Invocation(FlyArgs args, StateStore store, LocalPostgres postgres, Map<String, String> env, InputStream in, PrintStream out,
+        PrintStream err) {
 
     Path home() {
         return store.home();
     }
 
-    /** The positional word at {@code index}, or flyctl's complaint about a missing argument. */
-    String required(int index, String what) {
-        return args.word(index).orElseThrow(() -> new FlyError("accepts 1 arg(s), received 0: missing " + what));
+    FlyContract contract() {
+        return FlyContract.get();
+    }
+
+    /** The first argument after the command words: flyctl prompts for it, so non-interactively it fails. */
+    String required(String what) {
+        return args.argument().orElseThrow(() -> new FlyError(contract().message("nonInteractive")));
+    }
+
+    /** How long queued work (volume snapshots, MPG backups) takes here; Fly's own timing is not known. */
+    long queueSeconds() {
+        return Long.parseLong(env.getOrDefault("CUTOVER_EMULATOR_QUEUE_SECONDS", "2"));
+    }
+
+    /** The token of this invocation, as the emulated API knows it. */
+    FlyToken caller() {
+        return store.read().caller;
     }
 }

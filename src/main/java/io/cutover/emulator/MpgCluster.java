@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class MpgCluster {
 
+    /** The direct address flyctl shows is a private IPv6; here the direct host is the local server on loopback. */
+    static final String DIRECT_IP = "::1";
+
     public String id;
     public String name;
     public String org;
@@ -69,13 +72,22 @@ final class MpgCluster {
         return "postgresql://" + user + ":" + password + "@" + directHost() + (defaultPort ? "" : ":" + serverPort) + "/" + database;
     }
 
+    /** A queued backup: it runs in the background and is completed from {@code readyAt} on. */
     static final class Backup {
         public String id;
         public String type;
-        public String status;
         public String createdAt;
+        public String readyAt;
         public String file;
         public long sizeBytes;
+
+        boolean completed() {
+            return Ids.reached(readyAt);
+        }
+
+        String status() {
+            return completed() ? "completed" : "running";
+        }
     }
 
     static final class ClusterUser {

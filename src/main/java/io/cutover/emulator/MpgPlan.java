@@ -1,40 +1,22 @@
 package io.cutover.emulator;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
-/** The Managed Postgres plans as flyctl lists them. */
-enum MpgPlan {
-    BASIC("Basic", "Shared-2x", "1GB", 38),
-    STARTER("Starter", "Shared-2x", "2GB", 72),
-    LAUNCH("Launch", "Performance-2x", "8GB", 282),
-    SCALE("Scale", "Performance-4x", "32GB", 962),
-    PERFORMANCE("Performance", "Performance-8x", "64GB", 1922);
+/**
+ * A Managed Postgres plan from the contract's table, looked up as flyctl @ad0172fac looks it up:
+ * trimmed and lower-cased, so the {@code Performance} key is never found, and whatever is not found
+ * becomes {@code basic} when flyctl cannot prompt (contract 2.20).
+ */
+record MpgPlan(String key, String displayName, String cpu, String memory, int pricePerMonth) {
 
-    final String displayName;
-    final String cpu;
-    final String memory;
-    final int pricePerMonth;
-
-    MpgPlan(String displayName, String cpu, String memory, int pricePerMonth) {
-        this.displayName = displayName;
-        this.cpu = cpu;
-        this.memory = memory;
-        this.pricePerMonth = pricePerMonth;
-    }
-
-    /** flyctl's key for the plan: the name lower-cased and trimmed. */
-    String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<MpgPlan> find(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (MpgPlan plan : values()) {
-            if (plan.key().equals(key)) {
-                return Optional.of(plan);
-            }
+    static MpgPlan resolve(String requested) {
+        Map<String, Map<String, String>> plans = FlyContract.get().mpgPlans();
+        String key = requested == null ? "" : requested.trim().toLowerCase(Locale.ROOT);
+        if (!plans.containsKey(key)) {
+            key = "basic";
         }
-        return Optional.empty();
+        Map<String, String> plan = plans.get(key);
+        return new MpgPlan(key, plan.get("name"), plan.get("cpu"), plan.get("memory"), Integer.parseInt(plan.get("price")));
     }
 }

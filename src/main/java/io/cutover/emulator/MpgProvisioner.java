@@ -24,7 +24,9 @@ final class MpgProvisioner {
     private MpgProvisioner() {}
 
     static MpgCluster create(Path home, LocalPostgres pg, MpgCluster cluster) {
-        cluster.id = Ids.cluster();
+        if (cluster.id == null) {
+            cluster.id = Ids.cluster();
+        }
         cluster.user = "fly-user-" + cluster.id;
         cluster.database = "fly-db-" + cluster.id;
         cluster.password = Ids.password();

@@ -38,9 +38,9 @@ final class PostgresTools {
         runToCompletion("pg_dump", command, source);
     }
 
-    /** {@code pg_restore --clean --if-exists} of {@code file} into the URL's database. */
-    static void restore(PostgresUrl target, Path file) {
-        List<String> command = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists", "--exit-on-error"));
+    /** {@code pg_restore} of {@code file} into an empty database, every object owned by {@code owner} (a restored cluster's own user). */
+    static void restoreOwnedBy(PostgresUrl target, Path file, String owner) {
+        List<String> command = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--role=" + owner, "--exit-on-error"));
         command.addAll(connectionArgs(target));
         command.add(file.toString());
         runToCompletion("pg_restore", command, target);

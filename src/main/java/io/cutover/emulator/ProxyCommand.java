@@ -11,10 +11,10 @@ final class ProxyCommand {
     private ProxyCommand() {}
 
     static int run(Invocation inv) {
-        String ports = inv.required(1, "the ports, as <local>:<remote>");
+        String ports = inv.args().wordOr(1, "");
         String[] parts = ports.split(":");
-        int local = MpgCommands.parseInt(parts[0], "ports");
-        int remote = parts.length > 1 ? MpgCommands.parseInt(parts[1], "ports") : local;
+        int local = port(parts[0]);
+        int remote = parts.length > 1 ? port(parts[1]) : local;
         FlyApp app = inv.store().read().app(inv.args().app());
         if (!app.flex() || (remote != 5432 && remote != 5433)) {
             throw new FlyError("the emulator proxies only to a Postgres Flex app's port 5432 or 5433, not " + app.name + ":" + remote);
@@ -24,9 +24,17 @@ final class ProxyCommand {
         }
         TcpForwarder forwarder = new TcpForwarder(local, inv.postgres().serverHost(), inv.postgres().serverPort());
         ServerSocket socket = forwarder.bind();
-        inv.out().println("Proxying local port " + local + " to remote [" + app.name + ".internal]:" + remote);
+        inv.out().println("Proxying localhost:" + local + " to remote [" + app.name + ".internal]:" + remote);
         inv.out().flush();
         forwarder.serve(socket);
         return 0;
+    }
+
+    private static int port(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new FlyError("invalid port \"" + word + "\"");
+        }
     }
 }

@@ -20,23 +20,12 @@ final class SecretCommands {
     private SecretCommands() {}
 
     static int run(Invocation inv) {
-        String sub = inv.args().wordOr(1, "");
-        switch (sub) {
-            case "set":
-                return change(inv, parsePairs(inv.args().wordsFrom(2)), List.of());
-            case "import":
-                return change(inv, parseImport(inv), List.of());
-            case "unset":
-                List<String> names = inv.args().wordsFrom(2);
-                if (names.isEmpty()) {
-                    throw new FlyError("requires at least 1 arg(s), only received 0");
-                }
-                return change(inv, Map.of(), names);
-            case "list", "ls":
-                return list(inv);
-            default:
-                throw new FlyError("unknown command \"" + sub + "\" for \"flyctl secrets\"");
-        }
+        return switch (inv.args().wordOr(1, "")) {
+            case "set" -> change(inv, parsePairs(inv.args().wordsFrom(2)), List.of());
+            case "import" -> change(inv, parseImport(inv), List.of());
+            case "unset" -> change(inv, Map.of(), inv.args().wordsFrom(2));
+            default -> list(inv);
+        };
     }
 
     /** Sets and unsets secrets as one change; shared with {@code mpg attach} and {@code mpg detach}. */
@@ -94,8 +83,9 @@ final class SecretCommands {
         return 0;
     }
 
+    /** With no machines every secret is Staged (contract 2.9). */
     private static String status(FlyApp app, String name) {
-        return app.stagedSecretNames.contains(name) ? "Staged" : "Deployed";
+        return app.machines.isEmpty() || app.stagedSecretNames.contains(name) ? "Staged" : "Deployed";
     }
 
     /** Enough of the value's hash to see that it changed, nothing that reveals it. */
@@ -116,7 +106,7 @@ final class SecretCommands {
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                throw new FlyError("Secrets must be provided as NAME=VALUE pairs (" + word.replaceAll("=.*", "") + " is invalid)");
+                throw new FlyError("could not parse secrets: '" + word + "': must be in the format NAME=VALUE");
             }
             pairs.put(word.substring(0, eq), word.substring(eq + 1));
         }
@@ -131,11 +121,17 @@ final class SecretCommands {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> lines = input.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        if (lines.isEmpty()) {
-            throw new FlyError("requires at least one SECRET=VALUE pair on standard input");
+        List<String> lines = input.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        for (String line : lines) {
+            if (line.indexOf('=') <= 0) {
+                throw new FlyError("Failed to parse secrets from stdin: Secrets must be provided as NAME=VALUE pairs (" + line + " is invalid)");
+            }
         }
-        Map<String, String> pairs = parsePairs(lines);
+        if (lines.isEmpty()) {
+            throw new FlyError("requires at least one SECRET=VALUE pair");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        lines.forEach(l -> pairs.put(l.substring(0, l.indexOf('=')).strip(), l.substring(l.indexOf('=') + 1).strip()));
         pairs.replaceAll((name, value) -> value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value);
         return pairs;

@@ -81,7 +81,7 @@ final class SessionPooler {
             command.addAll(List.of(Integer.toString(cluster.pgbouncerPort), server.serverHost(), Integer.toString(server.serverPort()),
                     pidFile.toString()));
             Path log = dir.resolve("session-pooler.log");
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             awaitListening(cluster.pgbouncerPort, pidFile, log);
         } catch (IOException e) {

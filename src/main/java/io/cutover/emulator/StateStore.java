@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StateStore {
 
-    /** Indented the way Go's encoding/json indents flyctl's --json output. */
+    /** Indented the way Go's encoding/json indents flyctl's --json output: four spaces (contract 1.4). */
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -34,7 +34,8 @@ final class StateStore {
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER)
                             .withObjectEmptySeparator("")
                             .withArrayEmptySeparator(""))
-                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+                    .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("    ", "\n")))
             .build();
 
     /**
@@ -47,7 +48,15 @@ final class StateStore {
     private final Path file;
     private final Path lockFile;
 
+    /** The token of the invocation, put on every state read so lookups answer as the API would for it. */
+    private final FlyToken caller;
+
     StateStore(Path home) {
+        this(home, null);
+    }
+
+    StateStore(Path home, FlyToken caller) {
+        this.caller = caller;
         this.home = home.toAbsolutePath().normalize();
         this.file = this.home.resolve("state.json");
         this.lockFile = this.home.resolve("state.lock");
@@ -60,10 +69,14 @@ final class StateStore {
     /** A snapshot of the state; safe without the lock because writes are atomic renames. */
     EmulatorState read() {
         if (!Files.exists(file)) {
-            return new EmulatorState();
+            EmulatorState empty = new EmulatorState();
+            empty.caller = caller;
+            return empty;
         }
         try {
-            return JSON.readValue(Files.readAllBytes(file), EmulatorState.class);
+            EmulatorState state = JSON.readValue(Files.readAllBytes(file), EmulatorState.class);
+            state.caller = caller;
+            return state;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -15,22 +15,11 @@ final class VolumeCommands {
     private VolumeCommands() {}
 
     static int run(Invocation inv) {
-        String sub = inv.args().wordOr(1, "");
-        switch (sub) {
-            case "list", "ls":
-                return list(inv);
-            case "snapshots", "snapshot":
-                String action = inv.args().wordOr(2, "");
-                if (action.equals("create")) {
-                    return createSnapshot(inv);
-                }
-                if (action.equals("list") || action.equals("ls")) {
-                    return listSnapshots(inv);
-                }
-                throw new FlyError("unknown command \"" + action + "\" for \"flyctl volumes snapshots\"");
-            default:
-                throw new FlyError("unknown command \"" + sub + "\" for \"flyctl volumes\"");
-        }
+        return switch (inv.args().wordOr(1, "") + " " + inv.args().wordOr(2, "")) {
+            case "snapshots create" -> createSnapshot(inv);
+            case "snapshots list" -> listSnapshots(inv);
+            default -> list(inv);
+        };
     }
 
     private static int list(Invocation inv) {
@@ -52,13 +41,14 @@ final class VolumeCommands {
     }
 
     private static int createSnapshot(Invocation inv) {
-        String volumeId = inv.required(3, "the volume id");
+        String volumeId = inv.required("the volume id");
         String appName = inv.args().app();
         FlyApp app = inv.store().read().app(appName);
         volume(app, volumeId);
         Snapshot snapshot = new Snapshot();
         snapshot.id = Ids.snapshot();
         snapshot.createdAt = Ids.now();
+
         Path file = inv.home().resolve("snapshots").resolve(snapshot.id + ".dump");
         try {
             PostgresTools.privateDirectory(file.getParent());
@@ -69,6 +59,8 @@ final class VolumeCommands {
                 Files.write(file, new byte[0]);
             }
             snapshot.sizeBytes = Files.size(file);
+            // Only scheduled: Fly takes the snapshot in the background (contract 2.17).
+            snapshot.readyAt = Ids.later(inv.queueSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,31 +70,39 @@ final class VolumeCommands {
         return 0;
     }
 
+    /** Oldest first; JSON even when empty; "none" as text goes to stderr with exit 0 (contract 2.17). */
     private static int listSnapshots(Invocation inv) {
-        String volumeId = inv.required(3, "the volume id");
+        String volumeId = inv.required("the volume id");
         Volume volume = volume(inv.store().read().app(inv.args().app()), volumeId);
         if (inv.args().json()) {
             inv.out().println(StateStore.JSON.writeValueAsString(volume.snapshots.stream().map(s -> {
                 Map<String, Object> json = new LinkedHashMap<>();
-                json.put("id", s.id);
-                json.put("size", s.sizeBytes);
+                json.put("id", s.ready() ? s.id : "");
+                json.put("size", s.ready() ? s.sizeBytes : 0);
+                json.put("volume_size", volume.sizeGb * 1073741824L);
+                json.put("digest", s.ready() ? SecretCommands.digest(s.id) : "");
                 json.put("created_at", s.createdAt);
-                json.put("status", "created");
+                json.put("status", s.ready() ? "created" : "pending");
                 json.put("retention_days", 5);
                 return json;
             }).toList()));
             return 0;
         }
         if (volume.snapshots.isEmpty()) {
-            inv.out().println("No snapshots available for volume " + volumeId);
+            inv.err().println(inv.contract().message("noSnapshots", volumeId));
             return 0;
         }
         inv.out().println("Snapshots");
-        TextTable table = new TextTable("ID", "Status", "Size", "Created At", "Retention Days");
+        TextTable table = new TextTable("ID", "Status", "Stored Size", "Vol Size", "Created At", "Retention Days");
+        long stored = 0;
         for (Snapshot s : volume.snapshots) {
-            table.row(s.id, "created", s.sizeBytes, Ids.ago(s.createdAt), 5);
+            table.row(s.ready() ? s.id : "(pending)", s.ready() ? "created" : "pending", s.ready() ? s.sizeBytes + " B" : "", volume.sizeGb + " GiB",
+                    Ids.ago(s.createdAt), 5);
+            stored += s.ready() ? s.sizeBytes : 0;
         }
         table.print(inv.out());
+        inv.out().println();
+        inv.out().println("Total stored size: " + stored + " B");
         return 0;
     }
 

@@ -126,7 +126,7 @@ class ProcessLauncher {
         drain(readers, processes);
         closeQuietly(tee);
         List<Integer> codes = processes.stream().map(Process::exitValue).toList();
-        boolean failed = !spec.successExitCodes().containsAll(codes);
+        boolean failed = !new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, null).succeeded();
         String explanation = fly && failed ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
         if (explanation == null && failed) {
             explanation = FailureExplanations.explain(List.copyOf(errors), spec.commands(), codes, spec.successExitCodes()).orElse(null);

@@ -6,6 +6,8 @@ import java.util.List;
  * How a command ended.
  *
  * @param exitCodes one per stage of the pipeline (empty if it never started)
+ * @param successExitCodes what the last stage may end with; every earlier stage must exit 0, so
+ *     that grep finding nothing (1) can be a good result while flyctl failing in front of it (also 1) is not
  * @param failure why it could not run at all (missing tool), or null
  * @param explanation what a known failure means, in the operator's words; null when unknown
  */
@@ -17,12 +19,17 @@ public record ProcessResult(List<Integer> exitCodes, boolean timedOut, boolean c
     }
 
     public boolean succeeded() {
-        return failure == null && !timedOut && !cancelled && !exitCodes.isEmpty() && successExitCodes.containsAll(exitCodes);
+        return failure == null && !timedOut && !cancelled && !exitCodes.isEmpty()
+                && java.util.stream.IntStream.range(0, exitCodes.size()).allMatch(this::stageSucceeded);
     }
 
     /** The first stage's failing exit code, or the last stage's. */
     public Integer exitCode() {
-        return exitCodes.stream().filter(c -> !successExitCodes.contains(c)).findFirst()
+        return java.util.stream.IntStream.range(0, exitCodes.size()).filter(i -> !stageSucceeded(i)).mapToObj(exitCodes::get).findFirst()
                 .orElse(exitCodes.isEmpty() ? null : exitCodes.get(exitCodes.size() - 1));
+    }
+
+    private boolean stageSucceeded(int stage) {
+        return stage == exitCodes.size() - 1 ? successExitCodes.contains(exitCodes.get(stage)) : exitCodes.get(stage) == 0;
     }
 }

@@ -63,7 +63,7 @@ class RunRecorder {
 
     /**
      * @param produced artifact kind to file, recorded only on success
-     * @param captured parameter id to value, set only on success
+     * @param captured parameter id to value (on failure only the captures kept on failure)
      */
     @Transactional
     RunView finish(long runId, RunStatus status, Integer exitCode, String message, String resultJson, Path workdir,
@@ -75,9 +75,11 @@ class RunRecorder {
         if (status == RunStatus.SUCCEEDED) {
             Actor actor = new Actor(run.startedBy(), Set.of());
             produced.forEach((kind, file) -> artifacts.insert(describe(run, workdir, kind, file)));
-            captured.forEach((parameter, value) -> migrations.setCaptured(run.migrationId(), parameter, value, runId, actor));
             migrations.recordCompletion(run.migrationId(), run.stepId(), actor, runId, null);
         }
+        // A failed run passes only the values its step keeps on failure (a cluster id printed before a timeout).
+        Actor capturer = new Actor(run.startedBy(), Set.of());
+        captured.forEach((parameter, value) -> migrations.setCaptured(run.migrationId(), parameter, value, runId, capturer));
         RunView ended = run.toView();
         // Inside the transaction: listeners that act after commit (audit, downtime) only hear events published in one.
         events.publishEvent(new RunFinished(ended.migrationId(), ended.id(), ended.stepId(), ended.status(), ended.exitCode(), ended.message(),

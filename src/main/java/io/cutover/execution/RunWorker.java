@@ -168,8 +168,16 @@ class RunWorker {
         }
         ProcessResult outcome = ctx.exec(spec);
         Result result = fromProcess(ctx, outcome, spec);
-        if (result.status != RunStatus.SUCCEEDED) {
-            return result;
+        boolean succeeded = result.status == RunStatus.SUCCEEDED;
+        Map<String, String> captured = captures(ctx, raw.toString(), succeeded);
+        if (!succeeded) {
+            return new Result(result.status, result.exitCode, result.message, null, Map.of(), captured);
+        }
+        Optional<Capture> missing = step.captures().stream()
+                .filter(c -> c.required() && c.appliesWith(ctx.runValues::forArgv) && !captured.containsKey(c.parameter())).findFirst();
+        if (missing.isPresent()) {
+            return Result.of(RunStatus.FAILED, result.exitCode, "Exited with code " + result.exitCode + ", but the output does not show "
+                    + missing.get().parameter() + ", which this step must prove (see the step's purpose)");
         }
         if (step.nothingFound() != null) {
             Optional<String> found = searchFailure(ctx, raw.toString());
@@ -178,7 +186,7 @@ class RunWorker {
             }
             ctx.log.system("Nothing found matching " + step.nothingFound().pattern() + " since the moment that matters");
         }
-        return withProduced(ctx, new Result(result.status, result.exitCode, result.message, null, Map.of(), captures(ctx, raw.toString())));
+        return withProduced(ctx, new Result(result.status, result.exitCode, result.message, null, Map.of(), captured));
     }
 
     /** Counts only lines logged since the step named by {@code since} was last done (the app came up on the cluster). */
@@ -226,10 +234,14 @@ class RunWorker {
         return Result.of(RunStatus.FAILED, outcome.exitCode(), outcome.explanation() == null ? why : outcome.explanation() + " (" + why + ")");
     }
 
-    private Map<String, String> captures(RunContext ctx, String output) {
+    /** Values read from the output: all of them after success, only those kept on failure otherwise. */
+    private Map<String, String> captures(RunContext ctx, String output, boolean succeeded) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Capture capture : ctx.step.captures()) {
-            Optional<String> value = capture.pattern() == null ? Optional.empty() : capture.from(output);
+            if (!capture.appliesWith(ctx.runValues::forArgv) || !(succeeded || capture.keepOnFailure())) {
+                continue;
+            }
+            Optional<String> value = capture.pattern() == null ? Optional.empty() : capture.from(output, ctx.runValues::forArgv);
             value.ifPresentOrElse(v -> {
                 values.put(capture.parameter(), v);
                 ctx.log.system("Captured " + capture.parameter() + " from the output");

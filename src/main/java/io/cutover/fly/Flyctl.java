@@ -52,9 +52,9 @@ public class Flyctl {
         if (token != null && !token.isBlank()) {
             env.put("FLY_API_TOKEN", token);
         }
-        // No update prompts or metrics calls in the middle of a migration.
+        // No update checks or metrics calls in the middle of a migration (FLY_SEND_METRICS is flyctl's own switch).
         env.put("FLY_NO_UPDATE_CHECK", "1");
-        env.put("FLY_METRICS_DISABLED", "1");
+        env.put("FLY_SEND_METRICS", "0");
         return env;
     }
 
@@ -92,18 +92,37 @@ public class Flyctl {
         return Optional.empty();
     }
 
+    /** Real flyctl's wording (shared/reference/flyctl-contract.md), most specific first. */
     private static Map<Pattern, String> knownFailures() {
         Map<Pattern, String> known = new LinkedHashMap<>();
-        known.put(Pattern.compile("(?i)no access token available|not logged in|unauthorized|invalid token"),
-                "flyctl is not logged in: set the migration's FLY_API_TOKEN parameter to a deploy token of the organization");
-        known.put(Pattern.compile("(?i)could not find app \"?([\\w.-]+)\"?"),
-                "Fly has no app '{}' that this token can see: check the app parameters and the token's organization");
-        known.put(Pattern.compile("(?i)cluster ([\\w-]+)[^:]*: .*not found|no such cluster|cluster not found"),
-                "No Managed Postgres cluster with that id: check the cluster id on the Parameters page (fly mpg list shows them)");
+        known.put(Pattern.compile("(?i)MPG commands require updated tokens"),
+                "fly mpg refuses this old-style token: set FLY_API_TOKEN to an org token made with 'fly tokens create org'");
+        known.put(Pattern.compile("(?i)no access token available"),
+                "flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token (fly tokens create org)");
+        known.put(Pattern.compile("unknown (?:shorthand )?flag: (--?\\S+|'.')"),
+                "The installed flyctl does not know {} for this command: the runbook's command and this flyctl's version disagree");
+        known.put(Pattern.compile("(?i)(?:Error: )?(\\S+(?: \\S+)*?) (?:argument |flag |argument or flag )?must be specified (?:with \\S+ flag )?when not running interactively"),
+                "flyctl would ask for '{}' here but cannot prompt in the panel: the command must pass it as a flag or argument");
+        known.put(Pattern.compile("prompt: non interactive"),
+                "flyctl wanted to ask which cluster, region or attachment to use and cannot prompt in the panel: the command must name it");
+        known.put(Pattern.compile("(?i)managed postgres cluster \"([\\w-]+)\" not found"),
+                "No Managed Postgres cluster '{}' that this token can see: check the cluster id (fly mpg list --org) and that FLY_API_TOKEN is an org token of its organization");
+        known.put(Pattern.compile("(?i)could not find App"),
+                "Fly has no app of that name that this token can see: check the app parameters, and that FLY_API_TOKEN is an org token (a deploy token reaches its own app only)");
+        known.put(Pattern.compile("(?i)organization (\\S+) not found"),
+                "The token cannot see organization '{}': use an org token of that organization");
+        known.put(Pattern.compile("(?i)app does not have a Dockerfile or buildpacks configured"),
+                "fly deploy found nothing to build in the panel's working directory: deploy the already-built image with --image (step 'Capture the image to deploy at cutover')");
+        known.put(Pattern.compile("(?i)could not find image \"([^\"]+)\""),
+                "Fly's registry has no image {}: capture it again from fly releases --json");
+        known.put(Pattern.compile("(?i)release command failed"),
+                "The release command (the migrations) failed, so nothing was deployed: read its lines above; it must use DIRECT_DATABASE_URL, not the pooler");
         known.put(Pattern.compile("(?i)already has (\\w+) set"),
                 "The app still has {}: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)");
-        known.put(Pattern.compile("(?i)has no started VMs|no machines? (are )?running"),
+        known.put(Pattern.compile("(?i)has no started VMs|no active leader found"),
                 "The app has no running machine to run the command on: scale it up first");
+        known.put(Pattern.compile("(?i)\\bunauthorized\\b|not logged in|invalid token"),
+                "Fly refused the token: set FLY_API_TOKEN to a valid org token (fly tokens create org)");
         return known;
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  *     command besides the environment and the passfile)
  * @param saveOutput workdir-relative file that receives a copy of the output (the log still shows it)
  * @param stdout workdir-relative file that receives the raw standard output instead of the log
- * @param successExitCodes exit codes that mean success (default 0 only)
+ * @param successExitCodes exit codes that mean success (default 0 only); in a pipeline they apply to
+ *     the last stage, every earlier stage must exit 0
  * @param confirm text the operator must type before the step runs (for irreversible steps)
  * @param covers the seed runbook's commands this step carries out, for traceability
  * @param options settings a built-in check reads (templates, so a check can follow parameters)

@@ -86,11 +86,11 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         }
         EmulatedFly.revive(home, admin.withoutPassword(), tools.pgbouncer());
         app = EmulatedApp.start(home, APP, properties.appPort());
-        createMigration(admin);
+        createMigration(admin, home);
         log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
     }
 
-    private void createMigration(ConnectionUrl admin) {
+    private void createMigration(ConnectionUrl admin, Path home) {
         if (migrations.list().stream().anyMatch(m -> m.name().equals(properties.migrationName()))) {
             return;
         }
@@ -98,8 +98,11 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         values.put("sourceUrl", "postgres://" + admin.user() + "@" + admin.host() + ":" + admin.port() + "/" + names.sourceDatabase());
         values.put("sourceDatabase", names.sourceDatabase());
         values.put("siteUrl", siteUrl());
-        values.put("flyApiToken", "sandbox-emulator-token");
+        // An org token (a deploy token reaches one app only, and the runbook touches two apps and the org).
+        values.put("flyApiToken", EmulatedFly.issueToken(home, "personal", null));
         values.put("stablePeriodDays", "0");
+        // The emulated cluster's direct.<id>.flympg.localhost is on loopback: the panel is "inside" the emulated network.
+        values.put("directUrlVia", "private-network");
         if (tools.pgbouncer().isEmpty()) {
             // Without PgBouncer the clusters stay in MPG's default session mode, and the rehearsal expects just that.
             values.put("poolMode", "session");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChildEnvironmentTest {
 
-    private static final String TOKEN = "fly-secret-" + UUID.randomUUID();
+    /** An org token the emulated API issued (it refuses tokens it never issued). */
+    private String token;
 
     @TempDir
     Path home;
@@ -41,7 +42,7 @@ class ChildEnvironmentTest {
             List<String> pgbouncer = environ(Long.parseLong(Files.readString(Path.of(cluster.pgbouncerPidFile)).strip()));
 
             assertThat(pgbouncer).as("a real environment was read").anyMatch(v -> v.startsWith("PATH="));
-            assertThat(pgbouncer).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(TOKEN));
+            assertThat(pgbouncer).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(token()));
 
             Process connect = emulator("mpg", "connect", cluster.id);
             try {
@@ -51,7 +52,7 @@ class ChildEnvironmentTest {
                         .map(c -> environOrEmpty(c.pid())).filter(e -> e.size() > 1).findFirst().orElse(null), e -> e != null);
 
                 assertThat(psqlEnv).as("psql gets its password").anyMatch(v -> v.startsWith("PGPASSWORD="));
-                assertThat(psqlEnv).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(TOKEN));
+                assertThat(psqlEnv).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(token()));
             } finally {
                 connect.getOutputStream().close();
                 connect.waitFor(30, TimeUnit.SECONDS);
@@ -60,13 +61,20 @@ class ChildEnvironmentTest {
         }
     }
 
+    private String token() {
+        if (token == null) {
+            token = EmulatedFly.issueToken(home, "personal", null);
+        }
+        return token;
+    }
+
     /** The emulator as the panel starts it: its own JVM, the token in its environment. */
     private Process emulator(String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FlyctlEmulator.class.getName()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("FLY_API_TOKEN", TOKEN);
+        builder.environment().put("FLY_API_TOKEN", token());
         builder.environment().put("CUTOVER_EMULATOR_HOME", home.toString());
         builder.environment().put("CUTOVER_EMULATOR_PG", EmulatorFixture.ADMIN_URL);
         return builder.start();

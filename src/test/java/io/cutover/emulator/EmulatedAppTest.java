@@ -47,7 +47,7 @@ class EmulatedAppTest {
 
         fly.run("scale", "count", "1", "--app", seed.app(), "--yes");
         assertThat(get()).isEqualTo("200 ok database=" + seed.flexDatabase() + " users=4");
-        assertThat(fly.run("logs", "--app", seed.app()).out()).contains("GET / 200").contains("GET / 503");
+        assertThat(fly.run("logs", "--app", seed.app(), "--no-tail").out()).contains("GET / 200").contains("GET / 503");
     }
 
     @Test
@@ -71,11 +71,13 @@ class EmulatedAppTest {
         assertThat(attached.exit()).isZero();
         assertThat(attached.out()).isEqualTo("\nPostgres cluster " + clusterId + " is being attached to " + seed.app()
                 + "\nThe following secret was added to " + seed.app() + ":\n  DATABASE_URL=" + pooledUrl + "\n");
-        assertThat(fly.run("mpg", "list").out()).contains(seed.app());
+        assertThat(fly.run("mpg", "list", "--org", "personal").out()).contains(seed.app());
         // The running machine still has the old URL: the site keeps reading Flex until it restarts.
         assertThat(get()).isEqualTo("200 ok database=" + seed.flexDatabase() + " users=4");
 
-        fly.run("deploy", "--app", seed.app());
+        fly.run("secrets", "set", "DIRECT_DATABASE_URL=" + new StateStore(home).read().cluster(clusterId).directUrl(), "--app", seed.app(), "--stage");
+        Result deployed = fly.run("deploy", "--app", seed.app(), "--image", fly.run("releases", "--app", seed.app(), "--json").group("\"ImageRef\": \"([^\"]+)\""));
+        assertThat(deployed.exit()).as(deployed.err()).isZero();
 
         assertThat(get()).isEqualTo("200 ok database=fly-db-" + clusterId + " users=2");
     }
@@ -87,7 +89,7 @@ class EmulatedAppTest {
         String answer = get();
 
         assertThat(answer).startsWith("500 ").contains("users");
-        assertThat(fly.run("logs", "--app", seed.app()).out()).contains("GET / 500 error:");
+        assertThat(fly.run("logs", "--app", seed.app(), "--no-tail").out()).contains("GET / 500 error:");
     }
 
     private String get() throws Exception {

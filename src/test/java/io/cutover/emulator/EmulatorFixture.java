@@ -36,7 +36,8 @@ final class EmulatorFixture implements AutoCloseable {
         this.home = home;
         env.put("CUTOVER_EMULATOR_HOME", home.toString());
         env.put("CUTOVER_EMULATOR_PG", ADMIN_URL);
-        env.put("FLY_API_TOKEN", "test-token");
+        env.put("CUTOVER_EMULATOR_QUEUE_SECONDS", "1");
+        env.put("FLY_API_TOKEN", EmulatedFly.issueToken(home, "personal", null));
     }
 
     record Result(int exit, String out, String err) {
@@ -55,6 +56,15 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return run(env, stdin, args);
+    }
+
+    /** A run with no emulator home and no token: what flyctl says before it reads any state (parsing). */
+    static Result runStateless(List<String> args) {
+        return run(Map.of(), "", args.toArray(String[]::new));
+    }
+
+    static Result run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = FlyctlEmulator.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

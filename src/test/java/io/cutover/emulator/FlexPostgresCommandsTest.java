@@ -55,18 +55,22 @@ class FlexPostgresCommandsTest {
     }
 
     @Test
-    void detachIsRefusedBecauseItWouldDeleteTheAppsDatabaseUser() {
+    void detachFailsNonInteractivelyAndChangesNothing() {
         Result detach = fly.run("postgres", "detach", "--app", seed.flexApp(), seed.app());
 
         assertThat(detach.exit()).isEqualTo(1);
-        assertThat(detach.err()).startsWith("Error: refusing 'postgres detach'").contains("delete the app's database user");
+        assertThat(detach.err()).startsWith("\nUnmanaged Fly Postgres is not supported").endsWith("\nError: prompt: non interactive\n");
+        assertThat(EmulatedFly.app(home, seed.app()).orElseThrow().secrets()).containsEntry("DATABASE_URL", seed.flexDatabaseUrl());
         assertThat(fly.run("status", "--app", seed.flexApp()).exit()).isZero();
     }
 
     @Test
     void volumeSnapshotIsARealDumpOfTheFlexDatabase() throws Exception {
         Result created = fly.run("volumes", "snapshots", "create", seed.flexVolumeId(), "--app", seed.flexApp());
-        Result listed = fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp());
+        Result pending = fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp());
+        assertThat(pending.out()).contains("(pending)\tpending");
+        Result listed = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp()), r -> r.out().contains("created"));
 
         assertThat(created.exit()).isZero();
         assertThat(created.out()).isEqualTo("Scheduled to snapshot volume " + seed.flexVolumeId() + "\n");
@@ -87,7 +91,7 @@ class FlexPostgresCommandsTest {
         Result proxy = fly.run("proxy", "15432:5432", "--app", seed.flexApp());
 
         assertThat(databases.exit()).isEqualTo(1);
-        assertThat(databases.err()).isEqualTo("Error: app " + seed.flexApp() + " has no started VMs.\n");
+        assertThat(databases.err()).isEqualTo("Error: no active leader found\n");
         assertThat(proxy.exit()).isEqualTo(1);
         assertThat(proxy.err()).isEqualTo("Error: app " + seed.flexApp() + " has no started VMs.\n");
     }
@@ -112,7 +116,7 @@ class FlexPostgresCommandsTest {
         assertThat(destroyed.exit()).isZero();
         assertThat(destroyed.out()).isEqualTo("Destroyed app " + seed.flexApp() + "\n");
         assertThat(EmulatorFixture.exists(query)).isFalse();
-        assertThat(fly.run("status", "--app", seed.flexApp()).err()).isEqualTo("Error: Could not find App \"" + seed.flexApp() + "\"\n");
+        assertThat(fly.run("status", "--app", seed.flexApp()).err()).isEqualTo("Error: failed to get app: Could not find App\n");
         assertThat(fly.run("status", "--app", seed.app()).exit()).isZero();
     }
 }

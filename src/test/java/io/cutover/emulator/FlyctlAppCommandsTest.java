@@ -39,7 +39,7 @@ class FlyctlAppCommandsTest {
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true));
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("Error: No access token available. Please login with 'flyctl auth login'\n");
+        assertThat(err.toString()).isEqualTo("Error: no access token available. Please login with 'flyctl auth login'\n");
     }
 
     @Test
@@ -49,8 +49,9 @@ class FlyctlAppCommandsTest {
 
         assertThat(unknownCommand.exit()).isEqualTo(1);
         assertThat(unknownCommand.err()).isEqualTo("Error: unknown command \"launchpad\" for \"flyctl\"\n");
+        assertThat(unknownCommand.out()).isEqualTo("Run 'flyctl --help' for usage.\n");
         assertThat(unknownApp.exit()).isEqualTo(1);
-        assertThat(unknownApp.err()).isEqualTo("Error: Could not find App \"no-such-app\"\n");
+        assertThat(unknownApp.err()).isEqualTo("Error: failed to get app: Could not find App\n");
     }
 
     @Test
@@ -70,28 +71,28 @@ class FlyctlAppCommandsTest {
     }
 
     @Test
-    void scalingToZeroStopsMachinesAndScalingUpStartsThemWithTheCurrentSecrets() {
+    void scalingToZeroDestroysMachinesAndScalingUpCreatesNewOnesInThePrimaryRegionWithTheDefaultSize() {
         fly.run("secrets", "set", "FEATURE=on", "--app", seed.app(), "--stage");
+        java.util.List<String> before = appView().startedMachines();
 
         Result refused = fly.run("scale", "count", "0", "--app", seed.app());
         Result down = fly.run("scale", "count", "0", "--app", seed.app(), "--yes");
 
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains("yes flag must be specified when not running interactively");
+        assertThat(refused.err()).isEqualTo("Error: --yes flag must be specified when not running interactively\n");
         assertThat(down.exit()).isZero();
-        assertThat(down.out()).contains("  -2 machines for group 'app'").contains("Stopped");
-        assertThat(appView().startedMachines()).isEmpty();
-        assertThat(appView().runningSecrets()).doesNotContainKey("FEATURE");
-        assertThat(fly.run("status", "--app", seed.app()).out()).contains("stopped").doesNotContain("started");
+        assertThat(down.out()).contains("  -2 machines for group 'app' on region 'ord' of size 'performance-2x'")
+                .contains("  Destroyed " + before.get(0) + " group:app region:ord size:performance-2x");
+        assertThat(fly.run("machine", "list", "--app", seed.app()).out()).isEqualTo("No machines are available on this app " + seed.app() + "\n");
+        assertThat(fly.run("status", "--app", seed.app()).out()).doesNotContain("Machines").contains("Name     = " + seed.app());
 
         Result up = fly.run("scale", "count", "3", "--app", seed.app(), "-y");
 
         assertThat(up.exit()).isZero();
-        assertThat(up.out()).contains("  +3 machines").contains("Created");
-        assertThat(appView().startedMachines()).hasSize(3);
-        assertThat(appView().desiredCount()).isEqualTo(3);
+        assertThat(up.out()).contains("  +3 machines for group 'app' on region 'ord' of size 'shared-cpu-1x'");
+        assertThat(appView().startedMachines()).hasSize(3).doesNotContainAnyElementsOf(before);
+        assertThat(fly.run("scale", "show", "--app", seed.app(), "--json").out()).contains("\"Memory\": 256");
         assertThat(appView().runningSecrets()).containsEntry("FEATURE", "on");
-        assertThat(appView().stagedSecretNames()).isEmpty();
     }
 
     @Test
@@ -112,7 +113,7 @@ class FlyctlAppCommandsTest {
     @Test
     void stagedSecretChangesReachMachinesOnlyAtTheNextDeploy() {
         fly.run("secrets", "unset", "DATABASE_URL", "--app", seed.app(), "--stage");
-        Result imported = fly.runWithInput("# moved\nDATABASE_URL=\"postgres://elsewhere/db\"\nDIRECT_DATABASE_URL=postgres://direct/db\n",
+        Result imported = fly.runWithInput("# moved\nDATABASE_URL=\"postgres://elsewhere/db\"\nDIRECT_DATABASE_URL=" + seed.flexDatabaseUrl() + "\n",
                 "secrets", "import", "--app", seed.app(), "--stage");
         Result staged = fly.run("secrets", "list", "--app", seed.app(), "--json");
 
@@ -124,12 +125,12 @@ class FlyctlAppCommandsTest {
         assertThat(fly.run("ssh", "console", "--app", seed.app(), "-C", "printenv DATABASE_URL").out())
                 .isEqualTo(seed.flexDatabaseUrl() + "\n");
 
-        Result deploy = fly.run("deploy", "--app", seed.app());
+        Result deploy = fly.run("deploy", "--app", seed.app(), "--image", fly.run("releases", "--app", seed.app(), "--json").group("\"ImageRef\": \"([^\"]+)\""));
 
         assertThat(deploy.exit()).isZero();
         assertThat(deploy.out()).contains("Visit your newly deployed app at https://" + seed.app() + ".fly.dev/");
         assertThat(appView().runningSecrets()).containsEntry("DATABASE_URL", "postgres://elsewhere/db")
-                .containsEntry("DIRECT_DATABASE_URL", "postgres://direct/db");
+                .containsEntry("DIRECT_DATABASE_URL", seed.flexDatabaseUrl());
         assertThat(fly.run("secrets", "list", "--app", seed.app()).out()).doesNotContain("Staged");
         assertThat(fly.run("status", "--app", seed.app()).out()).containsPattern("app\\s+\\w{14}\\s+2\\s+ord\\s+started");
     }
@@ -146,7 +147,7 @@ class FlyctlAppCommandsTest {
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("only runs \"printenv NAME\"");
         assertThat(stopped.exit()).isEqualTo(1);
-        assertThat(stopped.err()).isEqualTo("Error: app " + seed.app() + " has no started VMs.\n");
+        assertThat(stopped.err()).startsWith("Error: app " + seed.app() + " has no started VMs.\nIt may be unhealthy");
     }
 
     @Test
@@ -156,7 +157,7 @@ class FlyctlAppCommandsTest {
         Result logs = fly.run("logs", "--app", seed.app(), "--no-tail");
 
         assertThat(logs.exit()).isZero();
-        assertThat(logs.out()).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+ app\\[\\w{14}\\] ord \\[info\\] Machine stopped$");
+        assertThat(logs.out()).containsPattern("(?m)^\\u001b\\[2m\\d{4}-\\d\\d-\\d\\dT\\S+\\u001b\\[0m app\\[\\w{14}\\] \\u001b\\[32mord\\u001b\\[0m \\[info\\] Machine destroyed by scale count$");
     }
 
     private EmulatedFly.AppView appView() {

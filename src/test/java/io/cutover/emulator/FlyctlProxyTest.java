@@ -45,7 +45,7 @@ class FlyctlProxyTest {
         int port = PgBouncer.freePort();
         BufferedReader output = start("proxy", port + ":5432", "--app", seed.flexApp());
 
-        assertThat(output.readLine()).isEqualTo("Proxying local port " + port + " to remote [" + seed.flexApp() + ".internal]:5432");
+        assertThat(output.readLine()).isEqualTo("Proxying localhost:" + port + " to remote [" + seed.flexApp() + ".internal]:5432");
         try (Connection connection = EmulatorFixture.connect("postgres://postgres@127.0.0.1:" + port + "/" + seed.flexDatabase())) {
             assertThat(MpgClusterTest.single(connection, "SELECT count(*) FROM users")).isEqualTo("2");
         }
@@ -59,7 +59,7 @@ class FlyctlProxyTest {
         int port = PgBouncer.freePort();
         BufferedReader output = start("mpg", "proxy", clusterId, "-p", Integer.toString(port));
 
-        assertThat(output.readLine()).isEqualTo("Proxying local port " + port + " to remote [direct." + clusterId + ".flympg.localhost]:5432");
+        assertThat(output.readLine()).isEqualTo("Proxying localhost:" + port + " to remote [::1]:5432");
         String viaProxy = "postgresql://" + cluster.user + ":" + cluster.password + "@localhost:" + port + "/" + cluster.database;
         try (Connection connection = EmulatorFixture.connect(viaProxy)) {
             // Advisory locks need a session of their own, which only a direct connection gives.

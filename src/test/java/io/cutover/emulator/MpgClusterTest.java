@@ -34,7 +34,7 @@ class MpgClusterTest {
         Result created = fly.run("mpg", "create", "--name", "blockster-mpg", "--region", "ord", "--plan", "Launch",
                 "--volume-size", "20", "--pg-major-version", "17", "--org", "personal");
         assertThat(created.exit()).as(created.err()).isZero();
-        assertThat(created.out()).startsWith("Selected Plan: Launch\n  CPU: Performance-2x\n  Memory: 8GB\n  Price: $282 per month\n\n")
+        assertThat(created.out()).startsWith("Selected Plan: Launch\n  CPU: Performance x 2\n  Memory: 8 GB\n  Price: $282 per month\n\n")
                 .contains("Managed Postgres cluster created successfully!").contains("  Plan: launch\n  Disk: 20GB\n");
         clusterId = created.group("^\\s*ID:\\s*(\\S+)");
         pooledUrl = created.group("Connection string:\\s*(\\S+)");
@@ -103,7 +103,9 @@ class MpgClusterTest {
         }
         // PgBouncer learns users made after the switch.
         String username = "late_" + clusterId;
-        String password = fly.run("mpg", "users", "create", clusterId, "--username", username, "--role", "reader").group("Password:\\s*(\\S+)");
+        fly.run("mpg", "users", "create", clusterId, "--username", username, "--role", "reader");
+        // flyctl prints no password (contract 2.29); the emulated platform knows it.
+        String password = new StateStore(home).read().cluster(clusterId).extraUsers.get(0).password;
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
         try (Connection reader = EmulatorFixture.connect("postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port()
                 + "/" + pooled.database())) {
@@ -143,25 +145,25 @@ class MpgClusterTest {
     void statusAndListDescribeTheCluster() {
         Result json = fly.run("mpg", "status", clusterId, "--json");
         Result human = fly.run("mpg", "status", clusterId);
-        Result list = fly.run("mpg", "list");
+        Result list = fly.run("mpg", "list", "--org", "personal");
 
         JsonNode status = StateStore.JSON.readTree(json.out());
         assertThat(status.at("/data/id").asString()).isEqualTo(clusterId);
         assertThat(status.at("/data/status").asString()).isEqualTo("ready");
-        assertThat(status.at("/data/ip_assignments/direct").asString()).isEqualTo("127.0.0.1");
-        assertThat(status.at("/credentials/connection_uri").asString()).isEqualTo(pooledUrl);
+        assertThat(status.at("/data/ip_assignments/direct").asString()).isEqualTo("::1");
+        assertThat(status.at("/credentials/pgbouncer_uri").asString()).isEqualTo(pooledUrl);
         assertThat(status.at("/credentials/password").asString()).isEqualTo(PostgresUrl.parse(pooledUrl).password());
         assertThat(status.at("/credentials/dbname").asString()).isEqualTo("fly-db-" + clusterId);
         assertThat(human.out()).startsWith("Cluster Status\n").containsPattern("ID\\s+= " + clusterId)
                 .containsPattern("Status\\s+= ready").doesNotContain(PostgresUrl.parse(pooledUrl).password());
         assertThat(list.out()).containsPattern(clusterId + "\\s+blockster-mpg\\s+personal\\s+ord\\s+ready\\s+launch\\s+<no attached apps>");
         assertThat(fly.run("mpg", "status", "nosuchcluster").err())
-                .isEqualTo("Error: failed retrieving details for cluster nosuchcluster: cluster not found\n");
+                .isEqualTo("Error: managed postgres cluster \"nosuchcluster\" not found\n");
     }
 
     @Test
     void refusesUnsupportedMajorVersionsAndCreatesNothing() {
-        Result result = fly.run("mpg", "create", "--name", "old", "--region", "ord", "--plan", "basic", "--pg-major-version", "15");
+        Result result = fly.run("mpg", "create", "--name", "old", "--region", "ord", "--plan", "basic", "--pg-major-version", "15", "--org", "personal");
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("Error: invalid Postgres major version: 15. Supported versions are 16 and 17\n");
@@ -169,36 +171,46 @@ class MpgClusterTest {
     }
 
     @Test
-    void refusesAnUnknownPlanAndFallsBackToBasicWithoutOne() {
+    void anUnknownPlanAndPerformanceSilentlyBecomeBasicAsInFlyctl() {
         Result unknown = fly.run("mpg", "create", "--name", "typo", "--region", "ord", "--plan", "lunch");
+        Result performance = fly.run("mpg", "create", "--name", "big", "--region", "ord", "--plan", "performance");
         Result noPlan = fly.run("mpg", "create", "--name", "default", "--region", "ord");
 
-        assertThat(unknown.exit()).isEqualTo(1);
-        assertThat(unknown.err()).contains("invalid plan \"lunch\"");
-        assertThat(noPlan.exit()).isZero();
-        assertThat(noPlan.out()).startsWith("Selected Plan: Basic\n  CPU: Shared-2x\n  Memory: 1GB\n  Price: $38 per month\n");
-        assertThat(EmulatedFly.clusters(home)).hasSize(2);
+        for (Result basic : java.util.List.of(unknown, performance, noPlan)) {
+            assertThat(basic.exit()).isZero();
+            assertThat(basic.out()).startsWith("Selected Plan: Basic\n  CPU: Shared x 2\n  Memory: 1 GB\n  Price: $38 per month\n").contains("  Plan: basic\n");
+        }
+        assertThat(EmulatedFly.clusters(home)).hasSize(4);
     }
 
     @Test
-    void backupAndRestoreUseRealDumps() throws Exception {
+    void backupsAreQueuedAndRestoreCreatesANewClusterLeavingTheSourceAsItIs() throws Exception {
         try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
             execute(connection, "CREATE TABLE posts (id int PRIMARY KEY)");
             execute(connection, "INSERT INTO posts SELECT generate_series(1, 7)");
         }
         Result backup = fly.run("mpg", "backup", "create", clusterId);
-        String backupId = backup.group("ID:\\s*(\\S+)");
+        assertThat(backup.out()).isEqualTo("Creating full backup for cluster " + clusterId + "...\nBackup queued successfully!\n");
+        assertThat(fly.run("mpg", "backup", "list", clusterId, "--json").out()).contains("\"status\": \"running\"");
+        Result completed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> fly.run("mpg", "backup", "list", clusterId, "--json"), r -> r.out().contains("\"status\": \"completed\""));
+        String backupId = completed.group("\"id\": \"(\\w+)\"");
+        assertThat(StateStore.JSON.readTree(completed.out()).get(0).propertyNames()).containsExactly("id", "status", "type", "start", "stop");
         try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
             execute(connection, "DELETE FROM posts");
         }
 
-        Result listed = fly.run("mpg", "backup", "list", clusterId);
         Result restored = fly.run("mpg", "restore", clusterId, "--backup-id", backupId);
 
-        assertThat(listed.out()).containsPattern(backupId + "\\s+\\S+\\s+completed\\s+full");
         assertThat(restored.exit()).as(restored.err()).isZero();
-        try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
-            assertThat(single(connection, "SELECT count(*) FROM posts")).isEqualTo("7");
+        String newId = restored.group("  Cluster ID: (\\S+)");
+        assertThat(newId).isNotEqualTo(clusterId);
+        assertThat(restored.out()).contains("  Cluster Name: blockster-mpg-restore-");
+        EmulatedFly.ClusterView copy = EmulatedFly.clusters(home).stream().filter(c -> c.id().equals(newId)).findFirst().orElseThrow();
+        assertThat(copy.pooledUrl()).contains("pgbouncer." + newId + ".").isNotEqualTo(pooledUrl);
+        try (Connection source = EmulatorFixture.connect(pooledUrl); Connection target = EmulatorFixture.connect(copy.pooledUrl())) {
+            assertThat(single(source, "SELECT count(*) FROM posts")).isEqualTo("0");
+            assertThat(single(target, "SELECT count(*) FROM posts")).isEqualTo("7");
         }
     }
 
@@ -210,7 +222,10 @@ class MpgClusterTest {
         String username = "reporting_" + clusterId;
         Result user = fly.run("mpg", "users", "create", clusterId, "--username", username, "--role", "reader");
         Result database = fly.run("mpg", "databases", "create", clusterId, "--name", "emu_extra_" + clusterId);
-        String password = user.group("Password:\\s*(\\S+)");
+        // flyctl prints no password (contract 2.29); the emulated platform knows it.
+        assertThat(user.out()).isEqualTo("Creating user " + username + " with role reader in cluster " + clusterId + "...\nUser created successfully!\n  Name: "
+                + username + "\n  Role: reader\n");
+        String password = new StateStore(home).read().cluster(clusterId).extraUsers.get(0).password;
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
         String readerUrl = "postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port() + "/" + pooled.database();
 
@@ -239,7 +254,7 @@ class MpgClusterTest {
                 .hasMessageContaining("Connection");
         assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_database WHERE datname = 'fly-db-" + clusterId + "'")).isFalse();
         assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_roles WHERE rolname = 'fly-user-" + clusterId + "'")).isFalse();
-        assertThat(fly.run("mpg", "list").out()).startsWith("No managed postgres clusters found");
+        assertThat(fly.run("mpg", "list", "--org", "personal").out()).startsWith("No managed postgres clusters found");
     }
 
     @Test

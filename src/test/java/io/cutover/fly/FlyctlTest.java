@@ -41,13 +41,17 @@ class FlyctlTest {
             case "$1 $2" in
               "auth whoami")
                 if [ -z "$FLY_API_TOKEN" ]; then
-                  echo "Error: No access token available. Please login with 'flyctl auth login'" >&2
+                  echo "Error: no access token available. Please login with 'flyctl auth login'" >&2
                 else
                   echo "Error: failed to get current user: unauthorized" >&2
                 fi ;;
-              "status --app") echo "Error: Could not find App \\"$3\\"" >&2 ;;
-              "mpg status") echo "Error: failed to get cluster $3: not found" >&2 ;;
-              "mpg attach") echo "Error: app $5 already has DATABASE_URL set. Use --variable-name to set a different name" >&2 ;;
+              "status --app") echo "Error: failed to get app: Could not find App" >&2 ;;
+              "mpg status") echo "Error: managed postgres cluster \\"$3\\" not found" >&2 ;;
+              "mpg attach") echo "Error: app $5 already has DATABASE_URL set. Use 'fly secrets unset DATABASE_URL' to remove it first" >&2 ;;
+              "mpg list") echo "Error: slug argument must be specified when not running interactively" >&2 ;;
+              "mpg create") printf 'Error: MPG commands require updated tokens but found older-style tokens.\\n\\nPlease upgrade your authentication by running:\\n  flyctl auth logout\\n  flyctl auth login\\n' >&2 ;;
+              "deploy --app") echo "Error: failed to fetch an image or build from source: app does not have a Dockerfile or buildpacks configured. See https://fly.io/docs/reference/configuration/#the-build-section" >&2 ;;
+              "machine list") printf 'Usage:\\n  flyctl machine list [flags]\\n'; echo "Error: unknown flag: --all" >&2 ;;
               "ssh console") printf 'Error: app %s has no started VMs.\\nIt may be unhealthy or not have been deployed yet.\\n' "$4" >&2 ;;
               *) echo "Error: failed to list volumes: Post \\"https://api.fly.io/graphql\\": net/http: TLS handshake timeout" >&2 ;;
             esac
@@ -83,13 +87,13 @@ class FlyctlTest {
         JsonNode run = failedRun(migration, "whoami");
 
         assertThat(run.get("message").asString())
-                .isEqualTo("flyctl is not logged in: set the migration's FLY_API_TOKEN parameter to a deploy token of the organization"
+                .isEqualTo("Fly refused the token: set FLY_API_TOKEN to a valid org token (fly tokens create org)"
                         + " (Exited with code 1 (expected [0]))");
         assertThat(run.get("exitCode").asInt()).isEqualTo(1);
         assertThat(api.log(run.get("id").asLong())).contains("Error: failed to get current user: unauthorized");
         assertThat(Files.readAllLines(flyHome.resolve("argv.txt"))).as("flyctl's argv").containsExactly("auth", "whoami");
         assertThat(Files.readAllLines(flyHome.resolve("env.txt"))).as("flyctl's environment")
-                .contains("FLY_API_TOKEN=" + TOKEN, "FLY_NO_UPDATE_CHECK=1");
+                .contains("FLY_API_TOKEN=" + TOKEN, "FLY_NO_UPDATE_CHECK=1", "FLY_SEND_METRICS=0").noneMatch(l -> l.startsWith("FLY_METRICS_DISABLED"));
         assertThat(run.get("argvMasked").asString()).doesNotContain(TOKEN);
         assertThat(api.log(run.get("id").asLong())).doesNotContain(TOKEN);
     }
@@ -100,17 +104,21 @@ class FlyctlTest {
 
         JsonNode run = failedRun(migration, "whoami");
 
-        assertThat(api.log(run.get("id").asLong())).contains("Error: No access token available. Please login with 'flyctl auth login'");
-        assertThat(run.get("message").asString()).startsWith("flyctl is not logged in: set the migration's FLY_API_TOKEN parameter");
+        assertThat(api.log(run.get("id").asLong())).contains("Error: no access token available. Please login with 'flyctl auth login'");
+        assertThat(run.get("message").asString()).startsWith("flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token");
         assertThat(Files.readAllLines(flyHome.resolve("env.txt"))).noneMatch(line -> line.startsWith("FLY_API_TOKEN="));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            app-status  | ghost-app     | Fly has no app 'ghost-app' that this token can see: check the app parameters and the token's organization
-            mpg-status  | ghost-app     | No Managed Postgres cluster with that id: check the cluster id on the Parameters page (fly mpg list shows them)
+            app-status  | ghost-app     | Fly has no app of that name that this token can see: check the app parameters, and that FLY_API_TOKEN is an org token (a deploy token reaches its own app only)
+            mpg-status  | ghost-app     | No Managed Postgres cluster 'mpg-gone' that this token can see: check the cluster id (fly mpg list --org) and that FLY_API_TOKEN is an org token of its organization
             mpg-attach  | blockster-web | The app still has DATABASE_URL: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)
             app-console | blockster-web | The app has no running machine to run the command on: scale it up first
+            mpg-list    | blockster-web | flyctl would ask for 'slug' here but cannot prompt in the panel: the command must pass it as a flag or argument
+            mpg-create  | blockster-web | fly mpg refuses this old-style token: set FLY_API_TOKEN to an org token made with 'fly tokens create org'
+            deploy      | blockster-web | fly deploy found nothing to build in the panel's working directory: deploy the already-built image with --image (step 'Capture the image to deploy at cutover')
+            machines    | blockster-web | The installed flyctl does not know --all for this command: the runbook's command and this flyctl's version disagree
             """)
     void aKnownFailureIsExplainedInTheRunsOutcomeAboveFlyctlsOwnWords(String step, String app, String explanation) {
         long migration = api.createMigration("fly-test", "{\"flyApiToken\":\"" + TOKEN + "\",\"app\":\"" + app + "\"}");

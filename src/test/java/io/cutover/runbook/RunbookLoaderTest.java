@@ -56,7 +56,7 @@ class RunbookLoaderTest {
         assertThat(runbook.phaseOfGate("pre-cutover")).map(Phase::id).contains("cutover");
         assertThat(gate(runbook, "pre-cutover").position()).isEqualTo(GatePosition.ENTRY);
         assertThat(gate(runbook, "pre-cutover").critical()).isTrue();
-        assertThat(runbook.phase("cutover").orElseThrow().steps().get(0).id()).isEqualTo("scale-down");
+        assertThat(runbook.phase("cutover").orElseThrow().steps().get(0).id()).isEqualTo("scale-down-worker");
         assertThat(runbook.phaseOfGate("functional-testing")).map(Phase::id).contains("verification");
         assertThat(runbook.phaseOfGate("success-criteria")).map(Phase::id).contains("verification");
         assertThat(gate(runbook, "decommission-approval").critical()).isTrue();

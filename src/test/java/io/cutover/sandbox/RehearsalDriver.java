@@ -45,15 +45,24 @@ class RehearsalDriver {
         }
     }
 
+    /** Runs a step that proves queued work is done (a snapshot, a backup) until it succeeds. */
+    void runUntilDone(String step) {
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> attempt(step, null).get("status").asString().equals("SUCCEEDED"));
+    }
+
     JsonNode runWith(String step, String confirm) {
+        JsonNode ended = attempt(step, confirm);
+        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
+        return ended;
+    }
+
+    private JsonNode attempt(String step, String confirm) {
         MvcTestResult started = start(step, confirm);
         assertThat(started.getResponse().getStatus()).as("start %s: %s", step, content(started)).isEqualTo(201);
         long run = body(started).get("id").asLong();
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !run(run).get("status").asString().matches("QUEUED|RUNNING"));
-        JsonNode ended = run(run);
-        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
-        return ended;
+        return run(run);
     }
 
     /** Asks to start a step and returns the answer as it is (a refusal included). */
@@ -146,14 +155,17 @@ class RehearsalDriver {
     }
 
     private void throughCluster() {
-        run("workdir", "source-status", "source-config", "source-databases", "source-users", "source-machines", "source-volumes",
-                "source-size", "site-baseline", "table-inventory");
-        run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot", "volume-snapshot-list", "upload-backups");
+        run("workdir", "token-source-app", "token-app", "token-org", "source-status", "source-config", "source-databases", "source-users",
+                "source-machines", "source-volumes", "source-size", "site-baseline", "table-inventory");
+        run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot");
+        runUntilDone("volume-snapshot-list");
+        run("upload-backups");
         sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
                 "backup-manifest-kept"));
         run("mpg-create");
         typeDirectUrlWithItsPort();
-        run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create", "mpg-backup-list");
+        run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create");
+        runUntilDone("mpg-backup-list");
     }
 
     /** What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's emulated one. */
@@ -167,21 +179,22 @@ class RehearsalDriver {
     }
 
     /**
-     * The runbook derives the direct URL from the pooled one without a port, as MPG's direct
+     * The runbook derives the direct URLs from the pooled one without a port, as MPG's direct
      * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
-     * emulated cluster's direct URL with its port in, as the parameter allows.
+     * emulated cluster's direct URL with its port in (for the panel and for the app), as the parameters allow.
      */
     private void typeDirectUrlWithItsPort() {
         String clusterId = parameter("clusterId");
         String direct = EmulatedFly.clusters(flyHome).stream().filter(c -> c.id().equals(clusterId)).findFirst().orElseThrow().directUrl();
         MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct))).exchange();
-        assertThat(r.getResponse().getStatus()).as("set targetDirectUrl: %s", content(r)).isEqualTo(200);
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct,
+                        "appDirectUrl", direct))).exchange();
+        assertThat(r.getResponse().getStatus()).as("set the direct URLs: %s", content(r)).isEqualTo(200);
     }
 
     private void throughPreCutover() {
         done("ecto-prepare-unnamed", "direct-url-migrations");
-        run("capture-old-url");
+        run("app-image", "app-machines", "capture-old-url");
         if (parameter("poolMode").equals("transaction")) {
             MvcTestResult switched = switchPoolMode("transaction");
             assertThat(switched.getResponse().getStatus()).as("Update Pool Mode: %s", content(switched)).isEqualTo(200);

@@ -87,7 +87,7 @@ class SandboxCutoverTest {
                 "week-1", "weeks-2-4", "decommission")) {
             assertThat(drive.phaseState(phase)).as(phase).isEqualTo("DONE");
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE '%sandbox-emulator-token%'", Long.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE '%fm2_org_%'", Long.class))
                 .as("the Fly token never reaches a log").isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(drive.migration)).extracting(AuditEntry::action)
                 .contains("run.finished", "signoff.signed", "parameter.captured", "downtime.measured"));
