@@ -1,6 +1,7 @@
 -- A small application database shaped like the seed's (Phoenix app with users, posts, a shop,
 -- token balances, sessions). Used by the sandbox rehearsal and by the tests. {{scale}} multiplies
--- the row counts: 1.0 gives tens of thousands of rows.
+-- the row counts: 1.0 gives tens of thousands of rows. Products of the row number are computed in
+-- bigint: in integer, i * 7919 overflows from 271,187 posts on (scale 13.6).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE SEQUENCE audit_event_seq;
@@ -76,7 +77,7 @@ SELECT 'user' || i || '@example.com', 'User ' || i, timestamptz '2025-01-01 00:0
 FROM generate_series(1, greatest(1, (5000 * {{scale}})::int)) AS i;
 
 INSERT INTO posts (user_id, title, slug, body, metadata, published_at, inserted_at)
-SELECT 1 + (i * 7919) % (SELECT count(*) FROM users),
+SELECT 1 + (i::bigint * 7919) % (SELECT count(*) FROM users),
        'Post number ' || i || ' about ' || (ARRAY['tokens', 'games', 'markets', 'shops', 'postgres'])[1 + i % 5],
        'post-' || i,
        repeat('Lorem ipsum dolor sit amet ' || i || '. ', 1 + i % 12),
@@ -86,7 +87,7 @@ SELECT 1 + (i * 7919) % (SELECT count(*) FROM users),
 FROM generate_series(1, greatest(1, (20000 * {{scale}})::int)) AS i;
 
 INSERT INTO products (sku, name, price_cents, image_url)
-SELECT 'SKU-' || lpad(i::text, 6, '0'), 'Product ' || i, (i * 137) % 100000, 'https://cdn.example.com/p/' || i || '.png'
+SELECT 'SKU-' || lpad(i::text, 6, '0'), 'Product ' || i, (i::bigint * 137) % 100000, 'https://cdn.example.com/p/' || i || '.png'
 FROM generate_series(1, greatest(1, (500 * {{scale}})::int)) AS i;
 
 INSERT INTO token_balances (user_id, token, balance, updated_at)

@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
                 // Even with the flags above Chromium looks up Google's autofill, password-leak and
                 // update hosts and the default search engine: resolve nothing but localhost.
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+        // The console is read for Content-Security-Policy refusals.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(OptionalTool.find("chromedriver").orElseThrow().toFile())
                 .usingAnyFreePort()
@@ -79,6 +81,14 @@ public final class Browser implements AutoCloseable {
         // htmx swaps parts of the page: an element found a moment ago may be gone, so look again.
         new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
+    }
+
+    /** Console messages since the last call in which the browser refused something under the Content-Security-Policy. */
+    public java.util.List<String> contentSecurityRefusals() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     public String url(String path) {

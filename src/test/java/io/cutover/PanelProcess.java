@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +51,17 @@ public final class PanelProcess implements AutoCloseable {
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PanelProcess panel = new PanelProcess(process, port, log);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("The panel exited at start-up:\n" + Files.readString(log));
-            }
-            return panel.send("GET", "/actuator/health", "viewer", null).statusCode() == 200;
-        });
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The panel exited at start-up:\n" + Files.readString(log));
+                }
+                return panel.send("GET", "/actuator/health", "viewer", null).statusCode() == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            // The temporary directory goes with the test: show why the panel never answered.
+            throw new AssertionError("The panel did not answer within 120 s; its log:\n" + Files.readString(log), e);
+        }
         return panel;
     }
 

@@ -52,7 +52,7 @@ final class PgBouncer {
             List<String> command = runningAsRoot()
                     ? List.of(binary.toString(), "-d", "-u", "postgres", dir.resolve("pgbouncer.ini").toString())
                     : List.of(binary.toString(), "-d", dir.resolve("pgbouncer.ini").toString());
-            Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process launcher = ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command)).redirectErrorStream(true).start();
             String launcherOutput = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (launcher.waitFor() != 0) {
                 throw new FlyError("PgBouncer did not start: " + launcherOutput.strip() + logTail(dir));

@@ -81,7 +81,7 @@ final class PostgresTools {
     }
 
     private static ProcessBuilder builder(List<String> command, PostgresUrl url) {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command));
         builder.environment().remove("PGPASSWORD");
         if (url.password() != null) {
             builder.environment().put("PGPASSWORD", url.password());

@@ -83,17 +83,15 @@ class ProcessLauncher {
 
     private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes, boolean fly) throws InterruptedException {
         List<Thread> readers = new ArrayList<>();
-        // The last error lines of a flyctl command tell the adapter what went wrong.
+        // The last error lines tell the Fly adapter (or FailureExplanations) what went wrong.
         java.util.Deque<String> errors = new java.util.concurrent.ConcurrentLinkedDeque<>();
         BufferedWriter tee = spec.teeFile() == null ? null : openTee(spec.teeFile());
         Process last = processes.get(processes.size() - 1);
         for (Process p : processes) {
             readers.add(read(p.getErrorStream(), line -> {
-                if (fly) {
-                    errors.addLast(line);
-                    while (errors.size() > 50) {
-                        errors.pollFirst();
-                    }
+                errors.addLast(line);
+                while (errors.size() > 50) {
+                    errors.pollFirst();
                 }
                 if (spec.stderrLines() != null) {
                     spec.stderrLines().accept(line);
@@ -128,7 +126,11 @@ class ProcessLauncher {
         drain(readers, processes);
         closeQuietly(tee);
         List<Integer> codes = processes.stream().map(Process::exitValue).toList();
-        String explanation = fly && !spec.successExitCodes().containsAll(codes) ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
+        boolean failed = !spec.successExitCodes().containsAll(codes);
+        String explanation = fly && failed ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
+        if (explanation == null && failed) {
+            explanation = FailureExplanations.explain(List.copyOf(errors), spec.commands(), codes, spec.successExitCodes()).orElse(null);
+        }
         return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, explanation);
     }
 

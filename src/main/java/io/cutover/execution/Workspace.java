@@ -4,6 +4,7 @@ import io.cutover.migration.ExecutionValues;
 import io.cutover.shared.PanelProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.cutover.shared.DataDirectoryPermissions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,7 +69,7 @@ class Workspace {
         Path dir = root.resolve(Long.toString(migrationId));
         try {
             for (String folder : FOLDERS) {
-                Files.createDirectories(dir.resolve(folder));
+                DataDirectoryPermissions.privateDirectories(dir.resolve(folder));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the working directory " + dir, e);

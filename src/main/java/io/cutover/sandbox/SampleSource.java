@@ -50,6 +50,10 @@ class SampleSource {
         String role = properties.appRole();
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         boolean fresh = !exists();
+        if (!fresh && !complete()) {
+            rebuildIncomplete();
+            fresh = true;
+        }
         try (Connection c = postgres.connect("postgres"); Statement st = c.createStatement()) {
             st.execute("DO $$BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
             st.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
@@ -60,14 +64,56 @@ class SampleSource {
             }
         }
         if (fresh) {
+            // One transaction: a load that fails (a full disk, a kill) leaves an empty database, never a half-filled one.
             try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
                 st.execute("ALTER SCHEMA public OWNER TO " + role);
-                st.execute("SET ROLE " + role);
+                st.execute("SET LOCAL ROLE " + role);
                 st.execute(sampleSql(properties.sampleScale()));
+                c.commit();
             }
             log.info("Sandbox: created the Flex stand-in database {} with sample data (scale {})", properties.sourceDatabase(), properties.sampleScale());
         }
         return password;
+    }
+
+    /** Whether the sample was loaded to the end: its last table (audit_log) exists and has rows. */
+    boolean complete() throws SQLException {
+        try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT to_regclass('public.audit_log') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return false;
+            }
+        }
+        try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM public.audit_log)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Drops a sample database an earlier start left empty or half-filled, so that the rehearsal
+     * never runs on it. Only the sandbox's own (owned by the app role): any other is refused.
+     */
+    private void rebuildIncomplete() throws SQLException {
+        String database = properties.sourceDatabase();
+        try (Connection c = postgres.connect("postgres");
+                PreparedStatement ps = c.prepareStatement("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!properties.appRole().equals(rs.getString(1))) {
+                    throw new IllegalStateException("Database " + database + " exists but holds no complete sample, and it is not the sandbox's (owner "
+                            + rs.getString(1) + "): drop it or set cutover.sandbox.source-database to another name");
+                }
+            }
+            log.warn("Sandbox: database {} was left without its complete sample by an earlier start; building it again", database);
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE " + database + " WITH (FORCE)");
+            }
+        }
     }
 
     static String sampleSql(double scale) {

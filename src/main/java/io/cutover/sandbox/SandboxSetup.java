@@ -9,8 +9,10 @@ import io.cutover.shared.Actor;
 import io.cutover.shared.ConnectionUrl;
 import io.cutover.shared.PanelProperties;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -61,6 +63,17 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
         ConnectionUrl admin = postgres.admin();
         home = panel.dataDir().toAbsolutePath().normalize().resolve("fly");
         Files.createDirectories(home);
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PgBouncer drops root for postgres, which must pass through the private data directory to its
+            // folder (traverse, not list), also a PgBouncer that outlived a killed panel when it reloads.
+            for (Path traversed : List.of(panel.dataDir(), home, home.resolve("pgbouncer"))) {
+                if (Files.isDirectory(traversed)) {
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(traversed);
+                    perms.add(PosixFilePermission.OTHERS_EXECUTE);
+                    Files.setPosixFilePermissions(traversed, perms);
+                }
+            }
+        }
         EmulatorScripts.write(home.resolve("bin"), home, admin);
         if (!Files.exists(home.resolve("state.json"))) {
             String password = source.prepare();

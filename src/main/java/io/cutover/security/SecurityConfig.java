@@ -17,6 +17,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,6 +27,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +40,19 @@ class SecurityConfig {
 
     private static final String API = "/api";
 
+    /**
+     * Scripts, styles and connections from the panel itself only (htmx, Bootstrap and the panel's
+     * scripts are served from it; no inline script, style or handler exists). Bootstrap's CSS
+     * draws its icons from data: images.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events, LoginThrottle throttle) throws Exception {
         http.securityMatcher(API + "/**")
+                .headers(SecurityConfig::headers)
                 .authorizeHttpRequests(auth -> rules(auth, API))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         writeJson(json, response, 401, "Authentication required: send HTTP Basic credentials")))
@@ -61,7 +72,8 @@ class SecurityConfig {
     SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events, UserAccountRepository accounts, LoginThrottle throttle)
             throws Exception {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
-        http.authorizeHttpRequests(auth -> {
+        http.headers(SecurityConfig::headers)
+                .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll();
                     rules(auth, "");
                 })
@@ -74,6 +86,12 @@ class SecurityConfig {
                     page.handle(request, response, e);
                 }));
         return http.build();
+    }
+
+    /** Migration ids and step names in URLs stay on the panel: other sites get no Referer. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     /** The role table, then reading for every role, then nothing else. */

@@ -82,8 +82,9 @@ final class ChangeApplier implements Runnable {
                 if (!running) {
                     break;
                 }
-                String message = "The sync applier stopped: " + firstLine(e) + " — reconnecting in " + delay / 1000 + " s";
-                log.warn("Migration {}: {}", migrationId, message, e);
+                String message = "The sync applier stopped: " + ApplyFailure.describe(e) + " — retrying in " + delay / 1000 + " s";
+                // Not the exception itself: its message and causes can quote rows, and the panel's log is no place for them.
+                log.warn("Migration {}: {}", migrationId, message);
                 progress.lastError = message;
                 errors.accept(message);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delay));
@@ -211,11 +212,6 @@ final class ChangeApplier implements Runnable {
             return received;
         }
         return confirmed;
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 
     /** Source transactions applied since the last target commit. */

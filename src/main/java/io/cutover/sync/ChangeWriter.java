@@ -51,6 +51,7 @@ final class ChangeWriter implements AutoCloseable {
 
     void relation(Relation r) throws SQLException {
         flush();
+        SchemaChange.check(target, r);
         relations.put(r.oid(), r);
         for (var it = statements.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();

@@ -131,6 +131,9 @@ class LagMonitor {
                     return new SyncStatus(id, stream.state().name(), stream.mode().name(), stream.slotName(), null, null, 0, null, 0, 0, 0, "danger",
                             null, null, 0, 0, "The slot " + stream.slotName() + " is gone from the source: changes are no longer kept for the target", now);
                 }
+                if (stream.state() == SyncState.DRAINED) {
+                    return drained(stream, rs.getString(1), rs.getLong(6), rs.getLong(8), now);
+                }
                 Optional<ApplierProgress> applier = appliers.progress(id);
                 long current = PgOutput.lsn(rs.getString(1));
                 long confirmed = rs.getString(2) == null ? 0 : PgOutput.lsn(rs.getString(2));
@@ -147,6 +150,22 @@ class LagMonitor {
                         applier.map(p -> p.changes).orElse(0L), problem(stream, rs.getBoolean(3), applier), now);
             }
         }
+    }
+
+    /**
+     * After the drain the target holds everything up to the drained position, and what the source
+     * writes later is not the target's (the app has moved): no lag, no backlog. The slot still
+     * keeps WAL until sync-cleanup drops it, which is worth a warning but no longer a danger to a
+     * production database.
+     */
+    private SyncStatus drained(SyncStream stream, String sourceLsn, long retained, long database, Instant now) {
+        long volume = connections.sourceVolumeBytes(stream.migrationId());
+        String[] judged = SlotRetention.judge(retained, volume, database, null);
+        boolean large = !"ok".equals(judged[0]);
+        return new SyncStatus(stream.migrationId(), stream.state().name(), stream.mode().name(), stream.slotName(), sourceLsn, stream.drainedLsn(), 0, 0.0,
+                retained, volume, database, large ? "warn" : "ok",
+                large ? io.cutover.verify.Sizes.human(retained) + " of WAL kept for the drained stream's slot on the old source: run 'sync-cleanup' to drop it" : null,
+                null, 0, 0, null, now);
     }
 
     /** The server's replay lag; it reports none when idle, which with nothing left to apply means zero. */

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The data part of a continuous-sync cutover: with writes stopped, wait until the target has
  * applied everything up to the source's current position, then stop the stream so nothing
- * changes the target any more (the panel's applier switches the target's triggers back on).
+ * changes the target any more; then the target's materialized views are refreshed from the final
+ * data and its triggers checked to be as on the source (the panel's applier had switched them off).
  */
 @Component
 class SyncDrainCheck implements StepCheck {
@@ -72,10 +73,21 @@ class SyncDrainCheck implements StepCheck {
         long drainMillis = (System.nanoTime() - started) / 1_000_000;
         stop(ctx, stream, target);
         streams.drained(ctx.migrationId(), PgOutput.lsn(reached), clock.instant());
-        ResultTable table = new ResultTable(List.of("source position at start", "applied on the target", "drain"),
-                List.of(List.of(PgOutput.lsn(goal), PgOutput.lsn(reached), drainMillis + " ms")));
+        List<String> refreshed;
+        List<String> triggersOff;
+        try (Connection src = SourceSlot.open(source, properties.connectTimeout()); Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+            refreshed = TargetRefresh.materializedViews(src, tgt, ctx.log()::system);
+            triggersOff = TargetRefresh.triggersAsOnSource(src, tgt, ctx.log()::system);
+        }
+        ResultTable table = new ResultTable(List.of("source position at start", "applied on the target", "drain", "materialized views refreshed"),
+                List.of(List.of(PgOutput.lsn(goal), PgOutput.lsn(reached), drainMillis + " ms", refreshed.isEmpty() ? "none" : String.join(", ", refreshed))));
+        if (!triggersOff.isEmpty()) {
+            return CheckOutcome.failed("Drained, but triggers are not as on the source: " + String.join("; ", triggersOff)
+                    + ". Switch them on the target (ALTER TABLE ... ENABLE TRIGGER ...) before the app writes there").withResult(table.toJson());
+        }
         return CheckOutcome.passed("Drained in " + drainMillis + " ms: the target has applied the source up to " + PgOutput.lsn(goal)
-                + "; the stream is stopped").withResult(table.toJson());
+                + "; the stream is stopped" + (refreshed.isEmpty() ? "" : "; refreshed " + refreshed.size() + " materialized views on both sides")
+                + "; every trigger is as on the source").withResult(table.toJson());
     }
 
     /** Polls the slot's confirmed position; logs the backlog once a second. Returns what was reached. */

@@ -39,42 +39,40 @@ final class Catalog {
         return pairs(c, "SELECT extname, extversion FROM pg_extension");
     }
 
-    static Map<String, String> schemaObjects(Connection c, String kind) throws SQLException {
-        return pairs(c, SNAPSHOT_QUERIES.get(kind));
+    static Map<String, String> schemaObjects(Connection c, SchemaObjects.Kind kind) throws SQLException {
+        return pairs(c, kind.query());
     }
 
-    /**
-     * What the schema comparison looks at, each as "object name" to "definition". Definitions come
-     * from the server's own deparsers (format_type, pg_get_constraintdef, pg_get_indexdef …) so
-     * equal schemas print equally.
-     */
-    static final Map<String, String> SNAPSHOT_QUERIES = new TreeMap<>(Map.of(
-            "column", "SELECT n.nspname || '.' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod)"
-                    + " || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')"
-                    + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                    + " WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND " + USER_SCHEMA
-                    + " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_class'::regclass", "c.oid"),
-            "constraint", "SELECT n.nspname || '.' || c.relname || '.' || con.conname, pg_get_constraintdef(con.oid)"
-                    + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND " + USER_SCHEMA,
-            "index", "SELECT i.schemaname || '.' || i.indexname, i.indexdef FROM pg_indexes i JOIN pg_namespace n ON n.nspname = i.schemaname"
-                    + " WHERE " + USER_SCHEMA,
-            "sequence", "SELECT s.schemaname || '.' || s.sequencename, COALESCE(s.last_value::text, 'unused')"
-                    + " FROM pg_sequences s JOIN pg_namespace n ON n.nspname = s.schemaname WHERE " + USER_SCHEMA,
-            "view", "SELECT n.nspname || '.' || c.relname, pg_get_viewdef(c.oid)"
-                    + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA
-                    + " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_class'::regclass", "c.oid"),
-            "function", "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', md5(pg_get_functiondef(p.oid))"
-                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND " + USER_SCHEMA
-                    + " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_proc'::regclass", "p.oid"),
-            "trigger", "SELECT n.nspname || '.' || c.relname || '.' || t.tgname, pg_get_triggerdef(t.oid)"
-                    + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE NOT t.tgisinternal AND " + USER_SCHEMA,
-            "extension", "SELECT extname, extversion FROM pg_extension"));
+    /** Leaf partitions (those that hold rows), each with the partitioned table at the root of its tree. */
+    static Map<TableRef, TableRef> leafPartitions(Connection c) throws SQLException {
+        Map<TableRef, TableRef> leaves = new TreeMap<>();
+        String sql = "SELECT n.nspname, c.relname, rn.nspname, r.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_class r ON r.oid = pg_partition_root(c.oid) JOIN pg_namespace rn ON rn.oid = r.relnamespace"
+                + " WHERE c.relkind = 'r' AND c.relispartition AND " + USER_SCHEMA + " ORDER BY 1, 2";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                leaves.put(new TableRef(rs.getString(1), rs.getString(2)), new TableRef(rs.getString(3), rs.getString(4)));
+            }
+        }
+        return leaves;
+    }
 
-    private static Map<String, String> pairs(Connection c, String sql) throws SQLException {
-        Map<String, String> out = new TreeMap<>();
+    /** Materialized views, each with whether it holds data (an unpopulated one cannot be read). */
+    static Map<TableRef, Boolean> materializedViews(Connection c) throws SQLException {
+        Map<TableRef, Boolean> views = new TreeMap<>();
+        String sql = "SELECT n.nspname, c.relname, c.relispopulated FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'm' AND " + USER_SCHEMA + " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_class'::regclass", "c.oid");
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                views.put(new TableRef(rs.getString(1), rs.getString(2)), rs.getBoolean(3));
+            }
+        }
+        return views;
+    }
+
+    /** The first two columns of each row, in the order the query returns them. */
+    static Map<String, String> pairs(Connection c, String sql) throws SQLException {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));

@@ -15,21 +15,24 @@ final class SchemaComparison {
      */
     static List<Mismatch> compare(Map<String, Map<String, String>> source, Map<String, Map<String, String>> target) {
         List<Mismatch> out = new ArrayList<>();
-        for (String kind : source.keySet()) {
-            Map<String, String> s = source.get(kind);
-            Map<String, String> t = target.getOrDefault(kind, Map.of());
+        for (SchemaObjects.Kind kind : SchemaObjects.KINDS) {
+            Map<String, String> s = source.getOrDefault(kind.kind(), Map.of());
+            Map<String, String> t = target.getOrDefault(kind.kind(), Map.of());
             TreeSet<String> names = new TreeSet<>(s.keySet());
             names.addAll(t.keySet());
             for (String name : names) {
                 String sv = s.get(name);
                 String tv = t.get(name);
+                if (kind.attribute() && (sv == null || tv == null)) {
+                    continue;
+                }
                 if (tv == null) {
-                    out.add(new Mismatch(name, kind + " missing on target", sv, "—", true));
+                    out.add(new Mismatch(name, kind.kind() + " missing on target", sv, "—", true));
                 } else if (sv == null) {
                     // The managed cluster may ship extensions of its own; that loses nothing.
-                    out.add(new Mismatch(name, kind + " only on target", "—", tv, !kind.equals("extension")));
+                    out.add(new Mismatch(name, kind.kind() + " only on target", "—", tv, !kind.kind().equals("extension")));
                 } else if (!sv.equals(tv)) {
-                    out.add(new Mismatch(name, kind.equals("sequence") ? "sequence value" : kind + " definition differs", sv, tv, true));
+                    out.add(Mismatch.ofDefinitions(name, kind.differs(), sv, tv));
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.cutover.migration.ExecutionValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 final class TableScanner {
 
     private static final String COUNT = "SELECT count(*), NULL FROM %s AS t";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private TableScanner() {}
 
@@ -62,10 +64,21 @@ final class TableScanner {
         try (Statement st = c.createStatement()) {
             TableRef t;
             while ((t = queue.poll()) != null) {
+                // Inside a snapshot's transaction an error would abort every later table: a savepoint keeps them.
+                Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try (ResultSet rs = st.executeQuery(hash != null ? hash.query(st, t) : COUNT.formatted(t.quoted()))) {
                     rs.next();
                     results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
                     progress.accept(t + ": " + rs.getLong(1) + " rows");
+                } catch (SQLException e) {
+                    if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    if (before != null) {
+                        c.rollback(before);
+                    }
+                    results.add(TableStats.unreadable(t, sizes.getOrDefault(t, 0L), firstLine(e.getMessage())));
+                    progress.accept(t + ": cannot be read (" + firstLine(e.getMessage()) + ")");
                 }
             }
         }
@@ -82,5 +95,9 @@ final class TableScanner {
             }
         }
         return sizes;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse(s).replaceFirst("^ERROR: ", "");
     }
 }

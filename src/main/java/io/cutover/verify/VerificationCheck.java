@@ -42,12 +42,22 @@ class VerificationCheck implements StepCheck {
 
     /** Logs, files and the outcome of a verification; shared with the copy steps that verify after copying. */
     static CheckOutcome report(CheckContext ctx, VerificationReport report) throws java.io.IOException {
+        StringBuilder diffs = new StringBuilder();
         for (Mismatch m : report.mismatches()) {
-            String line = (m.blocking() ? "DIFFERENT " : "NOTE ") + m.object() + ": " + m.difference() + " (source " + m.source() + ", target " + m.target() + ")";
+            String[] cells = m.cells();
+            String line = (m.blocking() ? "DIFFERENT " : "NOTE ") + m.object() + ": " + m.difference()
+                    + (m.source().isEmpty() && m.target().isEmpty() ? "" : " (source " + cells[0] + ", target " + cells[1] + ")");
             if (m.blocking()) {
                 ctx.log().err(line);
             } else {
                 ctx.log().out(line);
+            }
+            if (!m.diff().isEmpty()) {
+                diffs.append(m.object()).append(": ").append(m.difference()).append(" (- source, + target)\n");
+                m.diff().forEach(l -> {
+                    ctx.log().out("    " + l);
+                    diffs.append("    ").append(l).append('\n');
+                });
             }
         }
         ResultTable table = table(report);
@@ -55,29 +65,49 @@ class VerificationCheck implements StepCheck {
         long rows = report.source().stream().mapToLong(TableStats::rows).sum();
         String summary = report.passed()
                 ? "Verified " + report.source().size() + " tables and " + rows + " rows: counts, checksums and schema are identical"
-                : report.mismatches().stream().filter(Mismatch::blocking).count() + " differences: "
-                        + report.mismatches().stream().filter(Mismatch::blocking).limit(5).map(m -> m.object() + " " + m.difference()).collect(Collectors.joining("; "));
-        Files.writeString(file, summary + "\n\n" + table.toText());
+                : summary(report.mismatches());
+        Files.writeString(file, summary + "\n\n" + table.toText() + (diffs.isEmpty() ? "" : "\nDefinitions that differ\n\n" + diffs));
         Files.writeString(ctx.workdir().resolve("verification/new-table-inventory.txt"), TableInventoryCheck.table(report.target()).toText());
         return new CheckOutcome(report.passed(), summary, table.toJson(), List.of(new CheckOutcome.Produced(ARTIFACT, file)));
     }
 
-    /** Differences first, then every table with both sides' numbers. */
+    /** Counts by kind of difference, most frequent first; the result table and the report file list every one. */
+    static String summary(List<Mismatch> mismatches) {
+        List<Mismatch> blocking = mismatches.stream().filter(Mismatch::blocking).toList();
+        Map<String, Long> byKind = blocking.stream().collect(Collectors.groupingBy(Mismatch::difference, java.util.TreeMap::new, Collectors.counting()));
+        String kinds = byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        String first = blocking.stream().limit(3).map(Mismatch::object).distinct().collect(Collectors.joining(", "));
+        return blocking.size() + (blocking.size() == 1 ? " difference: " : " differences: ") + kinds + " (" + first + (blocking.size() > 3 ? ", …" : "")
+                + "); every one is listed in the result table";
+    }
+
+    /** Differences first, then every table, partition and materialized view with both sides' numbers. */
     static ResultTable table(VerificationReport report) {
         List<List<String>> rows = new ArrayList<>();
-        report.mismatches().forEach(m -> rows.add(List.of(m.object(), m.difference(), abbreviate(m.source()), abbreviate(m.target()),
-                m.blocking() ? "DIFFERENT" : "note")));
-        Map<TableRef, TableStats> target = report.target().stream().collect(Collectors.toMap(TableStats::table, Function.identity()));
-        for (TableStats s : report.source()) {
-            TableStats t = target.get(s.table());
-            if (t != null && t.rows() == s.rows() && Objects.equals(t.checksum(), s.checksum())) {
-                rows.add(List.of(s.table().toString(), "rows and checksum", Long.toString(s.rows()), Long.toString(t.rows()), "equal"));
-            }
-        }
+        report.mismatches().forEach(m -> {
+            String[] cells = m.cells();
+            rows.add(List.of(m.object(), m.difference(), abbreviate(cells[0]), abbreviate(cells[1]), m.blocking() ? "DIFFERENT" : "note"));
+        });
+        equal(rows, report.source(), report.target(), "rows and checksum");
+        equal(rows, report.sourceParts(), report.targetParts(), "rows and checksum");
         return new ResultTable(List.of("object", "check", "source", "target", "result"), rows);
     }
 
+
+    private static void equal(List<List<String>> rows, List<TableStats> source, List<TableStats> targetStats, String check) {
+        Map<TableRef, TableStats> target = targetStats.stream().collect(Collectors.toMap(TableStats::table, Function.identity()));
+        for (TableStats s : source) {
+            TableStats t = target.get(s.table());
+            if (t != null && t.rows() == s.rows() && Objects.equals(t.checksum(), s.checksum())) {
+                rows.add(List.of(s.table().toString(), s.checksum() == null ? "rows (of its partitions)" : check, Long.toString(s.rows()),
+                        Long.toString(t.rows()), "equal"));
+            }
+        }
+    }
+
+    /** Long values (definitions) are already cut to the stretch where they differ; this only bounds the rest. */
     private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 120 ? s.substring(0, 117) + "…" : s;
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 297) + "…" : s;
     }
 }

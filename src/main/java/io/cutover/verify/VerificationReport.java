@@ -2,8 +2,19 @@ package io.cutover.verify;
 
 import java.util.List;
 
-/** Source and target side by side: every table's counts and checksums, and every difference found. */
-public record VerificationReport(List<TableStats> source, List<TableStats> target, List<Mismatch> mismatches) {
+/**
+ * Source and target side by side: every table's counts and checksums, and every difference found.
+ *
+ * @param source tables as the inventory lists them (a partitioned table with its partitions' rows)
+ * @param sourceParts partitions and materialized views, each counted and hashed on its own
+ */
+public record VerificationReport(List<TableStats> source, List<TableStats> target, List<Mismatch> mismatches, List<TableStats> sourceParts,
+        List<TableStats> targetParts) {
+
+    public VerificationReport {
+        sourceParts = sourceParts == null ? List.of() : List.copyOf(sourceParts);
+        targetParts = targetParts == null ? List.of() : List.copyOf(targetParts);
+    }
 
     public boolean passed() {
         return mismatches.stream().noneMatch(Mismatch::blocking);

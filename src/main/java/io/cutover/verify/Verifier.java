@@ -8,12 +8,11 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,11 +76,13 @@ public class Verifier {
             Future<Side> t = sides.submit(() -> side(target, null, checksum, threads, line -> progress.accept("target " + line)));
             Side src = unwrap(s);
             Side tgt = unwrap(t);
-            List<Mismatch> mismatches = new ArrayList<>(compareTables(src.stats(), tgt.stats()));
+            List<Mismatch> mismatches = new ArrayList<>(src.compareWith(tgt).stream()
+                    .map(m -> sourceSnapshot != null && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
+                    .toList());
             mismatches.addAll(SchemaComparison.compare(src.schema(), tgt.schema()).stream()
                     .map(m -> sourceSnapshot != null && m.difference().equals("sequence value") ? movedSequence(m) : m)
                     .toList());
-            return new VerificationReport(src.stats(), tgt.stats(), mismatches);
+            return new VerificationReport(src.stats(), tgt.stats(), mismatches, src.parts(), tgt.parts());
         } finally {
             sides.shutdownNow();
         }
@@ -100,6 +101,16 @@ public class Verifier {
 
     /** One side's schema snapshot and table scan; each side has its own connections and threads. */
     /** Sequences are not transactional: a snapshot cannot hold them still, so their values are copied at cutover. */
+    /**
+     * A restore computes a materialized view from the copied rows, while the source's holds what its
+     * last REFRESH saw: at a snapshot they may differ without anything lost. The drain refreshes both
+     * sides, and the verification at cutover compares them again.
+     */
+    private static Mismatch recomputedView(Mismatch m) {
+        return new Mismatch(m.object(), m.difference() + " (the copy computed it from the copied rows; refreshed on both sides at the drain)",
+                m.source(), m.target(), false);
+    }
+
     private static Mismatch movedSequence(Mismatch m) {
         return new Mismatch(m.object(), "sequence value (sequences move outside snapshots; copied at cutover)", m.source(), m.target(), false);
     }
@@ -117,50 +128,35 @@ public class Verifier {
     private Side side(ExecutionValues.Connection db, String snapshot, TableChecksum checksum, int threads, Consumer<String> progress) throws Exception {
         Map<String, Map<String, String>> schema = new LinkedHashMap<>();
         List<TableRef> tables;
+        Map<TableRef, TableRef> leaves;
+        Map<TableRef, Boolean> views;
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
             PgSession.useSnapshot(c, snapshot);
             tables = Catalog.tables(c);
-            for (String kind : Catalog.SNAPSHOT_QUERIES.keySet()) {
-                schema.put(kind, Catalog.schemaObjects(c, kind));
+            leaves = Catalog.leafPartitions(c);
+            views = Catalog.materializedViews(c);
+            for (SchemaObjects.Kind kind : SchemaObjects.KINDS) {
+                schema.put(kind.kind(), Catalog.schemaObjects(c, kind));
             }
         }
+        // Rows are counted and hashed where they live: in each partition, not through its parent.
+        Set<TableRef> roots = TableComparison.rootsOf(leaves);
+        Set<TableRef> topLevel = new HashSet<>(tables);
+        topLevel.removeAll(roots);
+        List<TableRef> scan = new ArrayList<>(topLevel);
+        scan.addAll(leaves.keySet());
+        views.forEach((view, populated) -> {
+            if (populated) {
+                scan.add(view);
+            }
+        });
         ExecutorService own = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            return new Side(TableScanner.scan(db, properties.connectTimeout(), tables, checksum, threads, own, progress, snapshot), schema);
+            List<TableStats> scanned = TableScanner.scan(db, properties.connectTimeout(), scan, checksum, threads, own, progress, snapshot);
+            return new Side(scanned, leaves, views, topLevel, schema);
         } finally {
             own.shutdownNow();
         }
-    }
-
-    static List<Mismatch> compareTables(List<TableStats> source, List<TableStats> target) {
-        Map<TableRef, TableStats> s = index(source);
-        Map<TableRef, TableStats> t = index(target);
-        TreeSet<TableRef> all = new TreeSet<>(s.keySet());
-        all.addAll(t.keySet());
-        List<Mismatch> out = new ArrayList<>();
-        for (TableRef table : all) {
-            TableStats a = s.get(table);
-            TableStats b = t.get(table);
-            if (b == null) {
-                out.add(new Mismatch(table.toString(), "table missing on target", a.rows() + " rows", "—", true));
-            } else if (a == null) {
-                out.add(new Mismatch(table.toString(), "table only on target", "—", b.rows() + " rows", true));
-            } else {
-                if (a.rows() != b.rows()) {
-                    out.add(new Mismatch(table.toString(), "row count", Long.toString(a.rows()), Long.toString(b.rows()), true));
-                }
-                if (!Objects.equals(a.checksum(), b.checksum())) {
-                    out.add(new Mismatch(table.toString(), "content checksum", a.checksum(), b.checksum(), true));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<TableRef, TableStats> index(List<TableStats> stats) {
-        Map<TableRef, TableStats> map = new HashMap<>();
-        stats.forEach(st -> map.put(st.table(), st));
-        return map;
     }
 
     private static long roundTrip(Connection c) throws SQLException {
@@ -190,6 +186,9 @@ public class Verifier {
         if (cause instanceof UnknownHostException) {
             return "Host '" + db.url().host() + "' cannot be found (DNS): check the host name, or start the proxy it needs";
         }
+        if (state.equals("08P01") || cause instanceof java.io.EOFException) {
+            return "Something answers at " + where + ", but it is not PostgreSQL (it closed the connection or answered in another protocol): check the port";
+        }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             return "Nothing answers at " + where + " (connection refused or no route): is the server or proxy running?";
         }
@@ -218,5 +217,42 @@ public class Verifier {
         }
     }
 
-    private record Side(List<TableStats> stats, Map<String, Map<String, String>> schema) {}
+    /** One side's scan (plain tables, leaf partitions, populated materialized views) and schema snapshot. */
+    private record Side(List<TableStats> scanned, Map<TableRef, TableRef> leaves, Map<TableRef, Boolean> views, Set<TableRef> topLevel,
+            Map<String, Map<String, String>> schema) {
+
+        /** Tables as the inventory lists them: a partitioned table with its partitions' rows. */
+        List<TableStats> stats() {
+            return TableComparison.withRoots(scanned, leaves, topLevel);
+        }
+
+        /** Partitions and materialized views, each compared on its own. */
+        List<TableStats> parts() {
+            List<TableStats> parts = new ArrayList<>(scanned.stream().filter(st -> !topLevel.contains(st.table())).toList());
+            views.forEach((view, populated) -> {
+                if (!populated) {
+                    parts.add(new TableStats(view, 0, TableComparison.NOT_POPULATED, 0));
+                }
+            });
+            parts.sort((a, b) -> a.table().compareTo(b.table()));
+            return parts;
+        }
+
+        List<Mismatch> compareWith(Side target) {
+            Set<TableRef> partitioned = TableComparison.rootsOf(leaves);
+            partitioned.retainAll(TableComparison.rootsOf(target.leaves));
+            List<Mismatch> out = new ArrayList<>(TableComparison.compare(
+                    stats().stream().filter(st -> !partitioned.contains(st.table())).toList(),
+                    target.stats().stream().filter(st -> !partitioned.contains(st.table())).toList(), "table"));
+            List<Mismatch> partitions = TableComparison.compare(only(leaves.keySet()), target.only(target.leaves.keySet()), "partition");
+            out.addAll(partitions);
+            out.addAll(TableComparison.partitionSummaries(partitions, leaves, target.leaves));
+            out.addAll(TableComparison.compare(only(views.keySet()), target.only(target.views.keySet()), "materialized view"));
+            return out;
+        }
+
+        private List<TableStats> only(Set<TableRef> refs) {
+            return parts().stream().filter(st -> refs.contains(st.table())).toList();
+        }
+    }
 }

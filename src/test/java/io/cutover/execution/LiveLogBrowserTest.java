@@ -74,6 +74,23 @@ class LiveLogBrowserTest {
         List<String> expected = IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).toList();
         assertThat(outLines()).containsExactlyElementsOf(expected);
         assertThat(statusBadge()).isEqualTo("succeeded");
+        assertThat(browser.contentSecurityRefusals()).as("htmx, the live log and the pages work under the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    void theBrowserEnforcesTheContentSecurityPolicyOnThePanelsPages() {
+        browser.logIn("viewer", "test-password");
+        browser.driver.get(browser.url("/migrations"));
+        assertThat(browser.contentSecurityRefusals()).isEmpty();
+
+        Object ran = ((JavascriptExecutor) browser.driver).executeScript("""
+                const s = document.createElement('script');
+                s.textContent = 'window.injected = true';
+                document.head.appendChild(s);
+                return window.injected === true;""");
+
+        assertThat(ran).as("an injected inline script does not run").isEqualTo(false);
+        assertThat(browser.contentSecurityRefusals()).singleElement().asString().contains("script-src 'self'");
     }
 
     /** Creates a migration through the JSON API as admin and returns its id. */

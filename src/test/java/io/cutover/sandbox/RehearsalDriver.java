@@ -98,8 +98,7 @@ class RehearsalDriver {
     /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
     void throughCutover() {
         throughCluster();
-        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-recent-users", "spot-recent-posts",
-                "spot-foreign-keys", "spot-indexes");
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
         throughPreCutover();
         run("scale-down", "app-stopped");
         runWith("final-sync", parameter("clusterName"));
@@ -115,8 +114,7 @@ class RehearsalDriver {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"syncStrategy\":\"continuous-sync\"}").exchange();
         assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
         throughCluster();
-        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-recent-users", "spot-recent-posts",
-                "spot-foreign-keys", "spot-indexes");
+        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
         whileStreaming.run();
         throughPreCutover();
         run("sync-vacuum", "scale-down", "app-stopped", "sync-drain", "sync-sequences", "sync-verify");

@@ -50,10 +50,15 @@ final class SyncFixture implements AutoCloseable {
 
     /** @param superuserTarget true: the target's role is postgres (native mode); false: a plain password role */
     SyncFixture(boolean superuserTarget) {
+        this(superuserTarget, SCHEMA);
+    }
+
+    /** @param schema the source's schema and data */
+    SyncFixture(boolean superuserTarget, String schema) {
         this.superuserTarget = superuserTarget;
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         this.source = TestDatabases.create("syncsrc");
-        TestDatabases.execute(source, SCHEMA);
+        TestDatabases.execute(source, schema);
         if (superuserTarget) {
             this.target = TestDatabases.create("synctgt");
             this.targetRole = "postgres";
