@@ -38,7 +38,9 @@ final class SessionPooler {
         ServerSocket socket = forwarder.bind();
         Path pidFile = Path.of(args[3]);
         String pid = Long.toString(ProcessHandle.current().pid());
-        Files.writeString(pidFile, pid + "\n");
+        // Written aside and moved in at once: a reader never sees the pid file half-written.
+        Path written = Files.writeString(pidFile.resolveSibling(pidFile.getFileName() + ".new"), pid + "\n");
+        Files.move(written, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Thread watch = new Thread(() -> exitWhenDisowned(pidFile, pid), "disowned");
         watch.setDaemon(true);
         watch.start();

@@ -1,8 +1,8 @@
 package io.cutover.sandbox;
 
-import static io.cutover.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import io.cutover.emulator.EmulatedFly;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class SandboxWithoutPgBouncerTest {
         assertThat(step.get("notice").get("text").asString())
                 .isEqualTo("Sandbox: " + EmulatedFly.NEEDS_PGBOUNCER + "; the rehearsal migration keeps session mode.");
         assertThat(step.get("applicable").asBoolean()).as("not required in session mode").isFalse();
-        assertThat(mvc.get().uri("/migrations/" + drive.migration + "/phases/app-config").with(as("viewer")).exchange())
+        assertThat(mvc.get().uri("/migrations/" + drive.migration + "/phases/app-config").with(user("viewer").roles("VIEWER")).exchange())
                 .hasStatusOk().bodyText().contains("transaction pool mode cannot be rehearsed: install pgbouncer");
 
         drive.throughCutover();
