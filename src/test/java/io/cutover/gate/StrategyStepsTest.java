@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +77,12 @@ class StrategyStepsTest {
 
     private MigrationProgress progress(String strategy, List<Completion> done) {
         return new ProgressCalculator(seed, done, List.<SignOffView>of(), Map.of(), Instant.now(), 14,
-                id -> id.equals("syncStrategy") ? strategy : seed.parameter(id).map(p -> p.defaultValue()).orElse("")).compute(1);
+                values(strategy)).compute(1);
+    }
+
+    /** The seed's defaults with the strategy chosen: steps that depend on a parameter apply as on a new migration. */
+    private Function<String, String> values(String strategy) {
+        return id -> id.equals("syncStrategy") ? strategy : seed.parameter(id).map(p -> p.defaultValue()).orElse("");
     }
 
     /** Every required step of the strategy done up to and including the phase (checklists aside). */
@@ -84,7 +90,7 @@ class StrategyStepsTest {
         List<Completion> done = new ArrayList<>();
         for (Phase phase : seed.phases()) {
             for (Step step : phase.steps()) {
-                if (!step.optional() && step.appliesWith(id -> id.equals("syncStrategy") ? strategy : "")) {
+                if (!step.optional() && step.appliesWith(values(strategy))) {
                     done.add(completion(step.id()));
                 }
             }

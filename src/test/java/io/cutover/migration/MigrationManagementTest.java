@@ -72,7 +72,7 @@ class MigrationManagementTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsKeys("volumeSize", "plan", "siteUrl", "sourceUrl", "nope")
                         .hasEntrySatisfying("volumeSize", m -> assertThat(m).contains("between 1 and 500"))
-                        .hasEntrySatisfying("plan", m -> assertThat(m).contains("basic, starter, launch, scale, performance")));
+                        .hasEntrySatisfying("plan", m -> assertThat(m).contains("basic, starter, launch, scale")));
         assertThat(migrations.list()).hasSize(before);
     }
 

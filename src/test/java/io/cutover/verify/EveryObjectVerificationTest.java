@@ -95,7 +95,7 @@ class EveryObjectVerificationTest {
     }
 
     private JsonNode verify() {
-        long run = api.startOk(migration, "verify");
+        long run = api.rerunOk("operator", migration, "verify");
         JsonNode ended = api.awaitEnd(run);
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("FAILED");
         return ended;
