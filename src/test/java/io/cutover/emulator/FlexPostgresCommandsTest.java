@@ -6,28 +6,12 @@ import io.cutover.emulator.EmulatorFixture.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FlexPostgresCommandsTest {
+class FlexPostgresCommandsTest extends SeededEmulatorTest {
 
-    @TempDir
-    Path home;
-
-    private EmulatorFixture fly;
-    private SeedApps seed;
-
-    @BeforeEach
-    void seedApps() throws Exception {
-        fly = new EmulatorFixture(home);
-        seed = fly.seed(fly.createFlexDatabase(5), 1);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        fly.close();
+    FlexPostgresCommandsTest() {
+        super(5, 1);
     }
 
     @Test

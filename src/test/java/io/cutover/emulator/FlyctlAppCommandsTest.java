@@ -3,31 +3,14 @@ package io.cutover.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.emulator.EmulatorFixture.Result;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class FlyctlAppCommandsTest {
+class FlyctlAppCommandsTest extends SeededEmulatorTest {
 
-    @TempDir
-    Path home;
-
-    private EmulatorFixture fly;
-    private SeedApps seed;
-
-    @BeforeEach
-    void seedApps() throws Exception {
-        fly = new EmulatorFixture(home);
-        seed = fly.seed(fly.createFlexDatabase(3), 2);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        fly.close();
+    FlyctlAppCommandsTest() {
+        super(3, 2);
     }
 
     @Test

@@ -3,14 +3,10 @@ package io.cutover.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.emulator.EmulatorFixture.Result;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,23 +14,10 @@ import tools.jackson.databind.JsonNode;
  * group, the non-interactive errors for a missing id or flag, what goes to stdout and what to
  * stderr, and the field names of --json output.
  */
-class FlyctlConformanceTest {
+class FlyctlConformanceTest extends SeededEmulatorTest {
 
-    @TempDir
-    Path home;
-
-    private EmulatorFixture fly;
-    private SeedApps seed;
-
-    @BeforeEach
-    void seedApps() throws Exception {
-        fly = new EmulatorFixture(home);
-        seed = fly.seed(fly.createFlexDatabase(2), 2);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        fly.close();
+    FlyctlConformanceTest() {
+        super(2, 2);
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,26 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * deploy needs something to deploy and runs the release command, snapshots are queued, detach keeps
  * the secrets, and a deploy token reaches its own app only.
  */
-class FlyctlSideEffectsTest {
-
-    @TempDir
-    Path home;
+class FlyctlSideEffectsTest extends SeededEmulatorTest {
 
     @TempDir
     Path emptyDir;
 
-    private EmulatorFixture fly;
-    private SeedApps seed;
-
-    @BeforeEach
-    void seedApps() throws Exception {
-        fly = new EmulatorFixture(home);
-        seed = fly.seed(fly.createFlexDatabase(2), 2);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        fly.close();
+    FlyctlSideEffectsTest() {
+        super(2, 2);
     }
 
     @Test
