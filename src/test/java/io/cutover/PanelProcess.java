@@ -46,7 +46,7 @@ public final class PanelProcess implements AutoCloseable {
                 "--spring.profiles.active=test",
                 "--server.port=" + port,
                 "--cutover.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("panel") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("panel") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath*:test-runbooks/*.yaml"));
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
