@@ -19,18 +19,25 @@ import java.util.concurrent.Executors;
 /**
  * The emulated application's web service: it answers only while a machine of the app is started,
  * and reads the database named by the {@code DATABASE_URL} its machines were started with, so a
- * new secret takes effect only after a restart or deploy, as on Fly.
+ * new secret takes effect only after a restart or deploy, as on Fly. Each answer counts the rows
+ * of the app's own table (the blog's {@code users} unless told otherwise): a database without it
+ * makes the app fail, as a real app would.
  */
 public final class EmulatedApp implements AutoCloseable {
 
     private final StateStore store;
     private final String appName;
+    private final String table;
     private final HttpServer server;
     private final ExecutorService workers;
 
-    private EmulatedApp(Path home, String appName, int port) {
+    private EmulatedApp(Path home, String appName, int port, String table) {
+        if (!table.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
         this.store = new StateStore(home);
         this.appName = appName;
+        this.table = table;
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -48,7 +55,12 @@ public final class EmulatedApp implements AutoCloseable {
 
     /** Starts serving the app on 127.0.0.1:{@code port} (0 picks a free port, see {@link #port()}). */
     public static EmulatedApp start(Path home, String appName, int port) {
-        return new EmulatedApp(home, appName, port);
+        return start(home, appName, port, "users");
+    }
+
+    /** The same for an app whose own table is {@code table} (a lower-case name in schema public). */
+    public static EmulatedApp start(Path home, String appName, int port, String table) {
+        return new EmulatedApp(home, appName, port, table);
     }
 
     public int port() {
@@ -95,8 +107,8 @@ public final class EmulatedApp implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);
                     Statement statement = connection.createStatement()) {
                 String database = single(statement, "SELECT current_database()");
-                String users = single(statement, "SELECT count(*) FROM users");
-                return new Response(200, "ok database=" + database + " users=" + users);
+                String rows = single(statement, "SELECT count(*) FROM public." + table);
+                return new Response(200, "ok database=" + database + " " + table + "=" + rows);
             }
         } catch (SQLException | FlyError e) {
             return new Response(500, e.getMessage());

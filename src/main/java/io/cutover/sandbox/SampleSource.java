@@ -13,11 +13,13 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The database that plays the Flex cluster: the sample application's schema and data, owned by
- * the application's own role (as on Flex), which logs in with a password.
+ * The database that plays the Flex cluster: the sample application's schema and data (or another
+ * schema, cutover.sandbox.sample-sql), owned by the application's own role (as on Flex), which
+ * logs in with a password.
  */
 @Component
 @Profile("sandbox")
@@ -71,7 +73,7 @@ class SampleSource {
                 c.setAutoCommit(false);
                 st.execute("ALTER SCHEMA public OWNER TO " + role);
                 st.execute("SET LOCAL ROLE " + role);
-                st.execute(sampleSql(properties.sampleScale()));
+                st.execute(sampleSql(properties.sampleSql(), properties.sampleScale()));
                 c.commit();
             }
             log.info("Sandbox: created the Flex stand-in database {} with sample data (scale {})", names.sourceDatabase(), properties.sampleScale());
@@ -79,17 +81,23 @@ class SampleSource {
         return password;
     }
 
-    /** Whether the sample was loaded to the end: its last table (audit_log) exists and has rows. */
+    /**
+     * Whether the sample was loaded to the end: the load is one transaction, so the table the app
+     * reads having rows means everything before it committed too.
+     */
     boolean complete() throws SQLException {
-        try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT to_regclass('public.audit_log') IS NOT NULL")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return false;
+        try (Connection c = postgres.connect(names.sourceDatabase());
+                PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, "public." + properties.appTable());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return false;
+                }
             }
         }
-        try (Connection c = postgres.connect(properties.sourceDatabase()); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM public.audit_log)")) {
+        try (Connection c = postgres.connect(names.sourceDatabase()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM public." + properties.appTable() + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -100,13 +108,13 @@ class SampleSource {
      * never runs on it. Only the sandbox's own (owned by the app role): any other is refused.
      */
     private void rebuildIncomplete() throws SQLException {
-        String database = properties.sourceDatabase();
+        String database = names.sourceDatabase();
         try (Connection c = postgres.connect("postgres");
                 PreparedStatement ps = c.prepareStatement("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (!properties.appRole().equals(rs.getString(1))) {
+                if (!names.appRole().equals(rs.getString(1))) {
                     throw new IllegalStateException("Database " + database + " exists but holds no complete sample, and it is not the sandbox's (owner "
                             + rs.getString(1) + "): drop it or set cutover.sandbox.source-database to another name");
                 }
@@ -118,11 +126,11 @@ class SampleSource {
         }
     }
 
-    static String sampleSql(double scale) {
-        try (InputStream in = SampleSource.class.getResourceAsStream("/sample/sample-app.sql")) {
+    static String sampleSql(String location, double scale) {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{scale}}", Double.toString(scale));
         } catch (IOException e) {
-            throw new IllegalStateException("The sample application's SQL is missing from the build", e);
+            throw new IllegalStateException("The sample SQL " + location + " (cutover.sandbox.sample-sql) cannot be read", e);
         }
     }
 

@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param appRole the app's role on the Flex stand-in (blank: derived from the data directory)
  * @param pgbouncer PgBouncer, by name (looked up on PATH, then /usr/sbin) or by path; without it the
  *     emulated clusters cannot be switched to transaction pool mode
+ * @param sampleSql the schema and data of the Flex stand-in, a resource location ({{scale}} is replaced by sampleScale);
+ *     the default is the blog app the seed was written for
+ * @param appTable the table whose rows the emulated app counts on every request, as the real app reads its own
+ *     tables: it answers 500 when the table is missing, so another sample needs one of its own tables here
  */
 @Validated
 @ConfigurationProperties("cutover.sandbox")
@@ -28,4 +32,6 @@ record SandboxProperties(
         @PositiveOrZero @DefaultValue("8081") int appPort,
         @NotBlank @DefaultValue("rehearsal") String migrationName,
         @Pattern(regexp = "|[a-z_][a-z0-9_]{0,62}") @DefaultValue("") String appRole,
-        @NotBlank @DefaultValue("pgbouncer") String pgbouncer) {}
+        @NotBlank @DefaultValue("pgbouncer") String pgbouncer,
+        @NotBlank @DefaultValue("classpath:sample/sample-app.sql") String sampleSql,
+        @Pattern(regexp = "[a-z_][a-z0-9_]{0,62}") @DefaultValue("users") String appTable) {}

@@ -85,7 +85,7 @@ class SandboxSetup implements ApplicationRunner, DisposableBean {
                     flexUrl, APP, 2));
         }
         EmulatedFly.revive(home, admin.withoutPassword(), tools.pgbouncer());
-        app = EmulatedApp.start(home, APP, properties.appPort());
+        app = EmulatedApp.start(home, APP, properties.appPort(), properties.appTable());
         createMigration(admin, home);
         log.info("Sandbox ready: emulated {} answers at {}, flyctl emulator in {}", APP, siteUrl(), home.resolve("bin"));
     }

@@ -168,6 +168,12 @@ class RehearsalDriver {
         runUntilDone("mpg-backup-list");
     }
 
+    /** Inventory, backups and the cluster, then the data migration's restore and verification (full re-dump), spot checks left to the caller. */
+    void throughRestoreAndVerify() {
+        throughCluster();
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify");
+    }
+
     /** What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's emulated one. */
     MvcTestResult switchPoolMode(String mode) {
         return mvc.post().uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode").with(as("operator"))

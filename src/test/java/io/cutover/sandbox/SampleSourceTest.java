@@ -71,7 +71,8 @@ class SampleSourceTest {
     }
 
     private SampleSource source(double scale) {
-        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer");
+        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer",
+                "classpath:sample/sample-app.sql", "users");
         PanelProperties panel = new PanelProperties(dataDir, true);
         postgres = new SandboxPostgres(properties, panel);
         return new SampleSource(postgres, properties, new SandboxNames(properties, panel));
