@@ -6,6 +6,7 @@ import io.cutover.execution.RunStarted;
 import io.cutover.gate.ActionRefused;
 import io.cutover.migration.MigrationCreated;
 import io.cutover.migration.ParameterCaptured;
+import io.cutover.migration.ParameterChangeRefused;
 import io.cutover.migration.ParametersChanged;
 import io.cutover.migration.StepCompleted;
 import io.cutover.migration.StepsVoided;
@@ -89,6 +90,12 @@ class AuditListeners {
     @EventListener
     void on(ActionRefused e) {
         trail.append(e.migrationId(), e.actor(), "action.refused", "Refused to " + e.action() + " '" + e.target() + "': " + e.reason());
+    }
+
+    /** Synchronous, like other refusals: the change's transaction rolls back, its record must not. */
+    @EventListener
+    void on(ParameterChangeRefused e) {
+        trail.append(e.migrationId(), e.actor(), "action.refused", "Refused to change parameters '" + String.join(", ", e.parameterIds()) + "': " + e.reason());
     }
 
     @EventListener

@@ -214,6 +214,16 @@ class ProcessLauncher {
 
     /** Only allow-listed variables of the panel's environment: its own secrets stay with it. */
     private Map<String, String> baseEnvironment(RunContext ctx) {
+        Map<String, String> env = panelEnvironment();
+        env.put("PGPASSFILE", ctx.scratch.resolve("pgpass").toString());
+        env.put("PGCONNECT_TIMEOUT", "10");
+        env.put("PGAPPNAME", "cutover");
+        env.put("LC_ALL", env.getOrDefault("LC_ALL", "C.UTF-8"));
+        return env;
+    }
+
+    /** The allow-listed variables of the panel's environment and the steps' PATH (extra path first). */
+    Map<String, String> panelEnvironment() {
         Map<String, String> env = new HashMap<>();
         Map<String, String> own = System.getenv();
         properties.passEnvironment().forEach(name -> {
@@ -224,10 +234,6 @@ class ProcessLauncher {
         String extra = properties.extraPath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         String path = own.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("PATH", extra.isEmpty() ? path : extra + File.pathSeparator + path);
-        env.put("PGPASSFILE", ctx.scratch.resolve("pgpass").toString());
-        env.put("PGCONNECT_TIMEOUT", "10");
-        env.put("PGAPPNAME", "cutover");
-        env.put("LC_ALL", env.getOrDefault("LC_ALL", "C.UTF-8"));
         return env;
     }
 

@@ -89,6 +89,7 @@ public class MigrationManagement {
                 .toList();
         for (ParameterChangeGuard guard : changeGuards) {
             guard.refusal(migrationId, runbook, changed).ifPresent(reason -> {
+                events.publishEvent(new ParameterChangeRefused(migrationId, changed, actor.username(), reason));
                 throw new ConflictException(reason);
             });
         }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,16 @@ class PositionGuardTest {
         MvcTestResult refused = api.parameters("{\"strategy\":\"plain\"}");
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(runApi.body(refused).get("detail").asString()).contains("strategy cannot change: the cutover started when 'Stop the app'");
+        JsonNode audit = api.audit();
+        List<String> refusals = new java.util.ArrayList<>();
+        audit.forEach(e -> {
+            if (e.get("action").asString().equals("action.refused")) {
+                refusals.add(e.get("actor").asString() + ": " + e.get("details").asString());
+            }
+        });
+        assertThat(refusals).as("recorded like the other refusals").hasSize(1).first().asString()
+                .startsWith("admin: Refused to change parameters 'strategy': strategy cannot change: the cutover started when 'Stop the app' was done by operator");
+        assertThat(api.parameters("{}").getResponse().getStatus()).as("a save that changes nothing is no refusal").isEqualTo(200);
     }
 
     @Test

@@ -212,6 +212,31 @@ class RehearsalDriver {
         sign("approver2", PRE_CUTOVER);
     }
 
+    /**
+     * What the team might do by hand outside the panel: a flyctl command on the sandbox's emulated
+     * Fly, with an org token of its own. Returns standard output; fails on a non-zero exit.
+     */
+    static String flyctl(Path flyHome, String stdin, String... args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(flyHome.resolve("bin/flyctl").toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false);
+        builder.environment().put("FLY_API_TOKEN", EmulatedFly.issueToken(flyHome, "personal", null));
+        Process p = builder.start();
+        try (var in = p.getOutputStream()) {
+            in.write((stdin == null ? "" : stdin + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("flyctl %s: %s", String.join(" ", args), err).isZero();
+        return out.get().strip();
+    }
+
     /** The emulated app's answer: status code and body, which names the database it reads from. */
     static String site(String url) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))

@@ -44,6 +44,7 @@ class SandboxCutoverTest {
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
+        String flexUrl = RehearsalDriver.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP, "-C", "printenv DATABASE_URL");
 
         drive.throughCutover();
 
@@ -73,12 +74,13 @@ class SandboxCutoverTest {
         assertThat(drive.position().get("state").asString()).isEqualTo("FINAL");
         drive.run("day1-backup-list", "day1-backup-create", "day1-analyze");
         drive.done("day1-rollback-info");
-        drive.run("week1-seq-scans", "week1-pool-usage", "baseline-connections", "baseline-backups");
+        drive.run("week1-seq-scans", "week1-pool-usage", "week1-reindex", "baseline-connections", "baseline-backups");
         drive.done("update-docs");
         drive.run("final-old-backup", "upload-final-backup");
         List<String> decommission = List.of("dc-stable", "dc-final-backup", "dc-final-uploaded");
         drive.sign("approver", decommission);
         drive.sign("approver2", decommission);
+        appPointedBackAtFlexByHandBlocksTheDestroy(drive, flexUrl);
         drive.runWith("destroy-old", "fragrant-flower-8144-db");
         drive.run("list-app-secrets");
 
@@ -91,5 +93,41 @@ class SandboxCutoverTest {
                 .as("the Fly token never reaches a log").isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(drive.migration)).extracting(AuditEntry::action)
                 .contains("run.finished", "signoff.signed", "parameter.captured", "downtime.measured"));
+    }
+
+    /**
+     * The step history says the app runs on the cluster; someone then puts the Flex URL back by hand
+     * (flyctl secrets import, which restarts the machines). The destroy reads Fly's answer, not the
+     * history: refused naming the Flex host, audited; with the cluster's URL back it may run.
+     */
+    private void appPointedBackAtFlexByHandBlocksTheDestroy(RehearsalDriver drive, String flexUrl) throws Exception {
+        String clusterUrl = RehearsalDriver.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP, "-C", "printenv DATABASE_URL");
+        RehearsalDriver.flyctl(sandbox.flyHome(), "DATABASE_URL=" + flexUrl, "secrets", "import", "--app", RehearsalDriver.APP);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+                .isEqualTo("200 ok database=" + names.sourceDatabase() + " users=" + sourceUsers()));
+        assertThat(drive.position().get("state").asString()).as("the history alone still says").isEqualTo("FINAL");
+
+        var refused = drive.start("destroy-old", "fragrant-flower-8144-db");
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        String flexHost = "fragrant-flower-8144-db.flycast.localhost";
+        assertThat(drive.body(refused).get("detail").asString())
+                .startsWith("Refused: 'Destroy the Flex app' destroys the Flex app, and the history says Final: app on MPG, cutover verified, but Fly says otherwise: "
+                        + RehearsalDriver.APP + " still points at the Flex database: its running DATABASE_URL names " + flexHost + ".");
+        assertThat(drive.body(refused).get("detail").asString()).doesNotContain(flexUrl.replaceAll("^[^:]+://[^:]+:([^@]+)@.*$", "$1"));
+        assertThat(audit.forMigration(drive.migration)).filteredOn(e -> e.action().equals("action.refused"))
+                .extracting(AuditEntry::details).anyMatch(d -> d.startsWith("Refused to run step 'destroy-old': Refused:") && d.contains("names " + flexHost));
+        assertThat(drive.position().get("state").asString()).isEqualTo("FINAL");
+
+        RehearsalDriver.flyctl(sandbox.flyHome(), "DATABASE_URL=" + clusterUrl, "secrets", "import", "--app", RehearsalDriver.APP);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
+    }
+
+    private long sourceUsers() throws Exception {
+        try (var c = io.cutover.TestDatabases.connect(names.sourceDatabase()); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM users")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
