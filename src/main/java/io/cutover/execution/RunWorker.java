@@ -277,7 +277,7 @@ class RunWorker {
             case COMMAND -> CommandLine.join(CommandLine.argv(step, ctx.runValues::forArgv))
                     + (step.stdin() == null ? "" : " <<< " + Template.render(step.stdin(), ctx.runValues::forSecretChannel))
                     + (step.stdout() == null ? "" : " > " + Template.render(step.stdout(), ctx.runValues::forArgv));
-            case SQL -> "SQL on " + step.target().name().toLowerCase() + ": " + Template.render(step.sql(), ctx.runValues::forArgv).strip();
+            case SQL -> "SQL on " + step.target().name().toLowerCase() + ": " + SqlRunner.render(ctx);
             case CHECK -> "built-in check " + step.check();
             case MANUAL -> step.title();
         };

@@ -34,8 +34,7 @@ class SqlRunner {
     Outcome run(RunContext ctx) {
         ExecutionValues.Connection target = ctx.connection(ctx.step.target()).orElseThrow(() -> new StepFailure(
                 "The " + ctx.step.target().name().toLowerCase() + " connection is not set; set it on the Parameters page"));
-        String database = "\"" + target.url().database().replace("\"", "\"\"") + "\"";
-        String sql = Template.render(ctx.step.sql(), name -> Template.DATABASE.equals(name) ? database : ctx.runValues.forArgv(name)).strip();
+        String sql = render(ctx);
         ctx.log.system("SQL on " + ctx.step.target().name().toLowerCase() + " (" + target.url().withoutPassword() + "):");
         sql.lines().forEach(l -> ctx.log.system("  " + l));
         try (Connection c = open(target); Statement st = c.createStatement()) {
@@ -61,6 +60,15 @@ class SqlRunner {
             ctx.log.err(e.getMessage());
             return new Outcome(RunStatus.FAILED, null, "The query failed: " + firstLine(e.getMessage()), null);
         }
+    }
+
+    /**
+     * The step's SQL as it runs and as the run records it: parameters rendered, {@code ${database}}
+     * the connected database as a quoted identifier (left as it is while no connection is set).
+     */
+    static String render(RunContext ctx) {
+        String database = ctx.connection(ctx.step.target()).map(t -> "\"" + t.url().database().replace("\"", "\"\"") + "\"").orElse("${database}");
+        return Template.render(ctx.step.sql(), name -> Template.DATABASE.equals(name) ? database : ctx.runValues.forArgv(name)).strip();
     }
 
     /** A JDBC connection with the password given to the driver, never in a URL that could be logged. */
