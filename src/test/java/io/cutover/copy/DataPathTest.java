@@ -56,6 +56,12 @@ class DataPathTest {
     RunApi api;
     long migration;
 
+    /** The restore-test's scratch databases: the test run's own server (initdb refuses a root JVM an embedded one). */
+    @org.springframework.test.context.DynamicPropertySource
+    static void scratchServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("cutover.copy.scratch-server", () -> io.cutover.TestPostgres.logical().url("postgres"));
+    }
+
     @BeforeEach
     void databases() {
         db = new DataPathFixture(0.1);
