@@ -61,6 +61,9 @@ class SandboxOtherSchemaTest {
         assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + names.sourceDatabase() + " accounts=20");
 
         drive.throughRestoreAndVerify();
+        JsonNode restoreTest = drive.runWith("restore-test", null);
+        assertThat(restoreTest.get("message").asString()).as("on the rehearsal's own server, not the cluster; accounts and orders (its partitions counted as one)")
+                .startsWith("The dump restores on PostgreSQL 15.").contains(": 2 tables, 420 rows, every count equal to the source").contains("the scratch database was dropped");
         JsonNode spot = drive.runWith("spot-checks", null);
 
         assertThat(spot.get("message").asString()).contains("none different")
