@@ -16,16 +16,20 @@ import org.springframework.stereotype.Component;
 /**
  * The parameters that decide which steps apply (the cutover strategy) freeze once the cutover has
  * started (the app was stopped in a linear phase): switching then would send the cutover back to
- * "in progress" and void the pre-cutover sign-offs in the middle of a downtime.
+ * "in progress" and void the pre-cutover sign-offs in the middle of a downtime. A finished rollback
+ * (the app back on Flex and serving) thaws them: the next cutover starts over, and may do so with
+ * the other strategy — the case that would otherwise need an admin override (see docs/guards.md).
  */
 @Component
 class StrategyFreezeGuard implements ParameterChangeGuard {
 
     // Lazily: the migration module asks its guards while it is itself being built.
     private final ObjectProvider<MigrationManagement> migrations;
+    private final ObjectProvider<AppPositions> positions;
 
-    StrategyFreezeGuard(ObjectProvider<MigrationManagement> migrations) {
+    StrategyFreezeGuard(ObjectProvider<MigrationManagement> migrations, ObjectProvider<AppPositions> positions) {
         this.migrations = migrations;
+        this.positions = positions;
     }
 
     @Override
@@ -33,6 +37,10 @@ class StrategyFreezeGuard implements ParameterChangeGuard {
         Set<String> deciding = runbook.allPhases().flatMap(p -> p.steps().stream()).flatMap(s -> s.when().keySet().stream()).collect(Collectors.toSet());
         List<String> touched = changed.stream().filter(deciding::contains).toList();
         if (touched.isEmpty()) {
+            return Optional.empty();
+        }
+        Position position = positions.getObject().of(migrationId);
+        if (position.rolledBack() && position.appRunning()) {
             return Optional.empty();
         }
         return migrations.getObject().completions(migrationId).stream()

@@ -109,6 +109,20 @@ class PositionGuardTest {
     }
 
     @Test
+    void afterAFinishedRollbackTheStrategyMayChangeForTheNextCutover() {
+        api.cutover();
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("the app serves from the cluster").isEqualTo(409);
+        api.run("back-stop", PositionApi.APP);
+        api.run("back-switch", null);
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("still down in the rollback").isEqualTo(409);
+        api.run("back-start", PositionApi.APP);
+
+        assertThat(api.position().get("state").asString()).isEqualTo("ROLLED_BACK");
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("back on Flex and serving").isEqualTo(200);
+        assertThat(api.step("other-only").get("applicable").asBoolean()).isTrue();
+    }
+
+    @Test
     void aCancelledCopyLeavesTheStepNotDoneItsSignOffVoidAndTheTargetPartial() {
         api.prepare();
         assertThat(api.phase("prepare").get("state").asString()).isEqualTo("DONE");
