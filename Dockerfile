@@ -1,14 +1,15 @@
 # Build with the Maven wrapper, run on a JRE with the tools the runbook calls:
 # PostgreSQL 17 client tools (pg_dump/pg_restore must be at least the server's major version),
-# pgcopydb, flyctl, the AWS CLI and curl.
+# pgcopydb, flyctl, the AWS CLI and curl. The jar is built with -Pproduction: the product without the
+# rehearsal tooling (flyctl emulator, sandbox wiring, embedded PostgreSQL), about 45 MB instead of 160.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline
+RUN ./mvnw -B -q -Pproduction dependency:go-offline
 COPY src src
 COPY frontend-static frontend-static
-RUN ./mvnw -B -q -DskipTests package && cp target/cutover-*.jar /cutover.jar
+RUN ./mvnw -B -q -Pproduction package && cp target/cutover-*.jar /cutover.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update \

@@ -2,5 +2,13 @@
  * The append-only audit trail: every state change and every refused attempt, with actor, time and
  * details. Rows are chained by hash and the database refuses UPDATE and DELETE on them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@ApplicationModule(
+        displayName = "Audit",
+        allowedDependencies = {
+                "downtime :: events", "execution :: events", "gate :: events", "migration :: events",
+                "security :: events", "signoff :: events" })
+@NullMarked
 package io.cutover.audit;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

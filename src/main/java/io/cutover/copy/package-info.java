@@ -3,5 +3,12 @@
  * a scratch database, and the final sync during downtime with the fastest engine available
  * (pgcopydb, else uncompressed parallel pg_dump/pg_restore). Always followed by verification.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Copy")
+@ApplicationModule(
+        displayName = "Copy",
+        allowedDependencies = {
+                "execution", "execution :: spi", "logstream", "migration", "runbook", "shared", "verify" })
+@NullMarked
 package io.cutover.copy;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

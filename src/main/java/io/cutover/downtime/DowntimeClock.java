@@ -16,10 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -32,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answers 200, and that instant closes the window.
  */
 @Service
-public class DowntimeClock implements DisposableBean {
+public class DowntimeClock {
 
     private static final Logger log = LoggerFactory.getLogger(DowntimeClock.class);
 
@@ -43,14 +42,11 @@ public class DowntimeClock implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate inTransaction;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ExecutorService pollers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "downtime-poller");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pollers;
 
     DowntimeClock(DowntimeRepository windows, MigrationManagement migrations, DowntimeProperties properties, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, @Qualifier(DowntimePollers.NAME) ExecutorService pollers) {
+        this.pollers = pollers;
         this.inTransaction = new TransactionTemplate(transactions);
         this.windows = windows;
         this.migrations = migrations;
@@ -118,10 +114,5 @@ public class DowntimeClock implements DisposableBean {
         } catch (Exception notYet) {
             return false;
         }
-    }
-
-    @Override
-    public void destroy() {
-        pollers.shutdownNow();
     }
 }

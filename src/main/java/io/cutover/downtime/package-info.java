@@ -3,5 +3,11 @@
  * succeeds and closes at the site's first HTTP 200 after the step that brings the app back.
  * {@link io.cutover.downtime.DowntimeClock} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Downtime")
+@ApplicationModule(
+        displayName = "Downtime",
+        allowedDependencies = { "execution :: events", "migration", "runbook" })
+@NullMarked
 package io.cutover.downtime;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

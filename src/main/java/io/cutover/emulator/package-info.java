@@ -7,5 +7,9 @@
  * the real flyctl's. Product code never imports it; the sandbox wiring may call
  * {@link io.cutover.emulator.EmulatedFly} and {@link io.cutover.emulator.EmulatedApp}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "flyctl emulator")
+@ApplicationModule(displayName = "flyctl emulator", allowedDependencies = { "shared" })
+@NullMarked
 package io.cutover.emulator;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -7,8 +7,10 @@ import io.cutover.runbook.SqlTarget;
 import io.cutover.runbook.Step;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** What a built-in check may use while it runs as a step. */
+@NamedInterface("spi")
 public interface CheckContext {
 
     long migrationId();

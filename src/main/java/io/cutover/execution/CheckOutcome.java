@@ -2,6 +2,7 @@ package io.cutover.execution;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a check ended.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param resultJson a table for the run page ({"columns":[...],"rows":[[...]]}), or null
  * @param produced files written into the working directory, recorded as artifacts of these kinds
  */
+@NamedInterface("spi")
 public record CheckOutcome(boolean success, String message, String resultJson, List<Produced> produced) {
 
     public CheckOutcome {

@@ -1,6 +1,7 @@
 package io.cutover.execution;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How a command ended.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param failure why it could not run at all (missing tool), or null
  * @param explanation what a known failure means, in the operator's words; null when unknown
  */
+@NamedInterface("spi")
 public record ProcessResult(List<Integer> exitCodes, boolean timedOut, boolean cancelled, List<Integer> successExitCodes, String failure,
         String explanation) {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A command (or pipeline) to run the way a command step runs: no shell, the migration's working
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * @param stderrLines receives each raw stderr line too (progress of pg_restore -v); null for none
  * @param quiet neither the command nor its output is logged (for polling helpers such as progress)
  */
+@NamedInterface("spi")
 public record ProcessSpec(
         List<List<String>> commands,
         String stdin,

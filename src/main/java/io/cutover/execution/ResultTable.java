@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A table of results: JSON for the run page, aligned text for the files the seed keeps
  * (table-inventory.txt, backup-manifest.txt, verification reports).
  */
+@NamedInterface("spi")
 public record ResultTable(List<String> columns, List<List<String>> rows) {
 
     public ResultTable {

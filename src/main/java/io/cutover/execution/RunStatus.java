@@ -1,6 +1,9 @@
 package io.cutover.execution;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a run stands. Only SUCCEEDED counts as evidence, and only after an exit code the step accepts. */
+@NamedInterface("events")
 public enum RunStatus {
     QUEUED,
     RUNNING,

@@ -4,5 +4,13 @@
  * cancel of the whole process tree, and recovery after a restart. Only this module starts
  * processes. {@link io.cutover.execution.RunLauncher} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Execution")
+@ApplicationModule(
+        displayName = "Execution",
+        allowedDependencies = {
+                "fly", "gate", "gate :: events", "gate :: spi", "logstream", "migration", "runbook",
+                "secrets", "shared" })
+@NullMarked
 package io.cutover.execution;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Computes a migration's progress from facts alone (completions, sign-offs, work started) so the
  * gate rule has one implementation that pages, the API and every action share. Pure: no I/O.
  */
-public final class ProgressCalculator {
+final class ProgressCalculator {
 
     private final Runbook runbook;
     private final Map<String, Completion> latest = new HashMap<>();

@@ -5,5 +5,11 @@
  * attested step. {@link io.cutover.gate.ChecklistGate} answers and enforces this for every
  * state-changing action.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Gate")
+@ApplicationModule(
+        displayName = "Gate",
+        allowedDependencies = { "migration", "runbook", "shared", "signoff" })
+@NullMarked
 package io.cutover.gate;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

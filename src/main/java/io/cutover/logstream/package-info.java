@@ -3,5 +3,9 @@
  * viewers that replay from the store and then follow the channel. Only this module writes log lines.
  * {@link io.cutover.logstream.LogStream} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Log stream")
+@ApplicationModule(displayName = "Log stream", allowedDependencies = { "runbook", "secrets" })
+@NullMarked
 package io.cutover.logstream;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

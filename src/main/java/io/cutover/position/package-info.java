@@ -6,5 +6,13 @@
  * the app points at, a decommission after a rollback and a strategy switch after the cutover began
  * are refused with the position named. Shown at the top of every migration page.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Position")
+@ApplicationModule(
+        displayName = "Position",
+        allowedDependencies = {
+                "execution", "execution :: events", "execution :: spi", "gate", "gate :: spi", "migration",
+                "migration :: spi", "runbook", "shared" })
+@NullMarked
 package io.cutover.position;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

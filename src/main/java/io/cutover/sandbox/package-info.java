@@ -4,5 +4,11 @@
  * emulator and an emulated S3 on the panel's PATH, the emulated application answering the site
  * URL, and a ready-made "rehearsal" migration. Product code never imports this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sandbox")
+@ApplicationModule(
+        displayName = "Sandbox",
+        allowedDependencies = { "emulator", "execution :: spi", "migration", "shared" })
+@NullMarked
 package io.cutover.sandbox;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,9 @@
  * kept in H2, {@link io.cutover.secrets.SecretRedactor} masks them in every line a person can read.
  * Only this module decrypts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Secrets")
+@ApplicationModule(displayName = "Secrets", allowedDependencies = { "shared" })
+@NullMarked
 package io.cutover.secrets;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package io.cutover.security;
 
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Published when a user name or an address reaches the failed-login limit and is refused until
@@ -8,4 +9,5 @@ import java.time.Instant;
  *
  * @param kind {@code user} or {@code address}
  */
+@NamedInterface("events")
 public record LoginThrottled(String kind, String key, int failures, Instant until) {}

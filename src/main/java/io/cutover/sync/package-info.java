@@ -6,5 +6,13 @@
  * Live lag, WAL retention against the source volume, drain, sequences and clean-up.
  * {@link io.cutover.sync.SyncStreams} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Continuous sync")
+@ApplicationModule(
+        displayName = "Continuous sync",
+        allowedDependencies = {
+                "copy", "execution", "execution :: events", "execution :: spi", "logstream", "migration",
+                "migration :: spi", "runbook", "shared", "verify" })
+@NullMarked
 package io.cutover.sync;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,11 @@
  * verification of source against target (row counts, order-independent checksums computed in the
  * database, and a schema comparison). {@link io.cutover.verify.Verifier} is the facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Verify")
+@ApplicationModule(
+        displayName = "Verify",
+        allowedDependencies = { "execution :: spi", "logstream", "migration", "runbook", "shared" })
+@NullMarked
 package io.cutover.verify;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,5 +3,9 @@
  * rendering (ProblemDetail JSON for the API, an error page for browsers) and the home page.
  * Holds no business rule.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@ApplicationModule(displayName = "Web", allowedDependencies = { "shared" })
+@NullMarked
 package io.cutover.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

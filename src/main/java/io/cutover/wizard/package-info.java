@@ -3,5 +3,13 @@
  * page, and the JSON API mirroring it. Composition only: every rule is asked of the gate, every
  * run of execution.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Wizard")
+@ApplicationModule(
+        displayName = "Wizard",
+        allowedDependencies = {
+                "downtime", "execution", "execution :: spi", "gate", "migration", "runbook", "secrets",
+                "shared", "signoff", "sync" })
+@NullMarked
 package io.cutover.wizard;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -90,7 +90,11 @@ class SecretHandlingTest {
         assertThat(Files.getPosixFilePermissions(passfile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.readString(passfile)).contains("127.0.0.1:5432:*:postgres:" + DB_PASSWORD);
         assertThat(environ).doesNotContain("CUTOVER_SECRETS_KEY");
-        api.awaitEnd(run);
+        // the child waits for this file in its working directory (at most a minute), so it is
+        // still running however long the checks above took
+        Path release = Files.createFile(proc.get().resolve("cwd").toRealPath().resolve("release"));
+        assertThat(api.awaitEnd(run).get("status").asString()).isEqualTo("SUCCEEDED");
+        Files.delete(release);
         assertThat(passfile).as("the passfile is removed when the run ends").doesNotExist();
     }
 

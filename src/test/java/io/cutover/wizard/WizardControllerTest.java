@@ -9,10 +9,12 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import io.cutover.RenderedPage;
+import io.cutover.downtime.DowntimeClock;
 import io.cutover.execution.RunLauncher;
 import io.cutover.gate.ChecklistGate;
 import io.cutover.gate.GateClosedException;
-import io.cutover.gate.ProgressCalculator;
+import io.cutover.gate.FreshProgress;
 import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
@@ -23,7 +25,6 @@ import io.cutover.sync.SyncStreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class WizardControllerTest {
     RunLauncher runs;
 
     @MockitoBean
-    io.cutover.downtime.DowntimeClock downtime;
+    DowntimeClock downtime;
 
     @MockitoBean
     SyncStreams sync;
@@ -58,27 +59,30 @@ class WizardControllerTest {
     void migrationAtItsStart() {
         given(migrations.details(1L)).willReturn(new MigrationDetails(1, "rehearsal", runbook.id(), 1, "admin", Instant.now(), List.of()));
         given(migrations.runbookOf(1L)).willReturn(runbook);
-        given(gate.progress(1L)).willReturn(new ProgressCalculator(runbook, List.of(), List.of(), Map.of(), Instant.now(), 0, id -> "").compute(1L));
+        given(gate.progress(1L)).willReturn(FreshProgress.of(runbook, 1L, id -> ""));
     }
 
     @Test
     void fullRequestGetsThePageWithThePhaseRail() {
         assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")))
                 .hasStatusOk().hasViewName(WizardController.PHASE_VIEW)
-                .bodyText().contains("<html").contains("Phase three").contains("Do the first thing for &lt;app&gt;");
+                .satisfies(page -> assertThat(RenderedPage.of(page).title()).isNotBlank())
+                .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("Phase three").contains("Do the first thing for <app>"));
     }
 
     @Test
     void htmxRequestGetsOnlyThePhaseBody() {
         assertThat(mvc.get().uri("/migrations/1/phases/one").with(user("viewer").roles("VIEWER")).header("HX-Request", "true"))
                 .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL)
-                .bodyText().contains("id=\"phase-body\"").doesNotContain("<html");
+                .satisfies(body -> assertThat(RenderedPage.of(body).hasElementWithId("phase-body")).isTrue())
+                .satisfies(body -> assertThat(RenderedPage.of(body).isWholePage()).as("a fragment, not a page").isFalse());
     }
 
     @Test
     void lockedPhaseSaysWhyAndOffersNoAction() {
         assertThat(mvc.get().uri("/migrations/1/phases/two").with(user("operator").roles("OPERATOR")))
-                .hasStatusOk().bodyText().contains("is locked").doesNotContain("Mark done");
+                .hasStatusOk()
+                .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("is locked").doesNotContain("Mark done"));
     }
 
     @Test
@@ -88,7 +92,7 @@ class WizardControllerTest {
 
         assertThat(mvc.post().uri("/migrations/1/steps/two-a/complete").with(user("operator").roles("OPERATOR")).with(csrf()))
                 .hasStatus(409).hasViewName(WizardController.PHASE_VIEW)
-                .bodyText().contains("cannot act: Phase &#39;Phase two&#39; is locked");
+                .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("cannot act: Phase 'Phase two' is locked"));
     }
 
     @Test
@@ -102,9 +106,10 @@ class WizardControllerTest {
     void htmxActionGetsTheUpdatedPhaseBodyInsteadOfARedirect() {
         assertThat(mvc.post().uri("/migrations/1/steps/one-a/complete").with(user("operator").roles("OPERATOR")).with(csrf())
                 .header("HX-Request", "true"))
-                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL).bodyText().contains("Step marked done.")
-                .as("the phase rail comes along, swapped out of band, so a phase the action opened shows at once")
-                .contains("<aside id=\"phase-rail-box\" class=\"col-lg-3\" hx-swap-oob=\"true\">").contains("Phase three");
+                .hasStatusOk().hasViewName(WizardController.PHASE_PARTIAL)
+                .satisfies(body -> assertThat(RenderedPage.of(body).text()).contains("Step marked done.").contains("Phase three"))
+                .satisfies(body -> assertThat(RenderedPage.of(body).attribute("phase-rail-box", "hx-swap-oob"))
+                        .as("the phase rail comes along, swapped out of band, so a phase the action opened shows at once").contains("true"));
     }
 
     @Test
@@ -118,8 +123,7 @@ class WizardControllerTest {
         Runbook seed = TestRunbooks.seed();
         given(migrations.details(2L)).willReturn(new MigrationDetails(2, "real", seed.id(), 2, "admin", Instant.now(), List.of()));
         given(migrations.runbookOf(2L)).willReturn(seed);
-        given(gate.progress(2L)).willReturn(new ProgressCalculator(seed, List.of(), List.of(), Map.of(), Instant.now(), 0,
-                id -> id.equals("syncStrategy") ? "continuous-sync" : "").compute(2L));
+        given(gate.progress(2L)).willReturn(FreshProgress.of(seed, 2L, id -> id.equals("syncStrategy") ? "continuous-sync" : ""));
         given(sync.continuous(2L)).willReturn(true);
         given(sync.forecast(2L)).willReturn(new DowntimeForecast(
                 new DowntimeForecast.Estimate(Duration.ofSeconds(754), "a full dump, restore and verification, measured in this migration"),
@@ -127,10 +131,12 @@ class WizardControllerTest {
         given(sync.status(2L)).willReturn(SyncStatus.none(2L, Instant.now()));
 
         assertThat(mvc.get().uri("/migrations/2/phases/data-migration").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyText()
-                .contains("Cutover strategy:").contains("continuous sync")
-                .contains("12m 34s").contains("4s").contains("measured in this migration")
-                .contains("data-sync-events=\"/migrations/2/sync/events\"")
-                .contains("not used with this strategy");
+                .hasStatusOk()
+                .satisfies(page -> assertThat(RenderedPage.of(page).text())
+                        .contains("Cutover strategy:").contains("continuous sync")
+                        .contains("12m 34s").contains("4s").contains("measured in this migration")
+                        .contains("not used with this strategy"))
+                .satisfies(page -> assertThat(RenderedPage.of(page).attributeValues())
+                        .as("the page follows the sync's live status").contains("/migrations/2/sync/events"));
     }
 }

@@ -1,0 +1,111 @@
+package io.cutover.downtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cutover.execution.RunFinished;
+import io.cutover.execution.RunStatus;
+import io.cutover.migration.MigrationDetails;
+import io.cutover.migration.MigrationManagement;
+import io.cutover.migration.ParameterView;
+import io.cutover.runbook.ParameterType;
+import io.cutover.runbook.TestRunbooks;
+import java.net.InetSocketAddress;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The downtime module alone, driven by the execution module's events: the seed's "scale down"
+ * opens a window when it succeeds, "scale up" closes it at the site's first 200, and the module
+ * tells the others with {@link DowntimeMeasured}.
+ */
+@ApplicationModuleTest
+@ActiveProfiles("test")
+class DowntimeModuleTest {
+
+    @Autowired
+    DowntimeClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @MockitoBean
+    MigrationManagement migrations;
+
+    HttpServer site;
+    long migration;
+
+    @BeforeEach
+    void aMigrationOfTheSeedWhoseSiteAnswers200() throws Exception {
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        site.start();
+        migration = new SimpleJdbcInsert(jdbc).withTableName("migration").usingGeneratedKeyColumns("id")
+                .executeAndReturnKey(Map.of("name", "m-" + System.nanoTime(), "runbook_id", "flex-to-mpg", "runbook_version", 1,
+                        "created_by", "admin", "created_at", Timestamp.from(Instant.now()), "version", 0))
+                .longValue();
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        given(migrations.runbookOf(migration)).willReturn(TestRunbooks.seed());
+        given(migrations.details(migration)).willReturn(new MigrationDetails(migration, "m", "flex-to-mpg", 1, "admin", Instant.now(),
+                List.of(new ParameterView("siteUrl", "Site URL", ParameterType.URL, url, false, false, ""))));
+    }
+
+    @AfterEach
+    void stopSite() {
+        site.stop(0);
+    }
+
+    @Test
+    void theWindowRunsFromScaleDownToTheSitesFirst200(Scenario scenario) {
+        // H2 keeps microseconds
+        Instant down = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        scenario.publish(finished(1L, "scale-down", RunStatus.SUCCEEDED, down))
+                .andWaitForStateChange(() -> clock.latest(migration).orElse(null), w -> w != null)
+                .andVerify(window -> {
+                    assertThat(window.startedAt()).isEqualTo(down);
+                    assertThat(window.running()).isTrue();
+                });
+
+        scenario.publish(finished(2L, "scale-up", RunStatus.SUCCEEDED, Instant.now()))
+                .andWaitForEventOfType(DowntimeMeasured.class)
+                .matching(e -> e.migrationId() == migration)
+                .toArriveAndVerify(measured -> {
+                    DowntimeView window = clock.latest(migration).orElseThrow();
+                    assertThat(window.status()).isEqualTo("MEASURED");
+                    // the stored end is rounded to H2's microseconds, the event's duration is not
+                    assertThat(measured.duration()).isCloseTo(Duration.between(down, window.endedAt()), Duration.ofNanos(1000))
+                            .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+                });
+    }
+
+    @Test
+    void aFailedScaleDownOpensNoWindow(Scenario scenario) {
+        scenario.publish(finished(3L, "scale-down", RunStatus.FAILED, Instant.now()))
+                .andWaitForStateChange(() -> jdbc.queryForObject(
+                        "SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE ?", Long.class,
+                        "%\"runId\":3,%"), n -> n > 0)
+                .andVerify(n -> assertThat(clock.windows(migration)).isEmpty());
+    }
+
+    private RunFinished finished(long runId, String stepId, RunStatus status, Instant at) {
+        return new RunFinished(migration, runId, stepId, status, status == RunStatus.SUCCEEDED ? 0 : 1, null, "operator", at, false);
+    }
+}
