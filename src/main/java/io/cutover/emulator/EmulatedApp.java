@@ -62,7 +62,8 @@ public final class EmulatedApp implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Response response = respond();
+        Response response = respond(exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/users")
+                ? signUps(exchange.getRequestURI().getQuery()) : 0);
         String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         store.update(state -> {
             state.findApp(appName).ifPresent(app -> app.log(
@@ -78,7 +79,13 @@ public final class EmulatedApp implements AutoCloseable {
         }
     }
 
-    private Response respond() {
+    /** POST /users?count=N: the app signs up N users, writing to whichever database it runs on. */
+    private static int signUps(String query) {
+        String count = query == null ? "" : query.replaceFirst("^.*\\bcount=(\\d{1,6}).*$", "$1");
+        return count.matches("\\d{1,6}") ? Integer.parseInt(count) : 1;
+    }
+
+    private Response respond(int signUps) {
         FlyApp app = store.read().findApp(appName).orElse(null);
         if (app == null || app.startedCount() == 0) {
             return new Response(503, "no machines running for " + appName);
@@ -95,6 +102,10 @@ public final class EmulatedApp implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);
                     Statement statement = connection.createStatement()) {
                 String database = single(statement, "SELECT current_database()");
+                if (signUps > 0) {
+                    statement.executeUpdate("INSERT INTO users (email, name) SELECT 'signup-' || gen_random_uuid() || '@example.com', 'Signed up on '"
+                            + " || current_database() FROM generate_series(1, " + signUps + ")");
+                }
                 String users = single(statement, "SELECT count(*) FROM users");
                 return new Response(200, "ok database=" + database + " users=" + users);
             }

@@ -127,8 +127,9 @@ class RehearsalDriver {
         run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
         throughPreCutover();
         runWith("scale-down", APP);
-        run("app-stopped");
+        run("app-stopped", "source-freeze");
         runWith("final-sync", parameter("clusterName"));
+        run("freeze-proof", "reverse-capture-start");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs");
@@ -148,7 +149,7 @@ class RehearsalDriver {
         throughPreCutover();
         run("sync-vacuum");
         runWith("scale-down", APP);
-        run("app-stopped", "sync-drain", "sync-sequences", "sync-verify");
+        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof", "reverse-capture-start");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs", "sync-cleanup");
