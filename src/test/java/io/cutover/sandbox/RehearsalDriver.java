@@ -129,7 +129,7 @@ class RehearsalDriver {
         runWith("scale-down", APP);
         run("app-stopped", "source-freeze");
         runWith("final-sync", parameter("clusterName"));
-        run("freeze-proof", "reverse-capture-start");
+        run("freeze-proof", "reverse-capture-start", "sequence-probe");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs");
@@ -149,7 +149,7 @@ class RehearsalDriver {
         throughPreCutover();
         run("sync-vacuum");
         runWith("scale-down", APP);
-        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof", "reverse-capture-start");
+        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof", "reverse-capture-start", "sequence-probe");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs", "sync-cleanup");

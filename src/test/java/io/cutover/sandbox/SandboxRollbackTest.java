@@ -46,6 +46,7 @@ class SandboxRollbackTest {
                 .contains(", moved 1 sequences up (public.users_id_seq: ")
                 .contains("counts, checksums and schema are identical");
         assertThat(users()).as("Flex holds the rows the app wrote on the cluster").isEqualTo(onFlexAtTheSwitch + 25);
+        assertThat(drive.runWith("rb-sequence-probe", null).get("message").asString()).startsWith("Every sequence-backed key on the source is free: ");
         assertThat(drive.runWith("rb-source-unfreeze", null).get("message").asString())
                 .as("the cutover's freeze had blocked the app's role on Flex; the app could not log in there again without this")
                 .startsWith("Unfroze the source: 1 roles log in again (" + names.appRole() + ")");
