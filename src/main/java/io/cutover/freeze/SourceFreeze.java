@@ -80,6 +80,7 @@ final class SourceFreeze {
      */
     private static List<EndedSession> endSessions(Connection c, List<String> roles, Consumer<String> log) throws SQLException {
         List<EndedSession> ended = new ArrayList<>();
+        java.util.Set<Integer> signalled = new java.util.HashSet<>();
         long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<EndedSession> round = EndedSession.blocking(c, roles, PANEL_SESSIONS);
@@ -87,16 +88,20 @@ final class SourceFreeze {
                 return ended;
             }
             if (System.nanoTime() > giveUp) {
-                throw new SQLException("Sessions of blocked roles keep appearing: " + round);
+                throw new SQLException("Sessions of blocked roles are still there 10 s after they were told to end: " + round);
             }
+            // Signal all at once, then poll: pg_terminate_backend's own wait sleeps in steps of 100 ms per session.
             for (EndedSession session : round) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
                     ps.setInt(1, session.pid());
                     ps.execute();
                 }
-                ended.add(session);
-                log.accept("Ended session " + session);
+                if (signalled.add(session.pid())) {
+                    ended.add(session);
+                    log.accept("Ended session " + session);
+                }
             }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 
