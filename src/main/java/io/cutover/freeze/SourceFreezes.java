@@ -46,7 +46,8 @@ public class SourceFreezes {
                 log.accept("The source is already frozen since " + earlier.get().frozenAt() + "; blocking again and taking a new freeze position");
                 SourceFreeze.dropSlot(c, earlier.get().slot(), log);
             }
-            String slot = decodable(c) ? "cutover_freeze_" + migrationId : null;
+            // Slot names are server-wide: another panel's migration (or this one's earlier freeze) may hold the plain name.
+            String slot = decodable(c) ? "cutover_freeze_" + migrationId + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8) : null;
             SourceFreeze.Frozen frozen = SourceFreeze.apply(c, slot, "migration " + migrationId, already, log);
             List<RoleState> roles = new ArrayList<>(earlier.map(SourceFreezeRecord::roles).orElse(List.of()));
             roles.addAll(frozen.blocked());
