@@ -112,6 +112,14 @@ final class CaptureSchema {
         return tables;
     }
 
+    static java.time.Instant instant(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            java.sql.Timestamp t = rs.getTimestamp(1);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
     static String scalar(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -37,6 +37,12 @@ class SandboxRollbackTest {
         long onFlexAtTheSwitch = users();
         assertThat(signUp(25)).as("the app writes to the cluster after the switch").startsWith("200 ok database=fly-db-")
                 .endsWith(" users=" + (onFlexAtTheSwitch + 25));
+        var captured = api("capture");
+        assertThat(captured.get("total").asLong()).as("shown live: rows captured on the cluster since the switch").isEqualTo(25);
+        assertThat(captured.get("changes").get("public.users").asLong()).isEqualTo(25);
+        var frozen = api("freeze");
+        assertThat(frozen.get("state").asString()).as("the cutover proved nothing was written on Flex after its freeze").isEqualTo("PROVEN");
+        assertThat(frozen.get("blockedRoles").get(0).asString()).isEqualTo(names.appRole() + " (owns tables)");
 
         drive.runWith("rb-scale-down", RehearsalDriver.APP);
         drive.runWith("rb-restore-url", "rollback");
@@ -58,12 +64,19 @@ class SandboxRollbackTest {
         assertThat(signUp(1)).as("the next id on Flex is free: the sequence was moved past the cluster's")
                 .isEqualTo("200 ok database=" + names.sourceDatabase() + " users=" + (onFlexAtTheSwitch + 26));
         assertThat(drive.phaseState("rollback")).isEqualTo("DONE");
+        assertThat(api("freeze").get("state").asString()).isEqualTo("UNFROZEN");
+        assertThat(api("capture").get("installed").asBoolean()).as("the replay removed the capture from the cluster").isFalse();
         assertThat(drive.position().get("state").asString()).isEqualTo("ROLLED_BACK");
         var destroy = drive.start("destroy-old", "fragrant-flower-8144-db");
         assertThat(destroy.getResponse().getStatus()).isEqualTo(409);
         assertThat(drive.body(destroy).get("detail").asString()).contains("rolled back");
         assertThat(drive.phase("decommission").get("closedReason").asString()).contains("rolled back").contains("until a new cutover");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drive.downtime().get(0).get("status").asString()).isEqualTo("MEASURED"));
+    }
+
+    private tools.jackson.databind.JsonNode api(String what) {
+        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
+        return drive.body(mvc.get().uri("/api/migrations/" + drive.migration + "/" + what).with(io.cutover.TestUsers.as("viewer")).exchange());
     }
 
     /** The emulated app's sign-up endpoint: it writes to whichever database the app runs on. */
