@@ -123,16 +123,21 @@ class RehearsalDriver {
 
     /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
     void throughCutover() {
-        throughCluster();
-        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
-        throughPreCutover();
-        runWith("scale-down", APP);
-        run("app-stopped", "source-freeze");
+        throughFreeze();
         runWith("final-sync", parameter("clusterName"));
         run("freeze-proof", "reverse-capture-start", "sequence-probe");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs");
+    }
+
+    /** The full re-dump's way up to the source frozen, with the app stopped. */
+    void throughFreeze() {
+        throughCluster();
+        run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
+        throughPreCutover();
+        runWith("scale-down", APP);
+        run("app-stopped", "source-freeze");
     }
 
     /**
