@@ -74,7 +74,8 @@ public final class EmulatedApp implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Response response = respond();
+        Response response = respond(exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/users")
+                ? signUps(exchange.getRequestURI().getQuery()) : 0);
         String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         store.update(state -> {
             state.findApp(appName).ifPresent(app -> app.log(
@@ -90,7 +91,13 @@ public final class EmulatedApp implements AutoCloseable {
         }
     }
 
-    private Response respond() {
+    /** POST /users?count=N: the app signs up N users, writing to whichever database it runs on. */
+    private static int signUps(String query) {
+        String count = query == null ? "" : query.replaceFirst("^.*\\bcount=(\\d{1,6}).*$", "$1");
+        return count.matches("\\d{1,6}") ? Integer.parseInt(count) : 1;
+    }
+
+    private Response respond(int signUps) {
         FlyApp app = store.read().findApp(appName).orElse(null);
         if (app == null || app.startedCount() == 0) {
             return new Response(503, "no machines running for " + appName);
@@ -107,6 +114,11 @@ public final class EmulatedApp implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), properties);
                     Statement statement = connection.createStatement()) {
                 String database = single(statement, "SELECT current_database()");
+                if (signUps > 0) {
+                    // Sign-ups write the sample app's users table, whatever table the health answer counts.
+                    statement.executeUpdate("INSERT INTO users (email, name) SELECT 'signup-' || gen_random_uuid() || '@example.com', 'Signed up on '"
+                            + " || current_database() FROM generate_series(1, " + signUps + ")");
+                }
                 String rows = single(statement, "SELECT count(*) FROM public." + table);
                 return new Response(200, "ok database=" + database + " " + table + "=" + rows);
             }

@@ -60,7 +60,8 @@ class SampleSource {
         }
         try (Connection c = postgres.connect("postgres"); Statement st = c.createStatement()) {
             st.execute("DO $$BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
-            st.execute("ALTER ROLE " + role + " PASSWORD '" + password + "'");
+            // LOGIN too: a rehearsal stopped between the cutover's freeze and an unfreeze leaves the role blocked.
+            st.execute("ALTER ROLE " + role + " LOGIN PASSWORD '" + password + "'");
             st.execute("DO $$BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cutover_password_auth') THEN GRANT cutover_password_auth TO "
                     + role + "; END IF; END$$");
             if (fresh) {

@@ -138,7 +138,8 @@ class SyncDrainCheck implements StepCheck {
         try (Statement st = src.createStatement();
                 ResultSet rs = st.executeQuery("SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local'), count(*)"
                         + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
-                        + " AND application_name NOT IN ('cutover', '" + SourceSlot.APPLICATION + "') GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
+                        // Every panel session names itself cutover…: the sync's, the freeze's and its watcher's.
+                        + " AND application_name NOT LIKE 'cutover%' GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
             while (rs.next()) {
                 lines.add("Still connected to the source: " + rs.getInt(4) + " session(s) of " + rs.getString(1) + " (" + rs.getString(2) + ", "
                         + rs.getString(3) + ") — writes they make after the drain will not reach the target");

@@ -52,6 +52,10 @@ class StrategyStepsTest {
         StepProgress attach = progress("continuous-sync", done).step("mpg-attach").orElseThrow();
         assertThat(attach.blockedReason()).as("waits for sync-verify, not for the final sync it does not use").contains("Verify the target equals the source");
         done.add(completion("sync-verify"));
+        assertThat(progress("continuous-sync", done).step("mpg-attach").orElseThrow().blockedReason())
+                .as("and for the proof that nothing was written on the source after the freeze").contains("Prove nothing was written after the freeze");
+        done.add(completion("freeze-proof"));
+        done.add(completion("reverse-capture-start"));
         assertThat(progress("continuous-sync", done).step("mpg-attach").orElseThrow().mayAct()).isTrue();
     }
 

@@ -123,15 +123,21 @@ class RehearsalDriver {
 
     /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
     void throughCutover() {
+        throughFreeze();
+        runWith("final-sync", parameter("clusterName"));
+        run("freeze-proof", "reverse-capture-start", "sequence-probe");
+        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
+        runWith("scale-up", APP);
+        run("startup-logs");
+    }
+
+    /** The full re-dump's way up to the source frozen, with the app stopped. */
+    void throughFreeze() {
         throughCluster();
         run("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
         throughPreCutover();
         runWith("scale-down", APP);
-        run("app-stopped");
-        runWith("final-sync", parameter("clusterName"));
-        run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
-        runWith("scale-up", APP);
-        run("startup-logs");
+        run("app-stopped", "source-freeze");
     }
 
     /**
@@ -148,7 +154,7 @@ class RehearsalDriver {
         throughPreCutover();
         run("sync-vacuum");
         runWith("scale-down", APP);
-        run("app-stopped", "sync-drain", "sync-sequences", "sync-verify");
+        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof", "reverse-capture-start", "sequence-probe");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs", "sync-cleanup");

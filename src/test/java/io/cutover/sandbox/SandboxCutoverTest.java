@@ -88,6 +88,8 @@ class SandboxCutoverTest {
         appPointedBackAtFlexByHandBlocksTheDestroy(drive, flexUrl);
         drive.runWith("destroy-old", "fragrant-flower-8144-db");
         drive.run("list-app-secrets");
+        assertThat(drive.runWith("reverse-capture-remove", null).get("message").asString())
+                .as("the migration is final: the rollback's capture leaves the cluster").startsWith("Stopped capturing: removed the triggers from 6 tables");
 
         assertThat(drive.position().get("state").asString()).isEqualTo("DECOMMISSIONED");
         for (String phase : List.of("inventory", "backup", "create-cluster", "data-migration", "app-config", "cutover", "verification", "day-1",
