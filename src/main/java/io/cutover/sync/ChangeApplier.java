@@ -42,12 +42,14 @@ final class ChangeApplier implements Runnable {
     private final ExecutionValues.Connection target;
     private final SyncProperties properties;
     private final Consumer<String> errors;
+    private final TouchedKeys touched;
     private final ApplierProgress progress = new ApplierProgress();
     private volatile boolean running = true;
     private volatile Thread thread;
 
     ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source, ExecutionValues.Connection target,
-            SyncProperties properties, Consumer<String> errors) {
+            SyncProperties properties, TouchedKeys touched, Consumer<String> errors) {
+        this.touched = touched;
         this.migrationId = migrationId;
         this.slot = stream.slotName();
         this.publication = stream.publicationName();
@@ -115,7 +117,7 @@ final class ChangeApplier implements Runnable {
                 progress.lastError = null;
                 errors.accept(null);
             }
-            try (ChangeWriter writer = new ChangeWriter(tgt, slot)) {
+            try (ChangeWriter writer = new ChangeWriter(tgt, slot, touched)) {
                 try {
                     apply(stream, writer, position);
                 } finally {

@@ -49,67 +49,111 @@ final class RowLocator {
         }
     }
 
-    private record Found(int segment, String key, Kind kind) {}
+    /** @param where the condition the row was found by: a key range, or (list) the key itself */
+    private record Found(String where, boolean list, String key, Kind kind) {}
 
     /** One mismatch per differing row (the first {@value #KEYS}), then a note when there are more. */
     List<Mismatch> locate(TableRef table, Segmentation plan, SortedSet<Integer> segments) throws SQLException {
-        List<Found> found = new ArrayList<>();
-        boolean more = false;
         try (Connection src = PgSession.pinned(source, connectTimeout); Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
+            List<Found> found = new ArrayList<>();
+            boolean more = false;
             for (int segment : segments) {
                 if (found.size() >= KEYS) {
                     more = true;
                     break;
                 }
-                Map<String, String> s = hashes(src, table, plan, segment);
-                Map<String, String> t = hashes(tgt, table, plan, segment);
-                for (Map.Entry<String, String> e : s.entrySet()) {
-                    String other = t.get(e.getKey());
-                    if (other == null || !other.equals(e.getValue())) {
-                        found.add(new Found(segment, e.getKey(), other == null ? Kind.MISSING : Kind.CHANGED));
-                    }
-                }
-                t.keySet().stream().filter(k -> !s.containsKey(k)).forEach(k -> found.add(new Found(segment, k, Kind.EXTRA)));
+                String where = plan.rangeCondition(segment);
+                compare(hashes(src, table, plan, where, null), hashes(tgt, table, plan, where, null), where, false, found);
             }
-            more |= found.size() > KEYS;
-            List<Found> named = found.subList(0, Math.min(KEYS, found.size()));
-            List<Mismatch> out = new ArrayList<>();
-            for (int i = 0; i < named.size(); i++) {
-                Found f = named.get(i);
-                String sv = i < SHOWN && f.kind() != Kind.EXTRA ? rowText(src, table, plan, f) : f.kind() == Kind.EXTRA ? ABSENT : "(not shown)";
-                String tv = i < SHOWN && f.kind() != Kind.MISSING ? rowText(tgt, table, plan, f) : f.kind() == Kind.MISSING ? ABSENT : "(not shown)";
-                out.add(new Mismatch(table + " (" + plan.name(f.key()) + ")", f.kind().words, sv, tv, true));
-            }
-            if (more) {
-                out.add(new Mismatch(table.toString(), "more rows differ than the first " + KEYS + " named here", "", "", true));
-            }
-            return out;
+            return name(src, tgt, table, plan, found, more);
         }
     }
 
+    /**
+     * Compares the rows of the given keys (values of a single-column key, as text) on both sides:
+     * the keys the stream changed since the online verification. Answers the differing rows and
+     * how many rows were compared.
+     */
+    Located compareKeys(TableRef table, Segmentation plan, java.util.Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return new Located(List.of(), 0);
+        }
+        try (Connection src = PgSession.pinned(source, connectTimeout); Connection tgt = PgSession.pinned(target, connectTimeout)) {
+            PgSession.useSnapshot(src, snapshot);
+            String where = "t." + TableRef.quote(plan.segmentColumn()) + " = ANY ((?::text[])::" + plan.type() + "[])";
+            String[] array = keys.toArray(String[]::new);
+            Map<String, String> s = hashes(src, table, plan, where, array);
+            Map<String, String> t = hashes(tgt, table, plan, where, array);
+            List<Found> found = new ArrayList<>();
+            compare(s, t, where, true, found);
+            return new Located(name(src, tgt, table, plan, found, false), Math.max(s.size(), t.size()));
+        }
+    }
+
+    record Located(List<Mismatch> mismatches, long rowsCompared) {}
+
+    private static void compare(Map<String, String> s, Map<String, String> t, String where, boolean list, List<Found> found) {
+        for (Map.Entry<String, String> e : s.entrySet()) {
+            String other = t.get(e.getKey());
+            if (other == null || !other.equals(e.getValue())) {
+                found.add(new Found(where, list, e.getKey(), other == null ? Kind.MISSING : Kind.CHANGED));
+            }
+        }
+        t.keySet().stream().filter(k -> !s.containsKey(k)).forEach(k -> found.add(new Found(where, list, k, Kind.EXTRA)));
+    }
+
+    private List<Mismatch> name(Connection src, Connection tgt, TableRef table, Segmentation plan, List<Found> found, boolean more) throws SQLException {
+        more |= found.size() > KEYS;
+        List<Found> named = found.subList(0, Math.min(KEYS, found.size()));
+        List<Mismatch> out = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            Found f = named.get(i);
+            String sv = f.kind() == Kind.EXTRA ? ABSENT : i < SHOWN ? rowText(src, table, plan, f) : "(not shown)";
+            String tv = f.kind() == Kind.MISSING ? ABSENT : i < SHOWN ? rowText(tgt, table, plan, f) : "(not shown)";
+            out.add(new Mismatch(table + " (" + plan.name(f.key()) + ")", f.kind().words, sv, tv, true));
+        }
+        if (more) {
+            out.add(new Mismatch(table.toString(), "more rows differ than the first " + KEYS + " named here", "", "", true));
+        }
+        return out;
+    }
+
     /** Key text to mixed row hash, in key order. */
-    private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, int segment) throws SQLException {
+    private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, String where, String[] keys) throws SQLException {
         boolean storedValues;
         try (Statement st = c.createStatement()) {
             storedValues = TableChecksum.hashesStoredValues(st, table);
         }
         String order = String.join(", ", plan.keyColumns().stream().map(k -> "t." + TableRef.quote(k)).toList());
         String sql = "SELECT " + plan.keyText() + ", " + checksum.rowExpression(storedValues) + "::text FROM " + table.quoted() + " AS t WHERE "
-                + plan.rangeCondition(segment) + " ORDER BY " + order;
+                + where + " ORDER BY " + order;
         Map<String, String> out = new LinkedHashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (keys != null) {
+                ps.setArray(1, c.createArrayOf("text", keys));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
         return out;
     }
 
     private static String rowText(Connection c, TableRef table, Segmentation plan, Found f) throws SQLException {
-        String sql = "SELECT t::text FROM " + table.quoted() + " AS t WHERE " + plan.rangeCondition(f.segment()) + " AND " + plan.keyText() + " = ?";
+        // The key as text, compared as text: the condition it was found by (a key range or a key list) narrows the scan.
+        boolean list = f.list();
+        String sql = "SELECT t::text FROM " + table.quoted() + " AS t WHERE " + (list ? "t." + TableRef.quote(plan.segmentColumn()) + " = (?::text)::"
+                + plan.type() : f.where()) + " AND " + plan.keyText() + " = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, f.key());
+            if (list) {
+                ps.setString(1, f.key());
+                ps.setString(2, f.key());
+            } else {
+                ps.setString(1, f.key());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : ABSENT;
             }

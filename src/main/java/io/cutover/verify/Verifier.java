@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -70,13 +71,75 @@ public class Verifier {
      */
     public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, Consumer<String> progress)
             throws Exception {
+        return run(source, sourceSnapshot, target, null, true, progress).report();
+    }
+
+    /**
+     * The online verification, while the app writes and the stream applies: each side read at one
+     * snapshot of its own, every keyed table segment by segment. The segments found equal are
+     * proven; those that differ (changes in flight between the two snapshots, or a real
+     * difference) are left for {@link #recheck} inside the downtime, with every segment the stream
+     * touches from now on — so the caller must start recording touched rows before calling this.
+     */
+    public Online verifyOnline(ExecutionValues.Connection source, ExecutionValues.Connection target, Consumer<String> progress) throws Exception {
+        try (Connection src = PgSession.pinned(source, properties.connectTimeout()); Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
+            String sourceSnapshot = PgSession.exportSnapshot(src);
+            String position = PgSession.scalar(src, "SELECT pg_current_wal_lsn()::text");
+            String targetSnapshot = PgSession.exportSnapshot(tgt);
+            Instant at = Instant.now();
+            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress);
+            Map<TableRef, Segmentation> plans = new java.util.TreeMap<>();
+            Map<TableRef, Set<Integer>> unproven = new java.util.TreeMap<>();
+            o.plans().forEach((table, plan) -> {
+                SegmentSums s = o.sourceSegments().get(table);
+                SegmentSums t = o.targetSegments().get(table);
+                if (s != null && t != null) {
+                    plans.put(table, plan);
+                    Set<Integer> differing = s.differing(t);
+                    if (!differing.isEmpty()) {
+                        unproven.put(table, differing);
+                    }
+                }
+            });
+            return new Online(new OnlineBaseline(position, at, plans, unproven), o.report());
+        }
+    }
+
+    /** An online verification's baseline and its report (whose differences may be changes in flight). */
+    public record Online(OnlineBaseline baseline, VerificationReport report) {}
+
+    /**
+     * Inside the downtime, with nothing changing: re-checks only what the online verification
+     * left open and what the stream touched since, plus every table without segments, the
+     * sequences and the schema. The report's coverage line says how much was read again.
+     */
+    public VerificationReport recheck(ExecutionValues.Connection source, ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched,
+            Consumer<String> progress) throws Exception {
+        Catalogued src = catalogue(source, null, false);
+        Catalogued tgt = catalogue(target, null, false);
+        return new Recheck(properties, executor, source, target, baseline, touched, progress).run(src.scan(), tgt.scan(),
+                report -> finish(src.side(report.source()), tgt.side(report.target()), report));
+    }
+
+    private VerificationReport finish(Side srcSide, Side tgtSide, Recheck.Partial partial) {
+        List<Mismatch> mismatches = new ArrayList<>(srcSide.compareWith(tgtSide));
+        mismatches.addAll(partial.rows());
+        mismatches.addAll(SchemaComparison.compare(srcSide.schema(), tgtSide.schema()));
+        return new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches, srcSide.parts(), tgtSide.parts(), partial.coverage());
+    }
+
+    private record Outcome(VerificationReport report, Map<TableRef, Segmentation> plans, Map<TableRef, SegmentSums> sourceSegments,
+            Map<TableRef, SegmentSums> targetSegments) {}
+
+    private Outcome run(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, String targetSnapshot,
+            boolean locate, Consumer<String> progress) throws Exception {
         int threads = properties.threads();
         TableChecksum checksum = TableChecksum.random();
         Catalogued src = catalogue(source, sourceSnapshot, true);
-        Catalogued tgt = catalogue(target, null, false);
+        Catalogued tgt = catalogue(target, targetSnapshot, false);
         // The source's key ranges cut both sides: segment i means the same keys on each.
         SegmentScan sourceScan = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum, src.plans());
-        SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), null, checksum, src.plans());
+        SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum, src.plans());
         SegmentScan.Running s = sourceScan.start(src.scan(), threads, executor, line -> progress.accept("source " + line));
         SegmentScan.Running t = targetScan.start(tgt.scan(), threads, executor, line -> progress.accept("target " + line));
         Side srcSide = src.side(s.join());
@@ -84,18 +147,20 @@ public class Verifier {
         List<Mismatch> mismatches = new ArrayList<>(srcSide.compareWith(tgtSide).stream()
                 .map(m -> sourceSnapshot != null && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
                 .toList());
-        mismatches.addAll(rowsBehind(source, sourceSnapshot, target, checksum, src.plans(), s.segments(), t.segments(), progress));
+        if (locate) {
+            RowLocator locator = new RowLocator(source, sourceSnapshot, target, checksum, properties.connectTimeout());
+            mismatches.addAll(rowsBehind(locator, src.plans(), s.segments(), t.segments(), progress));
+        }
         mismatches.addAll(SchemaComparison.compare(srcSide.schema(), tgtSide.schema()).stream()
                 .map(m -> sourceSnapshot != null && m.difference().equals("sequence value") ? movedSequence(m) : m)
                 .toList());
-        return new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches, srcSide.parts(), tgtSide.parts());
+        VerificationReport report = new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches, srcSide.parts(), tgtSide.parts());
+        return new Outcome(report, src.plans(), s.segments(), t.segments());
     }
 
     /** For every keyed table whose segments differ: the differing rows, by key, with both sides' values for the first few. */
-    private List<Mismatch> rowsBehind(ExecutionValues.Connection source, String snapshot, ExecutionValues.Connection target, TableChecksum checksum,
-            Map<TableRef, Segmentation> plans, Map<TableRef, SegmentSums> sourceSegments, Map<TableRef, SegmentSums> targetSegments,
-            Consumer<String> progress) throws SQLException {
-        RowLocator locator = new RowLocator(source, snapshot, target, checksum, properties.connectTimeout());
+    private static List<Mismatch> rowsBehind(RowLocator locator, Map<TableRef, Segmentation> plans, Map<TableRef, SegmentSums> sourceSegments,
+            Map<TableRef, SegmentSums> targetSegments, Consumer<String> progress) throws SQLException {
         List<Mismatch> out = new ArrayList<>();
         for (Map.Entry<TableRef, SegmentSums> e : new java.util.TreeMap<>(sourceSegments).entrySet()) {
             SegmentSums other = targetSegments.get(e.getKey());
