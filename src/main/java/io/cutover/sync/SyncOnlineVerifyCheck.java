@@ -65,7 +65,7 @@ class SyncOnlineVerifyCheck implements StepCheck {
         }
         online.put(id, baseline, touched.get());
         return CheckOutcome.passed(proven + (baseline.unprovenSegments() == 0 ? "" : "; " + baseline.unprovenSegments()
-                + " differ now (changes in flight, or real differences)") + ". Inside the downtime 'sync-verify' re-checks those and every row the stream"
-                + " changes from now on");
+                + " differ now (changes in flight, or real differences)") + ". Inside the downtime 'sync-verify' re-checks every row the stream"
+                + " changes from now on" + (baseline.unprovenSegments() == 0 ? "" : ", and the segments that differ now"));
     }
 }

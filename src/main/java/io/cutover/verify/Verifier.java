@@ -115,8 +115,20 @@ public class Verifier {
      */
     public VerificationReport recheck(ExecutionValues.Connection source, ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched,
             Consumer<String> progress) throws Exception {
+        var targetCatalogue = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return catalogue(target, null, false);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, executor);
         Catalogued src = catalogue(source, null, false);
-        Catalogued tgt = catalogue(target, null, false);
+        Catalogued tgt;
+        try {
+            tgt = targetCatalogue.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
         return new Recheck(properties, executor, source, target, baseline, touched, progress).run(src.scan(), tgt.scan(),
                 report -> finish(src.side(report.source()), tgt.side(report.target()), report));
     }
