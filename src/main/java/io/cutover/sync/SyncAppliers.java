@@ -121,6 +121,11 @@ class SyncAppliers {
         touched.remove(migrationId);
     }
 
+    /** Asks the migration's running applier to hold at a source position (see {@link ChangeApplier.Hold}). */
+    Optional<ChangeApplier.Hold> holdAt(long migrationId, long lsn) {
+        return Optional.ofNullable(running.get(migrationId)).map(r -> r.applier().holdAt(lsn));
+    }
+
     boolean isRunning(long migrationId) {
         return running.containsKey(migrationId);
     }

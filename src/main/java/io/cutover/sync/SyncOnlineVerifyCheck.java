@@ -8,7 +8,12 @@ import io.cutover.runbook.SqlTarget;
 import io.cutover.verify.Mismatch;
 import io.cutover.verify.OnlineBaseline;
 import io.cutover.verify.Verifier;
+import io.cutover.verify.PgSession;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +25,50 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncOnlineVerifyCheck implements StepCheck {
 
+    private static final Duration HOLD_WAIT = Duration.ofSeconds(30);
+
     private final SyncStreamRepository streams;
     private final SyncAppliers appliers;
     private final OnlineVerifications online;
     private final Verifier verifier;
+    private final SyncProperties properties;
 
-    SyncOnlineVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online, Verifier verifier) {
+    SyncOnlineVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online, Verifier verifier, SyncProperties properties) {
+        this.properties = properties;
         this.streams = streams;
         this.appliers = appliers;
         this.online = online;
         this.verifier = verifier;
+    }
+
+    /**
+     * The source at a temporary slot's snapshot, the target with the applier held at that slot's
+     * position: both sides the same moment. Null when the applier did not reach it in time.
+     */
+    private Verifier.Online atOnePosition(CheckContext ctx, long id, ExecutionValues.Connection source, ExecutionValues.Connection target) throws Exception {
+        String name = "cutover_verify_" + id + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
+        try (Connection replication = SourceSlot.openReplication(source, properties.connectTimeout());
+                Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
+            SourceSlot.SlotCreated slot = SourceSlot.createTemporarySlot(replication, name);
+            long at = PgOutput.lsn(slot.consistentLsn());
+            ChangeApplier.Hold hold = appliers.holdAt(id, at).orElse(null);
+            if (hold == null) {
+                return null;
+            }
+            String targetSnapshot;
+            try {
+                hold.reached.get(HOLD_WAIT.toSeconds(), TimeUnit.SECONDS);
+                targetSnapshot = PgSession.exportSnapshot(tgt);
+            } catch (TimeoutException e) {
+                ctx.log().err("The applier did not reach " + slot.consistentLsn() + " within " + HOLD_WAIT.toSeconds() + " s; each side is read at its own moment");
+                return null;
+            } finally {
+                hold.release.countDown();
+            }
+            ctx.log().system("Online verification at source position " + slot.consistentLsn() + ": the source at a snapshot of that position, the target"
+                    + " with the stream held there for a moment; every table on both sides while the app writes");
+            return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(), line -> ctx.log().out(line));
+        }
     }
 
     @Override
@@ -51,8 +90,11 @@ class SyncOnlineVerifyCheck implements StepCheck {
         online.forget(id);
         // Recording starts before either snapshot is taken: every change after them is then known.
         touched.ifPresent(TouchedKeys::reset);
-        ctx.log().system("Online verification: every table on both sides, each side at one snapshot, while the stream applies");
-        Verifier.Online result = verifier.verifyOnline(source, target, line -> ctx.log().out(line));
+        Verifier.Online result = touched.isPresent() ? atOnePosition(ctx, id, source, target) : null;
+        if (result == null) {
+            ctx.log().system("Online verification: every table on both sides, each side at a snapshot of its own, while the stream applies");
+            result = verifier.verifyOnline(source, target, line -> ctx.log().out(line));
+        }
         OnlineBaseline baseline = result.baseline();
         long differences = result.report().mismatches().stream().filter(Mismatch::blocking).count();
         result.report().mismatches().stream().filter(Mismatch::blocking)

@@ -96,7 +96,10 @@ final class RowLocator {
             try {
                 t = other.join();
             } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof SQLException sql ? sql : e;
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw e;
             }
             List<Found> found = new ArrayList<>();
             compare(s, t, where, true, found);

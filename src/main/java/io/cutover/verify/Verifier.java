@@ -85,7 +85,19 @@ public class Verifier {
         try (Connection src = PgSession.pinned(source, properties.connectTimeout()); Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
             String sourceSnapshot = PgSession.exportSnapshot(src);
             String position = PgSession.scalar(src, "SELECT pg_current_wal_lsn()::text");
-            String targetSnapshot = PgSession.exportSnapshot(tgt);
+            return verifyOnline(source, sourceSnapshot, target, PgSession.exportSnapshot(tgt), position, progress);
+        }
+    }
+
+    /**
+     * Like {@link #verifyOnline(ExecutionValues.Connection, ExecutionValues.Connection, Consumer)}
+     * with both sides at given exported snapshots (kept open by the caller) — when the target's was
+     * taken with the stream held at the source snapshot's position, the two are the same moment,
+     * and a difference is a real one.
+     */
+    public Online verifyOnline(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, String targetSnapshot,
+            String position, Consumer<String> progress) throws Exception {
+        {
             Instant at = Instant.now();
             Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress);
             Map<TableRef, Segmentation> plans = new java.util.TreeMap<>();
