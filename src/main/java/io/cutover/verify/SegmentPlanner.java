@@ -22,6 +22,7 @@ final class SegmentPlanner {
     static final int SEGMENT_ROWS = 50_000;
     /** Sampled keys per segment: enough for balanced boundaries, a small fraction of the table. */
     private static final int SAMPLE_PER_SEGMENT = 200;
+    private static final int BLOCKS_PER_SEGMENT = 20;
 
     private static final String KEY = """
             SELECT a.attname, format_type(a.atttypid, a.atttypmod), ty.typcollation <> 0, i.indexrelid
@@ -97,9 +98,22 @@ final class SegmentPlanner {
         }
     }
 
+    private static long pages(Connection c, TableRef table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT relpages FROM pg_class WHERE oid = ?::regclass")) {
+            ps.setString(1, table.quoted());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     private static List<String> boundaries(Connection c, TableRef table, Segmentation whole, long estimate) throws SQLException {
         int segments = (int) Math.min(100_000, (estimate + SEGMENT_ROWS - 1) / SEGMENT_ROWS);
-        double percent = Math.min(100.0, 100.0 * segments * SAMPLE_PER_SEGMENT / estimate);
+        // A block sample: keys come in runs of a block's rows. Several blocks per segment keep two
+        // boundaries from falling into one run (which would make a segment of a few rows).
+        double byRows = 100.0 * segments * SAMPLE_PER_SEGMENT / estimate;
+        double byBlocks = 100.0 * segments * BLOCKS_PER_SEGMENT / Math.max(1, pages(c, table));
+        double percent = Math.min(100.0, Math.max(byRows, byBlocks));
         String key = whole.keyExpression();
         // ORDER BY the text would not be key order: sort by the value itself.
         String sql = "SELECT first::text FROM (SELECT DISTINCT first FROM (SELECT min(k) AS first, b FROM (SELECT k, ntile(" + segments
