@@ -42,12 +42,15 @@ final class ChangeApplier implements Runnable {
     private final ExecutionValues.Connection target;
     private final SyncProperties properties;
     private final Consumer<String> errors;
+    private final TouchedKeys touched;
     private final ApplierProgress progress = new ApplierProgress();
     private volatile boolean running = true;
     private volatile Thread thread;
+    private volatile Hold hold;
 
     ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source, ExecutionValues.Connection target,
-            SyncProperties properties, Consumer<String> errors) {
+            SyncProperties properties, TouchedKeys touched, Consumer<String> errors) {
+        this.touched = touched;
         this.migrationId = migrationId;
         this.slot = stream.slotName();
         this.publication = stream.publicationName();
@@ -68,6 +71,39 @@ final class ChangeApplier implements Runnable {
         if (t != null) {
             LockSupport.unpark(t);
         }
+    }
+
+    /**
+     * A pause at a source position: the applier applies every transaction committed before it,
+     * commits, and waits there until released, so the target is exactly the source as of that
+     * position while someone takes a snapshot of it (the online verification).
+     */
+    static final class Hold {
+        final long at;
+        final java.util.concurrent.CompletableFuture<Long> reached = new java.util.concurrent.CompletableFuture<>();
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        Hold(long at) {
+            this.at = at;
+        }
+    }
+
+    /** Asks the applier to hold before the first transaction committed at or after {@code lsn}. */
+    Hold holdAt(long lsn) {
+        Hold h = new Hold(lsn);
+        hold = h;
+        return h;
+    }
+
+    /** Holds here when a hold is asked for and everything before its position is committed; at most a minute. */
+    private void holdIfReached(long committedPosition, long nextCommit) throws InterruptedException {
+        Hold h = hold;
+        if (h == null || nextCommit < h.at) {
+            return;
+        }
+        hold = null;
+        h.reached.complete(committedPosition);
+        h.release.await(60, TimeUnit.SECONDS);
     }
 
     @Override
@@ -115,7 +151,7 @@ final class ChangeApplier implements Runnable {
                 progress.lastError = null;
                 errors.accept(null);
             }
-            try (ChangeWriter writer = new ChangeWriter(tgt, slot)) {
+            try (ChangeWriter writer = new ChangeWriter(tgt, slot, touched)) {
                 try {
                     apply(stream, writer, position);
                 } finally {
@@ -138,12 +174,21 @@ final class ChangeApplier implements Runnable {
                     confirmed = Math.max(confirmed, position);
                 } else if (!inTransaction) {
                     confirmed = confirmIdle(stream, confirmed);
+                    // Idle past the hold's position: every transaction committed before it is applied.
+                    holdIfReached(position, stream.getLastReceiveLSN().asLong());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 continue;
             }
             Message m = PgOutput.decode(buffer);
             if (m instanceof Begin b) {
+                if (hold != null && b.finalLsn() >= hold.at) {
+                    if (group.transactions > 0) {
+                        position = commit(stream, writer, group);
+                        confirmed = Math.max(confirmed, position);
+                    }
+                    holdIfReached(position, b.finalLsn());
+                }
                 inTransaction = true;
                 // Already on the target: committed there before the confirmation reached the source.
                 skip = b.finalLsn() < position;

@@ -38,13 +38,15 @@ final class ChangeWriter implements AutoCloseable {
     private final Map<Integer, Relation> relations = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final PreparedStatement advance;
+    private final TouchedKeys touched;
     private PreparedStatement batch;
     private int batched;
     private long noOps;
 
-    ChangeWriter(Connection target, String slot) throws SQLException {
+    ChangeWriter(Connection target, String slot, TouchedKeys touched) throws SQLException {
         this.target = target;
         this.slot = slot;
+        this.touched = touched;
         target.setAutoCommit(false);
         this.advance = AppliedPosition.advanceStatement(target);
     }
@@ -67,6 +69,7 @@ final class ChangeWriter implements AutoCloseable {
         List<Value> values = m.row();
         String key = r.oid() + ":I";
         PreparedStatement ps = statement(key, () -> insertSql(r));
+        touched.row(r, values);
         bind(ps, values, all(values.size()), 1);
         add(ps);
     }
@@ -76,6 +79,10 @@ final class ChangeWriter implements AutoCloseable {
         List<Integer> set = changed(m.row());
         List<Value> old = m.old() != null ? m.old() : m.row();
         List<Integer> where = matchColumns(r, old);
+        touched.row(r, m.row());
+        if (m.old() != null) {
+            touched.row(r, m.old());
+        }
         String key = r.oid() + ":U:" + set + ":" + where;
         PreparedStatement ps = statement(key, () -> "UPDATE " + r.qualified() + " SET "
                 + set.stream().map(i -> SourceSlot.quote(r.columns().get(i).name()) + " = ?").collect(Collectors.joining(", "))
@@ -88,6 +95,7 @@ final class ChangeWriter implements AutoCloseable {
     void delete(Delete m) throws SQLException {
         Relation r = relation(m.relation());
         List<Integer> where = matchColumns(r, m.old());
+        touched.row(r, m.old());
         String key = r.oid() + ":D:" + where;
         PreparedStatement ps = statement(key, () -> "DELETE FROM " + r.qualified() + " WHERE " + whereSql(r, where));
         bind(ps, m.old(), where, 1);
@@ -97,6 +105,7 @@ final class ChangeWriter implements AutoCloseable {
     void truncate(Truncate m) throws SQLException {
         flush();
         String tables = m.relations().stream().map(oid -> relation(oid).qualified()).collect(Collectors.joining(", "));
+        m.relations().forEach(oid -> touched.whole(relation(oid)));
         try (Statement st = target.createStatement()) {
             st.execute("TRUNCATE " + tables + (m.restartIdentity() ? " RESTART IDENTITY" : "") + (m.cascade() ? " CASCADE" : ""));
         }
@@ -112,12 +121,14 @@ final class ChangeWriter implements AutoCloseable {
             throw new SQLException("The applier's position row for slot " + slot + " is gone from the target (was " + AppliedPosition.SCHEMA + " dropped?)");
         }
         target.commit();
+        touched.committed();
     }
 
     /** Forgets everything since the last commit; the source sends it again after a reconnect. */
     void rollback() throws SQLException {
         batch = null;
         batched = 0;
+        touched.rolledBack();
         target.rollback();
     }
 

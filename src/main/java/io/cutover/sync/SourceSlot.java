@@ -68,6 +68,20 @@ final class SourceSlot {
 
     record SlotCreated(String consistentLsn, String snapshot) {}
 
+    /**
+     * A slot that lives only as long as this session, for its exported snapshot: the source exactly
+     * as of a WAL position, which the stream can stop at. Nothing streams from it.
+     */
+    static SlotCreated createTemporarySlot(Connection replication, String slot) throws SQLException {
+        try (Statement st = replication.createStatement();
+                ResultSet rs = st.executeQuery("CREATE_REPLICATION_SLOT " + quote(slot) + " TEMPORARY LOGICAL pgoutput EXPORT_SNAPSHOT")) {
+            if (!rs.next()) {
+                throw new SQLException("CREATE_REPLICATION_SLOT returned nothing");
+            }
+            return new SlotCreated(rs.getString("consistent_point"), rs.getString("snapshot_name"));
+        }
+    }
+
     /** Drops the slot (ending the session that streams from it first) and the publication; says what it did. */
     static List<String> drop(Connection c, String slot, String publication) throws SQLException {
         List<String> done = new ArrayList<>();

@@ -33,6 +33,8 @@ class SyncAppliers {
     private final SyncProperties properties;
     private final Clock clock;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    /** Outlives its applier's stop (the drain): the verification inside the downtime reads it after. */
+    private final Map<Long, TouchedKeys> touched = new ConcurrentHashMap<>();
     private final ExecutorService threads;
 
     SyncAppliers(SyncStreamRepository streams, SyncConnections connections, SyncProperties properties, Clock clock) {
@@ -85,6 +87,7 @@ class SyncAppliers {
             throw new IllegalStateException("The panel already applies " + MAX_STREAMS + " streams; clean up a finished one first");
         }
         ChangeApplier applier = new ChangeApplier(id, stream, connections.source(id), connections.target(id), properties,
+                touched.computeIfAbsent(id, k -> new TouchedKeys()),
                 error -> streams.applierError(id, error, clock.instant()));
         running.put(id, new Running(applier, threads.submit(applier)));
     }
@@ -106,6 +109,21 @@ class SyncAppliers {
 
     Optional<ApplierProgress> progress(long migrationId) {
         return Optional.ofNullable(running.get(migrationId)).map(r -> r.applier().progress());
+    }
+
+    /** The keys this panel's applier changed for the migration, while it has run since the panel started. */
+    Optional<TouchedKeys> touched(long migrationId) {
+        return Optional.ofNullable(touched.get(migrationId));
+    }
+
+    /** A new stream starts from a fresh copy: nothing recorded for an earlier one applies. */
+    void forgetTouched(long migrationId) {
+        touched.remove(migrationId);
+    }
+
+    /** Asks the migration's running applier to hold at a source position (see {@link ChangeApplier.Hold}). */
+    Optional<ChangeApplier.Hold> holdAt(long migrationId, long lsn) {
+        return Optional.ofNullable(running.get(migrationId)).map(r -> r.applier().holdAt(lsn));
     }
 
     boolean isRunning(long migrationId) {

@@ -82,6 +82,7 @@ class SyncStartCheck implements StepCheck {
         }
         String name = "cutover_" + id + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(3));
         streams.begin(id, mode, name, name, clock.instant());
+        appliers.forgetTouched(id);
         ctx.log().system("Continuous sync, " + (mode == SyncMode.NATIVE ? "native subscription" : "panel-applied") + "; slot and publication " + name);
         try {
             CheckOutcome copied = copyAtSlotSnapshot(ctx, source, target, name);

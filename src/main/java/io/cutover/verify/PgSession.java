@@ -79,6 +79,16 @@ public final class PgSession {
         }
     }
 
+    /**
+     * Starts a repeatable-read transaction on the connection and exports its snapshot, so other
+     * sessions can read exactly what it sees for as long as this connection keeps it open.
+     */
+    public static String exportSnapshot(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return scalar(c, "SELECT pg_export_snapshot()");
+    }
+
     public static int serverMajor(Connection c) throws SQLException {
         return Integer.parseInt(scalar(c, "SHOW server_version_num")) / 10000;
     }

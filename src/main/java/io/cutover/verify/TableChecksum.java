@@ -91,6 +91,12 @@ record TableChecksum(long seed) {
         return QUERY.formatted(MIXED.formatted(rowHash, seedLiteral), table.quoted());
     }
 
+    /** One row's mixed hash, the term the checksum sums (segment scans and row location use it). */
+    String rowExpression(boolean storedValues) {
+        String seedLiteral = "'" + seed + "'::int8";
+        return MIXED.formatted((storedValues ? STORED_VALUES : ROW_TEXT).formatted(seedLiteral), seedLiteral);
+    }
+
     /** Decided from each side's own catalog: equal schemas hash alike, and a schema difference is reported anyway. */
     static boolean hashesStoredValues(Statement st, TableRef table) throws SQLException {
         try (ResultSet rs = st.executeQuery(STORED_VALUES_HASHABLE.formatted(table.quoted().replace("'", "''")))) {

@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -28,9 +26,17 @@ import org.springframework.stereotype.Service;
 public class Verifier {
 
     private final VerifyProperties properties;
+    private final ExecutorService executor;
 
-    Verifier(VerifyProperties properties) {
+    @org.springframework.beans.factory.annotation.Autowired
+    Verifier(VerifyProperties properties, @org.springframework.beans.factory.annotation.Qualifier(VerificationThreads.NAME) ExecutorService executor) {
         this.properties = properties;
+        this.executor = executor;
+    }
+
+    /** With a pool of its own (tests outside Spring). */
+    Verifier(VerifyProperties properties) {
+        this(properties, VerificationThreads.pool(properties));
     }
 
     /** Server version, database size and latency — or what is wrong, within the connect timeout. */
@@ -49,11 +55,8 @@ public class Verifier {
 
     /** Exact row count and size of every user table. */
     public List<TableStats> inventory(ExecutionValues.Connection db, Consumer<String> progress) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(properties.threads());
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
-            return TableScanner.count(db, properties.connectTimeout(), Catalog.tables(c), properties.threads(), pool, progress);
-        } finally {
-            pool.shutdownNow();
+            return TableScanner.count(db, properties.connectTimeout(), Catalog.tables(c), properties.threads(), executor, progress);
         }
     }
 
@@ -68,24 +71,139 @@ public class Verifier {
      */
     public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, Consumer<String> progress)
             throws Exception {
-        int threads = properties.threads();
-        ExecutorService sides = Executors.newFixedThreadPool(2);
-        try {
-            TableChecksum checksum = TableChecksum.random();
-            Future<Side> s = sides.submit(() -> side(source, sourceSnapshot, checksum, threads, line -> progress.accept("source " + line)));
-            Future<Side> t = sides.submit(() -> side(target, null, checksum, threads, line -> progress.accept("target " + line)));
-            Side src = unwrap(s);
-            Side tgt = unwrap(t);
-            List<Mismatch> mismatches = new ArrayList<>(src.compareWith(tgt).stream()
-                    .map(m -> sourceSnapshot != null && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
-                    .toList());
-            mismatches.addAll(SchemaComparison.compare(src.schema(), tgt.schema()).stream()
-                    .map(m -> sourceSnapshot != null && m.difference().equals("sequence value") ? movedSequence(m) : m)
-                    .toList());
-            return new VerificationReport(src.stats(), tgt.stats(), mismatches, src.parts(), tgt.parts());
-        } finally {
-            sides.shutdownNow();
+        return run(source, sourceSnapshot, target, null, true, progress).report();
+    }
+
+    /**
+     * The online verification, while the app writes and the stream applies: each side read at one
+     * snapshot of its own, every keyed table segment by segment. The segments found equal are
+     * proven; those that differ (changes in flight between the two snapshots, or a real
+     * difference) are left for {@link #recheck} inside the downtime, with every segment the stream
+     * touches from now on — so the caller must start recording touched rows before calling this.
+     */
+    public Online verifyOnline(ExecutionValues.Connection source, ExecutionValues.Connection target, Consumer<String> progress) throws Exception {
+        try (Connection src = PgSession.pinned(source, properties.connectTimeout()); Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
+            String sourceSnapshot = PgSession.exportSnapshot(src);
+            String position = PgSession.scalar(src, "SELECT pg_current_wal_lsn()::text");
+            return verifyOnline(source, sourceSnapshot, target, PgSession.exportSnapshot(tgt), position, progress);
         }
+    }
+
+    /**
+     * Like {@link #verifyOnline(ExecutionValues.Connection, ExecutionValues.Connection, Consumer)}
+     * with both sides at given exported snapshots (kept open by the caller) — when the target's was
+     * taken with the stream held at the source snapshot's position, the two are the same moment,
+     * and a difference is a real one.
+     */
+    public Online verifyOnline(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, String targetSnapshot,
+            String position, Consumer<String> progress) throws Exception {
+        {
+            Instant at = Instant.now();
+            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress);
+            Map<TableRef, Segmentation> plans = new java.util.TreeMap<>();
+            Map<TableRef, Set<Integer>> unproven = new java.util.TreeMap<>();
+            o.plans().forEach((table, plan) -> {
+                SegmentSums s = o.sourceSegments().get(table);
+                SegmentSums t = o.targetSegments().get(table);
+                if (s != null && t != null) {
+                    plans.put(table, plan);
+                    Set<Integer> differing = s.differing(t);
+                    if (!differing.isEmpty()) {
+                        unproven.put(table, differing);
+                    }
+                }
+            });
+            return new Online(new OnlineBaseline(position, at, plans, unproven), o.report());
+        }
+    }
+
+    /** An online verification's baseline and its report (whose differences may be changes in flight). */
+    public record Online(OnlineBaseline baseline, VerificationReport report) {}
+
+    /**
+     * Inside the downtime, with nothing changing: re-checks only what the online verification
+     * left open and what the stream touched since, plus every table without segments, the
+     * sequences and the schema. The report's coverage line says how much was read again.
+     */
+    public VerificationReport recheck(ExecutionValues.Connection source, ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched,
+            Consumer<String> progress) throws Exception {
+        var targetCatalogue = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return catalogue(target, null, false);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, executor);
+        Catalogued src = catalogue(source, null, false);
+        Catalogued tgt;
+        try {
+            tgt = targetCatalogue.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        return new Recheck(properties, executor, source, target, baseline, touched, progress).run(src.scan(), tgt.scan(),
+                report -> finish(src.side(report.source()), tgt.side(report.target()), report));
+    }
+
+    private VerificationReport finish(Side srcSide, Side tgtSide, Recheck.Partial partial) {
+        List<Mismatch> mismatches = new ArrayList<>(srcSide.compareWith(tgtSide));
+        mismatches.addAll(partial.rows());
+        mismatches.addAll(SchemaComparison.compare(srcSide.schema(), tgtSide.schema()));
+        return new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches, srcSide.parts(), tgtSide.parts(), partial.coverage());
+    }
+
+    private record Outcome(VerificationReport report, Map<TableRef, Segmentation> plans, Map<TableRef, SegmentSums> sourceSegments,
+            Map<TableRef, SegmentSums> targetSegments) {}
+
+    private Outcome run(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target, String targetSnapshot,
+            boolean locate, Consumer<String> progress) throws Exception {
+        int threads = properties.threads();
+        TableChecksum checksum = TableChecksum.random();
+        Catalogued src = catalogue(source, sourceSnapshot, true);
+        Catalogued tgt = catalogue(target, targetSnapshot, false);
+        // The source's key ranges cut both sides: segment i means the same keys on each.
+        SegmentScan sourceScan = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum, src.plans());
+        SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum, src.plans());
+        SegmentScan.Running s = sourceScan.start(src.scan(), threads, executor, line -> progress.accept("source " + line));
+        SegmentScan.Running t = targetScan.start(tgt.scan(), threads, executor, line -> progress.accept("target " + line));
+        Side srcSide = src.side(s.join());
+        Side tgtSide = tgt.side(t.join());
+        List<Mismatch> mismatches = new ArrayList<>(srcSide.compareWith(tgtSide).stream()
+                .map(m -> sourceSnapshot != null && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
+                .toList());
+        if (locate) {
+            RowLocator locator = new RowLocator(source, sourceSnapshot, target, checksum, properties.connectTimeout());
+            mismatches.addAll(rowsBehind(locator, src.plans(), s.segments(), t.segments(), progress));
+        }
+        mismatches.addAll(SchemaComparison.compare(srcSide.schema(), tgtSide.schema()).stream()
+                .map(m -> sourceSnapshot != null && m.difference().equals("sequence value") ? movedSequence(m) : m)
+                .toList());
+        VerificationReport report = new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches, srcSide.parts(), tgtSide.parts());
+        return new Outcome(report, src.plans(), s.segments(), t.segments());
+    }
+
+    /** For every keyed table whose segments differ: the differing rows, by key, with both sides' values for the first few. */
+    private static List<Mismatch> rowsBehind(RowLocator locator, Map<TableRef, Segmentation> plans, Map<TableRef, SegmentSums> sourceSegments,
+            Map<TableRef, SegmentSums> targetSegments, Consumer<String> progress) throws SQLException {
+        List<Mismatch> out = new ArrayList<>();
+        for (Map.Entry<TableRef, SegmentSums> e : new java.util.TreeMap<>(sourceSegments).entrySet()) {
+            SegmentSums other = targetSegments.get(e.getKey());
+            if (other == null) {
+                continue;
+            }
+            java.util.TreeSet<Integer> differing = e.getValue().differing(other);
+            if (differing.isEmpty()) {
+                continue;
+            }
+            Segmentation plan = plans.get(e.getKey());
+            progress.accept(e.getKey() + ": " + differing.size() + " of " + plan.segments() + " segments differ; naming the rows");
+            if (plan.segments() > 1) {
+                out.add(new Mismatch(e.getKey().toString(), differing.size() + " of " + plan.segments() + " segments differ, first "
+                        + plan.describe(differing.first()), "", "", false));
+            }
+            out.addAll(locator.locate(e.getKey(), plan, differing));
+        }
+        return out;
     }
 
     /**
@@ -99,7 +217,6 @@ public class Verifier {
         return VerificationCheck.report(ctx, verify(source, target, line -> ctx.log().out(line)));
     }
 
-    /** One side's schema snapshot and table scan; each side has its own connections and threads. */
     /** Sequences are not transactional: a snapshot cannot hold them still, so their values are copied at cutover. */
     /**
      * A restore computes a materialized view from the copied rows, while the source's holds what its
@@ -125,37 +242,38 @@ public class Verifier {
         return Preflight.outcome(ctx, points);
     }
 
-    private Side side(ExecutionValues.Connection db, String snapshot, TableChecksum checksum, int threads, Consumer<String> progress) throws Exception {
+    /** One side's catalogue, read at the snapshot; the source's also yields the key ranges both sides are cut by. */
+    private Catalogued catalogue(ExecutionValues.Connection db, String snapshot, boolean planSegments) throws Exception {
         Map<String, Map<String, String>> schema = new LinkedHashMap<>();
-        List<TableRef> tables;
-        Map<TableRef, TableRef> leaves;
-        Map<TableRef, Boolean> views;
         try (Connection c = PgSession.pinned(db, properties.connectTimeout())) {
             PgSession.useSnapshot(c, snapshot);
-            tables = Catalog.tables(c);
-            leaves = Catalog.leafPartitions(c);
-            views = Catalog.materializedViews(c);
+            List<TableRef> tables = Catalog.tables(c);
+            Map<TableRef, TableRef> leaves = Catalog.leafPartitions(c);
+            Map<TableRef, Boolean> views = Catalog.materializedViews(c);
             for (SchemaObjects.Kind kind : SchemaObjects.KINDS) {
                 schema.put(kind.kind(), Catalog.schemaObjects(c, kind));
             }
+            // Rows are counted and hashed where they live: in each partition, not through its parent.
+            Set<TableRef> roots = TableComparison.rootsOf(leaves);
+            Set<TableRef> topLevel = new HashSet<>(tables);
+            topLevel.removeAll(roots);
+            List<TableRef> scan = new ArrayList<>(topLevel);
+            scan.addAll(leaves.keySet());
+            views.forEach((view, populated) -> {
+                if (populated) {
+                    scan.add(view);
+                }
+            });
+            Map<TableRef, Segmentation> plans = planSegments ? SegmentPlanner.plan(c, scan) : Map.of();
+            return new Catalogued(scan, leaves, views, topLevel, schema, plans);
         }
-        // Rows are counted and hashed where they live: in each partition, not through its parent.
-        Set<TableRef> roots = TableComparison.rootsOf(leaves);
-        Set<TableRef> topLevel = new HashSet<>(tables);
-        topLevel.removeAll(roots);
-        List<TableRef> scan = new ArrayList<>(topLevel);
-        scan.addAll(leaves.keySet());
-        views.forEach((view, populated) -> {
-            if (populated) {
-                scan.add(view);
-            }
-        });
-        ExecutorService own = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<TableStats> scanned = TableScanner.scan(db, properties.connectTimeout(), scan, checksum, threads, own, progress, snapshot);
+    }
+
+    private record Catalogued(List<TableRef> scan, Map<TableRef, TableRef> leaves, Map<TableRef, Boolean> views, Set<TableRef> topLevel,
+            Map<String, Map<String, String>> schema, Map<TableRef, Segmentation> plans) {
+
+        Side side(List<TableStats> scanned) {
             return new Side(scanned, leaves, views, topLevel, schema);
-        } finally {
-            own.shutdownNow();
         }
     }
 
@@ -207,14 +325,6 @@ public class Verifier {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
-    }
-
-    private static <T> T unwrap(Future<T> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
     }
 
     /** One side's scan (plain tables, leaf partitions, populated materialized views) and schema snapshot. */

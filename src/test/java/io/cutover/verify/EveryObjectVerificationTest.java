@@ -50,7 +50,8 @@ class EveryObjectVerificationTest {
     @Test
     void eachFaultOnTheTargetIsNamedWhereItIs() {
         TestDatabases.execute(db.target, "UPDATE orders SET amount = 999 WHERE id = 7");
-        assertThat(differences()).containsExactly("public.orders_2024|partition content checksum");
+        assertThat(differences()).as("the partition, and the row by its key").containsExactly("public.orders_2024|partition content checksum",
+                "public.orders_2024 ((id, placed_at) = (7,\"2024-06-08 00:00:00+00\"))|row differs");
         assertThat(notes()).containsExactly("public.orders|1 of 2 partitions differ: public.orders_2024");
 
         TestDatabases.execute(db.target, "ALTER TABLE accounts DISABLE TRIGGER accounts_touch");
@@ -77,7 +78,7 @@ class EveryObjectVerificationTest {
                 "public.account_totals|materialized view populated state differs (REFRESH MATERIALIZED VIEW on the side that is not)");
 
         JsonNode ended = verify();
-        assertThat(ended.get("message").asString()).startsWith("8 differences: ").contains("1 partition content checksum")
+        assertThat(ended.get("message").asString()).startsWith("9 differences: ").contains("1 partition content checksum")
                 .contains("1 enum labels differ").endsWith("every one is listed in the result table");
         assertThat(row(ended, "public.positive_amount")).as("the definitions where they differ, not an md5")
                 .containsExactly("…CONSTRAINT positive_amount_check CHECK ((VALUE > (0)::numeric))",

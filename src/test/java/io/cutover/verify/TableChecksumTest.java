@@ -90,7 +90,9 @@ class TableChecksumTest {
         TestDatabases.execute(target, "UPDATE users x SET email = y.email FROM users y WHERE (x.id, y.id) IN ((3, 8), (8, 3))");
         TestDatabases.execute(target, "UPDATE accounts x SET bid = y.bid FROM accounts y WHERE (x.id, y.id) IN ((1, 2), (2, 1))");
 
-        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum");
+        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum",
+                "public.accounts (id = 1)|row differs", "public.accounts (id = 2)|row differs", "public.users (id = 3)|row differs",
+                "public.users (id = 8)|row differs");
     }
 
     @Test
@@ -114,7 +116,8 @@ class TableChecksumTest {
                 UPDATE users SET email = (SELECT email FROM accounts WHERE id = 9) WHERE id = 4;
                 UPDATE accounts SET email = 'user4@example.com' WHERE id = 9""");
 
-        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum");
+        assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum",
+                "public.accounts (id = 9)|row differs", "public.users (id = 4)|row differs");
     }
 
     @Test
