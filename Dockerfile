@@ -1,7 +1,9 @@
 # Build with the Maven wrapper, run on a JRE with the tools the runbook calls:
-# PostgreSQL 17 client tools (pg_dump/pg_restore must be at least the server's major version),
+# PostgreSQL 17 client tools (pg_dump/pg_restore must be at least the server's major version), the
+# PostgreSQL 17 server package (initdb, pg_ctl, postgres: the restore-test's throw-away scratch cluster in
+# /data/scratch-postgres, started as user cutover; no cluster of its own is created or started),
 # pgcopydb, flyctl, the AWS CLI and curl. The jar is built with -Pproduction: the product without the
-# rehearsal tooling (flyctl emulator, sandbox wiring, embedded PostgreSQL), about 45 MB instead of 160.
+# rehearsal tooling (flyctl emulator, sandbox wiring, embedded PostgreSQL), under 60 MB.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -19,8 +21,10 @@ RUN apt-get update \
  && . /etc/os-release \
  && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt ${VERSION_CODENAME}-pgdg main" \
       > /etc/apt/sources.list.d/pgdg.list \
+ && install -d /etc/postgresql-common/createcluster.d \
+ && echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.d/cutover.conf \
  && apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client-17 pgcopydb \
+ && apt-get install -y --no-install-recommends postgresql-client-17 postgresql-17 pgcopydb \
  && curl -fsSL https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip -o /tmp/awscli.zip \
  && unzip -q /tmp/awscli.zip -d /tmp && /tmp/aws/install && rm -rf /tmp/aws /tmp/awscli.zip \
  && curl -fsSL https://fly.io/install.sh | FLYCTL_INSTALL=/usr/local sh \

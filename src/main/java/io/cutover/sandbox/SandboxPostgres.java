@@ -1,9 +1,12 @@
 package io.cutover.sandbox;
 
+import io.cutover.shared.BundledPostgres;
 import io.cutover.shared.ConnectionUrl;
 import io.cutover.shared.PanelPostgres;
 import io.cutover.shared.PanelProperties;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,11 +31,13 @@ class SandboxPostgres implements DisposableBean {
 
     private final SandboxProperties properties;
     private final PanelProperties panel;
+    private final BundledPostgres bundled;
     private PanelPostgres server;
 
-    SandboxPostgres(SandboxProperties properties, PanelProperties panel) {
+    SandboxPostgres(SandboxProperties properties, PanelProperties panel, BundledPostgres bundled) {
         this.properties = properties;
         this.panel = panel;
+        this.bundled = bundled;
     }
 
     /** An admin connection URL (user postgres, no password needed) of a running server. */
@@ -40,14 +45,27 @@ class SandboxPostgres implements DisposableBean {
         if (server == null) {
             ConnectionUrl configured = ConnectionUrl.parse(properties.postgresUrl()).url();
             // wal_level logical lets the rehearsal try continuous sync, which decodes the source's WAL.
-            server = PanelPostgres.configuredOrEmbedded(configured, panel.dataDir().resolve("embedded-postgres"), Map.of("wal_level", "logical"),
-                    "cutover.sandbox.postgres-url");
-            if (server.embedded()) {
-                log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(),
-                        server.admin().port());
-            }
+            server = PanelPostgres.answers(configured) ? PanelPostgres.configured(configured) : startEmbedded(configured);
         }
         return server.admin();
+    }
+
+    /** The embedded server keeps its files in the data directory, so the rehearsal's databases outlive a restart. */
+    private PanelPostgres startEmbedded(ConnectionUrl configured) {
+        String setting = "cutover.sandbox.postgres-url";
+        String where = PanelPostgres.nothingAnswers(configured, setting);
+        if (PanelPostgres.runsAsRoot()) {
+            throw new IllegalStateException(PanelPostgres.rootRefusal(where, setting));
+        }
+        Path directory = panel.dataDir().resolve("embedded-postgres");
+        try {
+            PanelPostgres started = bundled.start(directory, Map.of("wal_level", "logical"));
+            log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(),
+                    started.admin().port());
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(where + ", and an embedded PostgreSQL could not start in " + directory, e);
+        }
     }
 
     Connection connect(String database) throws SQLException {

@@ -1,66 +1,46 @@
 package io.cutover.shared;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A PostgreSQL server the panel controls itself, for the rehearsal's Flex stand-in and for
- * scratch databases: the configured one if it answers, otherwise an embedded server (the zonky
- * binaries, PostgreSQL 15) kept in a directory of the data volume. initdb refuses root, so as root
- * only a configured server will do, and the caller says which setting names it.
+ * A PostgreSQL server the panel uses for itself (the rehearsal's Flex stand-in, the restore-test's
+ * scratch databases): a configured one, or one the panel started ({@link LocalPostgres} from the
+ * machine's server binaries, or {@link BundledPostgres} in rehearsal builds) and stops with {@link #close()}.
  */
 public final class PanelPostgres implements AutoCloseable {
 
     private final ConnectionUrl admin;
-    private final EmbeddedPostgres embedded;
+    private final @Nullable Closeable stop;
 
-    private PanelPostgres(ConnectionUrl admin, EmbeddedPostgres embedded) {
+    private PanelPostgres(ConnectionUrl admin, @Nullable Closeable stop) {
         this.admin = admin;
-        this.embedded = embedded;
+        this.stop = stop;
     }
 
-    /**
-     * @param configured an admin URL (user postgres, no password needed), or null
-     * @param dataDirectory where an embedded server keeps its files across restarts
-     * @param settings server settings of an embedded server (wal_level, ...)
-     * @param setting the property that names a server, for the message when none can be had
-     */
-    public static PanelPostgres configuredOrEmbedded(ConnectionUrl configured, Path dataDirectory, Map<String, String> settings, String setting) {
-        if (configured != null && answers(configured)) {
-            return new PanelPostgres(configured, null);
-        }
-        String where = configured == null ? "No PostgreSQL is configured (" + setting + ")"
-                : "No PostgreSQL answers at " + configured.host() + ":" + configured.port();
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException(where + ", and an embedded one cannot start as root (initdb refuses root). Start a local server, for example "
-                    + "'pg_ctlcluster --skip-systemctl-redirect 15 main start', or point " + setting + " at one.");
-        }
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(freePort());
-            settings.forEach(builder::setServerConfig);
-            EmbeddedPostgres started = builder.start();
-            return new PanelPostgres(ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + started.getPort() + "/postgres").url(), started);
-        } catch (IOException e) {
-            throw new UncheckedIOException(where + ", and an embedded PostgreSQL could not start in " + dataDirectory, e);
-        }
+    /** A server someone else runs, named by a setting. */
+    public static PanelPostgres configured(ConnectionUrl admin) {
+        return new PanelPostgres(admin, null);
     }
 
-    /** An admin connection URL of the running server. */
+    /** A server the panel started; {@code stop} stops it (and removes what should not outlive it). */
+    public static PanelPostgres started(ConnectionUrl admin, Closeable stop) {
+        return new PanelPostgres(admin, stop);
+    }
+
+    /** An admin connection URL of the running server (user postgres, no password needed). */
     public ConnectionUrl admin() {
         return admin;
     }
 
     /** Whether the panel started this server itself (and stops it with {@link #close()}). */
     public boolean embedded() {
-        return embedded != null;
+        return stop != null;
     }
 
     public static boolean answers(ConnectionUrl url) {
@@ -74,16 +54,27 @@ public final class PanelPostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** initdb refuses root, so a panel running as root can only use a configured server. */
+    public static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** What to do when no server answers and the panel runs as root ({@code where} says what did not answer). */
+    public static String rootRefusal(String where, String setting) {
+        return where + ", and the panel cannot start a PostgreSQL of its own as root (initdb refuses root). Run the panel as another user,"
+                + " start a local server, for example 'pg_ctlcluster --skip-systemctl-redirect 15 main start', or point " + setting + " at one.";
+    }
+
+    /** "No PostgreSQL is configured (setting)" or "No PostgreSQL answers at host:port". */
+    public static String nothingAnswers(@Nullable ConnectionUrl configured, String setting) {
+        return configured == null ? "No PostgreSQL is configured (" + setting + ")"
+                : "No PostgreSQL answers at " + configured.host() + ":" + configured.port();
     }
 
     @Override
     public void close() throws IOException {
-        if (embedded != null) {
-            embedded.close();
+        if (stop != null) {
+            stop.close();
         }
     }
 }

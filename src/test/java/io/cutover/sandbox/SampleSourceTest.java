@@ -74,7 +74,9 @@ class SampleSourceTest {
         SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer",
                 "classpath:sample/sample-app.sql", "users");
         PanelProperties panel = new PanelProperties(dataDir, true);
-        postgres = new SandboxPostgres(properties, panel);
+        postgres = new SandboxPostgres(properties, panel, (dir, settings) -> {
+            throw new AssertionError("the test server answers, so nothing embedded starts");
+        });
         return new SampleSource(postgres, properties, new SandboxNames(properties, panel));
     }
 
