@@ -125,6 +125,7 @@ class WizardController {
         }
         model.addAttribute("migration", details);
         model.addAttribute("alertsInBody", true);
+        model.addAttribute("evidence", new EvidenceLinks(id, migrations.runbookOf(id), progress, migrations.completions(id)));
         model.addAttribute("progress", progress);
         model.addAttribute("current", phase);
         model.addAttribute("commands", commands);
