@@ -60,7 +60,7 @@ class StepOutcomes {
     }
 
     @SuppressWarnings("unchecked")
-    private ResultRows result(String resultJson) {
+    ResultRows result(String resultJson) {
         if (resultJson == null) {
             return null;
         }
