@@ -1,6 +1,7 @@
 package io.cutover.wizard;
 
 import io.cutover.downtime.DowntimeClock;
+import io.cutover.gate.ChecklistGate;
 import io.cutover.logstream.SseFeeds;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,12 +21,23 @@ class LivePageController {
 
     static final String BANNER_PARTIAL = "partials/downtime-banner :: banner";
 
+    static final String PROGRESS_PARTIAL = "partials/pictures :: phases";
+
     private final SseFeeds feeds;
     private final DowntimeClock downtime;
+    private final ChecklistGate gate;
 
-    LivePageController(SseFeeds feeds, DowntimeClock downtime) {
+    LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate) {
         this.feeds = feeds;
         this.downtime = downtime;
+        this.gate = gate;
+    }
+
+    /** A migration's phase progress for the list of migrations. */
+    @GetMapping("/migrations/{id}/progress")
+    String progress(@PathVariable long id, Model model) {
+        model.addAttribute("progress", gate.progress(id));
+        return PROGRESS_PARTIAL;
     }
 
     @GetMapping(path = "/migrations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
