@@ -14,7 +14,14 @@ import java.util.List;
  */
 public record Timeline(Instant from, Instant to, List<Bar> bars, Bar downtime) {
 
-    public record Bar(String label, String status, double x, double width, Duration duration, Instant start, Instant end) {}
+    public record Bar(String label, String status, double x, double width, Duration duration, Instant start, Instant end) {
+
+        /** Short steps in tenths of a second (a cutover is made of them), longer ones as null: the page's own format applies. */
+        public String tenths() {
+            long ms = duration.toMillis();
+            return ms < 10_000 ? String.format("%.1fs", ms / 1000.0) : null;
+        }
+    }
 
     /** Null when no run of the phase has started yet. */
     static Timeline of(List<RunView> runs, java.util.function.Function<String, String> titles, DowntimeView window) {
