@@ -7,8 +7,14 @@
 
   const CHUNK = 2000;          // lines rendered per frame
   const MAX_DOM_LINES = 20000; // older lines stay in the download
+  // pg_dump, pg_restore and pgcopydb write their progress on stderr: stderr alone is not an error.
+  // Only lines that say so are highlighted.
+  const ERROR = /\b(ERROR|FATAL|PANIC|error:|fatal:|failed|could not|No such file|Permission denied|refused|panic:)/i;
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 
   function viewer(panel) {
+    if (panel.dataset.viewing) return;
+    panel.dataset.viewing = 'true';
     const lines = panel.querySelector('.log-lines');
     const follow = panel.querySelector('.log-follow');
     const pauseButton = panel.querySelector('.log-pause');
@@ -22,6 +28,9 @@
     let scheduled = false;
 
     const source = new EventSource(panel.dataset.events);
+    panel.logSource = source;
+    const stamps = panel.querySelector('.log-stamps');
+    if (stamps) stamps.addEventListener('change', () => panel.classList.toggle('log-show-stamps', stamps.checked));
     source.addEventListener('line', (e) => {
       const seq = Number(e.lastEventId);
       if (seq <= lastSeq) return; // never show a line twice
@@ -35,12 +44,17 @@
     source.addEventListener('end', (e) => {
       source.close();
       status(JSON.parse(e.data));
-      state.textContent = 'ended';
+      setState('ended');
       ended = true;
       schedule();
     });
-    source.onopen = () => { if (!ended) state.textContent = 'live'; };
-    source.onerror = () => { if (!ended) state.textContent = 'reconnecting…'; };
+    source.onopen = () => { if (!ended) setState('live'); };
+    source.onerror = () => { if (!ended) setState('reconnecting'); };
+
+    function setState(s) {
+      state.textContent = s === 'reconnecting' ? 'reconnecting…' : s;
+      state.className = 'log-state badge log-state-' + s;
+    }
 
     pauseButton.addEventListener('click', () => {
       paused = !paused;
@@ -62,9 +76,11 @@
       const fragment = document.createDocumentFragment();
       for (const [seq, line] of queue.splice(0, CHUNK)) {
         const div = document.createElement('div');
-        div.className = 'line line-' + line.s;
+        div.className = 'line line-' + line.s + (line.s !== 'sys' && ERROR.test(line.x) ? ' line-error' : '');
         div.id = 'line-' + seq;
         div.dataset.seq = seq;
+        // The time is drawn by CSS (::before) from data-ts: not part of the line's text or of a copy.
+        if (line.t) div.dataset.ts = clock.format(new Date(line.t));
         div.textContent = line.x;
         fragment.appendChild(div);
         shown++;
@@ -91,6 +107,8 @@
       badge.textContent = s.status.toLowerCase().replace('_', ' ');
       badge.className = 'badge run-badge run-' + s.status.toLowerCase();
     }
+    const cancel = document.getElementById('run-cancel');
+    if (cancel && !['QUEUED', 'RUNNING'].includes(s.status)) cancel.remove();
     const exit = document.getElementById('run-exit');
     if (exit) exit.textContent = s.exitCode == null ? '–' : s.exitCode;
     const message = document.getElementById('run-message');
@@ -109,8 +127,11 @@
     div.className = 'alert alert-warning hint';
     div.dataset.hint = h.hint;
     const strong = document.createElement('strong');
-    strong.textContent = 'Known problem (line ' + h.line + '): ';
-    div.append(strong, h.cause, document.createElement('br'));
+    strong.textContent = 'Known problem';
+    const at = document.createElement('a');
+    at.href = '#line-' + h.line;
+    at.textContent = h.line;
+    div.append(strong, ' (first seen at event ', at, '): ', h.cause, document.createElement('br'));
     const fix = document.createElement('strong');
     fix.textContent = 'Fix: ';
     div.append(fix, h.fix);
@@ -126,6 +147,14 @@
       : s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
   }
 
-  document.querySelectorAll('.log-panel').forEach(viewer);
+  function start(root) {
+    root.querySelectorAll('.log-panel').forEach(viewer);
+  }
+  start(document);
+  // Panels that htmx swaps in (a step card's live tail) get a viewer; those it removes close theirs.
+  document.addEventListener('htmx:load', (e) => start(e.target));
+  document.addEventListener('htmx:beforeCleanupElement', (e) => {
+    if (e.target.logSource) e.target.logSource.close();
+  });
   setInterval(tick, 1000);
 })();

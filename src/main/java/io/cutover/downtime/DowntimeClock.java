@@ -73,10 +73,12 @@ public class DowntimeClock {
         DowntimeMark mark = step.map(Step::downtime).orElse(null);
         if (mark == DowntimeMark.START && windows.openWindow(run.migrationId()).isEmpty()) {
             windows.open(run.migrationId(), run.endedAt() != null ? run.endedAt() : clock.instant(), run.runId());
+            events.publishEvent(new DowntimeChanged(run.migrationId(), "OPEN"));
         } else if (mark == DowntimeMark.END) {
             windows.openWindow(run.migrationId()).ifPresent(window -> {
                 String site = Template.render(step.get().options().getOrDefault("siteUrl", ""), migrations.details(run.migrationId())::display);
                 windows.waitingForSite(window.id(), run.runId(), site);
+                events.publishEvent(new DowntimeChanged(run.migrationId(), "WAITING_FOR_SITE"));
                 pollers.execute(() -> awaitSite(window, site));
             });
         }
@@ -104,6 +106,7 @@ public class DowntimeClock {
             }
         }
         windows.gaveUp(window.id());
+        events.publishEvent(new DowntimeChanged(window.migrationId(), "SITE_NOT_ANSWERING"));
         log.warn("Site {} did not answer 200 within {}; downtime window {} stays open", site, properties.giveUpAfter(), window.id());
     }
 

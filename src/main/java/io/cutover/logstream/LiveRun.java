@@ -48,6 +48,10 @@ final class LiveRun {
         this.firstKeptChunk = (lastStoredSeq + 1) / CHUNK;
     }
 
+    long lastSeq() {
+        return lastSeq;
+    }
+
     /** Appends one event; null once the run has ended (output that arrives after the end is not the run's). */
     Frame append(Channel channel, String text) {
         Frame frame;

@@ -68,6 +68,16 @@ public class LogStream implements SmartLifecycle {
         return store.after(runId, afterSeq, limit).stream().map(Frame::of).toList();
     }
 
+    /** The run's last {@code limit} log lines (stdout, stderr and the panel's own), oldest first: a step card's tail. */
+    public List<LogEvent> tailLines(long runId, int limit) {
+        LiveRun run = live.get(runId);
+        long last = run != null ? run.lastSeq() : store.lastSeq(runId);
+        // Status and end events sit between the lines: read a little more than asked and keep the lines.
+        List<LogEvent> events = read(runId, Math.max(0, last - limit - 8), limit + 8);
+        List<LogEvent> lines = events.stream().filter(e -> e.channel() == Channel.OUT || e.channel() == Channel.ERR || e.channel() == Channel.SYS).toList();
+        return lines.subList(Math.max(0, lines.size() - limit), lines.size());
+    }
+
     /** Whether the run has any event at all (every run logs its queued status first). */
     public boolean exists(long runId) {
         return live.containsKey(runId) || store.lastSeq(runId) > 0;

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendInterval shortest time between two writes to a viewer that follows a live run's tail
  * @param sseTimeout how long one SSE connection may stay open (browsers reconnect after it)
  * @param maxViewers SSE connections served at once; more are refused with 503
+ * @param feedSenders threads that send feed events (sync status, page updates) to all their viewers
  * @param maxLineLength longer lines are split, so one line can never exhaust memory or a column
  */
 @Validated
@@ -31,4 +32,5 @@ record LogStreamProperties(
         @DefaultValue("50ms") Duration sendInterval,
         @DefaultValue("30m") Duration sseTimeout,
         @Min(1) @DefaultValue("1000") int maxViewers,
+        @Min(1) @Max(64) @DefaultValue("2") int feedSenders,
         @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength) {}

@@ -74,7 +74,7 @@ class SecurityConfig {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
         http.headers(SecurityConfig::headers)
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll();
+                    auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**").permitAll();
                     rules(auth, "");
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/migrations", false).permitAll())

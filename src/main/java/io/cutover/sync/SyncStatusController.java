@@ -1,6 +1,5 @@
 package io.cutover.sync;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ class SyncStatusController {
 
     @GetMapping(path = {"/migrations/{id}/sync/events", "/api/migrations/{id}/sync/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(@PathVariable long id) {
-        SseEmitter emitter = feed.watch(id, streams.status(id));
-        return ResponseEntity.ok().header("X-Accel-Buffering", "no").header(HttpHeaders.CACHE_CONTROL, "no-cache").body(emitter);
+        return feed.watch(id, streams.status(id));
     }
 }

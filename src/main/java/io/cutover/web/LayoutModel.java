@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
     private static final TimeFormat TIMES = new TimeFormat();
+    private static final SizeFormat SIZES = new SizeFormat();
 
     private final PanelProperties panel;
 
@@ -27,5 +28,10 @@ class LayoutModel {
     @ModelAttribute("times")
     TimeFormat times() {
         return TIMES;
+    }
+
+    @ModelAttribute("sizes")
+    SizeFormat sizes() {
+        return SIZES;
     }
 }

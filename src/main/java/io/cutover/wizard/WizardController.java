@@ -47,9 +47,11 @@ class WizardController {
     private final DowntimeClock downtime;
     private final SyncStreams sync;
     private final ObjectProvider<StepNotices> notices;
+    private final StepOutcomes outcomes;
 
     WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync,
-            ObjectProvider<StepNotices> notices) {
+            ObjectProvider<StepNotices> notices, StepOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
@@ -122,10 +124,14 @@ class WizardController {
             }
         }
         model.addAttribute("migration", details);
+        model.addAttribute("alertsInBody", true);
+        model.addAttribute("evidence", new EvidenceLinks(id, migrations.runbookOf(id), progress, migrations.completions(id)));
         model.addAttribute("progress", progress);
         model.addAttribute("current", phase);
         model.addAttribute("commands", commands);
-        model.addAttribute("runs", runs.latestByStep(id));
+        Map<String, StepOutcome> latest = outcomes.of(phase.phase().steps(), runs.latestByStep(id));
+        model.addAttribute("runs", latest);
+        model.addAttribute("failure", outcomes.latestFailure(phase.phase().steps(), latest, migrations.runbookOf(id)).orElse(null));
         model.addAttribute("downtime", downtime.latest(id).orElse(null));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);

@@ -33,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(WizardController.class)
+@org.springframework.context.annotation.Import(StepOutcomes.class)
 class WizardControllerTest {
 
     @Autowired
@@ -52,6 +53,9 @@ class WizardControllerTest {
 
     @MockitoBean
     SyncStreams sync;
+
+    @MockitoBean
+    io.cutover.logstream.LogStream logs;
 
     private final Runbook runbook = TestRunbooks.gated();
 

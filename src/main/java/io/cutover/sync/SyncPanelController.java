@@ -1,0 +1,25 @@
+package io.cutover.sync;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The live part of the sync panel as a server-rendered fragment: the page fetches it again on every sample of the sync stream. */
+@Controller
+class SyncPanelController {
+
+    static final String LIVE_PARTIAL = "partials/sync-panel :: live";
+
+    private final SyncStreams streams;
+
+    SyncPanelController(SyncStreams streams) {
+        this.streams = streams;
+    }
+
+    @GetMapping("/migrations/{id}/sync/panel")
+    String live(@PathVariable long id, Model model) {
+        model.addAttribute("syncStatus", streams.status(id));
+        return LIVE_PARTIAL;
+    }
+}

@@ -1,0 +1,73 @@
+package io.cutover.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutover.Browser;
+import io.cutover.BrowserExtension;
+import io.cutover.PanelTest;
+import io.cutover.RunApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * axe-core (4.11.0 from the npm registry, vendored under src/test/resources/axe with its MPL-2.0
+ * licence) run in a real Chromium on the pages people read under pressure: no WCAG 2.1 A or AA
+ * violation on a phase page with a failed and a done step, on a run page, or on the report.
+ */
+@PanelTest
+class AccessibilityBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RunApi runApi;
+
+    @RegisterExtension
+    BrowserExtension chromium = new BrowserExtension("AccessibilityBrowserTest", () -> port);
+
+    @Test
+    void thePhaseRunAndReportPagesHaveNoWcagAaViolations() throws IOException {
+        long migration = runApi.createMigration("exec-test", "{}");
+        runApi.awaitEnd(runApi.startOk(migration, "fails"));
+        long query = runApi.startOk(migration, "query");
+        runApi.awaitEnd(query);
+        runApi.awaitEnd(runApi.startOk(migration, "hinty"));
+        Browser browser = chromium.browser();
+        browser.logIn("operator", "test-password");
+
+        for (String page : List.of("/migrations/" + migration + "/phases/exec", "/migrations/" + migration + "/runs/" + query,
+                "/migrations/" + migration + "/report")) {
+            browser.driver.get(browser.url(page));
+            assertThat(violations(browser)).as("WCAG A/AA violations on %s", page).isEmpty();
+        }
+    }
+
+    /** Each violation as "rule: first failing element — why". */
+    @SuppressWarnings("unchecked")
+    static List<String> violations(Browser browser) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript(axe());
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.nodes[0].html.substring(0, 160)
+                      + ' — ' + v.nodes[0].failureSummary.replace(/\\s+/g, ' '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return (List<String>) result;
+    }
+
+    private static String axe() throws IOException {
+        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
