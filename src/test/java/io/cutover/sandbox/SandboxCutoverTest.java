@@ -130,5 +130,4 @@ class SandboxCutoverTest {
         RehearsalDriver.flyctl(sandbox.flyHome(), "DATABASE_URL=" + clusterUrl, "secrets", "import", "--app", RehearsalDriver.APP);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
     }
-    }
 }
