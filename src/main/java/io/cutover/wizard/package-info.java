@@ -6,8 +6,9 @@
 @ApplicationModule(
         displayName = "Wizard",
         allowedDependencies = {
-                "downtime", "execution", "execution :: spi", "gate", "migration", "runbook", "secrets",
-                "shared", "signoff", "sync" })
+                "audit", "downtime", "downtime :: events", "execution", "execution :: events", "execution :: spi", "gate",
+                "logstream", "migration", "migration :: events", "runbook", "secrets", "shared", "signoff",
+                "signoff :: events", "sync" })
 @NullMarked
 package io.cutover.wizard;
 
