@@ -93,6 +93,8 @@ class WizardController {
 
     private String act(Runnable action, String success, long id, String phaseId, Model model, HtmxRequest htmx,
             HttpServletResponse response, RedirectAttributes flash) {
+        // An htmx action's outcome goes out of band into #phase-flash, where live refreshes leave it.
+        model.addAttribute("flashOob", htmx.isHtmxRequest());
         try {
             action.run();
         } catch (CutoverException e) {

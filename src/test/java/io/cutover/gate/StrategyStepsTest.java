@@ -72,6 +72,19 @@ class StrategyStepsTest {
     }
 
     @Test
+    void neitherStrategyCopiesTheLastDataBeforeTheSourceIsFrozen() {
+        List<Completion> done = new java.util.ArrayList<>(doneThrough("app-config", "continuous-sync"));
+        done.addAll(List.of(completion("app-machines"), completion("app-image"), completion("scale-down"), completion("app-stopped")));
+        Map<String, java.util.Set<String>> cutoverStarted = Map.of("unset-database-url", java.util.Set.of("operator"));
+        for (String strategy : List.of("continuous-sync", "full-redump")) {
+            String copy = strategy.equals("continuous-sync") ? "sync-drain" : "final-sync";
+            StepProgress last = new ProgressCalculator(seed, done, List.of(), cutoverStarted, Instant.now(), 14,
+                    id -> id.equals("syncStrategy") ? strategy : "").compute(1).step(copy).orElseThrow();
+            assertThat(last.blockedReason()).as(copy).contains("Freeze the source");
+        }
+    }
+
+    @Test
     void aChecklistItemAsksForTheEvidenceOfTheChosenStrategy() {
         ItemProgress rows = progress("continuous-sync", List.of()).item("pre-rows-match").orElseThrow();
         assertThat(rows.missingEvidence()).containsExactly("Start continuous sync (initial copy, then stream)");

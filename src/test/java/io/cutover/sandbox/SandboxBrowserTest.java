@@ -201,7 +201,7 @@ class SandboxBrowserTest {
                 return !item.isEmpty() && item.get(0).getText().contains("Signed by approver (approver)")
                         && item.get(0).findElements(By.cssSelector("form.sign-form")).isEmpty();
             });
-            assertThat(text(By.cssSelector("#phase-body .alert-success"))).isEqualTo("Signed.");
+            assertThat(text(By.cssSelector("#phase-flash .alert-success"))).isEqualTo("Signed.");
             signed++;
         }
         return signed;

@@ -2,12 +2,14 @@ package io.cutover.wizard;
 
 import static io.cutover.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.audit.AuditEntry;
 import io.cutover.audit.AuditTrail;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,9 @@ class MigrationReportTest {
         assertThat(mvc.post().uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off").with(as("approver"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"read it\"}").exchange()).hasStatusOk();
 
+        // The audit trail is written after commit, apart from the requests: wait until it holds both runs' ends and the sign-off.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(migration)).extracting(AuditEntry::action)
+                .containsSubsequence("run.finished", "run.finished").contains("signoff.signed"));
         JsonNode bundle = runApi.body(mvc.get().uri("/api/migrations/" + migration + "/report").with(as("viewer")).exchange());
 
         assertThat(bundle.get("runs")).hasSize(2);
