@@ -47,6 +47,7 @@ final class ChangeApplier implements Runnable {
     private volatile boolean running = true;
     private volatile Thread thread;
     private volatile Hold hold;
+    private volatile Runnable beforeTargetCommit = () -> {};
 
     ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source, ExecutionValues.Connection target,
             SyncProperties properties, TouchedKeys touched, Consumer<String> errors) {
@@ -86,6 +87,11 @@ final class ChangeApplier implements Runnable {
         Hold(long at) {
             this.at = at;
         }
+    }
+
+    /** Runs on the applier's thread after a group is received and before its target commit (tests hold it there). */
+    void beforeTargetCommit(Runnable hook) {
+        beforeTargetCommit = hook;
     }
 
     /** Asks the applier to hold before the first transaction committed at or after {@code lsn}. */
@@ -144,8 +150,12 @@ final class ChangeApplier implements Runnable {
                     .withSlotOption("proto_version", "1")
                     .withSlotOption("publication_names", publication)
                     .withStatusInterval(1, TimeUnit.SECONDS)
+                    // The driver would otherwise confirm a keepalive's position on its own while a
+                    // received transaction is not yet committed on the target; only commit() and
+                    // confirmIdle() may tell the source what the target has.
+                    .withAutomaticFlush(false)
                     .start();
-            progress.appliedLsn = position;
+            progress.resumedAt(position);
             progress.connected = true;
             if (progress.lastError != null) {
                 progress.lastError = null;
@@ -173,6 +183,7 @@ final class ChangeApplier implements Runnable {
                     position = commit(stream, writer, group);
                     confirmed = Math.max(confirmed, position);
                 } else if (!inTransaction) {
+                    // Nothing received is uncommitted here: only now may a keepalive move the position.
                     confirmed = confirmIdle(stream, confirmed);
                     // Idle past the hold's position: every transaction committed before it is applied.
                     holdIfReached(position, stream.getLastReceiveLSN().asLong());
@@ -229,13 +240,15 @@ final class ChangeApplier implements Runnable {
         }
     }
 
+    /** Commits the group on the target; only then are the source and the drain told its position. */
     private long commit(PGReplicationStream stream, ChangeWriter writer, Group group) throws Exception {
+        beforeTargetCommit.run();
         writer.commit(group.endLsn, group.commitTime);
+        progress.committed(group.endLsn, group.commitTime, group.transactions, group.changes, writer.noOps());
         LogSequenceNumber done = LogSequenceNumber.valueOf(group.endLsn);
         stream.setFlushedLSN(done);
         stream.setAppliedLSN(done);
         stream.forceUpdateStatus();
-        progress.committed(group.endLsn, group.commitTime, group.transactions, group.changes, writer.noOps());
         long reached = group.endLsn;
         group.reset();
         return reached;
