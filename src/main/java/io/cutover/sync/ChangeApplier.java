@@ -150,9 +150,8 @@ final class ChangeApplier implements Runnable {
                     .withSlotOption("proto_version", "1")
                     .withSlotOption("publication_names", publication)
                     .withStatusInterval(1, TimeUnit.SECONDS)
-                    // The driver would otherwise confirm a keepalive's position on its own while a
-                    // received transaction is not yet committed on the target; only commit() and
-                    // confirmIdle() may tell the source what the target has.
+                    // Else the driver confirms keepalive positions itself, even with a transaction received
+                    // but not committed on the target: only commit() and confirmIdle() may confirm.
                     .withAutomaticFlush(false)
                     .start();
             progress.resumedAt(position);
@@ -183,7 +182,6 @@ final class ChangeApplier implements Runnable {
                     position = commit(stream, writer, group);
                     confirmed = Math.max(confirmed, position);
                 } else if (!inTransaction) {
-                    // Nothing received is uncommitted here: only now may a keepalive move the position.
                     confirmed = confirmIdle(stream, confirmed);
                     // Idle past the hold's position: every transaction committed before it is applied.
                     holdIfReached(position, stream.getLastReceiveLSN().asLong());
@@ -255,8 +253,8 @@ final class ChangeApplier implements Runnable {
     }
 
     /**
-     * With nothing in flight, everything the server has sent up to its keepalive position is
-     * applied: confirming it lets the slot release WAL that holds no changes for us (and lets the
+     * Called only with nothing received left uncommitted: everything the server has sent up to its
+     * keepalive position is then applied, and confirming it lets the slot release WAL that holds no changes for us (and lets the
      * drain see the target level with the source while the source writes nothing).
      */
     private long confirmIdle(PGReplicationStream stream, long confirmed) throws Exception {
