@@ -10,6 +10,12 @@ final class ApplierProgress {
 
     volatile boolean connected;
     volatile long appliedLsn;
+    /**
+     * The source position up to which the target has committed everything: moved only after a
+     * target commit returned, or when nothing is received but not yet committed. The drain waits
+     * on it; appliedLsn is for the status line.
+     */
+    volatile long committedLsn;
     volatile Instant lastCommitTime;
     volatile long transactions;
     volatile long changes;
@@ -19,6 +25,12 @@ final class ApplierProgress {
     volatile long transactionFinalLsn;
     volatile long transactionFirstLsn;
     volatile long receivedLsn;
+
+    /** On (re)connect: the position the target's bookkeeping row holds. */
+    void resumedAt(long lsn) {
+        committedLsn = Math.max(committedLsn, lsn);
+        appliedLsn = lsn;
+    }
 
     void transactionStart(long finalLsn, long firstLsn) {
         transactionFirstLsn = firstLsn;
@@ -31,6 +43,7 @@ final class ApplierProgress {
     }
 
     void committed(long lsn, Instant commitTime, int txns, long applied, long noOpsSoFar) {
+        committedLsn = Math.max(committedLsn, lsn);
         appliedLsn = lsn;
         lastCommitTime = commitTime;
         transactions += txns;
@@ -39,6 +52,7 @@ final class ApplierProgress {
     }
 
     void caughtUpTo(long lsn) {
+        committedLsn = Math.max(committedLsn, lsn);
         appliedLsn = Math.max(appliedLsn, lsn);
     }
 

@@ -47,6 +47,7 @@ final class ChangeApplier implements Runnable {
     private volatile boolean running = true;
     private volatile Thread thread;
     private volatile Hold hold;
+    private volatile Runnable beforeTargetCommit = () -> {};
 
     ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source, ExecutionValues.Connection target,
             SyncProperties properties, TouchedKeys touched, Consumer<String> errors) {
@@ -86,6 +87,11 @@ final class ChangeApplier implements Runnable {
         Hold(long at) {
             this.at = at;
         }
+    }
+
+    /** Runs on the applier's thread after a group is received and before its target commit (tests hold it there). */
+    void beforeTargetCommit(Runnable hook) {
+        beforeTargetCommit = hook;
     }
 
     /** Asks the applier to hold before the first transaction committed at or after {@code lsn}. */
@@ -144,8 +150,11 @@ final class ChangeApplier implements Runnable {
                     .withSlotOption("proto_version", "1")
                     .withSlotOption("publication_names", publication)
                     .withStatusInterval(1, TimeUnit.SECONDS)
+                    // Else the driver confirms keepalive positions itself, even with a transaction received
+                    // but not committed on the target: only commit() and confirmIdle() may confirm.
+                    .withAutomaticFlush(false)
                     .start();
-            progress.appliedLsn = position;
+            progress.resumedAt(position);
             progress.connected = true;
             if (progress.lastError != null) {
                 progress.lastError = null;
@@ -229,21 +238,23 @@ final class ChangeApplier implements Runnable {
         }
     }
 
+    /** Commits the group on the target; only then are the source and the drain told its position. */
     private long commit(PGReplicationStream stream, ChangeWriter writer, Group group) throws Exception {
+        beforeTargetCommit.run();
         writer.commit(group.endLsn, group.commitTime);
+        progress.committed(group.endLsn, group.commitTime, group.transactions, group.changes, writer.noOps());
         LogSequenceNumber done = LogSequenceNumber.valueOf(group.endLsn);
         stream.setFlushedLSN(done);
         stream.setAppliedLSN(done);
         stream.forceUpdateStatus();
-        progress.committed(group.endLsn, group.commitTime, group.transactions, group.changes, writer.noOps());
         long reached = group.endLsn;
         group.reset();
         return reached;
     }
 
     /**
-     * With nothing in flight, everything the server has sent up to its keepalive position is
-     * applied: confirming it lets the slot release WAL that holds no changes for us (and lets the
+     * Called only with nothing received left uncommitted: everything the server has sent up to its
+     * keepalive position is then applied, and confirming it lets the slot release WAL that holds no changes for us (and lets the
      * drain see the target level with the source while the source writes nothing).
      */
     private long confirmIdle(PGReplicationStream stream, long confirmed) throws Exception {

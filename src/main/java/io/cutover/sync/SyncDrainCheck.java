@@ -9,7 +9,6 @@ import io.cutover.execution.StepCheck;
 import io.cutover.migration.ExecutionValues;
 import io.cutover.runbook.SqlTarget;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +62,9 @@ class SyncDrainCheck implements StepCheck {
         long reached;
         try (Connection src = SourceSlot.open(source, properties.connectTimeout())) {
             otherSessions(src).forEach(line -> ctx.log().err(line));
-            goal = PgOutput.lsn(SourceSlot.currentLsn(src));
-            ctx.log().system("The source is at " + PgOutput.lsn(goal) + "; waiting until the target has applied everything up to it");
+            goal = DrainPosition.finalPosition(src);
+            ctx.log().system("The source is at " + PgOutput.lsn(goal) + " (its WAL flushed, asynchronous commits included); waiting until the target has"
+                    + " committed everything up to it");
             reached = waitFor(ctx, src, stream, goal);
         }
         if (reached < goal) {
@@ -90,29 +91,22 @@ class SyncDrainCheck implements StepCheck {
                 + "; every trigger is as on the source").withResult(table.toJson());
     }
 
-    /** Polls the slot's confirmed position; logs the backlog once a second. Returns what was reached. */
+    /** Polls what the target has committed up to; logs the backlog once a second. Returns what was reached. */
     private long waitFor(CheckContext ctx, Connection src, SyncStream stream, long goal) throws SQLException {
         long lastLog = System.nanoTime();
         long reached = 0;
-        try (PreparedStatement ps = src.prepareStatement("SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?")) {
-            ps.setString(1, stream.slotName());
-            while (!ctx.cancelled()) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("The slot " + stream.slotName() + " is gone from the source");
-                    }
-                    reached = Math.max(reached, rs.getString(1) == null ? 0 : PgOutput.lsn(rs.getString(1)));
-                }
-                if (reached >= goal) {
-                    return reached;
-                }
-                if (System.nanoTime() - lastLog > Duration.ofSeconds(1).toNanos()) {
-                    lastLog = System.nanoTime();
-                    String applier = appliers.progress(ctx.migrationId()).map(p -> p.lastError).orElse(null);
-                    ctx.log().out(human(goal - reached) + " still to apply" + (applier == null ? "" : " — " + applier));
-                }
-                LockSupport.parkNanos(POLL.toNanos());
+        while (!ctx.cancelled()) {
+            Optional<ApplierProgress> applier = stream.mode() == SyncMode.PANEL ? appliers.progress(ctx.migrationId()) : Optional.empty();
+            reached = Math.max(reached, DrainPosition.reached(src, stream.slotName(), applier));
+            if (reached >= goal) {
+                return reached;
             }
+            if (System.nanoTime() - lastLog > Duration.ofSeconds(1).toNanos()) {
+                lastLog = System.nanoTime();
+                String error = applier.map(p -> p.lastError).orElse(null);
+                ctx.log().out(human(goal - reached) + " still to apply" + (error == null ? "" : " — " + error));
+            }
+            LockSupport.parkNanos(POLL.toNanos());
         }
         return reached;
     }
