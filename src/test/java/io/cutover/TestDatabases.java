@@ -1,7 +1,13 @@
 package io.cutover;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,5 +56,25 @@ public final class TestDatabases {
 
     private static void admin(String sql) {
         execute("postgres", sql);
+    }
+
+    /** Exact row counts (count(*), not statistics) of every table in the public schema, by qualified name. */
+    public static Map<String, Long> exactCounts(String database) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = connect(database); Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 }

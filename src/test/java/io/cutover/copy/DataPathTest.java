@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +80,13 @@ class DataPathTest {
             assertThat(succeeds(step)).as(step).isEqualTo("SUCCEEDED");
         }
 
-        Map<String, Long> actual = exactCounts(db.source);
+        Map<String, Long> actual = TestDatabases.exactCounts(db.source);
         JsonNode inventory = resultOf("table-inventory");
         assertThat(inventory.get("rows")).hasSize(actual.size());
         for (JsonNode row : inventory.get("rows")) {
             assertThat(row.get(2).asLong()).as(row.get(1).asString()).isEqualTo(actual.get(row.get(0).asString() + "." + row.get(1).asString()));
         }
-        assertThat(exactCounts(db.target)).isEqualTo(actual);
+        assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(actual);
         assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts").contains(Long.toString(actual.get("public.posts")));
         assertManifestMatchesTheFiles();
         assertThat(Files.readString(workdir().resolve("verification/verification-report.txt"))).contains("identical");
@@ -143,7 +142,7 @@ class DataPathTest {
         JsonNode ended = api.awaitEnd(run);
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
         assertThat(ended.get("message").asString()).startsWith("Copied with " + engine + " in ").contains("identical");
-        assertThat(exactCounts(db.target)).isEqualTo(exactCounts(db.source));
+        assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(TestDatabases.exactCounts(db.source));
         // No scratch copy of the data stays behind, and statistics are gathered exactly once
         try (var left = Files.list(workdir().resolve("backups"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pgcopydb-") || n.startsWith("final-sync-"));
@@ -179,7 +178,7 @@ class DataPathTest {
         assertThat(ended.get("status").asString()).as(() -> api.log(second)).isEqualTo("SUCCEEDED");
         assertThat(ended.get("message").asString()).contains("identical");
         assertThat(api.log(second)).contains("emptying it first").doesNotContain("already exists");
-        assertThat(exactCounts(db.target)).isEqualTo(exactCounts(db.source));
+        assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(TestDatabases.exactCounts(db.source));
     }
 
     @Test
@@ -232,26 +231,6 @@ class DataPathTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static Map<String, Long> exactCounts(String database) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement()) {
-            List<String> tables;
-            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
-                tables = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-                    rs.next();
-                    counts.put(t, rs.getLong(1));
-                }
-            }
-        }
-        return counts;
     }
 
     private void assertManifestMatchesTheFiles() throws Exception {

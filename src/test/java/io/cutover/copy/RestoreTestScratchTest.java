@@ -10,7 +10,6 @@ import io.cutover.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,7 @@ class RestoreTestScratchTest {
         for (String step : new String[] {"preflight-backup", "table-inventory", "dump-custom"}) {
             assertThat(api.awaitEnd(api.startOk(migration, step)).get("status").asString()).as(step).isEqualTo("SUCCEEDED");
         }
-        Map<String, Long> counted = exactCounts(db.source);
+        Map<String, Long> counted = TestDatabases.exactCounts(db.source);
 
         long run = api.startOk(migration, "restore-test");
         JsonNode ended = api.awaitEnd(run);
@@ -97,24 +96,5 @@ class RestoreTestScratchTest {
             rs.next();
             return rs.getString(1).replaceAll("\\s.*", "");
         }
-    }
-
-    private static Map<String, Long> exactCounts(String database) throws Exception {
-        Map<String, Long> counts = new HashMap<>();
-        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement()) {
-            java.util.List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-                    rs.next();
-                    counts.put(t, rs.getLong(1));
-                }
-            }
-        }
-        return counts;
     }
 }
