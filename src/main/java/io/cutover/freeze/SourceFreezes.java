@@ -75,6 +75,7 @@ public class SourceFreezes {
     }
 
     SourceFreezeRecord freeze(long migrationId, ExecutionValues.Connection source, Consumer<String> log) throws SQLException {
+        java.time.Instant started = clock.instant();
         Optional<SourceFreezeRecord> earlier = freezes.find(migrationId).filter(SourceFreezeRecord::holding);
         try (Connection c = open(source)) {
             String grants = earlier.map(SourceFreezeRecord::grantsDigest).orElse(SourceFreeze.grants(c));
@@ -92,7 +93,7 @@ public class SourceFreezes {
             sessions.addAll(frozen.ended());
             SourceFreezeRecord record = new SourceFreezeRecord(migrationId, FreezeState.FROZEN, frozen.panelRole(), frozen.slot(), frozen.point(),
                     roles, sessions, grants, clock.instant(), null, null, null);
-            saveAndPublish(record, new SourceFrozen(migrationId, record.point().lsn(), record.roleNames(), sessions(record)));
+            saveAndPublish(record, new SourceFrozen(migrationId, record.point().lsn(), record.roleNames(), sessions(record), started, record.frozenAt()));
             watch.start(migrationId, source);
             return record;
         }
@@ -100,6 +101,7 @@ public class SourceFreezes {
 
     /** Runs the proof against the migration's freeze and records its verdict; the decoding slot goes once it holds. */
     ProofVerdict prove(long migrationId, ExecutionValues.Connection source, Consumer<String> log) throws SQLException {
+        java.time.Instant started = clock.instant();
         SourceFreezeRecord record = freezes.find(migrationId).filter(SourceFreezeRecord::holding)
                 .orElseThrow(() -> new IllegalStateException("The source is not frozen: run 'Freeze the source' right after the app is stopped"));
         boolean watched = watch.running(migrationId);
@@ -113,9 +115,10 @@ public class SourceFreezes {
                 SourceFreeze.dropSlot(c, record.slot(), log);
                 watch.stop(migrationId);
             }
+            java.time.Instant proven = clock.instant();
             saveAndPublish(new SourceFreezeRecord(migrationId, result.holds() ? FreezeState.PROVEN : FreezeState.REFUSED, record.panelRole(),
                     result.holds() ? null : record.slot(), record.point(), record.roles(), record.sessions(), record.grantsDigest(), record.frozenAt(),
-                    verdict, clock.instant(), null), new FreezeProofJudged(migrationId, result.holds(), verdict));
+                    verdict, proven, null), new FreezeProofJudged(migrationId, result.holds(), verdict, started, proven));
             return new ProofVerdict(result, verdict, record);
         }
     }

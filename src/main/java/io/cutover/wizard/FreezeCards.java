@@ -25,7 +25,7 @@ class FreezeCards {
     }
 
     static boolean shownOn(Phase phase) {
-        return phase.steps().stream().map(Step::check).anyMatch(CHECKS::contains);
+        return phase.steps().stream().map(Step::check).filter(java.util.Objects::nonNull).anyMatch(CHECKS::contains);
     }
 
     /**

@@ -61,10 +61,11 @@ class AuditModuleTest {
 
     @Test
     void theFreezeItsFailedProofAndTheUnfreezeAreEachTheirOwnLine(Scenario scenario) {
-        scenario.publish(new SourceFrozen(104L, "0/3000060", List.of("worker"), List.of("worker/oban from 10.0.0.7/32 on app (pid 4242)")))
+        scenario.publish(new SourceFrozen(104L, "0/3000060", List.of("worker"), List.of("worker/oban from 10.0.0.7/32 on app (pid 4242)"),
+                        Instant.now(), Instant.now()))
                 .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 1);
         scenario.publish(new FreezeProofJudged(104L, false, "Written after the freeze at 0/3000060: 1 row inserted in public.jobs; by role worker"
-                        + " (application_name nightly-cron, from 127.0.0.1/32)"))
+                        + " (application_name nightly-cron, from 127.0.0.1/32)", Instant.now(), Instant.now()))
                 .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 2);
         scenario.publish(new SourceUnfrozen(104L, List.of("worker"), List.of()))
                 .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 3)
@@ -77,7 +78,7 @@ class AuditModuleTest {
 
     @Test
     void aPassedProofSaysSo(Scenario scenario) {
-        scenario.publish(new FreezeProofJudged(105L, true, "Nothing was committed on the source after the freeze at 0/3000060"))
+        scenario.publish(new FreezeProofJudged(105L, true, "Nothing was committed on the source after the freeze at 0/3000060", Instant.now(), Instant.now()))
                 .andWaitForStateChange(() -> trail.forMigration(105L), entries -> !entries.isEmpty())
                 .andVerify(entries -> assertThat(entries).extracting(AuditEntry::action, AuditEntry::details).containsExactly(
                         tuple("freeze.proven", "Freeze proof passed: Nothing was committed on the source after the freeze at 0/3000060")));

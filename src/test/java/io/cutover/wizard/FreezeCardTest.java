@@ -7,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.cutover.RenderedPage;
 import io.cutover.capture.ReverseCaptures;
 import io.cutover.downtime.DowntimeClock;
+import io.cutover.downtime.DowntimePhase;
+import io.cutover.downtime.DowntimeView;
 import io.cutover.freeze.FreezeState;
 import io.cutover.freeze.SourceFreezes;
 import io.cutover.gate.ChecklistGate;
@@ -83,5 +85,17 @@ class FreezeCardTest {
                         + " Ended sessions None"
                         + " Proof Passed: Nothing was committed on the source after the freeze at 0/3000060"
                         + " Rows captured since the switch No capture on the cluster"));
+    }
+
+    @Test
+    void theDowntimeBannerShowsTheFreezeAndTheProofAsPhasesOfTheWindow() {
+        given(downtime.latest(9L)).willReturn(Optional.of(new DowntimeView(4, 9, FROZEN_AT, FROZEN_AT.plusSeconds(42), "https://blockster.fly.dev", "MEASURED",
+                List.of(new DowntimePhase("Freeze of the source", FROZEN_AT.plusSeconds(1), FROZEN_AT.plusMillis(1412), "roles blocked: 1, sessions ended: 1"),
+                        new DowntimePhase("Freeze proof", FROZEN_AT.plusSeconds(9), FROZEN_AT.plusMillis(9187), "passed")))));
+
+        assertThat(mvc.get().uri("/migrations/9/downtime-banner").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+                .satisfies(banner -> assertThat(RenderedPage.of(banner).text()).isEqualTo("Measured downtime: 42s writes stopped 2026-12-02 05:10:00 UTC"
+                        + " — of which Freeze of the source 412 ms (roles blocked: 1, sessions ended: 1), Freeze proof 187 ms (passed)"
+                        + " , site answered 200 at 2026-12-02 05:10:42 UTC"));
     }
 }
