@@ -1,6 +1,11 @@
 package io.cutover.audit;
 
+import io.cutover.capture.CaptureStarted;
+import io.cutover.capture.CaptureStopped;
 import io.cutover.downtime.DowntimeMeasured;
+import io.cutover.freeze.FreezeProofJudged;
+import io.cutover.freeze.SourceFrozen;
+import io.cutover.freeze.SourceUnfrozen;
 import io.cutover.execution.RunFinished;
 import io.cutover.execution.RunStarted;
 import io.cutover.gate.ActionRefused;
@@ -129,5 +134,37 @@ class AuditListeners {
     void on(DowntimeMeasured e) {
         trail.append(e.migrationId(), "system", "downtime.measured", "Downtime measured: " + e.duration().toMillis() / 1000.0
                 + " s from writes stopped to the first HTTP 200 of " + e.siteUrl());
+    }
+
+    @ApplicationModuleListener
+    void on(SourceFrozen e) {
+        trail.append(e.migrationId(), "system", "freeze.frozen", "Froze the source at " + e.lsn() + ": blocked "
+                + (e.blockedRoles().isEmpty() ? "no role" : String.join(", ", e.blockedRoles())) + "; ended "
+                + (e.endedSessions().isEmpty() ? "no session" : String.join(", ", e.endedSessions())));
+    }
+
+    @ApplicationModuleListener
+    void on(FreezeProofJudged e) {
+        trail.append(e.migrationId(), "system", e.holds() ? "freeze.proven" : "freeze.proof-failed",
+                (e.holds() ? "Freeze proof passed: " : "Freeze proof failed: ") + e.verdict());
+    }
+
+    @ApplicationModuleListener
+    void on(SourceUnfrozen e) {
+        String roles = e.roles().isEmpty() ? "no role was blocked" : String.join(", ", e.roles()) + " log in again";
+        trail.append(e.migrationId(), "system", e.differences().isEmpty() ? "freeze.unfrozen" : "freeze.unfreeze-incomplete",
+                e.differences().isEmpty() ? "Unfroze the source: " + roles + ", exactly as before the freeze"
+                        : "Unfreeze left the source not as before the freeze: " + String.join("; ", e.differences()));
+    }
+
+    @ApplicationModuleListener
+    void on(CaptureStarted e) {
+        trail.append(e.migrationId(), "system", "capture.started", "Started capturing the cluster's changes on " + e.tables() + " tables for a rollback");
+    }
+
+    @ApplicationModuleListener
+    void on(CaptureStopped e) {
+        trail.append(e.migrationId(), "system", "capture.stopped", "Stopped capturing on " + e.tables() + " tables (" + e.why() + "; "
+                + e.changes() + " changes captured)");
     }
 }

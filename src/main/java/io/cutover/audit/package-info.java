@@ -5,7 +5,7 @@
 @ApplicationModule(
         displayName = "Audit",
         allowedDependencies = {
-                "downtime :: events", "execution :: events", "gate :: events", "migration :: events",
+                "capture :: events", "downtime :: events", "execution :: events", "freeze :: events", "gate :: events", "migration :: events",
                 "security :: events", "signoff :: events" })
 @NullMarked
 package io.cutover.audit;

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CaptureRemoveCheck implements StepCheck {
 
+    private final CaptureEvents events;
+
+    CaptureRemoveCheck(CaptureEvents events) {
+        this.events = events;
+    }
+
     @Override
     public String name() {
         return "reverse-capture-remove";
@@ -26,6 +32,7 @@ class CaptureRemoveCheck implements StepCheck {
             }
             long[] captured = CaptureSchema.captured(c);
             int tables = CaptureSchema.remove(c);
+            events.publish(new CaptureStopped(ctx.migrationId(), tables, captured[0], "the migration is final"));
             return CheckOutcome.passed("Stopped capturing: removed the triggers from " + tables + " tables and the schema cutover_capture (with its "
                     + captured[0] + " captured changes, no longer needed now that the migration is final)");
         }

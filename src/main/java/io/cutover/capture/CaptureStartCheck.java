@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CaptureStartCheck implements StepCheck {
 
+    private final CaptureEvents events;
+
+    CaptureStartCheck(CaptureEvents events) {
+        this.events = events;
+    }
+
     @Override
     public String name() {
         return "reverse-capture-start";
@@ -25,6 +31,7 @@ class CaptureStartCheck implements StepCheck {
         try (Connection c = PgSession.open(ctx.requiredConnection(SqlTarget.TARGET), Duration.ofSeconds(10))) {
             List<String> tables = CaptureSchema.install(c);
             long[] captured = CaptureSchema.captured(c);
+            events.publish(new CaptureStarted(ctx.migrationId(), tables.size()));
             ResultTable table = new ResultTable(List.of("table", "captured by"), tables.stream().map(t -> List.of(t, "cutover_capture_row, cutover_capture_truncate")).toList());
             return CheckOutcome.passed("Capturing every change on " + tables.size() + " tables of the cluster into cutover_capture.change (triggers, with the owner's"
                     + " rights; " + captured[0] + " changes captured so far): a rollback carries them back to Flex").withResult(table.toJson());

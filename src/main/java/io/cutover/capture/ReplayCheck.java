@@ -25,9 +25,11 @@ class ReplayCheck implements StepCheck {
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
     private final Verifier verifier;
+    private final CaptureEvents events;
 
-    ReplayCheck(Verifier verifier) {
+    ReplayCheck(Verifier verifier, CaptureEvents events) {
         this.verifier = verifier;
+        this.events = events;
     }
 
     @Override
@@ -54,6 +56,7 @@ class ReplayCheck implements StepCheck {
             replayed = ReverseReplay.run(mpg, src, captured[1], ctx.log()::system);
             ctx.log().system("Replayed " + replayed.changes() + " changes onto Flex: " + replayed.byTableAndOperation());
             int tables = CaptureSchema.remove(mpg);
+            events.publish(new CaptureStopped(ctx.migrationId(), tables, captured[0], "replayed onto Flex"));
             ctx.log().system("Removed the capture from " + tables + " tables of the cluster");
         }
         long replayMillis = (System.nanoTime() - started) / 1_000_000;

@@ -1,6 +1,8 @@
 package io.cutover.downtime;
 
 import io.cutover.execution.RunFinished;
+import io.cutover.freeze.FreezeProofJudged;
+import io.cutover.freeze.SourceFrozen;
 import io.cutover.execution.RunStatus;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.DowntimeMark;
@@ -34,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DowntimeClock {
 
     private static final Logger log = LoggerFactory.getLogger(DowntimeClock.class);
+
+    static final String FREEZE = "Freeze of the source";
+    static final String PROOF = "Freeze proof";
 
     private final DowntimeRepository windows;
     private final MigrationManagement migrations;
@@ -82,6 +87,26 @@ public class DowntimeClock {
                 pollers.execute(() -> awaitSite(window, site));
             });
         }
+    }
+
+    /** The freeze of the source is a phase of the window it happens in, measured by the freeze itself. */
+    @ApplicationModuleListener
+    void on(SourceFrozen e) {
+        phase(e.migrationId(), new DowntimePhase(FREEZE, e.startedAt(), e.endedAt(), "roles blocked: " + e.blockedRoles().size()
+                + ", sessions ended: " + e.endedSessions().size()));
+    }
+
+    @ApplicationModuleListener
+    void on(FreezeProofJudged e) {
+        phase(e.migrationId(), new DowntimePhase(PROOF, e.startedAt(), e.endedAt(), e.holds() ? "passed" : "failed"));
+    }
+
+    /** Outside a window (a freeze rehearsed before the app was stopped) there is no downtime to split. */
+    private void phase(long migrationId, DowntimePhase phase) {
+        windows.openWindow(migrationId).ifPresent(window -> {
+            windows.addPhase(window.id(), phase);
+            events.publishEvent(new DowntimeChanged(migrationId, window.status()));
+        });
     }
 
     private void awaitSite(DowntimeView window, String site) {

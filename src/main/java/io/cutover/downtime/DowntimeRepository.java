@@ -45,6 +45,17 @@ class DowntimeRepository {
     }
 
     List<DowntimeView> forMigration(long migrationId) {
-        return jdbc.query("SELECT * FROM downtime_window WHERE migration_id = ? ORDER BY id DESC", ROW, migrationId);
+        return jdbc.query("SELECT * FROM downtime_window WHERE migration_id = ? ORDER BY id DESC", ROW, migrationId).stream()
+                .map(w -> w.withPhases(phases(w.id()))).toList();
+    }
+
+    void addPhase(long windowId, DowntimePhase phase) {
+        jdbc.update("INSERT INTO downtime_phase (window_id, name, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?)", windowId, phase.name(),
+                Timestamp.from(phase.startedAt()), Timestamp.from(phase.endedAt()), phase.outcome());
+    }
+
+    private List<DowntimePhase> phases(long windowId) {
+        return jdbc.query("SELECT * FROM downtime_phase WHERE window_id = ? ORDER BY started_at, id", (rs, i) -> new DowntimePhase(rs.getString("name"),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("ended_at").toInstant(), rs.getString("outcome")), windowId);
     }
 }

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Downtime",
-        allowedDependencies = { "execution :: events", "migration", "runbook" })
+        allowedDependencies = { "execution :: events", "freeze :: events", "migration", "runbook" })
 @NullMarked
 package io.cutover.downtime;
 

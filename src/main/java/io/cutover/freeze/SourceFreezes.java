@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The freeze module's facade: freeze the source, prove nothing was written after, unfreeze it exactly. */
 @Service
@@ -20,8 +23,13 @@ public class SourceFreezes {
     private final FreezeWatch watch;
     private final FreezeProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate inTransaction;
 
-    SourceFreezes(SourceFreezeRepository freezes, FreezeWatch watch, FreezeProperties properties, Clock clock) {
+    SourceFreezes(SourceFreezeRepository freezes, FreezeWatch watch, FreezeProperties properties, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.events = events;
+        this.inTransaction = new TransactionTemplate(transactions);
         this.freezes = freezes;
         this.watch = watch;
         this.properties = properties;
@@ -31,13 +39,43 @@ public class SourceFreezes {
     /** What the wizard shows of a migration's freeze; empty when the source was never frozen. */
     public Optional<FreezeSummary> summary(long migrationId) {
         return freezes.find(migrationId).map(r -> new FreezeSummary(r.state(), r.frozenAt(), r.point().lsn(),
-                r.roles().stream().map(role -> role.name() + " (" + role.reason() + ")").toList(), r.sessions().size(), r.proof()));
+                r.roles().stream().map(role -> role.name() + " (" + role.reason() + ")").toList(), r.sessions().size(),
+                sessions(r), r.proof(), r.unfrozenAt()));
     }
 
-    /** A migration's freeze for the wizard and the API. */
-    public record FreezeSummary(FreezeState state, java.time.Instant frozenAt, String lsn, List<String> blockedRoles, int endedSessions, String proof) {}
+    /**
+     * A migration's freeze for the wizard and the API.
+     *
+     * @param sessions the sessions the freeze ended, as "role/application from client on database (pid)"
+     */
+    public record FreezeSummary(FreezeState state, java.time.Instant frozenAt, String lsn, List<String> blockedRoles, int endedSessions,
+            List<String> sessions, String proof, java.time.Instant unfrozenAt) {
+
+        /** "passed", "failed", or null when the proof has not run since this freeze. */
+        public String proofResult() {
+            if (proof == null) {
+                return null;
+            }
+            return state == FreezeState.PROVEN || state == FreezeState.UNFROZEN && proof.startsWith(PASSED) ? "passed" : "failed";
+        }
+    }
+
+    private static final String PASSED = "Nothing was committed on the source after the freeze";
+
+    private static List<String> sessions(SourceFreezeRecord r) {
+        return r.sessions().stream().map(s -> s.role() + "/" + s.application() + " from " + s.client() + " on " + s.database() + " (pid " + s.pid() + ")").toList();
+    }
+
+    /** Saved and announced in one transaction, so the audit trail (which listens after commit) hears of it. */
+    private void saveAndPublish(SourceFreezeRecord record, Object event) {
+        inTransaction.executeWithoutResult(status -> {
+            freezes.save(record);
+            events.publishEvent(event);
+        });
+    }
 
     SourceFreezeRecord freeze(long migrationId, ExecutionValues.Connection source, Consumer<String> log) throws SQLException {
+        java.time.Instant started = clock.instant();
         Optional<SourceFreezeRecord> earlier = freezes.find(migrationId).filter(SourceFreezeRecord::holding);
         try (Connection c = open(source)) {
             String grants = earlier.map(SourceFreezeRecord::grantsDigest).orElse(SourceFreeze.grants(c));
@@ -55,7 +93,7 @@ public class SourceFreezes {
             sessions.addAll(frozen.ended());
             SourceFreezeRecord record = new SourceFreezeRecord(migrationId, FreezeState.FROZEN, frozen.panelRole(), frozen.slot(), frozen.point(),
                     roles, sessions, grants, clock.instant(), null, null, null);
-            freezes.save(record);
+            saveAndPublish(record, new SourceFrozen(migrationId, record.point().lsn(), record.roleNames(), sessions(record), started, record.frozenAt()));
             watch.start(migrationId, source);
             return record;
         }
@@ -63,12 +101,13 @@ public class SourceFreezes {
 
     /** Runs the proof against the migration's freeze and records its verdict; the decoding slot goes once it holds. */
     ProofVerdict prove(long migrationId, ExecutionValues.Connection source, Consumer<String> log) throws SQLException {
+        java.time.Instant started = clock.instant();
         SourceFreezeRecord record = freezes.find(migrationId).filter(SourceFreezeRecord::holding)
                 .orElseThrow(() -> new IllegalStateException("The source is not frozen: run 'Freeze the source' right after the app is stopped"));
         boolean watched = watch.running(migrationId);
         try (Connection c = open(source)) {
             FreezeProof.Result result = FreezeProof.check(c, record.point(), record.slot(), watch.seen(migrationId));
-            String verdict = result.holds() ? "Nothing was committed on the source after the freeze at " + record.point().lsn()
+            String verdict = result.holds() ? PASSED + " at " + record.point().lsn()
                     : "Written after the freeze at " + record.point().lsn() + ": " + String.join("; ", result.writes())
                             + (result.writers().isEmpty() ? (watched ? "; no session other than the panel's was seen" : "; the panel restarted since the freeze, so it saw no sessions before the restart")
                                     : "; by " + String.join(", ", result.writers()));
@@ -76,9 +115,10 @@ public class SourceFreezes {
                 SourceFreeze.dropSlot(c, record.slot(), log);
                 watch.stop(migrationId);
             }
-            freezes.save(new SourceFreezeRecord(migrationId, result.holds() ? FreezeState.PROVEN : FreezeState.REFUSED, record.panelRole(),
+            java.time.Instant proven = clock.instant();
+            saveAndPublish(new SourceFreezeRecord(migrationId, result.holds() ? FreezeState.PROVEN : FreezeState.REFUSED, record.panelRole(),
                     result.holds() ? null : record.slot(), record.point(), record.roles(), record.sessions(), record.grantsDigest(), record.frozenAt(),
-                    verdict, clock.instant(), null));
+                    verdict, proven, null), new FreezeProofJudged(migrationId, result.holds(), verdict, started, proven));
             return new ProofVerdict(result, verdict, record);
         }
     }
@@ -100,8 +140,10 @@ public class SourceFreezes {
                 differences.add("the grants on the database, its schemas, tables or sequences differ from before the freeze");
             }
             if (differences.isEmpty()) {
-                freezes.save(new SourceFreezeRecord(migrationId, FreezeState.UNFROZEN, r.panelRole(), null, r.point(), r.roles(), r.sessions(),
-                        r.grantsDigest(), r.frozenAt(), r.proof(), r.provenAt(), clock.instant()));
+                saveAndPublish(new SourceFreezeRecord(migrationId, FreezeState.UNFROZEN, r.panelRole(), null, r.point(), r.roles(), r.sessions(),
+                        r.grantsDigest(), r.frozenAt(), r.proof(), r.provenAt(), clock.instant()), new SourceUnfrozen(migrationId, r.roleNames(), differences));
+            } else {
+                inTransaction.executeWithoutResult(status -> events.publishEvent(new SourceUnfrozen(migrationId, r.roleNames(), List.copyOf(differences))));
             }
             return Optional.of(differences);
         }

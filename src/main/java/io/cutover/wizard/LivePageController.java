@@ -23,11 +23,15 @@ class LivePageController {
 
     static final String PROGRESS_PARTIAL = "partials/pictures :: phases";
 
+    static final String FREEZE_CARD_PARTIAL = "partials/freeze-card :: card";
+
     private final SseFeeds feeds;
     private final DowntimeClock downtime;
     private final ChecklistGate gate;
+    private final FreezeCards freezeCards;
 
-    LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate) {
+    LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate, FreezeCards freezeCards) {
+        this.freezeCards = freezeCards;
         this.feeds = feeds;
         this.downtime = downtime;
         this.gate = gate;
@@ -49,5 +53,12 @@ class LivePageController {
     String banner(@PathVariable long id, Model model) {
         model.addAttribute("downtime", downtime.latest(id).orElse(null));
         return BANNER_PARTIAL;
+    }
+
+    /** The freeze and reverse-capture card: the rows captured since the switch grow without any run, so the card polls this. */
+    @GetMapping("/migrations/{id}/freeze-card")
+    String freezeCard(@PathVariable long id, Model model) {
+        model.addAttribute("freezeCard", freezeCards.of(id));
+        return FREEZE_CARD_PARTIAL;
     }
 }

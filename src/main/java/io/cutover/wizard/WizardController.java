@@ -48,10 +48,12 @@ class WizardController {
     private final SyncStreams sync;
     private final ObjectProvider<StepNotices> notices;
     private final StepOutcomes outcomes;
+    private final FreezeCards freezeCards;
 
     WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync,
-            ObjectProvider<StepNotices> notices, StepOutcomes outcomes) {
+            ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards) {
         this.outcomes = outcomes;
+        this.freezeCards = freezeCards;
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
@@ -138,6 +140,9 @@ class WizardController {
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
         model.addAttribute("notices", StepNoticeBoard.forRunbook(notices, details.runbookId()));
+        if (FreezeCards.shownOn(phase.phase())) {
+            model.addAttribute("freezeCard", freezeCards.of(id));
+        }
         if (!htmx.isHtmxRequest() && choosesStrategy(phase)) {
             model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
             model.addAttribute("forecast", sync.forecast(id));

@@ -6,7 +6,7 @@
 @ApplicationModule(
         displayName = "Wizard",
         allowedDependencies = {
-                "audit", "downtime", "downtime :: events", "execution", "execution :: events", "execution :: spi", "gate",
+                "audit", "capture", "downtime", "downtime :: events", "execution", "execution :: events", "execution :: spi", "freeze", "gate",
                 "logstream", "migration", "migration :: events", "runbook", "secrets", "shared", "signoff",
                 "signoff :: events", "sync" })
 @NullMarked

@@ -3,11 +3,17 @@ package io.cutover.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.cutover.capture.CaptureStarted;
+import io.cutover.capture.CaptureStopped;
 import io.cutover.execution.RunFinished;
+import io.cutover.freeze.FreezeProofJudged;
+import io.cutover.freeze.SourceFrozen;
+import io.cutover.freeze.SourceUnfrozen;
 import io.cutover.execution.RunStatus;
 import io.cutover.migration.StepCompleted;
 import io.cutover.signoff.SignOffVoided;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -51,5 +57,41 @@ class AuditModuleTest {
                             "signoff.voided", "Voided approver's sign-off on 'restore-list': Step 'backup-verify' was done again"));
                     assertThat(trail.chainIntact()).isTrue();
                 });
+    }
+
+    @Test
+    void theFreezeItsFailedProofAndTheUnfreezeAreEachTheirOwnLine(Scenario scenario) {
+        scenario.publish(new SourceFrozen(104L, "0/3000060", List.of("worker"), List.of("worker/oban from 10.0.0.7/32 on app (pid 4242)"),
+                        Instant.now(), Instant.now()))
+                .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 1);
+        scenario.publish(new FreezeProofJudged(104L, false, "Written after the freeze at 0/3000060: 1 row inserted in public.jobs; by role worker"
+                        + " (application_name nightly-cron, from 127.0.0.1/32)", Instant.now(), Instant.now()))
+                .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 2);
+        scenario.publish(new SourceUnfrozen(104L, List.of("worker"), List.of()))
+                .andWaitForStateChange(() -> trail.forMigration(104L), entries -> entries.size() == 3)
+                .andVerify(entries -> assertThat(entries).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::details).containsExactlyInAnyOrder(
+                        tuple("system", "freeze.frozen", "Froze the source at 0/3000060: blocked worker; ended worker/oban from 10.0.0.7/32 on app (pid 4242)"),
+                        tuple("system", "freeze.proof-failed", "Freeze proof failed: Written after the freeze at 0/3000060: 1 row inserted in public.jobs;"
+                                + " by role worker (application_name nightly-cron, from 127.0.0.1/32)"),
+                        tuple("system", "freeze.unfrozen", "Unfroze the source: worker log in again, exactly as before the freeze")));
+    }
+
+    @Test
+    void aPassedProofSaysSo(Scenario scenario) {
+        scenario.publish(new FreezeProofJudged(105L, true, "Nothing was committed on the source after the freeze at 0/3000060", Instant.now(), Instant.now()))
+                .andWaitForStateChange(() -> trail.forMigration(105L), entries -> !entries.isEmpty())
+                .andVerify(entries -> assertThat(entries).extracting(AuditEntry::action, AuditEntry::details).containsExactly(
+                        tuple("freeze.proven", "Freeze proof passed: Nothing was committed on the source after the freeze at 0/3000060")));
+    }
+
+    @Test
+    void theCapturesStartAndStopAreEachTheirOwnLine(Scenario scenario) {
+        scenario.publish(new CaptureStarted(106L, 3))
+                .andWaitForStateChange(() -> trail.forMigration(106L), entries -> entries.size() == 1);
+        scenario.publish(new CaptureStopped(106L, 3, 10000L, "replayed onto Flex"))
+                .andWaitForStateChange(() -> trail.forMigration(106L), entries -> entries.size() == 2)
+                .andVerify(entries -> assertThat(entries).extracting(AuditEntry::action, AuditEntry::details).containsExactlyInAnyOrder(
+                        tuple("capture.started", "Started capturing the cluster's changes on 3 tables for a rollback"),
+                        tuple("capture.stopped", "Stopped capturing on 3 tables (replayed onto Flex; 10000 changes captured)")));
     }
 }

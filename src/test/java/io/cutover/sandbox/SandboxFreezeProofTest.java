@@ -2,7 +2,13 @@ package io.cutover.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.RenderedPage;
 import io.cutover.TestDatabases;
+import io.cutover.audit.AuditEntry;
+import io.cutover.audit.AuditTrail;
+import io.cutover.downtime.DowntimeClock;
+import io.cutover.downtime.DowntimePhase;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -32,6 +38,12 @@ class SandboxFreezeProofTest {
     @Autowired
     SandboxNames names;
 
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    DowntimeClock downtime;
+
     @Test
     void aWriteAfterTheFreezeStopsTheSwitchUntilFrozenAndCopiedAgain() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
@@ -59,5 +71,23 @@ class SandboxFreezeProofTest {
         drive.run("source-freeze");
         drive.runWith("final-sync", drive.parameter("clusterName"));
         assertThat(drive.runWith("freeze-proof", null).get("message").asString()).startsWith("Nothing was committed on the source after the freeze at ");
+
+        // The audit trail has each freeze and each verdict, the failed one naming the writer; the window has them as phases.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var entries = audit.forMigration(drive.migration).stream().filter(e -> e.action().startsWith("freeze.")).toList();
+            assertThat(entries).extracting(AuditEntry::action).containsExactly("freeze.frozen", "freeze.proof-failed", "freeze.frozen", "freeze.proven");
+            assertThat(entries.get(1).details()).startsWith("Freeze proof failed: Written after the freeze at ")
+                    .contains("role postgres (application_name nightly-cron, from 127.0.0.1/32)");
+            assertThat(downtime.latest(drive.migration).orElseThrow().phases()).extracting(DowntimePhase::name, DowntimePhase::outcome)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Freeze of the source", "roles blocked: 1, sessions ended: 0"),
+                            org.assertj.core.groups.Tuple.tuple("Freeze proof", "failed"),
+                            org.assertj.core.groups.Tuple.tuple("Freeze of the source", "roles blocked: 1, sessions ended: 0"),
+                            org.assertj.core.groups.Tuple.tuple("Freeze proof", "passed"));
+        });
+        String card = RenderedPage.of(mvc.get().uri("/migrations/" + drive.migration + "/freeze-card")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("viewer").roles("VIEWER"))
+                .exchange()).text();
+        assertThat(card).contains("Proof Passed: Nothing was committed on the source after the freeze at ")
+                .contains("Rows captured since the switch No capture on the cluster");
     }
 }

@@ -28,6 +28,9 @@ class SandboxRollbackTest {
     @Autowired
     SandboxNames names;
 
+    @Autowired
+    io.cutover.audit.AuditTrail audit;
+
     @Test
     void rollbackPutsTheAppBackOnTheOldDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
@@ -40,6 +43,9 @@ class SandboxRollbackTest {
         var captured = api("capture");
         assertThat(captured.get("total").asLong()).as("shown live: rows captured on the cluster since the switch").isEqualTo(25);
         assertThat(captured.get("changes").get("public.users").asLong()).isEqualTo(25);
+        assertThat(io.cutover.RenderedPage.of(mvc.get().uri("/migrations/" + drive.migration + "/freeze-card").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("viewer").roles("VIEWER")).exchange()).text())
+                .as("the wizard's card shows the proof and the rows captured").contains("Proof Passed: Nothing was committed on the source after the freeze at ")
+                .endsWith("Rows captured since the switch 25 changes public.users: 25");
         var frozen = api("freeze");
         assertThat(frozen.get("state").asString()).as("the cutover proved nothing was written on Flex after its freeze").isEqualTo("PROVEN");
         assertThat(frozen.get("blockedRoles").get(0).asString()).isEqualTo(names.appRole() + " (owns tables)");
@@ -72,6 +78,15 @@ class SandboxRollbackTest {
         assertThat(drive.body(destroy).get("detail").asString()).contains("rolled back");
         assertThat(drive.phase("decommission").get("closedReason").asString()).contains("rolled back").contains("until a new cutover");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(drive.downtime().get(0).get("status").asString()).isEqualTo("MEASURED"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(drive.migration).stream()
+                .filter(e -> e.action().startsWith("capture.") || e.action().equals("freeze.unfrozen")).map(e -> e.action() + ": " + e.details()).toList())
+                .as("the capture's start and stop and the unfreeze are each an audit entry").hasSize(3)
+                .first().asString().startsWith("capture.started: Started capturing the cluster's changes on "));
+        assertThat(audit.forMigration(drive.migration).stream().filter(e -> e.action().startsWith("capture.") || e.action().equals("freeze.unfrozen"))
+                .map(e -> e.action() + ": " + e.details()).toList()).element(1).asString()
+                .matches("capture\\.stopped: Stopped capturing on \\d+ tables \\(replayed onto Flex; 25 changes captured\\)");
+        assertThat(audit.forMigration(drive.migration).stream().filter(e -> e.action().equals("freeze.unfrozen")).map(e -> e.details()).toList())
+                .containsExactly("Unfroze the source: " + names.appRole() + " log in again, exactly as before the freeze");
     }
 
     private tools.jackson.databind.JsonNode api(String what) {

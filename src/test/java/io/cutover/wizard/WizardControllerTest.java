@@ -57,6 +57,9 @@ class WizardControllerTest {
     @MockitoBean
     io.cutover.logstream.LogStream logs;
 
+    @MockitoBean
+    FreezeCards freezeCards;
+
     private final Runbook runbook = TestRunbooks.gated();
 
     @BeforeEach
