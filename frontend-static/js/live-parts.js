@@ -18,11 +18,13 @@
             .some(field => field.value !== field.defaultValue);
     }
 
-    window.cutoverEditing = function () {
-        const busy = editing();
-        pending = pending || busy;
-        return busy;
-    };
+    // Not an hx-trigger filter: htmx evaluates those with Function(), which the Content-Security-Policy refuses.
+    document.addEventListener('htmx:beforeRequest', event => {
+        if (event.detail.elt && event.detail.elt.id === 'phase-live' && editing()) {
+            pending = true;
+            event.preventDefault();
+        }
+    });
 
     document.addEventListener('focusout', () => setTimeout(() => {
         const live = document.getElementById('phase-live');

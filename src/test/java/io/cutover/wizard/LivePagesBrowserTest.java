@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +74,29 @@ class LivePagesBrowserTest {
 
         browser.driver.get(browser.url("/migrations/" + migration + "/runs/" + stop));
         assertThat(banners(browser)).singleElement().extracting(WebElement::getText).asString().startsWith("Downtime running:");
+    }
+
+    @Test
+    void aCommentBeingTypedIsNotWipedByALiveRefreshWhichFollowsOnceTheFormIsLeftUntouched() {
+        long migration = runApi.createMigration("guarded-test", "{}");
+        runApi.awaitEnd(runApi.startOk(migration, "copy"));
+        Browser browser = chromium.browser();
+        browser.logIn("approver", "test-password");
+        browser.driver.get(browser.url("/migrations/" + migration + "/phases/prepare"));
+        browser.waitUntil("the page follows the migration's events", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+        WebElement comment = browser.driver.findElement(By.cssSelector("#item-copy-ok form.sign-form [name=comment]"));
+        comment.sendKeys("half a comment");
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript("document.getElementById('phase-body').dataset.seen = 'before';");
+
+        runApi.awaitEnd(runApi.startOk(migration, "copy"));
+
+        assertThat(js.executeScript("return document.querySelector('#item-copy-ok form.sign-form [name=comment]').value;"))
+                .as("what the approver typed").isEqualTo("half a comment");
+        assertThat(js.executeScript("return document.getElementById('phase-body').dataset.seen;")).as("the body was kept").isEqualTo("before");
+        js.executeScript("const c = document.querySelector('#item-copy-ok form.sign-form [name=comment]'); c.value = ''; c.blur();");
+        browser.waitUntil("the refresh held back is made", () -> js.executeScript("return document.getElementById('phase-body').dataset.seen;") == null);
+        assertThat(browser.driver.findElement(By.cssSelector("#step-copy .step-icon")).getDomAttribute("aria-label")).isEqualTo("done");
     }
 
     private static List<WebElement> banners(Browser browser) {
