@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.execution.RunFinished;
 import io.cutover.execution.RunStatus;
-import io.cutover.migration.MigrationManagement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The downtime module alone, driven by the execution module's events: the seed's "scale down"
@@ -25,30 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest
 @ActiveProfiles("test")
-class DowntimeModuleTest {
-
-    @Autowired
-    DowntimeClock clock;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @MockitoBean
-    MigrationManagement migrations;
-
-    SiteUnderWatch watched;
-    long migration;
-
-    @BeforeEach
-    void aMigrationOfTheSeedWhoseSiteAnswers200() throws Exception {
-        watched = new SiteUnderWatch(jdbc, migrations);
-        migration = watched.migration;
-    }
-
-    @AfterEach
-    void stopSite() {
-        watched.close();
-    }
+class DowntimeModuleTest extends SiteUnderWatch {
 
     @Test
     void theWindowRunsFromScaleDownToTheSitesFirst200(Scenario scenario) {

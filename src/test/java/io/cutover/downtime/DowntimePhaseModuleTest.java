@@ -6,20 +6,14 @@ import io.cutover.execution.RunFinished;
 import io.cutover.execution.RunStatus;
 import io.cutover.freeze.FreezeProofJudged;
 import io.cutover.freeze.SourceFrozen;
-import io.cutover.migration.MigrationManagement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The downtime module alone, fed the freeze module's events: the freeze of the source and its proof
@@ -27,30 +21,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest
 @ActiveProfiles("test")
-class DowntimePhaseModuleTest {
-
-    @Autowired
-    DowntimeClock clock;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @MockitoBean
-    MigrationManagement migrations;
-
-    SiteUnderWatch watched;
-    long migration;
-
-    @BeforeEach
-    void aMigrationOfTheSeedWhoseSiteAnswers200() throws Exception {
-        watched = new SiteUnderWatch(jdbc, migrations);
-        migration = watched.migration;
-    }
-
-    @AfterEach
-    void stopSite() {
-        watched.close();
-    }
+class DowntimePhaseModuleTest extends SiteUnderWatch {
 
     @Test
     void theFreezeAndItsProofAreMeasuredPhasesOfTheWindowTheyHappenIn(Scenario scenario) {

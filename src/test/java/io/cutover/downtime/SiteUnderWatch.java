@@ -14,19 +14,33 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * What the downtime module's tests watch: a migration of the seed runbook (a row, and the
  * migration module's answers mocked) whose site URL is a local server answering 200.
  */
-final class SiteUnderWatch implements AutoCloseable {
+abstract class SiteUnderWatch {
 
-    final HttpServer site;
-    final long migration;
+    @Autowired
+    DowntimeClock clock;
 
-    SiteUnderWatch(JdbcTemplate jdbc, MigrationManagement migrations) throws IOException {
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @MockitoBean
+    MigrationManagement migrations;
+
+    HttpServer site;
+    long migration;
+
+    @BeforeEach
+    void aMigrationOfTheSeedWhoseSiteAnswers200() throws IOException {
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
             exchange.sendResponseHeaders(200, -1);
@@ -43,8 +57,8 @@ final class SiteUnderWatch implements AutoCloseable {
                 List.of(new ParameterView("siteUrl", "Site URL", ParameterType.URL, url, false, false, ""))));
     }
 
-    @Override
-    public void close() {
+    @AfterEach
+    void stopSite() {
         site.stop(0);
     }
 }
