@@ -99,6 +99,26 @@ class LivePagesBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("#step-copy .step-icon")).getDomAttribute("aria-label")).isEqualTo("done");
     }
 
+    /**
+     * A browser opens at most six connections to one host. A page left for another must give its
+     * stream back at once, even while the browser keeps that page in its back/forward cache:
+     * otherwise, a few pages later, the next click waits until the server drops an old stream.
+     */
+    @Test
+    void aPageLeftForAnotherClosesItsStream() {
+        long migration = runApi.createMigration("guarded-test", "{}");
+        Browser browser = chromium.browser();
+        browser.logIn("viewer", "test-password");
+        browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));
+        browser.waitUntil("the page follows the migration's events", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+
+        browser.driver.get(browser.url("/migrations"));
+
+        browser.waitUntil("the left page's stream is closed", () -> feeds.watching(MigrationFeed.topic(migration)) == 0, Duration.ofSeconds(10));
+        browser.driver.navigate().back();
+        browser.waitUntil("the page shown again follows the events again", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+    }
+
     private static List<WebElement> banners(Browser browser) {
         return browser.driver.findElements(By.cssSelector(".alert.downtime"));
     }
