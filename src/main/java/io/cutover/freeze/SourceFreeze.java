@@ -142,12 +142,18 @@ final class SourceFreeze {
         return differences;
     }
 
-    /** Every privilege granted on the database, its schemas, tables and sequences: the freeze must leave it as it is. */
+    /**
+     * Every privilege granted on the database, its schemas, tables and sequences: the freeze must leave
+     * it as it is. Temporary schemas and tables are left out: the drain's flush creates a temporary
+     * table on the frozen source, and with it, the first time for its backend slot, a pg_temp schema
+     * that stays.
+     */
     static String grants(Connection c) throws SQLException {
         return scalar(c, "SELECT md5(coalesce((SELECT datacl::text FROM pg_database WHERE datname = current_database()), '')"
-                + " || coalesce((SELECT string_agg(nspname || coalesce(nspacl::text, ''), ';' ORDER BY nspname) FROM pg_namespace), '')"
+                + " || coalesce((SELECT string_agg(nspname || coalesce(nspacl::text, ''), ';' ORDER BY nspname) FROM pg_namespace"
+                + " WHERE nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'), '')"
                 + " || coalesce((SELECT string_agg(c.oid::text || coalesce(relacl::text, ''), ';' ORDER BY c.oid) FROM pg_class c"
-                + " WHERE relkind IN ('r', 'p', 'v', 'm', 'S', 'f')), ''))");
+                + " WHERE relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND relpersistence <> 't'), ''))");
     }
 
     static String scalar(Connection c, String sql) throws SQLException {

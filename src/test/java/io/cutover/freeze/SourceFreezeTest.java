@@ -140,6 +140,26 @@ class SourceFreezeTest {
         }
     }
 
+    @ParameterizedTest(name = "decoding slot: {0}")
+    @ValueSource(booleans = {false, true})
+    void aTemporaryTableOfThePanelOnTheFrozenSourceIsNoChangeOfGrants(boolean continuousSync) throws Exception {
+        try (Connection panel = panel()) {
+            String grants = SourceFreeze.grants(panel);
+            SourceFreeze.Frozen frozen = SourceFreeze.apply(panel, slot(continuousSync), "migration 4", List.of(), line -> {});
+            // As the drain's flush does, but kept until the unfreeze's check: its schema and its table are in the catalog then.
+            Connection drain = connect("postgres", "cutover-sync");
+            try (Statement st = drain.createStatement()) {
+                st.execute("CREATE TEMPORARY TABLE cutover_drain_flush (id int)");
+            }
+
+            SourceFreeze.lift(panel, frozen.blocked(), frozen.slot(), line -> {});
+
+            assertThat(SourceFreeze.scalar(panel, "SELECT count(*) FROM pg_class WHERE relname = 'cutover_drain_flush' AND relpersistence = 't'")).isEqualTo("1");
+            assertThat(SourceFreeze.grants(panel)).isEqualTo(grants);
+            assertThat(SourceFreeze.notRestored(panel, frozen.blocked())).isEmpty();
+        }
+    }
+
     private String slot(boolean continuousSync) {
         return continuousSync ? "cutover_freeze_" + suffix : null;
     }
