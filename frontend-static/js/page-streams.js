@@ -6,6 +6,9 @@
 (function () {
     window.addEventListener('pagehide', () => {
         document.querySelectorAll('[sse-connect]').forEach(element => {
+            // htmx-ext-sse (2.2.x) has no public close: it keeps its EventSource in htmx's internal
+            // data and closes it only on cleanup, which would empty the page. An upgrade that moves
+            // it fails LivePagesBrowserTest.aPageLeftForAnotherClosesItsStream.
             const data = element['htmx-internal-data'];
             if (data && data.sseEventSource) {
                 data.sseEventSource.close();
