@@ -21,18 +21,20 @@ public class CutoverApplication {
     }
 
     /**
-     * Makes the data directory private before any bean (H2 first) writes to it; static, so it
-     * runs before the other beans exist.
+     * Makes the data directory private before any bean (H2 first) writes to it; static,
+     * so it runs before the other beans exist.
      */
     @Bean
     static BeanFactoryPostProcessor privateDataDirectory(Environment environment) {
-        return beans -> DataDirectoryPermissions.secure(Path.of(environment.getProperty("cutover.data-dir", "cutover-data")));
+        return beans -> DataDirectoryPermissions
+            .secure(Path.of(environment.getProperty("cutover.data-dir", "cutover-data")));
     }
 
     /** Files created during start-up (H2's, the sandbox's) are closed as well. */
     @EventListener(ApplicationReadyEvent.class)
     void closeFilesCreatedAtStart(ApplicationReadyEvent event) {
-        DataDirectoryPermissions.closeFiles(Path.of(event.getApplicationContext().getEnvironment().getProperty("cutover.data-dir", "cutover-data")));
+        DataDirectoryPermissions.closeFiles(Path
+            .of(event.getApplicationContext().getEnvironment().getProperty("cutover.data-dir", "cutover-data")));
     }
 
     /** One clock for every module, so tests can move time (stable periods, downtime). */
@@ -40,4 +42,5 @@ public class CutoverApplication {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

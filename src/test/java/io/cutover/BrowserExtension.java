@@ -6,15 +6,19 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One headless Chromium per test, started before and quit after it, for a browser test that
- * registers it as a field: {@code @RegisterExtension BrowserExtension chromium = new BrowserExtension("MyTest", () -> port);}.
- * The port is read when the test starts, after Spring has injected {@code @LocalServerPort}.
- * Without Chromium the test is skipped on a developer's machine and fails in CI ({@link OptionalTool}).
+ * One headless Chromium per test, started before and quit after it, for a browser test
+ * that registers it as a field:
+ * {@code @RegisterExtension BrowserExtension chromium = new BrowserExtension("MyTest", () -> port);}.
+ * The port is read when the test starts, after Spring has injected
+ * {@code @LocalServerPort}. Without Chromium the test is skipped on a developer's machine
+ * and fails in CI ({@link OptionalTool}).
  */
 public final class BrowserExtension implements BeforeEachCallback, AfterEachCallback {
 
     private final String user;
+
     private final IntSupplier port;
+
     private Browser browser;
 
     public BrowserExtension(String user, IntSupplier port) {
@@ -39,4 +43,5 @@ public final class BrowserExtension implements BeforeEachCallback, AfterEachCall
             browser = null;
         }
     }
+
 }

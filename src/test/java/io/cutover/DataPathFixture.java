@@ -10,17 +10,22 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A source database holding the sample application, and an empty target database owned by a
- * password-protected, non-superuser role — what a managed cluster's fly-user is.
+ * A source database holding the sample application, and an empty target database owned by
+ * a password-protected, non-superuser role — what a managed cluster's fly-user is.
  */
 public final class DataPathFixture implements AutoCloseable {
 
-    /** Roles in this group must authenticate with a password (the test server's pg_hba). */
+    /**
+     * Roles in this group must authenticate with a password (the test server's pg_hba).
+     */
     public static final String PASSWORD_GROUP = TestPostgres.PASSWORD_GROUP;
 
     public final String source;
+
     public final String target;
+
     public final String targetRole;
+
     public final String targetPassword;
 
     public DataPathFixture(double scale) {
@@ -28,7 +33,8 @@ public final class DataPathFixture implements AutoCloseable {
         this.source = TestDatabases.create("src");
         this.targetRole = "cutover_fly_" + suffix;
         this.targetPassword = "Pw-" + UUID.randomUUID();
-        TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN CREATEDB PASSWORD '" + targetPassword + "' IN ROLE " + PASSWORD_GROUP);
+        TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN CREATEDB PASSWORD '" + targetPassword
+                + "' IN ROLE " + PASSWORD_GROUP);
         this.target = "tgt_" + suffix;
         TestDatabases.execute("postgres", "CREATE DATABASE " + target + " OWNER " + targetRole);
         TestDatabases.execute(target, "ALTER SCHEMA public OWNER TO " + targetRole);
@@ -41,21 +47,28 @@ public final class DataPathFixture implements AutoCloseable {
 
     /** The target with its password, as an admin types it into the migration. */
     public String targetUrl() {
-        return "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
+        return "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.host() + ":"
+                + TestDatabases.port() + "/" + target;
     }
 
     public String targetUrlWithPassword(String password) {
-        return "postgres://" + targetRole + ":" + password + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
+        return "postgres://" + targetRole + ":" + password + "@" + TestDatabases.host() + ":" + TestDatabases.port()
+                + "/" + target;
     }
 
-    /** Whether the server really checks this role's password (else wrong-password tests prove nothing). */
+    /**
+     * Whether the server really checks this role's password (else wrong-password tests
+     * prove nothing).
+     */
     public boolean passwordsEnforced() {
         Properties p = new Properties();
         p.setProperty("user", targetRole);
         p.setProperty("password", "certainly-wrong");
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target, p)) {
+        try (Connection ignored = DriverManager.getConnection(
+                "jdbc:postgresql://" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target, p)) {
             return false;
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return "28P01".equals(e.getSQLState());
         }
     }
@@ -63,7 +76,8 @@ public final class DataPathFixture implements AutoCloseable {
     public static String sampleSql(double scale) {
         try (InputStream in = DataPathFixture.class.getResourceAsStream("/sample/sample-app.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{scale}}", Double.toString(scale));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -74,4 +88,5 @@ public final class DataPathFixture implements AutoCloseable {
         TestDatabases.drop(target);
         TestDatabases.execute("postgres", "DROP ROLE IF EXISTS " + targetRole);
     }
+
 }

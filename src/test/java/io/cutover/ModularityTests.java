@@ -15,13 +15,17 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module contracts: every module says which modules (or which of their named interfaces, such
- * as {@code execution :: events}) it may use, and {@link ApplicationModules#verify()} fails the
- * build when code reaches beyond that, into another module's internals or round a cycle.
+ * The module contracts: every module says which modules (or which of their named
+ * interfaces, such as {@code execution :: events}) it may use, and
+ * {@link ApplicationModules#verify()} fails the build when code reaches beyond that, into
+ * another module's internals or round a cycle.
  */
 class ModularityTests {
 
-    /** Where the generated module diagrams and canvases live, checked in next to the prose. */
+    /**
+     * Where the generated module diagrams and canvases live, checked in next to the
+     * prose.
+     */
     static final String DOCS = "docs/modules";
 
     private final ApplicationModules modules = ApplicationModules.of(CutoverApplication.class);
@@ -34,13 +38,13 @@ class ModularityTests {
     @Test
     void everyModuleDeclaresItsDependenciesAndIsNullMarked() {
         List<String> undeclared = modules.stream()
-                .map(module -> module.getBasePackage().getName())
-                .filter(name -> !declaresDependencies(name))
-                .toList();
+            .map(module -> module.getBasePackage().getName())
+            .filter(name -> !declaresDependencies(name))
+            .toList();
         List<String> notNullMarked = modules.stream()
-                .map(module -> module.getBasePackage().getName())
-                .filter(name -> loadedPackage(name) == null || !loadedPackage(name).isAnnotationPresent(NullMarked.class))
-                .toList();
+            .map(module -> module.getBasePackage().getName())
+            .filter(name -> loadedPackage(name) == null || !loadedPackage(name).isAnnotationPresent(NullMarked.class))
+            .toList();
 
         assertThat(undeclared).as("modules without allowedDependencies").isEmpty();
         assertThat(notNullMarked).as("modules whose package-info lacks @NullMarked").isEmpty();
@@ -48,10 +52,9 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() throws IOException {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS))
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS)).writeModulesAsPlantUml()
+            .writeIndividualModulesAsPlantUml()
+            .writeModuleCanvases();
         try (Stream<Path> files = Files.list(Path.of(DOCS))) {
             for (Path file : files.toList()) {
                 Files.write(file, inStableOrder(Files.readAllLines(file)));
@@ -60,10 +63,10 @@ class ModularityTests {
     }
 
     /**
-     * The Documenter lists relations, components and canvas items in hash order, which changes
-     * from run to run; sorting each run of such lines keeps the checked-in files still when
-     * nothing changed. The first item of a canvas cell carries the cell's "|", so it is set
-     * aside while its run is sorted.
+     * The Documenter lists relations, components and canvas items in hash order, which
+     * changes from run to run; sorting each run of such lines keeps the checked-in files
+     * still when nothing changed. The first item of a canvas cell carries the cell's "|",
+     * so it is set aside while its run is sorted.
      */
     static List<String> inStableOrder(List<String> lines) {
         List<String> out = new ArrayList<>();
@@ -107,9 +110,11 @@ class ModularityTests {
     private static Package loadedPackage(String name) {
         try {
             Class.forName(name + ".package-info");
-        } catch (ClassNotFoundException e) {
+        }
+        catch (ClassNotFoundException e) {
             return null;
         }
         return ModularityTests.class.getClassLoader().getDefinedPackage(name);
     }
+
 }

@@ -30,4 +30,5 @@ public final class MovableClock extends Clock {
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("tests use UTC");
     }
+
 }

@@ -6,7 +6,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A port where a web server answers instead of PostgreSQL: what a wrong port in a URL reaches. */
+/**
+ * A port where a web server answers instead of PostgreSQL: what a wrong port in a URL
+ * reaches.
+ */
 public final class NotPostgres implements AutoCloseable {
 
     private final ServerSocket socket;
@@ -27,7 +30,8 @@ public final class NotPostgres implements AutoCloseable {
             try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {
                 s.getInputStream().read(new byte[64]);
                 out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } catch (IOException closed) {
+            }
+            catch (IOException closed) {
                 return;
             }
         }
@@ -37,4 +41,5 @@ public final class NotPostgres implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
 }

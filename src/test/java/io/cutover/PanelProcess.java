@@ -17,16 +17,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The panel as its own operating-system process (the test classpath, the test profile, an H2 file
- * in a directory that outlives it), so that a test can kill it with SIGKILL and start it again.
+ * The panel as its own operating-system process (the test classpath, the test profile, an
+ * H2 file in a directory that outlives it), so that a test can kill it with SIGKILL and
+ * start it again.
  */
 public final class PanelProcess implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
+
     private final int port;
+
     private final Path log;
 
     private PanelProcess(Process process, int port, Path log) {
@@ -41,13 +45,13 @@ public final class PanelProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path log = dataDir.resolve(name + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "io.cutover.CutoverApplication",
-                "--spring.profiles.active=test",
-                "--server.port=" + port,
-                "--cutover.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("panel") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-                "--cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath*:test-runbooks/*.yaml"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                        System.getProperty("java.class.path"), "io.cutover.CutoverApplication",
+                        "--spring.profiles.active=test", "--server.port=" + port, "--cutover.data-dir=" + dataDir,
+                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("panel")
+                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                        "--cutover.runbooks.locations=classpath*:runbooks/*.yaml,classpath*:test-runbooks/*.yaml"));
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PanelProcess panel = new PanelProcess(process, port, log);
@@ -58,8 +62,10 @@ public final class PanelProcess implements AutoCloseable {
                 }
                 return panel.send("GET", "/actuator/health", "viewer", null).statusCode() == 200;
             });
-        } catch (ConditionTimeoutException e) {
-            // The temporary directory goes with the test: show why the panel never answered.
+        }
+        catch (ConditionTimeoutException e) {
+            // The temporary directory goes with the test: show why the panel never
+            // answered.
             throw new AssertionError("The panel did not answer within 120 s; its log:\n" + Files.readString(log), e);
         }
         return panel;
@@ -75,15 +81,19 @@ public final class PanelProcess implements AutoCloseable {
         return json(send("GET", "/api/runs/" + runId, "viewer", null)).get("run");
     }
 
-    /** SIGKILL: no shutdown hook, no graceful stop, exactly what a crash or OOM kill does. */
+    /**
+     * SIGKILL: no shutdown hook, no graceful stop, exactly what a crash or OOM kill does.
+     */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     public long createMigration(String runbookId, String valuesJson) throws Exception {
-        return json(send("POST", "/api/migrations", "admin",
-                "{\"name\":\"kill-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}")).get("id").asLong();
+        return json(send("POST", "/api/migrations", "admin", "{\"name\":\"kill-" + System.nanoTime()
+                + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}"))
+            .get("id")
+            .asLong();
     }
 
     public HttpResponse<String> startRun(long migrationId, String stepId) throws Exception {
@@ -97,8 +107,10 @@ public final class PanelProcess implements AutoCloseable {
             throw new AssertionError(stepId + " gave " + started.statusCode() + ": " + started.body());
         }
         long runId = json(started).get("id").asLong();
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !run(runId).get("status").asString().matches("QUEUED|RUNNING"));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> !run(runId).get("status").asString().matches("QUEUED|RUNNING"));
         return run(runId);
     }
 
@@ -110,11 +122,14 @@ public final class PanelProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
-    private HttpResponse<String> send(String method, String path, String user, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String user, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes()))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            .header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes()))
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -131,4 +146,5 @@ public final class PanelProcess implements AutoCloseable {
             }
         }
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole panel on a private in-memory H2 and data directory, on a random port, with the test
- * users of application-test.yaml (password "test-password") and the test runbooks installed.
+ * The whole panel on a private in-memory H2 and data directory, on a random port, with
+ * the test users of application-test.yaml (password "test-password") and the test
+ * runbooks installed.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(RunApi.Beans.class)
-public @interface PanelTest {}
+public @interface PanelTest {
+
+}

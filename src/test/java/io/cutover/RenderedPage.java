@@ -9,17 +9,22 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A rendered page or fragment read the way a person reads it: its visible text (tags dropped,
- * entities decoded, whitespace collapsed) and, where behaviour hangs on markup, one element's
- * attribute by the element's id. Slices assert on this instead of on exact markup, so a changed
- * class or attribute order does not fail a test whose page still says the same.
+ * A rendered page or fragment read the way a person reads it: its visible text (tags
+ * dropped, entities decoded, whitespace collapsed) and, where behaviour hangs on markup,
+ * one element's attribute by the element's id. Slices assert on this instead of on exact
+ * markup, so a changed class or attribute order does not fail a test whose page still
+ * says the same.
  */
 public final class RenderedPage {
 
     private static final Pattern INVISIBLE = Pattern.compile("(?is)<(script|style|template)\\b.*?</\\1>|<!--.*?-->");
+
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+
     private static final Pattern START_TAG = Pattern.compile("(?s)<([a-zA-Z][\\w-]*)(\\s[^>]*)?>");
+
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
+
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
     private final String html;
@@ -36,7 +41,9 @@ public final class RenderedPage {
         return new RenderedPage(html);
     }
 
-    /** What a reader sees: the text outside tags, scripts and comments, entities decoded. */
+    /**
+     * What a reader sees: the text outside tags, scripts and comments, entities decoded.
+     */
     public String text() {
         String withoutInvisible = INVISIBLE.matcher(html).replaceAll(" ");
         return HtmlUtils.htmlUnescape(TAG.matcher(withoutInvisible).replaceAll(" ")).replaceAll("\\s+", " ").trim();
@@ -59,10 +66,14 @@ public final class RenderedPage {
 
     /** The value of an attribute of the element with this id, if both exist. */
     public Optional<String> attribute(String id, String name) {
-        return elementWithId(id).flatMap(attributes -> attributes.stream().filter(a -> a.get(0).equals(name)).map(a -> a.get(1)).findFirst());
+        return elementWithId(id).flatMap(
+                attributes -> attributes.stream().filter(a -> a.get(0).equals(name)).map(a -> a.get(1)).findFirst());
     }
 
-    /** Every attribute value on the page, decoded: where links, forms and live streams point. */
+    /**
+     * Every attribute value on the page, decoded: where links, forms and live streams
+     * point.
+     */
     public List<String> attributeValues() {
         List<String> values = new ArrayList<>();
         START_TAG.matcher(html).results().forEach(tag -> attributes(tag.group(2)).forEach(a -> values.add(a.get(1))));
@@ -70,8 +81,11 @@ public final class RenderedPage {
     }
 
     private Optional<List<List<String>>> elementWithId(String id) {
-        return START_TAG.matcher(html).results().map(tag -> attributes(tag.group(2)))
-                .filter(attributes -> attributes.stream().anyMatch(a -> a.get(0).equals("id") && a.get(1).equals(id))).findFirst();
+        return START_TAG.matcher(html)
+            .results()
+            .map(tag -> attributes(tag.group(2)))
+            .filter(attributes -> attributes.stream().anyMatch(a -> a.get(0).equals("id") && a.get(1).equals(id)))
+            .findFirst();
     }
 
     private static List<List<String>> attributes(String inTag) {
@@ -86,4 +100,5 @@ public final class RenderedPage {
         }
         return found;
     }
+
 }

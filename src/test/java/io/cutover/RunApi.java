@@ -18,40 +18,66 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunApi {
 
     private final MockMvcTester mvc;
+
     private final JsonMapper json;
+
     private final IntSupplier port;
 
-    /** @param port the real server's port, for downloads that stream (MockMvc is not made for them) */
+    /**
+     * @param port the real server's port, for downloads that stream (MockMvc is not made
+     * for them)
+     */
     public RunApi(MockMvcTester mvc, JsonMapper json, IntSupplier port) {
         this.mvc = mvc;
         this.json = json;
         this.port = port;
     }
 
-    /** Every {@link PanelTest} can inject a RunApi; the port is read when first needed, once the server listens. */
+    /**
+     * Every {@link PanelTest} can inject a RunApi; the port is read when first needed,
+     * once the server listens.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class Beans {
+
         @Bean
         RunApi runApi(MockMvcTester mvc, JsonMapper json, Environment env) {
             return new RunApi(mvc, json, () -> env.getRequiredProperty("local.server.port", Integer.class));
         }
+
     }
 
     public long createMigration(String runbookId, String valuesJson) {
-        MvcTestResult r = mvc.post().uri("/api/migrations").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"run-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":" + valuesJson + "}").exchange();
+        MvcTestResult r = mvc.post()
+            .uri("/api/migrations")
+            .with(as("admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"run-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":"
+                    + valuesJson + "}")
+            .exchange();
         return body(r).get("id").asLong();
     }
 
     public MvcTestResult start(String user, long migrationId, String stepId, String confirm) {
-        return mvc.post().uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs").with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+        return mvc.post()
+            .uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs")
+            .with(as(user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}")
+            .exchange();
     }
 
-    /** Runs a done step of a finished phase again, with the explicit yes the panel asks for. */
+    /**
+     * Runs a done step of a finished phase again, with the explicit yes the panel asks
+     * for.
+     */
     public long rerunOk(String user, long migrationId, String stepId) {
-        MvcTestResult r = mvc.post().uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs").with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"rerun\":true}").exchange();
+        MvcTestResult r = mvc.post()
+            .uri("/api/migrations/" + migrationId + "/steps/" + stepId + "/runs")
+            .with(as(user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"rerun\":true}")
+            .exchange();
         if (r.getResponse().getStatus() != 201) {
             throw new AssertionError("rerun " + stepId + " gave " + r.getResponse().getStatus() + ": " + content(r));
         }
@@ -76,8 +102,10 @@ public class RunApi {
 
     /** Waits until the run has ended and returns it. */
     public JsonNode awaitEnd(long runId) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !run(runId).get("status").asString().matches("QUEUED|RUNNING"));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> !run(runId).get("status").asString().matches("QUEUED|RUNNING"));
         return run(runId);
     }
 
@@ -92,12 +120,18 @@ public class RunApi {
     /** The full log as the download gives it. */
     public String log(long runId) {
         try {
-            String auth = java.util.Base64.getEncoder().encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes());
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port.getAsInt() + "/api/runs/" + runId + "/log.txt"))
-                    .header("Authorization", "Basic " + auth).build();
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
+            String auth = java.util.Base64.getEncoder()
+                .encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes());
+            java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(
+                        java.net.URI.create("http://localhost:" + port.getAsInt() + "/api/runs/" + runId + "/log.txt"))
+                .header("Authorization", "Basic " + auth)
+                .build();
+            return java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        }
+        catch (Exception e) {
             throw new AssertionError(e);
         }
     }
@@ -109,8 +143,10 @@ public class RunApi {
     public static String content(MvcTestResult r) {
         try {
             return r.getResponse().getContentAsString();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new AssertionError(e);
         }
     }
+
 }

@@ -5,13 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A source database holding one of every object class a migration can break (partitioned table,
- * domain with CHECK, enum, custom aggregate, trigger, view, materialized view, column collation,
- * sequence with non-default settings) and no users or posts tables, and an empty target.
+ * A source database holding one of every object class a migration can break (partitioned
+ * table, domain with CHECK, enum, custom aggregate, trigger, view, materialized view,
+ * column collation, sequence with non-default settings) and no users or posts tables, and
+ * an empty target.
  */
 public final class SchemaFixture implements AutoCloseable {
 
     public final String source;
+
     public final String target;
 
     public SchemaFixture() {
@@ -21,13 +23,15 @@ public final class SchemaFixture implements AutoCloseable {
     }
 
     public String valuesJson() {
-        return "{\"sourceUrl\":\"" + TestDatabases.url(source) + "\",\"targetUrl\":\"" + TestDatabases.url(target) + "\"}";
+        return "{\"sourceUrl\":\"" + TestDatabases.url(source) + "\",\"targetUrl\":\"" + TestDatabases.url(target)
+                + "\"}";
     }
 
     public static String sql() {
         try (InputStream in = SchemaFixture.class.getResourceAsStream("/schemas/every-object.sql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -37,4 +41,5 @@ public final class SchemaFixture implements AutoCloseable {
         TestDatabases.drop(source);
         TestDatabases.drop(target);
     }
+
 }

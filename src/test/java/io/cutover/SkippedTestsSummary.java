@@ -13,9 +13,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * One line at the end of the run listing every test skipped for a missing tool, and why
- * (registered in META-INF/services, so every JUnit run has it). Surefire sends what tests print
- * to their report files; the summary goes to the forked JVM's own stderr, which reaches the build's
- * console.
+ * (registered in META-INF/services, so every JUnit run has it). Surefire sends what tests
+ * print to their report files; the summary goes to the forked JVM's own stderr, which
+ * reaches the build's console.
  */
 public class SkippedTestsSummary implements TestExecutionListener {
 
@@ -23,22 +23,28 @@ public class SkippedTestsSummary implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        result.getThrowable().filter(OptionalTool.MissingTool.class::isInstance)
-                .ifPresent(t -> skipped.put(test.getDisplayName(), t.getMessage()));
+        result.getThrowable()
+            .filter(OptionalTool.MissingTool.class::isInstance)
+            .ifPresent(t -> skipped.put(test.getDisplayName(), t.getMessage()));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         if (!skipped.isEmpty()) {
-            String summary = "Skipped for missing tools (" + skipped.size() + "): " + String.join("; ", skipped.values());
+            String summary = "Skipped for missing tools (" + skipped.size() + "): "
+                    + String.join("; ", skipped.values());
             console(summary);
         }
     }
 
-    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+            StandardCharsets.UTF_8);
 
-    /** To the console of the build, past Surefire's capture of System.out and System.err. */
+    /**
+     * To the console of the build, past Surefire's capture of System.out and System.err.
+     */
     static void console(String line) {
         CONSOLE.println(line);
     }
+
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Real PostgreSQL databases for tests, on the run's own {@link TestPostgres#logical()} server
- * (user postgres, trust from 127.0.0.1), each with a random name so tests never collide. Drop what
- * you create.
+ * Real PostgreSQL databases for tests, on the run's own {@link TestPostgres#logical()}
+ * server (user postgres, trust from 127.0.0.1), each with a random name so tests never
+ * collide. Drop what you create.
  */
 public final class TestDatabases {
 
-    private TestDatabases() {}
+    private TestDatabases() {
+    }
 
     public static TestPostgres.Server server() {
         return TestPostgres.logical();
@@ -58,12 +59,16 @@ public final class TestDatabases {
         execute("postgres", sql);
     }
 
-    /** Exact row counts (count(*), not statistics) of every table in the public schema, by qualified name. */
+    /**
+     * Exact row counts (count(*), not statistics) of every table in the public schema, by
+     * qualified name.
+     */
     public static Map<String, Long> exactCounts(String database) throws SQLException {
         Map<String, Long> counts = new HashMap<>();
         try (Connection c = connect(database); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            try (ResultSet rs = st
+                .executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -77,4 +82,5 @@ public final class TestDatabases {
         }
         return counts;
     }
+
 }

@@ -9,10 +9,12 @@ public final class TestUsers {
 
     public static final String PASSWORD = "test-password";
 
-    private TestUsers() {}
+    private TestUsers() {
+    }
 
     /** HTTP Basic as the named test user, as a JSON API client would authenticate. */
     public static RequestPostProcessor as(String username) {
         return httpBasic(username, PASSWORD);
     }
+
 }

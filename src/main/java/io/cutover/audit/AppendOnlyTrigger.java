@@ -11,4 +11,5 @@ public class AppendOnlyTrigger implements Trigger {
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         throw new SQLException("The audit trail is append-only: rows cannot be changed or deleted");
     }
+
 }

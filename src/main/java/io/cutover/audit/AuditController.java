@@ -12,6 +12,7 @@ import java.util.List;
 class AuditController {
 
     static final String TRAIL_VIEW = "audit/trail";
+
     private static final int PANEL_WIDE_LIMIT = 500;
 
     private final AuditTrail trail;
@@ -40,4 +41,5 @@ class AuditController {
     List<AuditEntry> migrationTrailJson(@PathVariable long id) {
         return trail.forMigration(id);
     }
+
 }

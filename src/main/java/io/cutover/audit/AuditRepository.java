@@ -21,4 +21,5 @@ interface AuditRepository extends Repository<AuditEntry, Long> {
 
     @Query("SELECT * FROM audit_event ORDER BY id")
     List<AuditEntry> findAllInOrder();
+
 }

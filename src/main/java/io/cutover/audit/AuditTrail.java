@@ -22,9 +22,13 @@ public class AuditTrail {
     private static final int MAX_DETAILS = 4000;
 
     private final AuditRepository repository;
+
     private final TransactionTemplate ownTransaction;
+
     private final Clock clock;
-    // One writer at a time, each in its own committed transaction, so every entry chains to the
+
+    // One writer at a time, each in its own committed transaction, so every entry chains
+    // to the
     // entry that really precedes it.
     private final ReentrantLock appendLock = new ReentrantLock();
 
@@ -42,9 +46,11 @@ public class AuditTrail {
             return ownTransaction.execute(status -> {
                 String previous = repository.findLast().map(AuditEntry::hash).orElse(null);
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                return repository.save(new AuditEntry(null, migrationId, now, actor, action, text, previous, hash(previous, migrationId, now, actor, action, text)));
+                return repository.save(new AuditEntry(null, migrationId, now, actor, action, text, previous,
+                        hash(previous, migrationId, now, actor, action, text)));
             });
-        } finally {
+        }
+        finally {
             appendLock.unlock();
         }
     }
@@ -57,12 +63,14 @@ public class AuditTrail {
         return repository.findPanelWide(limit);
     }
 
-    /** Whether every entry chains to the one before it and its hash matches its content. */
+    /**
+     * Whether every entry chains to the one before it and its hash matches its content.
+     */
     public boolean chainIntact() {
         String previous = null;
         for (AuditEntry e : repository.findAllInOrder()) {
-            if (!Objects.equals(previous, e.previousHash())
-                    || !e.hash().equals(hash(e.previousHash(), e.migrationId(), e.occurredAt(), e.actor(), e.action(), e.details()))) {
+            if (!Objects.equals(previous, e.previousHash()) || !e.hash()
+                .equals(hash(e.previousHash(), e.migrationId(), e.occurredAt(), e.actor(), e.action(), e.details()))) {
                 return false;
             }
             previous = e.hash();
@@ -70,12 +78,17 @@ public class AuditTrail {
         return true;
     }
 
-    private static String hash(String previous, Long migrationId, Instant at, String actor, String action, String details) {
-        String material = String.join("\u001f", String.valueOf(previous), String.valueOf(migrationId), at.toString(), actor, action, details);
+    private static String hash(String previous, Long migrationId, Instant at, String actor, String action,
+            String details) {
+        String material = String.join("\u001f", String.valueOf(previous), String.valueOf(migrationId), at.toString(),
+                actor, action, details);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -1,12 +1,11 @@
 /**
- * The append-only audit trail: every state change and every refused attempt, with actor, time and
- * details. Rows are chained by hash and the database refuses UPDATE and DELETE on them.
+ * The append-only audit trail: every state change and every refused attempt, with actor,
+ * time and details. Rows are chained by hash and the database refuses UPDATE and DELETE
+ * on them.
  */
-@ApplicationModule(
-        displayName = "Audit",
-        allowedDependencies = {
-                "capture :: events", "downtime :: events", "execution :: events", "freeze :: events", "gate :: events", "migration :: events",
-                "security :: events", "signoff :: events" })
+@ApplicationModule(displayName = "Audit",
+        allowedDependencies = { "capture :: events", "downtime :: events", "execution :: events", "freeze :: events",
+                "gate :: events", "migration :: events", "security :: events", "signoff :: events" })
 @NullMarked
 package io.cutover.audit;
 

@@ -14,9 +14,13 @@ class CaptureApiController {
         this.captures = captures;
     }
 
-    /** Changes the cluster captured since the switch, per table, read from the cluster now. */
+    /**
+     * Changes the cluster captured since the switch, per table, read from the cluster
+     * now.
+     */
     @GetMapping("/api/migrations/{id}/capture")
     ReverseCaptures.Captured captured(@PathVariable long id) throws SQLException {
         return captures.captured(id);
     }
+
 }

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Step "Stop capturing on the cluster", once the migration is final: triggers and schema go. */
+/**
+ * Step "Stop capturing on the cluster", once the migration is final: triggers and schema
+ * go.
+ */
 @Component
 class CaptureRemoveCheck implements StepCheck {
 
@@ -33,8 +36,10 @@ class CaptureRemoveCheck implements StepCheck {
             long[] captured = CaptureSchema.captured(c);
             int tables = CaptureSchema.remove(c);
             events.publish(new CaptureStopped(ctx.migrationId(), tables, captured[0], "the migration is final"));
-            return CheckOutcome.passed("Stopped capturing: removed the triggers from " + tables + " tables and the schema cutover_capture (with its "
-                    + captured[0] + " captured changes, no longer needed now that the migration is final)");
+            return CheckOutcome.passed("Stopped capturing: removed the triggers from " + tables
+                    + " tables and the schema cutover_capture (with its " + captured[0]
+                    + " captured changes, no longer needed now that the migration is final)");
         }
     }
+
 }

@@ -7,7 +7,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The capture on the cluster: its schema, the triggers on every table, the freeze flag, and removing it all. */
+/**
+ * The capture on the cluster: its schema, the triggers on every table, the freeze flag,
+ * and removing it all.
+ */
 final class CaptureSchema {
 
     static final String SCHEMA = "cutover_capture";
@@ -29,17 +32,21 @@ final class CaptureSchema {
               RETURN NULL;
             END $$""";
 
-    private CaptureSchema() {}
+    private CaptureSchema() {
+    }
 
-    /** Creates the capture (again: safe to re-run) and returns the tables it now watches. */
+    /**
+     * Creates the capture (again: safe to re-run) and returns the tables it now watches.
+     */
     static List<String> install(Connection c) throws SQLException {
         List<String> tables = userTables(c);
         try (Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            st.execute("CREATE TABLE IF NOT EXISTS cutover_capture.change (id bigserial PRIMARY KEY, xid xid8 NOT NULL DEFAULT pg_current_xact_id(),"
-                    + " table_schema text NOT NULL, table_name text NOT NULL, op text NOT NULL, old_row jsonb, new_row jsonb,"
-                    + " captured_at timestamptz NOT NULL DEFAULT clock_timestamp())");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS cutover_capture.change (id bigserial PRIMARY KEY, xid xid8 NOT NULL DEFAULT pg_current_xact_id(),"
+                            + " table_schema text NOT NULL, table_name text NOT NULL, op text NOT NULL, old_row jsonb, new_row jsonb,"
+                            + " captured_at timestamptz NOT NULL DEFAULT clock_timestamp())");
             st.execute("CREATE TABLE IF NOT EXISTS cutover_capture.frozen (since timestamptz NOT NULL)");
             st.execute(FUNCTION);
             for (String table : tables) {
@@ -51,10 +58,12 @@ final class CaptureSchema {
                         + " FOR EACH STATEMENT EXECUTE FUNCTION cutover_capture.record()");
             }
             c.commit();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             c.rollback();
             throw e;
-        } finally {
+        }
+        finally {
             c.setAutoCommit(true);
         }
         return tables;
@@ -66,16 +75,21 @@ final class CaptureSchema {
 
     /** Changes captured so far, and the newest one's id (0 when none). */
     static long[] captured(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), coalesce(max(id), 0) FROM cutover_capture.change")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), coalesce(max(id), 0) FROM cutover_capture.change")) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+            return new long[] { rs.getLong(1), rs.getLong(2) };
         }
     }
 
-    /** From now on the capture trigger refuses every write (what the rollback freezes the cluster with). */
+    /**
+     * From now on the capture trigger refuses every write (what the rollback freezes the
+     * cluster with).
+     */
     static void freeze(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO cutover_capture.frozen (since) SELECT now() WHERE NOT EXISTS (SELECT 1 FROM cutover_capture.frozen)");
+            st.execute(
+                    "INSERT INTO cutover_capture.frozen (since) SELECT now() WHERE NOT EXISTS (SELECT 1 FROM cutover_capture.frozen)");
         }
     }
 
@@ -84,7 +98,8 @@ final class CaptureSchema {
         int removed = 0;
         try (Statement st = c.createStatement()) {
             List<String> watched = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE tgname IN ('cutover_capture_row', 'cutover_capture_truncate')")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE tgname IN ('cutover_capture_row', 'cutover_capture_truncate')")) {
                 while (rs.next()) {
                     watched.add(rs.getString(1));
                 }
@@ -99,12 +114,17 @@ final class CaptureSchema {
         return removed;
     }
 
-    /** Ordinary and partitioned tables outside the system schemas and the capture's own; partitions get the parent's trigger. */
+    /**
+     * Ordinary and partitioned tables outside the system schemas and the capture's own;
+     * partitions get the parent's trigger.
+     */
     static List<String> userTables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT format('%I.%I', n.nspname, t.relname) FROM pg_class t"
-                + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE t.relkind IN ('r', 'p') AND NOT t.relispartition"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema', '" + SCHEMA + "') AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT format('%I.%I', n.nspname, t.relname) FROM pg_class t"
+                        + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE t.relkind IN ('r', 'p') AND NOT t.relispartition"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema', '" + SCHEMA
+                        + "') AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -126,4 +146,5 @@ final class CaptureSchema {
             return rs.getString(1);
         }
     }
+
 }

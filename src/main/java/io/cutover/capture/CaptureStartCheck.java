@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Step "Capture the cluster's changes for a rollback": installed before the app writes there. */
+/**
+ * Step "Capture the cluster's changes for a rollback": installed before the app writes
+ * there.
+ */
 @Component
 class CaptureStartCheck implements StepCheck {
 
@@ -32,9 +35,14 @@ class CaptureStartCheck implements StepCheck {
             List<String> tables = CaptureSchema.install(c);
             long[] captured = CaptureSchema.captured(c);
             events.publish(new CaptureStarted(ctx.migrationId(), tables.size()));
-            ResultTable table = new ResultTable(List.of("table", "captured by"), tables.stream().map(t -> List.of(t, "cutover_capture_row, cutover_capture_truncate")).toList());
-            return CheckOutcome.passed("Capturing every change on " + tables.size() + " tables of the cluster into cutover_capture.change (triggers, with the owner's"
-                    + " rights; " + captured[0] + " changes captured so far): a rollback carries them back to Flex").withResult(table.toJson());
+            ResultTable table = new ResultTable(List.of("table", "captured by"),
+                    tables.stream().map(t -> List.of(t, "cutover_capture_row, cutover_capture_truncate")).toList());
+            return CheckOutcome
+                .passed("Capturing every change on " + tables.size()
+                        + " tables of the cluster into cutover_capture.change (triggers, with the owner's" + " rights; "
+                        + captured[0] + " changes captured so far): a rollback carries them back to Flex")
+                .withResult(table.toJson());
         }
     }
+
 }

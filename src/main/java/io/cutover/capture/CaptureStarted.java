@@ -4,4 +4,5 @@ import org.springframework.modulith.NamedInterface;
 
 /** Published when the cluster's changes start being captured for a rollback. */
 @NamedInterface("events")
-public record CaptureStarted(long migrationId, int tables) {}
+public record CaptureStarted(long migrationId, int tables) {
+}

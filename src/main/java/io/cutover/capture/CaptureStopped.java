@@ -9,4 +9,5 @@ import org.springframework.modulith.NamedInterface;
  * @param why "replayed onto Flex" (rollback) or "the migration is final" (decommission)
  */
 @NamedInterface("events")
-public record CaptureStopped(long migrationId, int tables, long changes, String why) {}
+public record CaptureStopped(long migrationId, int tables, long changes, String why) {
+}

@@ -15,9 +15,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Rollback step "Carry the cluster's writes back to Flex": freezes the cluster (its capture trigger
- * refuses writes; other sessions of the panel's role are ended), replays what was captured onto
- * Flex, moves Flex's sequences up, removes the capture, and verifies Flex against the cluster.
+ * Rollback step "Carry the cluster's writes back to Flex": freezes the cluster (its
+ * capture trigger refuses writes; other sessions of the panel's role are ended), replays
+ * what was captured onto Flex, moves Flex's sequences up, removes the capture, and
+ * verifies Flex against the cluster.
  */
 @Component
 class ReplayCheck implements StepCheck {
@@ -25,6 +26,7 @@ class ReplayCheck implements StepCheck {
     private static final Duration CONNECT = Duration.ofSeconds(10);
 
     private final Verifier verifier;
+
     private final CaptureEvents events;
 
     ReplayCheck(Verifier verifier, CaptureEvents events) {
@@ -46,15 +48,19 @@ class ReplayCheck implements StepCheck {
         try (Connection mpg = PgSession.open(cluster, CONNECT, Map.of("ApplicationName", "cutover-replay"));
                 Connection src = PgSession.open(flex, CONNECT, Map.of("ApplicationName", "cutover-replay"))) {
             if (!CaptureSchema.installed(mpg)) {
-                return CheckOutcome.passed("Nothing was captured on the cluster (the capture was never installed or is removed): Flex has nothing to receive");
+                return CheckOutcome.passed(
+                        "Nothing was captured on the cluster (the capture was never installed or is removed): Flex has nothing to receive");
             }
             CaptureSchema.freeze(mpg);
             int ended = endOtherSessions(mpg);
             long[] captured = CaptureSchema.captured(mpg);
-            ctx.log().system("Froze the cluster (its capture trigger refuses every write" + (ended == 0 ? "" : "; ended " + ended + " other sessions")
-                    + "); " + captured[0] + " changes captured since the switch");
+            ctx.log()
+                .system("Froze the cluster (its capture trigger refuses every write"
+                        + (ended == 0 ? "" : "; ended " + ended + " other sessions") + "); " + captured[0]
+                        + " changes captured since the switch");
             replayed = ReverseReplay.run(mpg, src, captured[1], ctx.log()::system);
-            ctx.log().system("Replayed " + replayed.changes() + " changes onto Flex: " + replayed.byTableAndOperation());
+            ctx.log()
+                .system("Replayed " + replayed.changes() + " changes onto Flex: " + replayed.byTableAndOperation());
             int tables = CaptureSchema.remove(mpg);
             events.publish(new CaptureStopped(ctx.migrationId(), tables, captured[0], "replayed onto Flex"));
             ctx.log().system("Removed the capture from " + tables + " tables of the cluster");
@@ -62,19 +68,27 @@ class ReplayCheck implements StepCheck {
         long replayMillis = (System.nanoTime() - started) / 1_000_000;
         VerificationReport report = verifier.verify(flex, cluster, line -> ctx.log().out(line));
         CheckOutcome verified = verifier.report(ctx, report);
-        String what = "Replayed " + replayed.changes() + " changes from the cluster onto Flex in " + replayMillis + " ms"
-                + (replayed.sequencesMoved().isEmpty() ? "" : ", moved " + replayed.sequencesMoved().size() + " sequences up (" + String.join(", ", replayed.sequencesMoved()) + ")")
+        String what = "Replayed " + replayed.changes() + " changes from the cluster onto Flex in " + replayMillis
+                + " ms" + (replayed.sequencesMoved().isEmpty() ? "" : ", moved " + replayed.sequencesMoved().size()
+                        + " sequences up (" + String.join(", ", replayed.sequencesMoved()) + ")")
                 + ". ";
-        return new CheckOutcome(verified.success(), what + verified.message(), verified.resultJson(), verified.produced());
+        return new CheckOutcome(verified.success(), what + verified.message(), verified.resultJson(),
+                verified.produced());
     }
 
-    /** Sessions of the panel's role on the cluster that are not the panel's (a console, the app if it was left running): a role may end its own. */
+    /**
+     * Sessions of the panel's role on the cluster that are not the panel's (a console,
+     * the app if it was left running): a role may end its own.
+     */
     private static int endOtherSessions(Connection mpg) throws java.sql.SQLException {
-        try (PreparedStatement ps = mpg.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-                + " AND application_name NOT LIKE 'cutover%'"); var rs = ps.executeQuery()) {
+        try (PreparedStatement ps = mpg
+            .prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                    + " AND application_name NOT LIKE 'cutover%'");
+                var rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
     }
+
 }

@@ -12,17 +12,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Applies the cluster's captured changes to Flex in capture order, in one transaction with Flex's
- * triggers off (session_replication_role = replica: what the app's triggers did on the cluster was
- * captured as changes of its own), then moves Flex's sequences up to the cluster's.
+ * Applies the cluster's captured changes to Flex in capture order, in one transaction
+ * with Flex's triggers off (session_replication_role = replica: what the app's triggers
+ * did on the cluster was captured as changes of its own), then moves Flex's sequences up
+ * to the cluster's.
  */
 final class ReverseReplay {
 
     /** What the replay did: changes applied per table and operation, sequences moved. */
-    record Replayed(long changes, Map<String, Long> byTableAndOperation, List<String> sequencesMoved) {}
+    record Replayed(long changes, Map<String, Long> byTableAndOperation, List<String> sequencesMoved) {
+    }
 
     private final Connection flex;
+
     private final Map<String, TableShape> shapes = new HashMap<>();
+
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private ReverseReplay(Connection flex) {
@@ -40,10 +44,12 @@ final class ReverseReplay {
             List<String> moved = SequencePositions.moveUp(cluster, flex, log);
             flex.commit();
             return new Replayed(counts.values().stream().mapToLong(Long::longValue).sum(), counts, moved);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             flex.rollback();
             throw e;
-        } finally {
+        }
+        finally {
             for (PreparedStatement ps : replay.statements.values()) {
                 ps.close();
             }
@@ -54,9 +60,11 @@ final class ReverseReplay {
     private Map<String, Long> apply(Connection cluster, long upToId, Consumer<String> log) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         boolean autoCommit = cluster.getAutoCommit();
-        cluster.setAutoCommit(false); // a cursor: the changes are read in batches, not all at once
-        try (PreparedStatement ps = cluster.prepareStatement("SELECT format('%I.%I', table_schema, table_name), op, old_row::text, new_row::text"
-                + " FROM cutover_capture.change WHERE id <= ? ORDER BY id")) {
+        cluster.setAutoCommit(false); // a cursor: the changes are read in batches, not
+                                      // all at once
+        try (PreparedStatement ps = cluster
+            .prepareStatement("SELECT format('%I.%I', table_schema, table_name), op, old_row::text, new_row::text"
+                    + " FROM cutover_capture.change WHERE id <= ? ORDER BY id")) {
             ps.setFetchSize(1000);
             ps.setLong(1, upToId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,7 +79,8 @@ final class ReverseReplay {
                     }
                 }
             }
-        } finally {
+        }
+        finally {
             cluster.commit();
             cluster.setAutoCommit(autoCommit);
         }
@@ -88,19 +97,23 @@ final class ReverseReplay {
                 ps.setString(2, oldRow);
             }
             case "DELETE" -> ps.setString(1, oldRow);
-            default -> { } // TRUNCATE has no parameter
+            default -> {
+            } // TRUNCATE has no parameter
         }
         int rows = ps.executeUpdate();
         if (rows != 1 && !op.equals("TRUNCATE")) {
-            throw new SQLException("Replaying " + op + " on " + table + " changed " + rows + " rows on Flex instead of 1: Flex does not hold the row the cluster changed");
+            throw new SQLException("Replaying " + op + " on " + table + " changed " + rows
+                    + " rows on Flex instead of 1: Flex does not hold the row the cluster changed");
         }
     }
 
     private PreparedStatement prepare(String sql) {
         try {
             return flex.prepareStatement(sql);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
 }

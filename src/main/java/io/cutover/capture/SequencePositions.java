@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Sequences on Flex moved up to the cluster's values, so the app's next insert on Flex takes an unused id. */
+/**
+ * Sequences on Flex moved up to the cluster's values, so the app's next insert on Flex
+ * takes an unused id.
+ */
 final class SequencePositions {
 
-    private SequencePositions() {}
+    private SequencePositions() {
+    }
 
     static List<String> moveUp(Connection cluster, Connection flex, Consumer<String> log) throws SQLException {
         Map<String, Long> clusterValues = values(cluster);
@@ -23,7 +27,8 @@ final class SequencePositions {
         try (PreparedStatement ps = flex.prepareStatement("SELECT setval(?::regclass, ?)")) {
             for (Map.Entry<String, Long> e : clusterValues.entrySet()) {
                 Long was = flexValues.get(e.getKey());
-                if (e.getValue() == null || !flexValues.containsKey(e.getKey()) || (was != null && was >= e.getValue())) {
+                if (e.getValue() == null || !flexValues.containsKey(e.getKey())
+                        || (was != null && was >= e.getValue())) {
                     continue;
                 }
                 ps.setString(1, e.getKey());
@@ -36,11 +41,15 @@ final class SequencePositions {
         return moved;
     }
 
-    /** Each sequence's last value, null when never used (or not readable by this role). */
+    /**
+     * Each sequence's last value, null when never used (or not readable by this role).
+     */
     static Map<String, Long> values(Connection c) throws SQLException {
         Map<String, Long> values = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
-                + " WHERE schemaname <> 'cutover_capture'")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st
+                    .executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
+                            + " WHERE schemaname <> 'cutover_capture'")) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 long v = rs.getLong(2);
@@ -49,4 +58,5 @@ final class SequencePositions {
         }
         return values;
     }
+
 }

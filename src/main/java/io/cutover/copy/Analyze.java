@@ -7,10 +7,14 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 
-/** The seed's "update statistics": fresh planner statistics, so the first queries get good plans. */
+/**
+ * The seed's "update statistics": fresh planner statistics, so the first queries get good
+ * plans.
+ */
 final class Analyze {
 
-    private Analyze() {}
+    private Analyze() {
+    }
 
     static void run(CheckContext ctx, ExecutionValues.Connection target) throws java.sql.SQLException {
         long started = System.nanoTime();
@@ -19,4 +23,5 @@ final class Analyze {
         }
         ctx.log().system("ANALYZE done in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
+
 }

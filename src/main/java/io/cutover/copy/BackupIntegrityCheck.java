@@ -16,11 +16,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's backup checks, made strict: each backup exists with a size above zero, the custom
- * dump's table of contents reads back (pg_restore --list, objects counted), the gzip file tests
- * sound, and each file's sha256 goes into logs/backup-manifest.txt.
+ * The seed's backup checks, made strict: each backup exists with a size above zero, the
+ * custom dump's table of contents reads back (pg_restore --list, objects counted), the
+ * gzip file tests sound, and each file's sha256 goes into logs/backup-manifest.txt.
  *
- * <p>Options: {@code customDump}, {@code plainDump} — the artifact kinds to check.
+ * <p>
+ * Options: {@code customDump}, {@code plainDump} — the artifact kinds to check.
  */
 @Component
 class BackupIntegrityCheck implements StepCheck {
@@ -38,11 +39,13 @@ class BackupIntegrityCheck implements StepCheck {
         Optional<ArtifactView> plain = ctx.newestArtifact(ctx.option("plainDump").orElse("plain-dump"));
         if (custom.isEmpty()) {
             problems.add("no custom-format dump has been taken yet");
-        } else {
+        }
+        else {
             Path file = ctx.workdir().resolve(custom.get().path());
             Toc toc = Toc.of(ctx, file);
             boolean readable = toc.listing().succeeded() && toc.size() > 0;
-            rows.add(row(file, custom.get(), readable ? toc.size() + " objects" : "pg_restore --list failed", readable));
+            rows.add(
+                    row(file, custom.get(), readable ? toc.size() + " objects" : "pg_restore --list failed", readable));
             if (!readable) {
                 problems.add(custom.get().path() + " cannot be read back by pg_restore --list");
             }
@@ -50,10 +53,13 @@ class BackupIntegrityCheck implements StepCheck {
         }
         if (plain.isEmpty()) {
             problems.add("no plain SQL dump has been taken yet");
-        } else {
+        }
+        else {
             Path file = ctx.workdir().resolve(plain.get().path());
-            ProcessResult gzip = ctx.exec(ProcessSpec.of(List.of("gzip", "--test", file.toString()), Duration.ofHours(1)));
-            rows.add(row(file, plain.get(), gzip.succeeded() ? "gzip test passed" : "gzip test failed", gzip.succeeded()));
+            ProcessResult gzip = ctx
+                .exec(ProcessSpec.of(List.of("gzip", "--test", file.toString()), Duration.ofHours(1)));
+            rows.add(row(file, plain.get(), gzip.succeeded() ? "gzip test passed" : "gzip test failed",
+                    gzip.succeeded()));
             if (!gzip.succeeded()) {
                 problems.add(plain.get().path() + " is not a sound gzip file");
             }
@@ -64,7 +70,9 @@ class BackupIntegrityCheck implements StepCheck {
         Files.writeString(manifest, "Backup manifest\n\n" + table.toText());
         table.rows().forEach(r -> ctx.log().out(String.join("  ", r)));
         boolean ok = problems.isEmpty();
-        return new CheckOutcome(ok, ok ? "Both backups verified; manifest in logs/backup-manifest.txt" : "Backups not verified: " + String.join("; ", problems),
+        return new CheckOutcome(ok,
+                ok ? "Both backups verified; manifest in logs/backup-manifest.txt"
+                        : "Backups not verified: " + String.join("; ", problems),
                 table.toJson(), ok ? List.of(new CheckOutcome.Produced("backup-manifest", manifest)) : List.of());
     }
 
@@ -72,7 +80,8 @@ class BackupIntegrityCheck implements StepCheck {
     private static void check(Path file, ArtifactView artifact, List<String> problems) throws java.io.IOException {
         if (!Files.isRegularFile(file) || Files.size(file) == 0) {
             problems.add(artifact.path() + " is missing or empty");
-        } else if (Files.size(file) != artifact.sizeBytes()) {
+        }
+        else if (Files.size(file) != artifact.sizeBytes()) {
             problems.add(artifact.path() + " changed size since it was written");
         }
     }
@@ -81,4 +90,5 @@ class BackupIntegrityCheck implements StepCheck {
         long size = Files.exists(file) ? Files.size(file) : 0;
         return List.of(a.path(), Long.toString(size), a.sha256(), contents, ok && size > 0 ? "OK" : "FAILED");
     }
+
 }

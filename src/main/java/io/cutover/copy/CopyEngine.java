@@ -4,7 +4,10 @@ import io.cutover.execution.CheckContext;
 import io.cutover.execution.ProcessResult;
 import io.cutover.migration.ExecutionValues;
 
-/** A way to copy a whole database from source to an empty target, as fast as the machine allows. */
+/**
+ * A way to copy a whole database from source to an empty target, as fast as the machine
+ * allows.
+ */
 interface CopyEngine {
 
     String name();
@@ -12,10 +15,15 @@ interface CopyEngine {
     /** Whether its tools are installed on the panel's host. */
     boolean available(CheckContext ctx) throws InterruptedException;
 
-    /** Whether the copy leaves the target's planner statistics fresh, so that a separate ANALYZE would only repeat it. */
+    /**
+     * Whether the copy leaves the target's planner statistics fresh, so that a separate
+     * ANALYZE would only repeat it.
+     */
     default boolean analyzes() {
         return false;
     }
 
-    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception;
+    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs)
+            throws Exception;
+
 }

@@ -9,15 +9,17 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param jobs parallel jobs of restores and copies (0: one per core)
- * @param engine the final sync's engine: auto (pgcopydb when installed), pgcopydb or pg_dump
- * @param scratchServer admin URL of a PostgreSQL server the panel may create and drop scratch databases on
- *     (the restore-test's); blank or not answering: a throw-away cluster in the data directory from the
- *     machine's PostgreSQL server binaries (rehearsal builds: else the embedded one), which needs a panel
- *     that does not run as root
+ * @param engine the final sync's engine: auto (pgcopydb when installed), pgcopydb or
+ * pg_dump
+ * @param scratchServer admin URL of a PostgreSQL server the panel may create and drop
+ * scratch databases on (the restore-test's); blank or not answering: a throw-away cluster
+ * in the data directory from the machine's PostgreSQL server binaries (rehearsal builds:
+ * else the embedded one), which needs a panel that does not run as root
  */
 @Validated
 @ConfigurationProperties("cutover.copy")
-record CopyProperties(@Min(0) @Max(64) @DefaultValue("0") int jobs, @Pattern(regexp = "auto|pgcopydb|pg_dump") @DefaultValue("auto") String engine,
+record CopyProperties(@Min(0) @Max(64) @DefaultValue("0") int jobs,
+        @Pattern(regexp = "auto|pgcopydb|pg_dump") @DefaultValue("auto") String engine,
         @DefaultValue("") String scratchServer) {
 
     int parallelJobs() {

@@ -11,9 +11,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * pg_dump in directory format, uncompressed, one job per core, then pg_restore with as many jobs.
- * No compression: inside the downtime window, zlib on one core is the slowest part of the seed's
- * method. Always available where the PostgreSQL client tools are.
+ * pg_dump in directory format, uncompressed, one job per core, then pg_restore with as
+ * many jobs. No compression: inside the downtime window, zlib on one core is the slowest
+ * part of the seed's method. Always available where the PostgreSQL client tools are.
  */
 @Component
 class DirectoryDumpEngine implements CopyEngine {
@@ -29,20 +29,25 @@ class DirectoryDumpEngine implements CopyEngine {
     }
 
     @Override
-    public ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs) throws Exception {
+    public ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target,
+            int jobs) throws Exception {
         return copy(ctx, source, target, jobs, null, "final-sync");
     }
 
-    /** @param snapshot an exported snapshot to dump at (continuous sync's initial copy), or null for now */
-    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs, String snapshot, String name)
-            throws Exception {
+    /**
+     * @param snapshot an exported snapshot to dump at (continuous sync's initial copy),
+     * or null for now
+     */
+    ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs,
+            String snapshot, String name) throws Exception {
         Path dir = Files.createDirectories(ctx.workdir().resolve("work")).resolve(name + "-" + ctx.timestamp());
         Duration timeout = Duration.ofHours(6);
         try {
-            List<String> argv = new java.util.ArrayList<>(List.of("pg_dump", "--format=directory", "--compress=0", "--jobs", Integer.toString(jobs),
-                    "--file", dir.toString()));
+            List<String> argv = new java.util.ArrayList<>(List.of("pg_dump", "--format=directory", "--compress=0",
+                    "--jobs", Integer.toString(jobs), "--file", dir.toString()));
             if (snapshot != null) {
-                // The sync's own publication is on the source by now; it must not be copied to the target.
+                // The sync's own publication is on the source by now; it must not be
+                // copied to the target.
                 argv.addAll(List.of("--snapshot=" + snapshot, "--no-publications", "--no-subscriptions"));
             }
             argv.addAll(List.of("--dbname", source.url().withoutPassword()));
@@ -51,8 +56,10 @@ class DirectoryDumpEngine implements CopyEngine {
                 return dump;
             }
             return Toc.of(ctx, dir).restore(ctx, dir, target, jobs, timeout);
-        } finally {
+        }
+        finally {
             WorkFiles.deleteTree(dir, ctx.log());
         }
     }
+
 }

@@ -14,17 +14,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's final sync in one guarded action, during downtime: empty the target, copy the source
- * with the fastest engine installed, ANALYZE (unless the engine has), verify. The step itself asks for typed confirmation,
- * because it replaces whatever the target holds.
+ * The seed's final sync in one guarded action, during downtime: empty the target, copy
+ * the source with the fastest engine installed, ANALYZE (unless the engine has), verify.
+ * The step itself asks for typed confirmation, because it replaces whatever the target
+ * holds.
  *
- * <p>Option: {@code engine} (auto, pgcopydb, pg_dump).
+ * <p>
+ * Option: {@code engine} (auto, pgcopydb, pg_dump).
  */
 @Component
 class FinalSyncCheck implements StepCheck {
 
     private final CopyProperties properties;
+
     private final Verifier verifier;
+
     private final List<CopyEngine> engines;
 
     FinalSyncCheck(CopyProperties properties, Verifier verifier, List<CopyEngine> engines) {
@@ -52,16 +56,19 @@ class FinalSyncCheck implements StepCheck {
         long started = System.nanoTime();
         ProcessResult copy = engine.copy(ctx, source, target, jobs);
         if (!copy.succeeded()) {
-            return CheckOutcome.failed(copy.failure() != null ? copy.failure() : engine.name() + " exited with code " + copy.exitCode());
+            return CheckOutcome.failed(
+                    copy.failure() != null ? copy.failure() : engine.name() + " exited with code " + copy.exitCode());
         }
         long copyMillis = (System.nanoTime() - started) / 1_000_000;
         if (engine.analyzes()) {
             ctx.log().system("ANALYZE skipped: " + engine.name() + " has analyzed every table it copied");
-        } else {
+        }
+        else {
             Analyze.run(ctx, target);
         }
         CheckOutcome verified = verifier.verifyAndReport(ctx);
-        return new CheckOutcome(verified.success(), "Copied with " + engine.name() + " in " + copyMillis / 1000.0 + " s. " + verified.message(),
+        return new CheckOutcome(verified.success(),
+                "Copied with " + engine.name() + " in " + copyMillis / 1000.0 + " s. " + verified.message(),
                 verified.resultJson(), verified.produced());
     }
 
@@ -73,6 +80,8 @@ class FinalSyncCheck implements StepCheck {
             }
         }
         CopyEngine fastest = engines.stream().filter(e -> e.name().equals("pgcopydb")).findFirst().orElseThrow();
-        return fastest.available(ctx) ? fastest : engines.stream().filter(e -> e.name().equals("pg_dump")).findFirst().orElseThrow();
+        return fastest.available(ctx) ? fastest
+                : engines.stream().filter(e -> e.name().equals("pg_dump")).findFirst().orElseThrow();
     }
+
 }

@@ -14,17 +14,19 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The initial copy: the custom dump restored into the target through its direct address, one job
- * per core, without the source's owners and grants (the cluster's user owns everything, so no
- * "expected" role errors), progress counted from the dump's table of contents, then ANALYZE and a
- * full verification.
+ * The initial copy: the custom dump restored into the target through its direct address,
+ * one job per core, without the source's owners and grants (the cluster's user owns
+ * everything, so no "expected" role errors), progress counted from the dump's table of
+ * contents, then ANALYZE and a full verification.
  *
- * <p>Option: {@code customDump} — the artifact kind to restore.
+ * <p>
+ * Option: {@code customDump} — the artifact kind to restore.
  */
 @Component
 class RestoreCheck implements StepCheck {
 
     private final CopyProperties properties;
+
     private final Verifier verifier;
 
     RestoreCheck(CopyProperties properties, Verifier verifier) {
@@ -57,26 +59,31 @@ class RestoreCheck implements StepCheck {
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
         ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
         if (!restore.succeeded()) {
-            return CheckOutcome.failed(restore.failure() != null ? restore.failure() : "pg_restore exited with code " + restore.exitCode());
+            return CheckOutcome.failed(restore.failure() != null ? restore.failure()
+                    : "pg_restore exited with code " + restore.exitCode());
         }
         Analyze.run(ctx, target);
         CheckOutcome verified = verifier.verifyAndReport(ctx);
-        return new CheckOutcome(verified.success(), "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
+        return new CheckOutcome(verified.success(),
+                "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
                 verified.resultJson(), verified.produced());
     }
 
     /**
-     * An earlier run of this migration wrote what the target holds (an interrupted or failed
-     * restore, or a finished one being redone): empty it first, or the restore fails on objects
-     * that already exist. A target the panel never wrote to is left alone.
+     * An earlier run of this migration wrote what the target holds (an interrupted or
+     * failed restore, or a finished one being redone): empty it first, or the restore
+     * fails on objects that already exist. A target the panel never wrote to is left
+     * alone.
      */
-    private static void emptyPanelCopy(CheckContext ctx, ExecutionValues.Connection target) throws java.sql.SQLException {
+    private static void emptyPanelCopy(CheckContext ctx, ExecutionValues.Connection target)
+            throws java.sql.SQLException {
         try (java.sql.Connection c = io.cutover.verify.PgSession.open(target, Duration.ofSeconds(10))) {
             if (!TargetCleaner.holdsObjects(c)) {
                 return;
             }
             ctx.harming();
-            ctx.log().system("The target holds what an earlier run of this migration restored or copied there; emptying it first");
+            ctx.log()
+                .system("The target holds what an earlier run of this migration restored or copied there; emptying it first");
             TargetCleaner.clean(c).forEach(line -> ctx.log().system("target: " + line));
         }
     }
@@ -84,4 +91,5 @@ class RestoreCheck implements StepCheck {
     static Duration timeout(CheckContext ctx) {
         return Optional.ofNullable(ctx.step().timeout()).orElse(Duration.ofHours(6));
     }
+
 }

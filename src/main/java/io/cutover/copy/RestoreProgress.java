@@ -8,16 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follows pg_restore --verbose: an item counts as done when it is processed (serial part) or
- * finished (parallel part). Logs "items done / total" every few percent.
+ * Follows pg_restore --verbose: an item counts as done when it is processed (serial part)
+ * or finished (parallel part). Logs "items done / total" every few percent.
  */
 final class RestoreProgress implements Consumer<String> {
 
     private static final Pattern ITEM = Pattern.compile("pg_restore: (?:processing|finished) item (\\d+) ");
 
     private final Set<Long> toc;
+
     private final Set<Long> done = new HashSet<>();
+
     private final RunLog log;
+
     private int lastPercent = -1;
 
     RestoreProgress(Toc toc, RunLog log) {
@@ -43,4 +46,5 @@ final class RestoreProgress implements Consumer<String> {
     synchronized int done() {
         return done.size();
     }
+
 }

@@ -28,10 +28,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The only backup check that proves a backup restores: the custom dump is restored into a scratch
- * database on a server the panel controls ({@link ScratchServer}; the cluster may not exist yet,
- * and its user may not create databases), its tables counted exactly and compared with the
- * inventory and with the source now, and the scratch database dropped again, whatever happened.
+ * The only backup check that proves a backup restores: the custom dump is restored into a
+ * scratch database on a server the panel controls ({@link ScratchServer}; the cluster may
+ * not exist yet, and its user may not create databases), its tables counted exactly and
+ * compared with the inventory and with the source now, and the scratch database dropped
+ * again, whatever happened.
  */
 @Component
 class RestoreTestCheck implements StepCheck {
@@ -41,7 +42,9 @@ class RestoreTestCheck implements StepCheck {
             + " and the restore itself), nor that rows written after the dump are in it.";
 
     private final CopyProperties properties;
+
     private final Verifier verifier;
+
     private final ScratchServer scratchServer;
 
     RestoreTestCheck(CopyProperties properties, Verifier verifier, ScratchServer scratchServer) {
@@ -65,31 +68,40 @@ class RestoreTestCheck implements StepCheck {
         ExecutionValues.Connection server;
         try {
             server = new ExecutionValues.Connection(scratchServer.admin(), Optional.empty());
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return CheckOutcome.failed("No server for the scratch database: " + e.getMessage());
         }
         String scratchName = "cutover_restore_test_" + ctx.runId();
         ConnectionUrl u = server.url();
-        ExecutionValues.Connection scratch = new ExecutionValues.Connection(new ConnectionUrl(u.scheme(), u.user(), u.hostPort(), scratchName, u.query()),
-                Optional.empty());
+        ExecutionValues.Connection scratch = new ExecutionValues.Connection(
+                new ConnectionUrl(u.scheme(), u.user(), u.hostPort(), scratchName, u.query()), Optional.empty());
         String version;
         try (Connection c = PgSession.open(server, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
-            version = "PostgreSQL " + scalar(st, "SHOW server_version").replaceAll("\\s.*", "") + " at " + u.host() + ":" + u.port();
+            version = "PostgreSQL " + scalar(st, "SHOW server_version").replaceAll("\\s.*", "") + " at " + u.host()
+                    + ":" + u.port();
             st.execute("CREATE DATABASE " + scratchName);
-        } catch (java.sql.SQLException e) {
-            return CheckOutcome.failed("Cannot create a scratch database on " + u.host() + ":" + u.port() + " (" + ScratchServer.SETTING + "): "
-                    + Verifier.explain(e, server, u.host() + ":" + u.port()));
         }
-        ctx.log().system("Restoring " + dump.get().path() + " into the scratch database " + scratchName + " on " + version);
+        catch (java.sql.SQLException e) {
+            return CheckOutcome.failed("Cannot create a scratch database on " + u.host() + ":" + u.port() + " ("
+                    + ScratchServer.SETTING + "): " + Verifier.explain(e, server, u.host() + ":" + u.port()));
+        }
+        ctx.log()
+            .system("Restoring " + dump.get().path() + " into the scratch database " + scratchName + " on " + version);
         try {
             Path file = ctx.workdir().resolve(dump.get().path());
-            ProcessResult restore = Toc.of(ctx, file).restore(ctx, file, scratch, properties.parallelJobs(), RestoreCheck.timeout(ctx));
+            ProcessResult restore = Toc.of(ctx, file)
+                .restore(ctx, file, scratch, properties.parallelJobs(), RestoreCheck.timeout(ctx));
             if (!restore.succeeded()) {
-                return CheckOutcome.failed("The dump did not restore on " + version + ": pg_restore exited with code " + restore.exitCode()
-                        + " (its error is above; an extension the scratch server lacks fails here too)");
+                return CheckOutcome.failed(
+                        "The dump did not restore on " + version + ": pg_restore exited with code " + restore.exitCode()
+                                + " (its error is above; an extension the scratch server lacks fails here too)");
             }
-            return compare(ctx, verifier.inventory(scratch, line -> { }), inventory(ctx), verifier.inventory(source, line -> { }), version);
-        } finally {
+            return compare(ctx, verifier.inventory(scratch, line -> {
+            }), inventory(ctx), verifier.inventory(source, line -> {
+            }), version);
+        }
+        finally {
             try (Connection c = PgSession.open(server, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + scratchName + " WITH (FORCE)");
             }
@@ -97,9 +109,12 @@ class RestoreTestCheck implements StepCheck {
         }
     }
 
-    /** Restored counts against the inventory and the source's counts now; writes since the dump explain a difference. */
-    private static CheckOutcome compare(CheckContext ctx, List<TableStats> restored, Map<String, Long> inventory, List<TableStats> sourceNow,
-            String version) {
+    /**
+     * Restored counts against the inventory and the source's counts now; writes since the
+     * dump explain a difference.
+     */
+    private static CheckOutcome compare(CheckContext ctx, List<TableStats> restored, Map<String, Long> inventory,
+            List<TableStats> sourceNow, String version) {
         Map<TableRef, Long> now = new HashMap<>();
         sourceNow.forEach(t -> now.put(t.table(), t.rows()));
         List<List<String>> rows = new ArrayList<>();
@@ -111,19 +126,27 @@ class RestoreTestCheck implements StepCheck {
             boolean same = current != null && current == t.rows();
             differing += same ? 0 : 1;
             total += t.rows();
-            rows.add(List.of(t.table().toString(), Long.toString(t.rows()), counted == null ? "—" : Long.toString(counted),
-                    current == null ? "—" : Long.toString(current), same ? "equal" : "DIFFERENT"));
+            rows.add(List.of(t.table().toString(), Long.toString(t.rows()),
+                    counted == null ? "—" : Long.toString(counted), current == null ? "—" : Long.toString(current),
+                    same ? "equal" : "DIFFERENT"));
         }
         rows.forEach(r -> ctx.log().out(String.join("  ", r)));
-        String json = new ResultTable(List.of("table", "rows restored", "rows in the inventory", "rows on source now", "result"), rows).toJson();
+        String json = new ResultTable(
+                List.of("table", "rows restored", "rows in the inventory", "rows on source now", "result"), rows)
+            .toJson();
         boolean complete = restored.size() >= sourceNow.size();
         String message = "The dump restores on " + version + ": " + restored.size() + " tables, " + total + " rows"
-                + (differing == 0 ? ", every count equal to the source" : ", " + differing + " with counts different from the source now (writes since the dump?)")
+                + (differing == 0 ? ", every count equal to the source"
+                        : ", " + differing + " with counts different from the source now (writes since the dump?)")
                 + "; the scratch database was dropped. " + String.format(PROVES, version);
-        return new CheckOutcome(complete, complete ? message : "The restored dump lacks tables the source has", json, List.of());
+        return new CheckOutcome(complete, complete ? message : "The restored dump lacks tables the source has", json,
+                List.of());
     }
 
-    /** The table inventory's exact counts by schema.table, from logs/table-inventory.txt; empty before the inventory was taken. */
+    /**
+     * The table inventory's exact counts by schema.table, from logs/table-inventory.txt;
+     * empty before the inventory was taken.
+     */
     static Map<String, Long> inventory(CheckContext ctx) {
         Map<String, Long> counts = new HashMap<>();
         Optional<ArtifactView> file = ctx.newestArtifact("table-inventory");
@@ -137,7 +160,8 @@ class RestoreTestCheck implements StepCheck {
                     counts.put(cells[0] + "." + cells[1], Long.parseLong(cells[2]));
                 }
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             ctx.log().err("Cannot read the table inventory: " + e.getMessage());
         }
         return counts;
@@ -149,4 +173,5 @@ class RestoreTestCheck implements StepCheck {
             return rs.getString(1);
         }
     }
+
 }

@@ -17,21 +17,26 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The server a restore-test restores onto: one the panel controls, never the cluster, which does
- * not exist yet during the backup phase and whose user may not create databases. In this order:
- * cutover.copy.scratch-server if it answers; a throw-away cluster from the machine's newest
- * PostgreSQL server binaries (the image's postgresql-17); in rehearsal builds, the bundled
- * embedded PostgreSQL 15. Started on first use, stopped with the panel.
+ * The server a restore-test restores onto: one the panel controls, never the cluster,
+ * which does not exist yet during the backup phase and whose user may not create
+ * databases. In this order: cutover.copy.scratch-server if it answers; a throw-away
+ * cluster from the machine's newest PostgreSQL server binaries (the image's
+ * postgresql-17); in rehearsal builds, the bundled embedded PostgreSQL 15. Started on
+ * first use, stopped with the panel.
  */
 @Component
 class ScratchServer implements DisposableBean {
 
     static final String SETTING = "cutover.copy.scratch-server";
+
     private static final Logger log = LoggerFactory.getLogger(ScratchServer.class);
 
     private final CopyProperties properties;
+
     private final PanelProperties panel;
+
     private final ObjectProvider<BundledPostgres> bundled;
+
     private PanelPostgres server;
 
     ScratchServer(CopyProperties properties, PanelProperties panel, ObjectProvider<BundledPostgres> bundled) {
@@ -43,7 +48,8 @@ class ScratchServer implements DisposableBean {
     /** The admin URL of the running server (a user that may create databases). */
     synchronized ConnectionUrl admin() {
         if (server == null) {
-            ConnectionUrl configured = properties.scratchServer().isBlank() ? null : ConnectionUrl.parse(properties.scratchServer()).url();
+            ConnectionUrl configured = properties.scratchServer().isBlank() ? null
+                    : ConnectionUrl.parse(properties.scratchServer()).url();
             server = configured != null && PanelPostgres.answers(configured) ? PanelPostgres.configured(configured)
                     : startOwn(PanelPostgres.nothingAnswers(configured, SETTING));
         }
@@ -60,20 +66,24 @@ class ScratchServer implements DisposableBean {
         try {
             if (bin.isPresent()) {
                 PanelPostgres started = LocalPostgres.start(bin.get(), directory);
-                log.info("Restore-test: started a throw-away {} ({}) in {} on port {} for scratch databases", LocalPostgres.version(bin.get()),
-                        bin.get(), directory, started.admin().port());
+                log.info("Restore-test: started a throw-away {} ({}) in {} on port {} for scratch databases",
+                        LocalPostgres.version(bin.get()), bin.get(), directory, started.admin().port());
                 return started;
             }
             if (embedded != null) {
                 PanelPostgres started = embedded.start(directory, Map.of());
-                log.info("Restore-test: started the embedded PostgreSQL for scratch databases on port {}", started.admin().port());
+                log.info("Restore-test: started the embedded PostgreSQL for scratch databases on port {}",
+                        started.admin().port());
                 return started;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(where + ", and a PostgreSQL for scratch databases could not start in " + directory + ": " + e.getMessage(), e);
         }
-        throw new IllegalStateException(where + ", and no PostgreSQL server binaries (initdb, pg_ctl, postgres) are installed here:"
-                + " install the server package (postgresql-17) or point " + SETTING + " at a server.");
+        catch (IOException e) {
+            throw new UncheckedIOException(where + ", and a PostgreSQL for scratch databases could not start in "
+                    + directory + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException(
+                where + ", and no PostgreSQL server binaries (initdb, pg_ctl, postgres) are installed here:"
+                        + " install the server package (postgresql-17) or point " + SETTING + " at a server.");
     }
 
     @Override
@@ -82,4 +92,5 @@ class ScratchServer implements DisposableBean {
             server.close();
         }
     }
+
 }

@@ -28,9 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The downtime module's facade. Listens to finished runs: the step marked START opens a window
- * at the moment it succeeded; after the step marked END succeeds, the site is polled until it
- * answers 200, and that instant closes the window.
+ * The downtime module's facade. Listens to finished runs: the step marked START opens a
+ * window at the moment it succeeded; after the step marked END succeeds, the site is
+ * polled until it answers 200, and that instant closes the window.
  */
 @Service
 public class DowntimeClock {
@@ -41,16 +41,24 @@ public class DowntimeClock {
     static final String PROOF = "Freeze proof";
 
     private final DowntimeRepository windows;
+
     private final MigrationManagement migrations;
+
     private final DowntimeProperties properties;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final TransactionTemplate inTransaction;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final ExecutorService pollers;
 
-    DowntimeClock(DowntimeRepository windows, MigrationManagement migrations, DowntimeProperties properties, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, @Qualifier(DowntimePollers.NAME) ExecutorService pollers) {
+    DowntimeClock(DowntimeRepository windows, MigrationManagement migrations, DowntimeProperties properties,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+            @Qualifier(DowntimePollers.NAME) ExecutorService pollers) {
         this.pollers = pollers;
         this.inTransaction = new TransactionTemplate(transactions);
         this.windows = windows;
@@ -79,9 +87,11 @@ public class DowntimeClock {
         if (mark == DowntimeMark.START && windows.openWindow(run.migrationId()).isEmpty()) {
             windows.open(run.migrationId(), run.endedAt() != null ? run.endedAt() : clock.instant(), run.runId());
             events.publishEvent(new DowntimeChanged(run.migrationId(), "OPEN"));
-        } else if (mark == DowntimeMark.END) {
+        }
+        else if (mark == DowntimeMark.END) {
             windows.openWindow(run.migrationId()).ifPresent(window -> {
-                String site = Template.render(step.get().options().getOrDefault("siteUrl", ""), migrations.details(run.migrationId())::display);
+                String site = Template.render(step.get().options().getOrDefault("siteUrl", ""),
+                        migrations.details(run.migrationId())::display);
                 windows.waitingForSite(window.id(), run.runId(), site);
                 events.publishEvent(new DowntimeChanged(run.migrationId(), "WAITING_FOR_SITE"));
                 pollers.execute(() -> awaitSite(window, site));
@@ -89,11 +99,14 @@ public class DowntimeClock {
         }
     }
 
-    /** The freeze of the source is a phase of the window it happens in, measured by the freeze itself. */
+    /**
+     * The freeze of the source is a phase of the window it happens in, measured by the
+     * freeze itself.
+     */
     @ApplicationModuleListener
     void on(SourceFrozen e) {
-        phase(e.migrationId(), new DowntimePhase(FREEZE, e.startedAt(), e.endedAt(), "roles blocked: " + e.blockedRoles().size()
-                + ", sessions ended: " + e.endedSessions().size()));
+        phase(e.migrationId(), new DowntimePhase(FREEZE, e.startedAt(), e.endedAt(),
+                "roles blocked: " + e.blockedRoles().size() + ", sessions ended: " + e.endedSessions().size()));
     }
 
     @ApplicationModuleListener
@@ -101,7 +114,10 @@ public class DowntimeClock {
         phase(e.migrationId(), new DowntimePhase(PROOF, e.startedAt(), e.endedAt(), e.holds() ? "passed" : "failed"));
     }
 
-    /** Outside a window (a freeze rehearsed before the app was stopped) there is no downtime to split. */
+    /**
+     * Outside a window (a freeze rehearsed before the app was stopped) there is no
+     * downtime to split.
+     */
     private void phase(long migrationId, DowntimePhase phase) {
         windows.openWindow(migrationId).ifPresent(window -> {
             windows.addPhase(window.id(), phase);
@@ -114,33 +130,39 @@ public class DowntimeClock {
         while (clock.instant().isBefore(giveUp)) {
             if (answers200(site)) {
                 Instant up = clock.instant();
-                // One transaction, so the audit trail (which listens after commit) hears of it.
+                // One transaction, so the audit trail (which listens after commit) hears
+                // of it.
                 inTransaction.executeWithoutResult(status -> {
                     if (!windows.close(window.id(), up)) {
                         return;
                     }
-                    events.publishEvent(new DowntimeMeasured(window.migrationId(), window.id(), Duration.between(window.startedAt(), up), site));
+                    events.publishEvent(new DowntimeMeasured(window.migrationId(), window.id(),
+                            Duration.between(window.startedAt(), up), site));
                 });
                 return;
             }
             try {
                 Thread.sleep(properties.pollInterval().toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
         windows.gaveUp(window.id());
         events.publishEvent(new DowntimeChanged(window.migrationId(), "SITE_NOT_ANSWERING"));
-        log.warn("Site {} did not answer 200 within {}; downtime window {} stays open", site, properties.giveUpAfter(), window.id());
+        log.warn("Site {} did not answer 200 within {}; downtime window {} stays open", site, properties.giveUpAfter(),
+                window.id());
     }
 
     private boolean answers200(String site) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(site)).timeout(Duration.ofSeconds(5)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception notYet) {
+        }
+        catch (Exception notYet) {
             return false;
         }
     }
+
 }

@@ -5,4 +5,5 @@ import org.springframework.modulith.NamedInterface;
 
 /** Published when a downtime window closes: the site answered again. */
 @NamedInterface("events")
-public record DowntimeMeasured(long migrationId, long windowId, Duration duration, String siteUrl) {}
+public record DowntimeMeasured(long migrationId, long windowId, Duration duration, String siteUrl) {
+}

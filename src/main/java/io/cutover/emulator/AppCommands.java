@@ -7,10 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code status}, {@code machine list}, {@code logs}, {@code ssh console}, {@code apps destroy}. */
+/**
+ * {@code status}, {@code machine list}, {@code logs}, {@code ssh console},
+ * {@code apps destroy}.
+ */
 final class AppCommands {
 
-    private AppCommands() {}
+    private AppCommands() {
+    }
 
     static int status(Invocation inv) {
         FlyApp app = inv.store().read().app(inv.args().app());
@@ -23,8 +27,8 @@ final class AppCommands {
             json.put("Hostname", app.name + ".fly.dev");
             json.put("Version", app.currentVersion());
             json.put("AppURL", "https://" + app.name + ".fly.dev");
-            json.put("Organization", Map.of("ID", app.org, "InternalNumericID", "1", "Name", app.org, "Slug", app.org, "RawSlug", app.org,
-                    "PaidPlan", true));
+            json.put("Organization", Map.of("ID", app.org, "InternalNumericID", "1", "Name", app.org, "Slug", app.org,
+                    "RawSlug", app.org, "PaidPlan", true));
             json.put("PlatformVersion", "machines");
             json.put("Machines", app.machines.stream().map(m -> machineJson(app, m)).toList());
             inv.out().println(StateStore.JSON.writeValueAsString(json));
@@ -37,7 +41,8 @@ final class AppCommands {
         TextTable.vertical(inv.out(), "App", List.of("Name", "Owner", "Hostname", "Image"),
                 List.of(app.name, app.org, app.name + ".fly.dev", image(app)));
         if (app.machines.isEmpty()) {
-            // A normal app with no machines shows only the App table and succeeds (contract 2.1).
+            // A normal app with no machines shows only the App table and succeeds
+            // (contract 2.1).
             return 0;
         }
         inv.out().println("Machines");
@@ -52,7 +57,9 @@ final class AppCommands {
     static int machineList(Invocation inv) {
         FlyApp app = inv.store().read().app(inv.args().app());
         if (inv.args().json()) {
-            inv.out().println(StateStore.JSON.writeValueAsString(app.machines.stream().map(m -> machineJson(app, m)).toList()));
+            inv.out()
+                .println(StateStore.JSON
+                    .writeValueAsString(app.machines.stream().map(m -> machineJson(app, m)).toList()));
             return 0;
         }
         if (app.machines.isEmpty()) {
@@ -63,31 +70,40 @@ final class AppCommands {
         inv.out().println("View them in the UI here (https://fly.io/apps/" + app.name + "/machines/)");
         inv.out().println();
         inv.out().println(app.name);
-        TextTable table = new TextTable("ID", "Name", "State", "Checks", "Region", "Image", "Volume", "Last Updated", "Process Group", "Size");
+        TextTable table = new TextTable("ID", "Name", "State", "Checks", "Region", "Image", "Volume", "Last Updated",
+                "Process Group", "Size");
         for (Machine m : app.machines) {
-            String volume = app.volumes.stream().filter(v -> m.id.equals(v.attachedMachine)).map(v -> v.id).findFirst().orElse("");
-            table.row(m.id, machineName(app, m), m.state, checks(m), m.region, image(app), volume, m.updatedAt,
-                    m.group, m.size + ":" + AppLifecycle.memoryMb(m.size) + "MB");
+            String volume = app.volumes.stream()
+                .filter(v -> m.id.equals(v.attachedMachine))
+                .map(v -> v.id)
+                .findFirst()
+                .orElse("");
+            table.row(m.id, machineName(app, m), m.state, checks(m), m.region, image(app), volume, m.updatedAt, m.group,
+                    m.size + ":" + AppLifecycle.memoryMb(m.size) + "MB");
         }
         table.print(inv.out());
         return 0;
     }
 
     /**
-     * {@code logs}: the newest page of the log buffer. With {@code --no-tail} flyctl polls until a
-     * page is not empty, without limit (contract 2.2); without it, it follows the log until killed.
+     * {@code logs}: the newest page of the log buffer. With {@code --no-tail} flyctl
+     * polls until a page is not empty, without limit (contract 2.2); without it, it
+     * follows the log until killed.
      */
     static int logs(Invocation inv) {
         String appName = inv.args().app();
         inv.store().read().app(appName);
-        String region = inv.args().flag("machine").isPresent() ? null : inv.args().flag("region").orElse(inv.env().get("FLY_REGION"));
-        java.time.Instant from = java.time.Instant.now().minusSeconds(Long.parseLong(inv.env().getOrDefault("CUTOVER_EMULATOR_LOG_SECONDS", "600")));
+        String region = inv.args().flag("machine").isPresent() ? null
+                : inv.args().flag("region").orElse(inv.env().get("FLY_REGION"));
+        java.time.Instant from = java.time.Instant.now()
+            .minusSeconds(Long.parseLong(inv.env().getOrDefault("CUTOVER_EMULATOR_LOG_SECONDS", "600")));
         int printed = 0;
         while (true) {
             List<LogLine> page = inv.store().read().app(appName).logs.stream()
-                    .filter(l -> !java.time.Instant.parse(l.time).isBefore(from))
-                    .filter(l -> region == null || l.text.split(" ", 3)[1].equals(region))
-                    .filter(l -> inv.args().flag("machine").map(m -> l.text.startsWith("app[" + m + "]")).orElse(true)).toList();
+                .filter(l -> !java.time.Instant.parse(l.time).isBefore(from))
+                .filter(l -> region == null || l.text.split(" ", 3)[1].equals(region))
+                .filter(l -> inv.args().flag("machine").map(m -> l.text.startsWith("app[" + m + "]")).orElse(true))
+                .toList();
             page.subList(Math.min(printed, page.size()), page.size()).forEach(l -> inv.out().println(colored(l)));
             inv.out().flush();
             printed = Math.max(printed, page.size());
@@ -96,13 +112,17 @@ final class AppCommands {
             }
             try {
                 Thread.sleep(128);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 return 127;
             }
         }
     }
 
-    /** flyctl writes log lines through aurora, which colours them even when piped (contract 1.4). */
+    /**
+     * flyctl writes log lines through aurora, which colours them even when piped
+     * (contract 1.4).
+     */
     private static String colored(LogLine line) {
         String[] parts = line.text.split(" ", 3);
         return "\u001b[2m" + line.time + "\u001b[0m " + parts[0] + " \u001b[32m" + parts[1] + "\u001b[0m " + parts[2];
@@ -110,11 +130,16 @@ final class AppCommands {
 
     static int sshConsole(Invocation inv) {
         FlyApp app = inv.store().read().app(inv.args().app());
-        String command = inv.args().flag("command").orElseThrow(() -> new FlyError(
-                "the emulator has no interactive shell; run a command with -C \"printenv NAME\""));
-        Machine machine = app.machines.stream().filter(Machine::started).findFirst()
-                .orElseThrow(() -> new FlyError("app " + app.name + " has no started VMs.\nIt may be unhealthy or not have been deployed yet.\n"
-                        + "Try the following command to verify:\n\nfly status"));
+        String command = inv.args()
+            .flag("command")
+            .orElseThrow(() -> new FlyError(
+                    "the emulator has no interactive shell; run a command with -C \"printenv NAME\""));
+        Machine machine = app.machines.stream()
+            .filter(Machine::started)
+            .findFirst()
+            .orElseThrow(() -> new FlyError(
+                    "app " + app.name + " has no started VMs.\nIt may be unhealthy or not have been deployed yet.\n"
+                            + "Try the following command to verify:\n\nfly status"));
         String[] words = command.trim().split("\\s+");
         if (words.length != 2 || !words[0].equals("printenv")) {
             throw new FlyError("the emulator only runs \"printenv NAME\" over ssh, not: " + command);
@@ -150,7 +175,8 @@ final class AppCommands {
                 return app;
             });
             if (destroyed.flex() && destroyed.postgres != null) {
-                // The Flex machines and their volume go with the app, and the database with them.
+                // The Flex machines and their volume go with the app, and the database
+                // with them.
                 inv.postgres().dropDatabase(destroyed.postgres.database);
             }
             inv.out().println("Destroyed app " + appName);
@@ -181,8 +207,11 @@ final class AppCommands {
         json.put("state", m.state);
         json.put("region", m.region);
         json.put("image_ref", Map.of("repository", m.image == null ? image(app) : m.image));
-        json.put("config", Map.of("guest", Map.of("cpu_kind", m.size.startsWith("performance") ? "performance" : "shared", "cpus",
-                AppLifecycle.cpus(m.size), "memory_mb", AppLifecycle.memoryMb(m.size)), "metadata", Map.of("fly_process_group", m.group)));
+        json.put("config",
+                Map.of("guest",
+                        Map.of("cpu_kind", m.size.startsWith("performance") ? "performance" : "shared", "cpus",
+                                AppLifecycle.cpus(m.size), "memory_mb", AppLifecycle.memoryMb(m.size)),
+                        "metadata", Map.of("fly_process_group", m.group)));
         json.put("version", m.version);
         json.put("updated_at", m.updatedAt);
         List<Object> checks = new ArrayList<>();
@@ -192,4 +221,5 @@ final class AppCommands {
         json.put("checks", checks);
         return json;
     }
+
 }

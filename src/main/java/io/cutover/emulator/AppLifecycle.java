@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * How machines of an emulated app start, stop and restart, and when the secrets they run with
- * change: only when a machine (re)starts, which is why staged secrets are invisible until then.
+ * How machines of an emulated app start, stop and restart, and when the secrets they run
+ * with change: only when a machine (re)starts, which is why staged secrets are invisible
+ * until then.
  */
 final class AppLifecycle {
 
     static final String PROCESS_GROUP = "app";
 
-    private AppLifecycle() {}
+    private AppLifecycle() {
+    }
 
     static Release release(FlyApp app, String description) {
         Release release = new Release(app.currentVersion() + 1, Ids.now(), description);
@@ -23,13 +25,19 @@ final class AppLifecycle {
         return release;
     }
 
-    /** The machines pick up the stored secrets: from now on they are what the app runs with. */
+    /**
+     * The machines pick up the stored secrets: from now on they are what the app runs
+     * with.
+     */
     static void applySecrets(FlyApp app) {
         app.runningSecrets = new TreeMap<>(app.secrets);
         app.stagedSecretNames.clear();
     }
 
-    /** Restarts every started machine with the current secrets and release, like a rolling update. */
+    /**
+     * Restarts every started machine with the current secrets and release, like a rolling
+     * update.
+     */
     static void rollingUpdate(FlyApp app, PrintStream out) {
         applySecrets(app);
         List<Machine> started = app.machines.stream().filter(Machine::started).toList();
@@ -43,7 +51,8 @@ final class AppLifecycle {
             machine.updatedAt = Ids.now();
             app.log(machine, "Sending signal SIGINT to main child process");
             app.log(machine, "Machine restarted for release v" + app.currentVersion());
-            out.println(" ✔ [" + index + "/" + started.size() + "] Machine " + machine.id + " [" + machine.group + "] update succeeded");
+            out.println(" ✔ [" + index + "/" + started.size() + "] Machine " + machine.id + " [" + machine.group
+                    + "] update succeeded");
         }
         out.println("-------");
     }
@@ -72,4 +81,5 @@ final class AppLifecycle {
         int cpus = cpus(size);
         return size.startsWith("performance") ? 2048 * cpus : 256 * cpus;
     }
+
 }

@@ -14,14 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code deploy} and {@code releases} (contract 2.3, 2.13). The config is the app's current release
- * config (there is no fly.toml here); the image is {@code --image}, else a build from the working
- * directory, which needs a Dockerfile. The release command runs first, in a temporary machine with
- * the new image and the app's secrets as stored (staged ones included); groups without machines get new ones.
+ * {@code deploy} and {@code releases} (contract 2.3, 2.13). The config is the app's
+ * current release config (there is no fly.toml here); the image is {@code --image}, else
+ * a build from the working directory, which needs a Dockerfile. The release command runs
+ * first, in a temporary machine with the new image and the app's secrets as stored
+ * (staged ones included); groups without machines get new ones.
  */
 final class DeployCommand {
 
-    private DeployCommand() {}
+    private DeployCommand() {
+    }
 
     static int run(Invocation inv) {
         String appName = inv.args().app();
@@ -48,14 +50,18 @@ final class DeployCommand {
         });
     }
 
-    /** A pre-built reference must exist in the registry (a release's image); building needs a Dockerfile. */
+    /**
+     * A pre-built reference must exist in the registry (a release's image); building
+     * needs a Dockerfile.
+     */
     private static String image(Invocation inv, FlyApp app, Path workdir) {
         String reference = inv.args().flag("image").orElse(null);
         if (reference == null) {
             if (!Files.exists(workdir.resolve("Dockerfile"))) {
                 throw new FlyError(inv.contract().message("noDockerfile"));
             }
-            throw new FlyError("the flyctl emulator builds no images: deploy a release's image with --image (see fly releases --json)");
+            throw new FlyError(
+                    "the flyctl emulator builds no images: deploy a release's image with --image (see fly releases --json)");
         }
         inv.err().println("Searching for image '" + reference + "' remotely...");
         if (app.releases.stream().noneMatch(r -> reference.equals(r.imageRef))) {
@@ -66,9 +72,10 @@ final class DeployCommand {
     }
 
     /**
-     * The emulated app's release command is its migrator: it reads the URL the command names
-     * ({@code $DIRECT_DATABASE_URL} or {@code $DATABASE_URL}) from the app's secrets and takes the
-     * advisory lock Ecto's migrator takes, which is what fails through a transaction pooler.
+     * The emulated app's release command is its migrator: it reads the URL the command
+     * names ({@code $DIRECT_DATABASE_URL} or {@code $DATABASE_URL}) from the app's
+     * secrets and takes the advisory lock Ecto's migrator takes, which is what fails
+     * through a transaction pooler.
      */
     private static void releaseCommand(Invocation inv, FlyApp app) {
         String command = app.config.releaseCommand;
@@ -80,16 +87,19 @@ final class DeployCommand {
         if (failure != null) {
             inv.err().println("Error release_command failed running on machine " + machine + " with exit code 1.");
             inv.err().println("  ** (RuntimeError) " + failure);
-            throw new FlyError("release command failed - aborting deployment. machine " + machine + " exited with non-zero status of 1");
+            throw new FlyError("release command failed - aborting deployment. machine " + machine
+                    + " exited with non-zero status of 1");
         }
-        app.log(null, "release_command " + machine + ": Migrations already up (" + PostgresUrl.parse(url).database() + ")");
+        app.log(null,
+                "release_command " + machine + ": Migrations already up (" + PostgresUrl.parse(url).database() + ")");
         inv.err().println("✔ release_command " + machine + " completed successfully");
     }
 
     private static String migrate(String url) {
         try {
             PostgresUrl target = PostgresUrl.parse(url);
-            try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties()); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
+                    Statement st = c.createStatement()) {
                 try (ResultSet lock = st.executeQuery("SELECT pg_try_advisory_lock(5887940537704921958)")) {
                     lock.next();
                     if (!lock.getBoolean(1)) {
@@ -99,12 +109,16 @@ final class DeployCommand {
                 st.execute("SELECT pg_advisory_unlock(5887940537704921958)");
                 return null;
             }
-        } catch (SQLException | FlyError e) {
+        }
+        catch (SQLException | FlyError e) {
             return e.getMessage();
         }
     }
 
-    /** Process groups of the config without machines get new ones: two with services (--ha), else one. */
+    /**
+     * Process groups of the config without machines get new ones: two with services
+     * (--ha), else one.
+     */
     private static void launchMissing(Invocation inv, FlyApp app) {
         if (inv.args().has("update-only")) {
             return;
@@ -117,7 +131,8 @@ final class DeployCommand {
             }
             inv.out().println("No machines in group " + group + ", launching a new machine");
             int count = services && ha ? 2 : 1;
-            String size = app.config.vmSize != null ? app.config.vmSize : inv.args().flag("vm-size").orElse(ScaleCommands.DEFAULT_SIZE);
+            String size = app.config.vmSize != null ? app.config.vmSize
+                    : inv.args().flag("vm-size").orElse(ScaleCommands.DEFAULT_SIZE);
             String region = inv.args().flag("primary-region").orElse(app.primaryRegion());
             if (!wasRunning) {
                 AppLifecycle.applySecrets(app);
@@ -155,7 +170,8 @@ final class DeployCommand {
                 json.put("Status", r.status);
                 json.put("DeploymentStrategy", "ROLLING");
                 json.put("Metadata", null);
-                json.put("User", Map.of("ID", "", "Name", "", "Email", "sandbox@example.com", "EnablePaidHobby", false));
+                json.put("User",
+                        Map.of("ID", "", "Name", "", "Email", "sandbox@example.com", "EnablePaidHobby", false));
                 json.put("EvaluationID", "");
                 json.put("CreatedAt", r.time);
                 json.put("ImageRef", r.imageRef == null ? "" : r.imageRef);
@@ -164,8 +180,10 @@ final class DeployCommand {
             return 0;
         }
         TextTable table = new TextTable("Version", "Status", "Description", "User", "Date");
-        newest.forEach(r -> table.row("v" + r.version, r.status, r.description, "sandbox@example.com", Ids.ago(r.time)));
+        newest
+            .forEach(r -> table.row("v" + r.version, r.status, r.description, "sandbox@example.com", Ids.ago(r.time)));
         table.print(inv.out());
         return 0;
     }
+
 }

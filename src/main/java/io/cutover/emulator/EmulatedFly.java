@@ -11,20 +11,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The emulator's Java API for the sandbox wiring: seed the starting apps, bring clusters' PgBouncers
- * back after a restart of the machine, look at the state, and stop what the emulator started.
+ * The emulator's Java API for the sandbox wiring: seed the starting apps, bring clusters'
+ * PgBouncers back after a restart of the machine, look at the state, and stop what the
+ * emulator started.
  */
 public final class EmulatedFly {
 
-    private EmulatedFly() {}
+    private EmulatedFly() {
+    }
 
-    /** What the emulator knows about an app; secrets included, for the sandbox's own checks. */
+    /**
+     * What the emulator knows about an app; secrets included, for the sandbox's own
+     * checks.
+     */
     public record AppView(String name, String kind, int desiredCount, List<String> startedMachines,
-            Map<String, String> secrets, Set<String> stagedSecretNames, Map<String, String> runningSecrets) {}
+            Map<String, String> secrets, Set<String> stagedSecretNames, Map<String, String> runningSecrets) {
+    }
 
     /** A cluster, its pool mode and whether its pooler is running. */
     public record ClusterView(String id, String name, String status, String pooledUrl, String directUrl,
-            int pgbouncerPort, boolean pgbouncerRunning, String poolMode) {}
+            int pgbouncerPort, boolean pgbouncerRunning, String poolMode) {
+    }
 
     /** The pool modes MPG's dashboard offers. */
     public static final java.util.List<String> POOL_MODES = List.of(Pooler.SESSION, Pooler.TRANSACTION);
@@ -33,8 +40,9 @@ public final class EmulatedFly {
     public static final String NEEDS_PGBOUNCER = Pooler.NEEDS_PGBOUNCER;
 
     /**
-     * Issues a token the emulated API accepts, as {@code fly tokens create org} (no app) or
-     * {@code fly tokens create deploy -a APP} would; the value is a macaroon-shaped string.
+     * Issues a token the emulated API accepts, as {@code fly tokens create org} (no app)
+     * or {@code fly tokens create deploy -a APP} would; the value is a macaroon-shaped
+     * string.
      */
     public static String issueToken(Path home, String org, String app) {
         String value = "FlyV1 fm2_" + (app == null ? "org_" : "deploy_") + Ids.password();
@@ -49,7 +57,10 @@ public final class EmulatedFly {
         return value;
     }
 
-    /** Creates the Flex app and the application unless they exist already; leaves existing ones untouched. */
+    /**
+     * Creates the Flex app and the application unless they exist already; leaves existing
+     * ones untouched.
+     */
     public static void seed(Path home, SeedApps seed) {
         new StateStore(home).update(state -> {
             state.apps.computeIfAbsent(seed.flexApp(), name -> flexApp(seed));
@@ -59,9 +70,9 @@ public final class EmulatedFly {
     }
 
     /**
-     * Restarts the pooler of every cluster whose pooler is not running (after a reboot), on the
-     * port its connection string already names, in the cluster's pool mode. Returns the ids of the
-     * clusters revived.
+     * Restarts the pooler of every cluster whose pooler is not running (after a reboot),
+     * on the port its connection string already names, in the cluster's pool mode.
+     * Returns the ids of the clusters revived.
      */
     public static List<String> revive(Path home, String pgAdminUrl, Optional<Path> pgbouncer) {
         StateStore store = new StateStore(home);
@@ -72,8 +83,8 @@ public final class EmulatedFly {
                 continue;
             }
             if (listening(cluster.pgbouncerPort)) {
-                throw new IllegalStateException("cannot revive cluster " + cluster.id + ": port " + cluster.pgbouncerPort
-                        + " is taken by another program");
+                throw new IllegalStateException("cannot revive cluster " + cluster.id + ": port "
+                        + cluster.pgbouncerPort + " is taken by another program");
             }
             Pooler.start(store.home(), cluster, pg, pgbouncer);
             recordPooler(store, cluster);
@@ -82,17 +93,22 @@ public final class EmulatedFly {
         return revived;
     }
 
-    /** Stops every pooler of the clusters in this home. Databases stay; {@link #revive} brings them back. */
+    /**
+     * Stops every pooler of the clusters in this home. Databases stay; {@link #revive}
+     * brings them back.
+     */
     public static void shutdown(Path home) {
         new StateStore(home).read().clusters.values().forEach(Pooler::stop);
     }
 
     /**
-     * The dashboard's "Update Pool Mode" (flyctl has no command for it): restarts the cluster's
-     * pooler in {@code mode} on the same pooled address, not the database; clients connected
-     * through the pooler lose their connection, as on MPG. Transaction mode needs PgBouncer.
+     * The dashboard's "Update Pool Mode" (flyctl has no command for it): restarts the
+     * cluster's pooler in {@code mode} on the same pooled address, not the database;
+     * clients connected through the pooler lose their connection, as on MPG. Transaction
+     * mode needs PgBouncer.
      */
-    public static void switchPoolMode(Path home, String pgAdminUrl, String clusterId, String mode, Optional<Path> pgbouncer) {
+    public static void switchPoolMode(Path home, String pgAdminUrl, String clusterId, String mode,
+            Optional<Path> pgbouncer) {
         if (!POOL_MODES.contains(mode)) {
             throw new IllegalArgumentException("pool mode must be one of " + POOL_MODES + ", not '" + mode + "'");
         }
@@ -110,7 +126,10 @@ public final class EmulatedFly {
         recordPooler(store, cluster);
     }
 
-    /** Writes only the pooler's fields back, so that a change another command made meanwhile stays. */
+    /**
+     * Writes only the pooler's fields back, so that a change another command made
+     * meanwhile stays.
+     */
     private static void recordPooler(StateStore store, MpgCluster started) {
         store.update(state -> {
             MpgCluster stored = state.cluster(started.id);
@@ -121,16 +140,19 @@ public final class EmulatedFly {
     }
 
     public static Optional<AppView> app(Path home, String name) {
-        return new StateStore(home).read().findApp(name).map(app -> new AppView(app.name, app.kind, app.desiredCount,
-                app.machines.stream().filter(Machine::started).map(m -> m.id).toList(),
-                Map.copyOf(app.secrets), Set.copyOf(app.stagedSecretNames), Map.copyOf(app.runningSecrets)));
+        return new StateStore(home).read()
+            .findApp(name)
+            .map(app -> new AppView(app.name, app.kind, app.desiredCount,
+                    app.machines.stream().filter(Machine::started).map(m -> m.id).toList(), Map.copyOf(app.secrets),
+                    Set.copyOf(app.stagedSecretNames), Map.copyOf(app.runningSecrets)));
     }
 
     public static List<ClusterView> clusters(Path home) {
-        return new StateStore(home).read().clusters.values().stream()
-                .map(c -> new ClusterView(c.id, c.name, c.status, c.pooledUrl(), c.directUrl(), c.pgbouncerPort,
-                        Pooler.process(c).isPresent(), c.poolMode))
-                .toList();
+        return new StateStore(home).read().clusters.values()
+            .stream()
+            .map(c -> new ClusterView(c.id, c.name, c.status, c.pooledUrl(), c.directUrl(), c.pgbouncerPort,
+                    Pooler.process(c).isPresent(), c.poolMode))
+            .toList();
     }
 
     private static FlyApp flexApp(SeedApps seed) {
@@ -163,9 +185,11 @@ public final class EmulatedFly {
     private static FlyApp application(SeedApps seed) {
         FlyApp app = newApp(seed.app(), seed);
         FlyApp.Release release = new FlyApp.Release(1, app.createdAt, "Deploy image");
-        release.imageRef = "registry.fly.io/" + seed.app() + ":deployment-" + Ids.cluster().toUpperCase(java.util.Locale.ROOT);
+        release.imageRef = "registry.fly.io/" + seed.app() + ":deployment-"
+                + Ids.cluster().toUpperCase(java.util.Locale.ROOT);
         app.releases.add(release);
-        // The release already shipped before the migration: migrations through the direct URL (the runbook's prepare steps).
+        // The release already shipped before the migration: migrations through the direct
+        // URL (the runbook's prepare steps).
         app.config.releaseCommand = "/bin/sh -lc 'DATABASE_URL=$DIRECT_DATABASE_URL bin/migrate'";
         app.config.primaryRegion = seed.region();
         for (int i = 0; i < seed.appMachines(); i++) {
@@ -198,8 +222,10 @@ public final class EmulatedFly {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             return false;
         }
     }
+
 }

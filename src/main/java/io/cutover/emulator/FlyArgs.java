@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One parsed invocation (see {@link FlyCommandLine}): the command's canonical path words followed
- * by its positional arguments, and the flags by their long names, aliases already resolved.
+ * One parsed invocation (see {@link FlyCommandLine}): the command's canonical path words
+ * followed by its positional arguments, and the flags by their long names, aliases
+ * already resolved.
  */
 final class FlyArgs {
 
     private final Command command;
+
     private final List<String> positional;
+
     private final Map<String, String> flags;
+
     private final FlyContract contract;
 
     FlyArgs(Command command, List<String> positional, Map<String, String> flags, FlyContract contract) {
@@ -49,10 +53,13 @@ final class FlyArgs {
         return Optional.ofNullable(flags.get(name));
     }
 
-    /** A flag the command cannot run without non-interactively; missing or empty gives flyctl's error. */
+    /**
+     * A flag the command cannot run without non-interactively; missing or empty gives
+     * flyctl's error.
+     */
     String required(String name) {
-        return flag(name).filter(v -> !v.isBlank()).orElseThrow(() -> new FlyError(command.required().getOrDefault(name,
-                contract.message("nonInteractive"))));
+        return flag(name).filter(v -> !v.isBlank())
+            .orElseThrow(() -> new FlyError(command.required().getOrDefault(name, contract.message("nonInteractive"))));
     }
 
     boolean has(String name) {
@@ -68,8 +75,12 @@ final class FlyArgs {
         return has("json");
     }
 
-    /** The app the command targets: {@code -a}, else {@code FLY_APP}; the emulator never has a fly.toml to read. */
+    /**
+     * The app the command targets: {@code -a}, else {@code FLY_APP}; the emulator never
+     * has a fly.toml to read.
+     */
     String app() {
         return flag("app").filter(a -> !a.isBlank()).orElseThrow(() -> new FlyError(contract.message("noAppName")));
     }
+
 }

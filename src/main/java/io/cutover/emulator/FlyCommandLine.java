@@ -8,20 +8,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses an invocation the way cobra and pflag do for the command the contract declares: the
- * command found from the leading words, then every flag checked against that command's own flags
- * (nothing inherited from its group but the global ones), then the positional-argument rule.
+ * Parses an invocation the way cobra and pflag do for the command the contract declares:
+ * the command found from the leading words, then every flag checked against that
+ * command's own flags (nothing inherited from its group but the global ones), then the
+ * positional-argument rule.
  */
 final class FlyCommandLine {
 
-    /** What the words name: a runnable command with its parsed arguments, or a group (help, exit 0). */
-    sealed interface Parsed permits Run, GroupHelp {}
+    /**
+     * What the words name: a runnable command with its parsed arguments, or a group
+     * (help, exit 0).
+     */
+    sealed interface Parsed permits Run, GroupHelp {
 
-    record Run(Command command, FlyArgs args) implements Parsed {}
+    }
 
-    record GroupHelp(List<String> path) implements Parsed {}
+    record Run(Command command, FlyArgs args) implements Parsed {
+    }
+
+    record GroupHelp(List<String> path) implements Parsed {
+    }
 
     private final FlyContract contract;
+
     private final String program;
 
     FlyCommandLine(FlyContract contract, String program) {
@@ -38,7 +47,8 @@ final class FlyCommandLine {
                 break;
             }
             if (word.startsWith("-") && !word.equals("-")) {
-                // cobra's stripFlags: a flag without "=" that is not a known boolean eats the next word.
+                // cobra's stripFlags: a flag without "=" that is not a known boolean eats
+                // the next word.
                 if (!word.contains("=") && !globalBool(word)) {
                     i++;
                 }
@@ -54,7 +64,8 @@ final class FlyCommandLine {
         }
         if (path.isEmpty()) {
             String first = argv.stream().filter(w -> !w.startsWith("-")).findFirst().orElse("");
-            throw new FlyError("unknown command \"" + first + "\" for \"" + program + "\"", "Run '" + program + " --help' for usage.\n");
+            throw new FlyError("unknown command \"" + first + "\" for \"" + program + "\"",
+                    "Run '" + program + " --help' for usage.\n");
         }
         Command command = contract.command(path).orElse(null);
         if (command == null) {
@@ -72,9 +83,16 @@ final class FlyCommandLine {
     /** The usage text cobra prints on stdout with a flag or argument error. */
     String usage(Command command) {
         StringBuilder text = new StringBuilder("Usage:\n  " + program + " " + command.name() + " [flags]\n\nFlags:\n");
-        command.flags().values().stream().filter(f -> f.aliasOf() == null)
-                .forEach(f -> text.append("  ").append(f.shorthand() == null ? "    " : "-" + f.shorthand() + ", ").append("--").append(f.name())
-                        .append(f.bool() ? "" : " " + f.type()).append('\n'));
+        command.flags()
+            .values()
+            .stream()
+            .filter(f -> f.aliasOf() == null)
+            .forEach(f -> text.append("  ")
+                .append(f.shorthand() == null ? "    " : "-" + f.shorthand() + ", ")
+                .append("--")
+                .append(f.name())
+                .append(f.bool() ? "" : " " + f.type())
+                .append('\n'));
         return text.toString();
     }
 
@@ -89,15 +107,20 @@ final class FlyCommandLine {
             }
             if (!word.startsWith("-") || word.equals("-")) {
                 positional.add(word);
-            } else if (word.startsWith("--")) {
+            }
+            else if (word.startsWith("--")) {
                 i = longFlag(command, words, i, values);
-            } else {
+            }
+            else {
                 i = shorthands(command, words, i, values);
             }
         }
         checkArgs(command, positional);
-        command.flags().values().stream().filter(f -> f.aliasOf() != null && values.containsKey(f.name()))
-                .forEach(f -> values.putIfAbsent(f.aliasOf(), values.get(f.name())));
+        command.flags()
+            .values()
+            .stream()
+            .filter(f -> f.aliasOf() != null && values.containsKey(f.name()))
+            .forEach(f -> values.putIfAbsent(f.aliasOf(), values.get(f.name())));
         List<String> all = new ArrayList<>(command.path());
         all.addAll(positional);
         return new FlyArgs(command, all, values, contract);
@@ -111,11 +134,14 @@ final class FlyCommandLine {
         String value;
         if (eq >= 0) {
             value = body.substring(eq + 1);
-        } else if (flag.bool()) {
+        }
+        else if (flag.bool()) {
             value = "true";
-        } else if (i + 1 < words.size()) {
+        }
+        else if (i + 1 < words.size()) {
             value = words.get(++i);
-        } else {
+        }
+        else {
             throw usageError(command, contract.message("needsArgument", name));
         }
         values.put(name, checked(command, flag, value));
@@ -127,7 +153,8 @@ final class FlyCommandLine {
         for (int c = 0; c < body.length(); c++) {
             char letter = body.charAt(c);
             Flag flag = command.shorthand(letter)
-                    .orElseThrow(() -> usageError(command, contract.message("unknownShorthand", String.valueOf(letter), body)));
+                .orElseThrow(
+                        () -> usageError(command, contract.message("unknownShorthand", String.valueOf(letter), body)));
             if (flag.bool()) {
                 values.put(flag.name(), "true");
                 continue;
@@ -135,7 +162,8 @@ final class FlyCommandLine {
             String value = body.substring(c + 1);
             if (value.startsWith("=")) {
                 value = value.substring(1);
-            } else if (value.isEmpty()) {
+            }
+            else if (value.isEmpty()) {
                 if (i + 1 >= words.size()) {
                     throw usageError(command, "flag needs an argument: '" + letter + "' in -" + body);
                 }
@@ -151,7 +179,8 @@ final class FlyCommandLine {
         if (flag.type().equals("int")) {
             try {
                 Long.parseLong(value);
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw usageError(command, contract.message("badInt", value, flag.display(), value));
             }
         }
@@ -162,10 +191,13 @@ final class FlyCommandLine {
         String[] rule = command.args().split(" ");
         int n = args.size();
         String error = switch (rule[0]) {
-            case "none" -> n == 0 ? null : "unknown command \"" + args.get(0) + "\" for \"" + program + " " + command.name() + "\"";
-            case "max" -> n <= Integer.parseInt(rule[1]) ? null : "accepts at most " + rule[1] + " arg(s), received " + n;
+            case "none" -> n == 0 ? null
+                    : "unknown command \"" + args.get(0) + "\" for \"" + program + " " + command.name() + "\"";
+            case "max" ->
+                n <= Integer.parseInt(rule[1]) ? null : "accepts at most " + rule[1] + " arg(s), received " + n;
             case "exact" -> n == Integer.parseInt(rule[1]) ? null : "accepts " + rule[1] + " arg(s), received " + n;
-            case "min" -> n >= Integer.parseInt(rule[1]) ? null : "requires at least " + rule[1] + " arg(s), only received " + n;
+            case "min" ->
+                n >= Integer.parseInt(rule[1]) ? null : "requires at least " + rule[1] + " arg(s), only received " + n;
             case "range" -> n >= Integer.parseInt(rule[1]) && n <= Integer.parseInt(rule[2]) ? null
                     : "accepts between " + rule[1] + " and " + rule[2] + " arg(s), received " + n;
             default -> null;
@@ -182,4 +214,5 @@ final class FlyCommandLine {
     private boolean globalBool(String word) {
         return List.of("--verbose", "--debug", "--help", "-h").contains(word);
     }
+
 }

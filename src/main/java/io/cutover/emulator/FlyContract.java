@@ -12,30 +12,40 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Real flyctl's command line as data ({@code flyctl/contract.yaml}): per command its flags, the
- * positional arguments it accepts, the flags it cannot run without, and the messages flyctl prints.
+ * Real flyctl's command line as data ({@code flyctl/contract.yaml}): per command its
+ * flags, the positional arguments it accepts, the flags it cannot run without, and the
+ * messages flyctl prints.
  */
 final class FlyContract {
 
     private static final String RESOURCE = "/flyctl/contract.yaml";
+
     private static volatile FlyContract loaded;
 
-    /** A flag as flyctl declares it; {@code aliasOf} names the main flag a hidden alias sets. */
+    /**
+     * A flag as flyctl declares it; {@code aliasOf} names the main flag a hidden alias
+     * sets.
+     */
     record Flag(String name, String shorthand, String type, String aliasOf) {
 
         boolean bool() {
             return type.equals("bool");
         }
 
-        /** How pflag names the flag in its messages: {@code -n, --name} with a shorthand. */
+        /**
+         * How pflag names the flag in its messages: {@code -n, --name} with a shorthand.
+         */
         String display() {
             return shorthand == null ? "--" + name : "-" + shorthand + ", --" + name;
         }
     }
 
-    /** A runnable command: its path below the root, argument rule, flags and required flags. */
-    record Command(List<String> path, String args, Map<String, Flag> flags, Map<String, String> required, List<String> aliases,
-            String appError) {
+    /**
+     * A runnable command: its path below the root, argument rule, flags and required
+     * flags.
+     */
+    record Command(List<String> path, String args, Map<String, Flag> flags, Map<String, String> required,
+            List<String> aliases, String appError) {
 
         String name() {
             return String.join(" ", path);
@@ -51,14 +61,21 @@ final class FlyContract {
         }
 
         Optional<Flag> shorthand(char c) {
-            return flags.values().stream().filter(f -> f.shorthand() != null && f.shorthand().equals(String.valueOf(c))).findFirst();
+            return flags.values()
+                .stream()
+                .filter(f -> f.shorthand() != null && f.shorthand().equals(String.valueOf(c)))
+                .findFirst();
         }
     }
 
     private final List<Command> commands;
+
     private final Map<String, String> messages;
+
     private final Map<String, Map<String, String>> groupAliases;
+
     private final List<String> mpgRegions;
+
     private final Map<String, Map<String, String>> mpgPlans = new LinkedHashMap<>();
 
     private FlyContract(JsonNode root) {
@@ -76,13 +93,14 @@ final class FlyContract {
             for (String flag : strings(c.get("flags"))) {
                 if (flag.equals("@app")) {
                     declared.addAll(app);
-                } else {
+                }
+                else {
                     declared.add(flag);
                 }
             }
             declared.stream().map(FlyContract::flag).forEach(f -> flags.put(f.name(), f));
-            commands.add(new Command(strings(c.get("path")), c.get("args").asString(), flags, map(c.get("required")), strings(c.get("aliases")),
-                    c.has("appError") ? c.get("appError").asString() : null));
+            commands.add(new Command(strings(c.get("path")), c.get("args").asString(), flags, map(c.get("required")),
+                    strings(c.get("aliases")), c.has("appError") ? c.get("appError").asString() : null));
         }
     }
 
@@ -90,7 +108,8 @@ final class FlyContract {
         if (loaded == null) {
             try (InputStream in = FlyContract.class.getResourceAsStream(RESOURCE)) {
                 loaded = new FlyContract(YAMLMapper.builder().build().readTree(in));
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
         }
@@ -118,14 +137,21 @@ final class FlyContract {
         return values.length == 0 ? text : String.format(text, values);
     }
 
-    /** The canonical name of a word below {@code parent} (a command alias or a group alias). */
+    /**
+     * The canonical name of a word below {@code parent} (a command alias or a group
+     * alias).
+     */
     String canonical(List<String> parent, String word) {
         String group = groupAliases.getOrDefault(String.join(" ", parent), Map.of()).get(word);
         if (group != null) {
             return group;
         }
-        return commands.stream().filter(c -> c.path().size() == parent.size() + 1 && c.path().subList(0, parent.size()).equals(parent)
-                && c.aliases().contains(word)).map(c -> c.path().get(parent.size())).findFirst().orElse(word);
+        return commands.stream()
+            .filter(c -> c.path().size() == parent.size() + 1 && c.path().subList(0, parent.size()).equals(parent)
+                    && c.aliases().contains(word))
+            .map(c -> c.path().get(parent.size()))
+            .findFirst()
+            .orElse(word);
     }
 
     Optional<Command> command(List<String> path) {
@@ -134,7 +160,8 @@ final class FlyContract {
 
     /** Whether some command lies below {@code path}: then {@code path} is a group. */
     boolean group(List<String> path) {
-        return commands.stream().anyMatch(c -> c.path().size() > path.size() && c.path().subList(0, path.size()).equals(path));
+        return commands.stream()
+            .anyMatch(c -> c.path().size() > path.size() && c.path().subList(0, path.size()).equals(path));
     }
 
     private static Flag flag(String spec) {
@@ -145,11 +172,14 @@ final class FlyContract {
         for (String word : spec.trim().split("\\s+")) {
             if (word.startsWith("alias=--")) {
                 aliasOf = word.substring(8);
-            } else if (word.startsWith("--")) {
+            }
+            else if (word.startsWith("--")) {
                 name = word.substring(2);
-            } else if (word.startsWith("-")) {
+            }
+            else if (word.startsWith("-")) {
                 shorthand = word.substring(1);
-            } else {
+            }
+            else {
                 type = word;
             }
         }
@@ -171,4 +201,5 @@ final class FlyContract {
         }
         return out;
     }
+
 }

@@ -1,9 +1,10 @@
 package io.cutover.emulator;
 
 /**
- * A failure that flyctl would report as {@code Error: <message>} on stderr with exit status 1.
- * The message is printed verbatim, so it carries flyctl's wording where flyctl has one. A parse
- * error also carries what cobra prints on stdout before it (the usage text).
+ * A failure that flyctl would report as {@code Error: <message>} on stderr with exit
+ * status 1. The message is printed verbatim, so it carries flyctl's wording where flyctl
+ * has one. A parse error also carries what cobra prints on stdout before it (the usage
+ * text).
  */
 class FlyError extends RuntimeException {
 
@@ -26,4 +27,5 @@ class FlyError extends RuntimeException {
     String stdout() {
         return stdout;
     }
+
 }

@@ -4,15 +4,22 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Random identifiers shaped like Fly's, passwords, and the time stamps the emulator records. */
+/**
+ * Random identifiers shaped like Fly's, passwords, and the time stamps the emulator
+ * records.
+ */
 final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
     private static final String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+
     private static final String HEX = "0123456789abcdef";
+
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Ids() {}
+    private Ids() {
+    }
 
     static String machine() {
         return random(HEX, 14);
@@ -34,7 +41,10 @@ final class Ids {
         return random(LOWER_ALNUM, 12);
     }
 
-    /** Letters and digits only, so a password never needs escaping in a URL, an ini or SQL. */
+    /**
+     * Letters and digits only, so a password never needs escaping in a URL, an ini or
+     * SQL.
+     */
     static String password() {
         return random(ALNUM, 24);
     }
@@ -43,7 +53,10 @@ final class Ids {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** A time stamp {@code seconds} from now: when queued work (snapshots, backups) is done. */
+    /**
+     * A time stamp {@code seconds} from now: when queued work (snapshots, backups) is
+     * done.
+     */
     static String later(long seconds) {
         return Instant.now().plusSeconds(seconds).toString();
     }
@@ -58,9 +71,9 @@ final class Ids {
         if (seconds < 60) {
             return seconds <= 1 ? "1 second ago" : seconds + " seconds ago";
         }
-        long[] limits = {3600, 86400, 30L * 86400, 365L * 86400, Long.MAX_VALUE};
-        long[] units = {60, 3600, 86400, 30L * 86400, 365L * 86400};
-        String[] names = {"minute", "hour", "day", "month", "year"};
+        long[] limits = { 3600, 86400, 30L * 86400, 365L * 86400, Long.MAX_VALUE };
+        long[] units = { 60, 3600, 86400, 30L * 86400, 365L * 86400 };
+        String[] names = { "minute", "hour", "day", "month", "year" };
         int i = 0;
         while (seconds >= limits[i]) {
             i++;
@@ -76,4 +89,5 @@ final class Ids {
         }
         return out.toString();
     }
+
 }

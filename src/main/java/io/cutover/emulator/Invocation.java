@@ -5,9 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One run of the emulator: its arguments, its state, the local server, its environment and streams. */
-record Invocation(FlyArgs args, StateStore store, LocalPostgres postgres, Map<String, String> env, InputStream in, PrintStream out,
-        PrintStream err) {
+/**
+ * One run of the emulator: its arguments, its state, the local server, its environment
+ * and streams.
+ */
+record Invocation(FlyArgs args, StateStore store, LocalPostgres postgres, Map<String, String> env, InputStream in,
+        PrintStream out, PrintStream err) {
 
     Path home() {
         return store.home();
@@ -17,12 +20,18 @@ record Invocation(FlyArgs args, StateStore store, LocalPostgres postgres, Map<St
         return FlyContract.get();
     }
 
-    /** The first argument after the command words: flyctl prompts for it, so non-interactively it fails. */
+    /**
+     * The first argument after the command words: flyctl prompts for it, so
+     * non-interactively it fails.
+     */
     String required(String what) {
         return args.argument().orElseThrow(() -> new FlyError(contract().message("nonInteractive")));
     }
 
-    /** How long queued work (volume snapshots, MPG backups) takes here; Fly's own timing is not known. */
+    /**
+     * How long queued work (volume snapshots, MPG backups) takes here; Fly's own timing
+     * is not known.
+     */
     long queueSeconds() {
         return Long.parseLong(env.getOrDefault("CUTOVER_EMULATOR_QUEUE_SECONDS", "2"));
     }

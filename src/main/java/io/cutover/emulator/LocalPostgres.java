@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local PostgreSQL server that stands in for Fly's database machines, reached through its
- * admin URL ({@code CUTOVER_EMULATOR_PG}). Every emulated database and role lives on it.
+ * The local PostgreSQL server that stands in for Fly's database machines, reached through
+ * its admin URL ({@code CUTOVER_EMULATOR_PG}). Every emulated database and role lives on
+ * it.
  */
 final class LocalPostgres {
 
     static final String DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
-    /** Members of this group must log in with a password (pg_hba); trust applies to everyone else. */
+
+    /**
+     * Members of this group must log in with a password (pg_hba); trust applies to
+     * everyone else.
+     */
     static final String PASSWORD_AUTH_GROUP = "cutover_password_auth";
 
     private final PostgresUrl admin;
@@ -41,13 +46,17 @@ final class LocalPostgres {
         return DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties());
     }
 
-    /** Runs statements in order on {@code database}, each in autocommit (CREATE DATABASE needs that). */
+    /**
+     * Runs statements in order on {@code database}, each in autocommit (CREATE DATABASE
+     * needs that).
+     */
     void execute(String database, String... statements) {
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new FlyError(e.getMessage(), e);
         }
     }
@@ -62,7 +71,8 @@ final class LocalPostgres {
                 values.add(rows.getString(1));
             }
             return values;
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new FlyError(e.getMessage(), e);
         }
     }
@@ -86,4 +96,5 @@ final class LocalPostgres {
     static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
+
 }

@@ -8,7 +8,8 @@ final class MpgAppCommands {
 
     static final int DEFAULT_PROXY_PORT = 16380;
 
-    private MpgAppCommands() {}
+    private MpgAppCommands() {
+    }
 
     static int run(Invocation inv) {
         return switch (inv.args().wordOr(1, "")) {
@@ -27,7 +28,10 @@ final class MpgAppCommands {
         return PostgresTools.psql(pooled.withDatabase(database), inv.in(), inv.out(), inv.err());
     }
 
-    /** Forwards to the cluster's direct address, which bypasses PgBouncer; blocks until killed. */
+    /**
+     * Forwards to the cluster's direct address, which bypasses PgBouncer; blocks until
+     * killed.
+     */
     private static int proxy(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
         String port = inv.args().flag("local-port").orElse(Integer.toString(DEFAULT_PROXY_PORT));
@@ -50,14 +54,15 @@ final class MpgAppCommands {
         }
         try {
             return state.cluster(id);
-        } catch (FlyError e) {
+        }
+        catch (FlyError e) {
             throw new FlyError("failed retrieving cluster " + id + ": " + e.getMessage());
         }
     }
 
     /**
-     * Stages the app's secret with the pooled URL. Like flyctl's, this only writes the secret store:
-     * machines see it after the next deploy or start.
+     * Stages the app's secret with the pooled URL. Like flyctl's, this only writes the
+     * secret store: machines see it after the next deploy or start.
      */
     private static int attach(Invocation inv) {
         String appName = inv.args().app();
@@ -94,41 +99,49 @@ final class MpgAppCommands {
             MpgCluster c = attachable(inv, state);
             sameOrg(app, c, "");
             if (!c.attachments.remove(appName)) {
-                throw new FlyError("failed to detach: attachment not found for app '" + appName + "' on cluster " + c.id);
+                throw new FlyError(
+                        "failed to detach: attachment not found for app '" + appName + "' on cluster " + c.id);
             }
             return c.id;
         });
         inv.out().println();
         inv.out().println("Postgres cluster " + id + " has been detached from " + appName);
-        inv.out().println("Note: This only removes the attachment record. Any secrets (like DATABASE_URL) are still set on the app.");
+        inv.out()
+            .println(
+                    "Note: This only removes the attachment record. Any secrets (like DATABASE_URL) are still set on the app.");
         inv.out().println("Use 'fly secrets unset DATABASE_URL -a " + appName + "' to remove the connection string.");
         return 0;
     }
 
     private static void sameOrg(FlyApp app, MpgCluster c, String ending) {
         if (!app.org.equals(c.org)) {
-            throw new FlyError("app " + app.name + " is in organization " + app.org + ", but cluster " + c.id + " is in organization " + c.org
-                    + ". They must be in the same organization" + ending);
+            throw new FlyError("app " + app.name + " is in organization " + app.org + ", but cluster " + c.id
+                    + " is in organization " + c.org + ". They must be in the same organization" + ending);
         }
     }
 
     private static int destroy(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
         if (!inv.args().yes()) {
-            inv.err().println("Destroying a managed Postgres cluster is not reversible. All data will be permanently lost.");
+            inv.err()
+                .println("Destroying a managed Postgres cluster is not reversible. All data will be permanently lost.");
             throw new FlyError(inv.contract().message("yesDashes"));
         }
         MpgProvisioner.destroy(inv.home(), inv.postgres(), c);
         inv.store().update(state -> state.clusters.remove(c.id));
-        inv.out().println("Managed Postgres cluster " + c.name + " (" + c.id + ") scheduled to be destroyed (may take some time)");
+        inv.out()
+            .println("Managed Postgres cluster " + c.name + " (" + c.id
+                    + ") scheduled to be destroyed (may take some time)");
         return 0;
     }
 
     private static int parsePort(String word) {
         try {
             return Integer.parseInt(word.trim());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new FlyError("the flyctl emulator proxies to TCP ports only, not to a Unix socket (" + word + ")");
         }
     }
+
 }

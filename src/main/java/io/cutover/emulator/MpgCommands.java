@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code mpg create|list|status} and how every {@code mpg} command finds its cluster; the app-facing
- * commands are in {@link MpgAppCommands}, backups, restore, users and databases in {@link MpgDataCommands}.
+ * {@code mpg create|list|status} and how every {@code mpg} command finds its cluster; the
+ * app-facing commands are in {@link MpgAppCommands}, backups, restore, users and
+ * databases in {@link MpgDataCommands}.
  */
 final class MpgCommands {
 
-    private MpgCommands() {}
+    private MpgCommands() {
+    }
 
     static int run(Invocation inv) {
         return switch (inv.args().wordOr(1, "")) {
@@ -23,8 +25,9 @@ final class MpgCommands {
     }
 
     /**
-     * The cluster named by the command's argument. Without one flyctl needs the org and then its
-     * cluster picker, which fails non-interactively: it never takes "the only cluster" by itself.
+     * The cluster named by the command's argument. Without one flyctl needs the org and
+     * then its cluster picker, which fails non-interactively: it never takes "the only
+     * cluster" by itself.
      */
     static MpgCluster cluster(Invocation inv, EmulatorState state) {
         String id = inv.args().argument().orElse(null);
@@ -38,7 +41,10 @@ final class MpgCommands {
         throw new FlyError(inv.contract().message("nonInteractive"));
     }
 
-    /** flyctl's {@code prompt.Org}: FLY_ORG, else the single personal org, else the non-interactive error (contract 1.2). */
+    /**
+     * flyctl's {@code prompt.Org}: FLY_ORG, else the single personal org, else the
+     * non-interactive error (contract 1.2).
+     */
     static String promptOrg(Invocation inv) {
         String env = inv.env().getOrDefault("FLY_ORG", inv.env().get("FLY_ORGANIZATION"));
         if (env != null && !env.isBlank()) {
@@ -67,11 +73,13 @@ final class MpgCommands {
         String region = args.required("region");
         List<String> regions = inv.contract().mpgRegions();
         if (!regions.contains(region)) {
-            throw new FlyError("region " + region + " is not available for Managed Postgres. Available regions: [" + String.join(" ", regions) + "]");
+            throw new FlyError("region " + region + " is not available for Managed Postgres. Available regions: ["
+                    + String.join(" ", regions) + "]");
         }
         if (inv.store().read().clusters.values().stream().anyMatch(c -> c.org.equals(org) && c.name.equals(name))) {
             // Names are unique per org (docs; the server's wording is not known).
-            throw new FlyError("failed creating managed postgres cluster: a cluster named " + name + " already exists in organization " + org);
+            throw new FlyError("failed creating managed postgres cluster: a cluster named " + name
+                    + " already exists in organization " + org);
         }
         MpgCluster cluster = new MpgCluster();
         cluster.name = name;
@@ -89,7 +97,8 @@ final class MpgCommands {
         out.println();
         cluster.id = Ids.cluster();
         out.println("Waiting for cluster " + name + " (" + cluster.id + ") to be ready...");
-        out.println("You can view the cluster in the UI at: https://fly.io/dashboard/" + org + "/managed_postgres/" + cluster.id);
+        out.println("You can view the cluster in the UI at: https://fly.io/dashboard/" + org + "/managed_postgres/"
+                + cluster.id);
         out.println("You can cancel this wait with Ctrl+C - the cluster will continue provisioning in the background.");
         out.println("Once ready, you can connect to the database with: fly mpg connect " + cluster.id);
         out.println();
@@ -110,15 +119,23 @@ final class MpgCommands {
     }
 
     private static int list(Invocation inv) {
-        String org = inv.args().flag("org").filter(o -> !o.isBlank()).or(() -> java.util.Optional.ofNullable(inv.env().get("FLY_ORG")))
-                .or(() -> inv.args().argument())
-                .orElseThrow(() -> new FlyError("slug argument must be specified when not running interactively"));
+        String org = inv.args()
+            .flag("org")
+            .filter(o -> !o.isBlank())
+            .or(() -> java.util.Optional.ofNullable(inv.env().get("FLY_ORG")))
+            .or(() -> inv.args().argument())
+            .orElseThrow(() -> new FlyError("slug argument must be specified when not running interactively"));
         if (inv.caller() == null || !inv.caller().reachesOrg(org)) {
             throw new FlyError("failed retrieving organization with slug " + org + ": Could not find Organization");
         }
-        List<MpgCluster> clusters = inv.store().read().clusters.values().stream().filter(c -> org.equals(c.org)).toList();
+        List<MpgCluster> clusters = inv.store().read().clusters.values()
+            .stream()
+            .filter(c -> org.equals(c.org))
+            .toList();
         if (clusters.isEmpty() || inv.args().has("deleted")) {
-            inv.out().println("No " + (inv.args().has("deleted") ? "deleted " : "") + "managed postgres clusters found in organization " + org);
+            inv.out()
+                .println("No " + (inv.args().has("deleted") ? "deleted " : "")
+                        + "managed postgres clusters found in organization " + org);
             return 0;
         }
         if (inv.args().json()) {
@@ -158,8 +175,10 @@ final class MpgCommands {
             return 0;
         }
         TextTable.vertical(inv.out(), "Cluster Status",
-                List.of("ID", "Name", "Organization", "Region", "Status", "Allocated Disk (GB)", "Replicas", "Direct IP"),
-                List.of(c.id, c.name, c.org, c.region, c.status, String.valueOf(c.volumeSizeGb), "1", MpgCluster.DIRECT_IP));
+                List.of("ID", "Name", "Organization", "Region", "Status", "Allocated Disk (GB)", "Replicas",
+                        "Direct IP"),
+                List.of(c.id, c.name, c.org, c.region, c.status, String.valueOf(c.volumeSizeGb), "1",
+                        MpgCluster.DIRECT_IP));
         return 0;
     }
 
@@ -173,8 +192,10 @@ final class MpgCommands {
         json.put("plan", c.plan);
         json.put("disk", c.volumeSizeGb);
         json.put("replicas", 1);
-        json.put("organization", Map.of("ID", c.org, "InternalNumericID", "1", "Name", c.org, "Slug", c.org, "RawSlug", c.org, "PaidPlan", true));
+        json.put("organization", Map.of("ID", c.org, "InternalNumericID", "1", "Name", c.org, "Slug", c.org, "RawSlug",
+                c.org, "PaidPlan", true));
         json.put("ip_assignments", Map.of("direct", MpgCluster.DIRECT_IP));
         return json;
     }
+
 }

@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code mpg backup create|list}, {@code mpg restore}, {@code mpg users create|list}, {@code mpg databases create|list}. */
+/**
+ * {@code mpg backup create|list}, {@code mpg restore}, {@code mpg users create|list},
+ * {@code mpg databases create|list}.
+ */
 final class MpgDataCommands {
 
-    private MpgDataCommands() {}
+    private MpgDataCommands() {
+    }
 
     static int run(Invocation inv) {
         String sub = inv.args().wordOr(1, "");
@@ -31,8 +35,9 @@ final class MpgDataCommands {
     }
 
     /**
-     * Queues a backup: flyctl prints no id and does not wait (contract 2.27). The data is a real
-     * {@code pg_dump -Fc} taken now; the backup shows as completed only once its queue time has passed.
+     * Queues a backup: flyctl prints no id and does not wait (contract 2.27). The data is
+     * a real {@code pg_dump -Fc} taken now; the backup shows as completed only once its
+     * queue time has passed.
      */
     private static int backupCreate(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
@@ -51,7 +56,8 @@ final class MpgDataCommands {
             PostgresTools.dump(inv.postgres().admin().withDatabase(c.database), file);
             backup.sizeBytes = Files.size(file);
             backup.readyAt = Ids.later(inv.queueSeconds());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         backup.file = file.toString();
@@ -60,7 +66,10 @@ final class MpgDataCommands {
         return 0;
     }
 
-    /** Only backups started in the last 24 hours unless {@code --all}; "none" is a line on stdout, exit 0, even with --json. */
+    /**
+     * Only backups started in the last 24 hours unless {@code --all}; "none" is a line on
+     * stdout, exit 0, even with --json.
+     */
     private static int backupList(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
         if (c.backups.isEmpty()) {
@@ -69,9 +78,12 @@ final class MpgDataCommands {
         }
         Instant since = Instant.now().minus(Duration.ofHours(24));
         List<MpgCluster.Backup> shown = c.backups.stream()
-                .filter(b -> inv.args().has("all") || !Instant.parse(b.createdAt).isBefore(since)).toList();
+            .filter(b -> inv.args().has("all") || !Instant.parse(b.createdAt).isBefore(since))
+            .toList();
         if (shown.isEmpty()) {
-            inv.out().println("No backups found for cluster " + c.id + " in the last 24 hours (use --all to see all backups)");
+            inv.out()
+                .println("No backups found for cluster " + c.id
+                        + " in the last 24 hours (use --all to see all backups)");
             return 0;
         }
         if (inv.args().json()) {
@@ -92,7 +104,10 @@ final class MpgDataCommands {
         return 0;
     }
 
-    /** Restores into a new cluster with its own id, role, database and URLs; the source stays as it is (contract 2.28). */
+    /**
+     * Restores into a new cluster with its own id, role, database and URLs; the source
+     * stays as it is (contract 2.28).
+     */
     private static int restore(Invocation inv) {
         MpgCluster source = MpgCommands.cluster(inv, inv.store().read());
         String backupId = inv.args().flag("backup-id").orElse(null);
@@ -101,19 +116,27 @@ final class MpgDataCommands {
         }
         if (backupId == null) {
             throw new FlyError(inv.args().flag("pitr-time").isPresent()
-                    ? "the flyctl emulator keeps no WAL archive: restore from a --backup-id" : "one of --backup-id or --pitr-time is required");
+                    ? "the flyctl emulator keeps no WAL archive: restore from a --backup-id"
+                    : "one of --backup-id or --pitr-time is required");
         }
-        MpgCluster.Backup backup = source.backups.stream().filter(b -> b.id.equals(backupId) && b.completed()).findFirst()
-                .orElseThrow(() -> new FlyError("failed to restore cluster: backup " + backupId + " not found or not completed"));
+        MpgCluster.Backup backup = source.backups.stream()
+            .filter(b -> b.id.equals(backupId) && b.completed())
+            .findFirst()
+            .orElseThrow(() -> new FlyError(
+                    "failed to restore cluster: backup " + backupId + " not found or not completed"));
         MpgCluster restored = new MpgCluster();
-        restored.name = inv.args().flag("name").filter(n -> !n.isBlank()).orElse(source.name + "-restore-" + Ids.backup().substring(0, 6));
+        restored.name = inv.args()
+            .flag("name")
+            .filter(n -> !n.isBlank())
+            .orElse(source.name + "-restore-" + Ids.backup().substring(0, 6));
         restored.org = source.org;
         restored.region = source.region;
         restored.plan = source.plan;
         restored.volumeSizeGb = source.volumeSizeGb;
         restored.pgMajor = source.pgMajor;
         MpgProvisioner.create(inv.home(), inv.postgres(), restored);
-        PostgresTools.restoreOwnedBy(inv.postgres().admin().withDatabase(restored.database), Path.of(backup.file), restored.user);
+        PostgresTools.restoreOwnedBy(inv.postgres().admin().withDatabase(restored.database), Path.of(backup.file),
+                restored.user);
         inv.store().update(state -> state.clusters.put(restored.id, restored));
         inv.out().println("Restoring cluster " + source.id + " from backup " + backupId + "...");
         inv.out().println("Restore initiated successfully!");
@@ -122,7 +145,9 @@ final class MpgDataCommands {
         return 0;
     }
 
-    /** The cluster first, then username and role (contract 2.29); no password is printed. */
+    /**
+     * The cluster first, then username and role (contract 2.29); no password is printed.
+     */
     private static int usersCreate(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
         String username = inv.args().required("username");
@@ -131,7 +156,9 @@ final class MpgDataCommands {
             throw new FlyError("invalid role \"" + role + "\". Must be one of: schema_admin, writer, reader");
         }
         inv.out().println("Creating user " + username + " with role " + role + " in cluster " + c.id + "...");
-        MpgCluster.ClusterUser user = inv.store().update(state -> MpgProvisioner.createUser(inv.home(), inv.postgres(), state.cluster(c.id), username, role));
+        MpgCluster.ClusterUser user = inv.store()
+            .update(state -> MpgProvisioner.createUser(inv.home(), inv.postgres(), state.cluster(c.id), username,
+                    role));
         inv.out().println("User created successfully!");
         inv.out().println("  Name: " + user.name);
         inv.out().println("  Role: " + user.role);
@@ -144,7 +171,9 @@ final class MpgDataCommands {
         users.put(c.user, "schema_admin");
         c.extraUsers.forEach(u -> users.put(u.name, u.role));
         if (inv.args().json()) {
-            inv.out().println(StateStore.JSON.writeValueAsString(users.entrySet().stream().map(e -> Map.of("name", e.getKey(), "role", e.getValue())).toList()));
+            inv.out()
+                .println(StateStore.JSON.writeValueAsString(
+                        users.entrySet().stream().map(e -> Map.of("name", e.getKey(), "role", e.getValue())).toList()));
             return 0;
         }
         TextTable table = new TextTable("Name", "Role");
@@ -169,7 +198,9 @@ final class MpgDataCommands {
     private static int databasesList(Invocation inv) {
         MpgCluster c = MpgCommands.cluster(inv, inv.store().read());
         if (inv.args().json()) {
-            inv.out().println(StateStore.JSON.writeValueAsString(c.allDatabases().stream().map(d -> Map.of("name", d)).toList()));
+            inv.out()
+                .println(StateStore.JSON
+                    .writeValueAsString(c.allDatabases().stream().map(d -> Map.of("name", d)).toList()));
             return 0;
         }
         TextTable table = new TextTable("Name");
@@ -177,4 +208,5 @@ final class MpgDataCommands {
         table.print(inv.out());
         return 0;
     }
+
 }

@@ -21,23 +21,28 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real PgBouncer (Debian's 1.18) in transaction pool mode in front of one cluster, as MPG runs
- * it once the dashboard has switched the cluster to transaction mode (see {@link Pooler}).
- * Clients authenticate with SCRAM against an auth_file that holds the plain passwords: with the
- * plain password PgBouncer can both check the client's SCRAM proof and log in to the server, whose
- * pg_hba demands scram-sha-256 for the cluster's roles.
+ * A real PgBouncer (Debian's 1.18) in transaction pool mode in front of one cluster, as
+ * MPG runs it once the dashboard has switched the cluster to transaction mode (see
+ * {@link Pooler}). Clients authenticate with SCRAM against an auth_file that holds the
+ * plain passwords: with the plain password PgBouncer can both check the client's SCRAM
+ * proof and log in to the server, whose pg_hba demands scram-sha-256 for the cluster's
+ * roles.
  */
 final class PgBouncer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
-    private PgBouncer() {}
+    private PgBouncer() {
+    }
 
     static Path directory(Path home, String clusterId) {
         return home.resolve("pgbouncer").resolve(clusterId);
     }
 
-    /** Writes the configuration and starts PgBouncer on 127.0.0.1:{@code cluster.pgbouncerPort}. */
+    /**
+     * Writes the configuration and starts PgBouncer on
+     * 127.0.0.1:{@code cluster.pgbouncerPort}.
+     */
     static void start(Path home, MpgCluster cluster, LocalPostgres server, Path binary) {
         Path dir = directory(home, cluster.id);
         try {
@@ -46,27 +51,35 @@ final class PgBouncer {
             cluster.pgbouncerPidFile = dir.resolve("pgbouncer.pid").toString();
             Files.deleteIfExists(dir.resolve("pgbouncer.pid"));
             if (runningAsRoot()) {
-                // PgBouncer refuses to run as root; it switches to postgres, which must reach its files.
+                // PgBouncer refuses to run as root; it switches to postgres, which must
+                // reach its files.
                 handOverToPostgres(home, dir);
             }
             List<String> command = runningAsRoot()
                     ? List.of(binary.toString(), "-d", "-u", "postgres", dir.resolve("pgbouncer.ini").toString())
                     : List.of(binary.toString(), "-d", dir.resolve("pgbouncer.ini").toString());
-            Process launcher = ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command)).redirectErrorStream(true).start();
+            Process launcher = ChildEnvironment.withoutFlyTokens(new ProcessBuilder(command))
+                .redirectErrorStream(true)
+                .start();
             String launcherOutput = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (launcher.waitFor() != 0) {
                 throw new FlyError("PgBouncer did not start: " + launcherOutput.strip() + logTail(dir));
             }
             awaitListening(cluster.pgbouncerPort, dir);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot start PgBouncer for cluster " + cluster.id, e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlyError("interrupted while starting PgBouncer");
         }
     }
 
-    /** Rewrites databases and users after a change and tells the running PgBouncer to reload them. */
+    /**
+     * Rewrites databases and users after a change and tells the running PgBouncer to
+     * reload them.
+     */
     static void reload(Path home, MpgCluster cluster, LocalPostgres server) {
         Path dir = directory(home, cluster.id);
         try {
@@ -74,7 +87,8 @@ final class PgBouncer {
             if (runningAsRoot()) {
                 handOverToPostgres(home, dir);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite PgBouncer configuration", e);
         }
         Pooler.process(cluster).ifPresent(p -> signal("HUP", p.pid()));
@@ -85,7 +99,8 @@ final class PgBouncer {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -95,9 +110,10 @@ final class PgBouncer {
     }
 
     private static void writeConfig(Path dir, MpgCluster cluster, LocalPostgres server) throws IOException {
-        String databases = cluster.allDatabases().stream()
-                .map(db -> db + " = host=" + server.serverHost() + " port=" + server.serverPort() + " dbname=" + db)
-                .collect(Collectors.joining("\n"));
+        String databases = cluster.allDatabases()
+            .stream()
+            .map(db -> db + " = host=" + server.serverHost() + " port=" + server.serverPort() + " dbname=" + db)
+            .collect(Collectors.joining("\n"));
         String ini = """
                 ; written by the flyctl emulator for cluster %s
                 [databases]
@@ -118,23 +134,27 @@ final class PgBouncer {
                 """.formatted(cluster.id, databases, cluster.pgbouncerPort, dir.resolve("userlist.txt"),
                 dir.resolve("pgbouncer.pid"), dir.resolve("pgbouncer.log"));
         Files.writeString(dir.resolve("pgbouncer.ini"), ini);
-        String users = Stream.concat(
-                        Stream.of("\"" + cluster.user + "\" \"" + cluster.password + "\""),
-                        cluster.extraUsers.stream().map(u -> "\"" + u.name + "\" \"" + u.password + "\""))
-                .collect(Collectors.joining("\n", "", "\n"));
+        String users = Stream
+            .concat(Stream.of("\"" + cluster.user + "\" \"" + cluster.password + "\""),
+                    cluster.extraUsers.stream().map(u -> "\"" + u.name + "\" \"" + u.password + "\""))
+            .collect(Collectors.joining("\n", "", "\n"));
         Path userlist = dir.resolve("userlist.txt");
         Files.writeString(userlist, users);
         Files.setPosixFilePermissions(userlist, PosixFilePermissions.fromString("rw-------"));
     }
 
     /**
-     * Gives the directory and its files to postgres, and lets postgres pass through the emulator's
-     * home (only traverse, not list) so it can open its log and pid files after dropping root.
+     * Gives the directory and its files to postgres, and lets postgres pass through the
+     * emulator's home (only traverse, not list) so it can open its log and pid files
+     * after dropping root.
      */
     private static void handOverToPostgres(Path home, Path dir) throws IOException {
-        UserPrincipal postgres = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        UserPrincipal postgres = FileSystems.getDefault()
+            .getUserPrincipalLookupService()
+            .lookupPrincipalByName("postgres");
         for (Path above = home.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
-            // Folders above the home are not the emulator's to open up; say which one blocks.
+            // Folders above the home are not the emulator's to open up; say which one
+            // blocks.
             if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)
                     && !Files.getOwner(above).equals(postgres)) {
                 throw new FlyError("PgBouncer runs as user postgres, which cannot enter " + above
@@ -161,18 +181,21 @@ final class PgBouncer {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 Thread.sleep(20);
             }
         }
-        throw new FlyError("PgBouncer did not accept connections on port " + port + " within " + READY_TIMEOUT.toSeconds() + "s" + logTail(dir));
+        throw new FlyError("PgBouncer did not accept connections on port " + port + " within "
+                + READY_TIMEOUT.toSeconds() + "s" + logTail(dir));
     }
 
     private static String logTail(Path dir) {
         try {
             List<String> lines = Files.readAllLines(dir.resolve("pgbouncer.log"));
             return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return "";
         }
     }
@@ -180,10 +203,13 @@ final class PgBouncer {
     private static void signal(String signal, long pid) {
         try {
             new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

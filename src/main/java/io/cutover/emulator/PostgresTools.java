@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL client programs the emulator runs for real. Passwords reach them only through
- * PGPASSWORD in their environment, never on the command line where {@code ps} would show them.
+ * The PostgreSQL client programs the emulator runs for real. Passwords reach them only
+ * through PGPASSWORD in their environment, never on the command line where {@code ps}
+ * would show them.
  */
 final class PostgresTools {
 
-    private PostgresTools() {}
+    private PostgresTools() {
+    }
 
     /** Creates {@code dir} readable by its owner only: dumps hold the databases' data. */
     static Path privateDirectory(Path dir) {
@@ -26,7 +28,8 @@ final class PostgresTools {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             return dir;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
@@ -38,15 +41,22 @@ final class PostgresTools {
         runToCompletion("pg_dump", command, source);
     }
 
-    /** {@code pg_restore} of {@code file} into an empty database, every object owned by {@code owner} (a restored cluster's own user). */
+    /**
+     * {@code pg_restore} of {@code file} into an empty database, every object owned by
+     * {@code owner} (a restored cluster's own user).
+     */
     static void restoreOwnedBy(PostgresUrl target, Path file, String owner) {
-        List<String> command = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--role=" + owner, "--exit-on-error"));
+        List<String> command = new ArrayList<>(
+                List.of("pg_restore", "--no-owner", "--no-acl", "--role=" + owner, "--exit-on-error"));
         command.addAll(connectionArgs(target));
         command.add(file.toString());
         runToCompletion("pg_restore", command, target);
     }
 
-    /** Interactive {@code psql}: inherits the terminal when given the process's own streams. */
+    /**
+     * Interactive {@code psql}: inherits the terminal when given the process's own
+     * streams.
+     */
     static int psql(PostgresUrl target, InputStream stdin, PrintStream out, PrintStream err) {
         List<String> command = new ArrayList<>(List.of("psql"));
         command.addAll(connectionArgs(target));
@@ -68,16 +78,19 @@ final class PostgresTools {
                 return status;
             }
             return process.waitFor();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new FlyError("failed to start psql: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlyError("interrupted while psql ran");
         }
     }
 
     private static List<String> connectionArgs(PostgresUrl url) {
-        return List.of("-h", url.connectHost(), "-p", Integer.toString(url.port()), "-U", url.user(), "-d", url.database());
+        return List.of("-h", url.connectHost(), "-p", Integer.toString(url.port()), "-U", url.user(), "-d",
+                url.database());
     }
 
     private static ProcessBuilder builder(List<String> command, PostgresUrl url) {
@@ -99,9 +112,11 @@ final class PostgresTools {
             if (status != 0) {
                 throw new FlyError(tool + " failed with exit status " + status + ": " + output.strip());
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("failed to run " + tool, e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlyError("interrupted while " + tool + " ran");
         }
@@ -115,7 +130,8 @@ final class PostgresTools {
                 if (closeWhenDone) {
                     to.close();
                 }
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // the other side went away: psql exited or our caller closed its stream
             }
         }, "psql-stream");
@@ -123,4 +139,5 @@ final class PostgresTools {
         thread.start();
         return thread;
     }
+
 }

@@ -5,20 +5,24 @@ import io.cutover.shared.InvalidInputException;
 import java.util.Properties;
 
 /**
- * A {@code postgres://user:password@host:port/db} connection URL. Host names under the reserved
- * {@code .localhost} domain (RFC 6761) are loopback, so they are connected to as 127.0.0.1; the
- * JDBC driver and libpq would otherwise try to resolve them through DNS.
+ * A {@code postgres://user:password@host:port/db} connection URL. Host names under the
+ * reserved {@code .localhost} domain (RFC 6761) are loopback, so they are connected to as
+ * 127.0.0.1; the JDBC driver and libpq would otherwise try to resolve them through DNS.
  */
 record PostgresUrl(String user, String password, String host, int port, String database) {
 
     static final int DEFAULT_PORT = 5432;
 
-    /** Read by the panel's one connection-string parser, URL form only, as flyctl takes it. */
+    /**
+     * Read by the panel's one connection-string parser, URL form only, as flyctl takes
+     * it.
+     */
     static PostgresUrl parse(String url) {
         ConnectionUrl.Parsed parsed;
         try {
             parsed = ConnectionUrl.parseUrl(url);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             throw new FlyError("invalid Postgres connection URL: " + e.getMessage());
         }
         ConnectionUrl u = parsed.url();
@@ -45,8 +49,8 @@ record PostgresUrl(String user, String password, String host, int port, String d
     }
 
     /**
-     * Driver properties: the password travels here rather than in the JDBC URL, and statements are
-     * unnamed so that they work through PgBouncer in transaction mode.
+     * Driver properties: the password travels here rather than in the JDBC URL, and
+     * statements are unnamed so that they work through PgBouncer in transaction mode.
      */
     Properties jdbcProperties() {
         Properties props = new Properties();

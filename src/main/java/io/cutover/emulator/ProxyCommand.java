@@ -3,12 +3,14 @@ package io.cutover.emulator;
 import java.net.ServerSocket;
 
 /**
- * {@code proxy <local>:<remote> --app X}: a Flex app's Postgres (5432, or 5433 straight to the
- * server) is the local server that holds its database; blocks until the process is killed.
+ * {@code proxy <local>:<remote> --app X}: a Flex app's Postgres (5432, or 5433 straight
+ * to the server) is the local server that holds its database; blocks until the process is
+ * killed.
  */
 final class ProxyCommand {
 
-    private ProxyCommand() {}
+    private ProxyCommand() {
+    }
 
     static int run(Invocation inv) {
         String ports = inv.args().wordOr(1, "");
@@ -17,7 +19,8 @@ final class ProxyCommand {
         int remote = parts.length > 1 ? port(parts[1]) : local;
         FlyApp app = inv.store().read().app(inv.args().app());
         if (!app.flex() || (remote != 5432 && remote != 5433)) {
-            throw new FlyError("the emulator proxies only to a Postgres Flex app's port 5432 or 5433, not " + app.name + ":" + remote);
+            throw new FlyError("the emulator proxies only to a Postgres Flex app's port 5432 or 5433, not " + app.name
+                    + ":" + remote);
         }
         if (app.startedCount() == 0) {
             throw new FlyError("app " + app.name + " has no started VMs.");
@@ -33,8 +36,10 @@ final class ProxyCommand {
     private static int port(String word) {
         try {
             return Integer.parseInt(word);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new FlyError("invalid port \"" + word + "\"");
         }
     }
+
 }

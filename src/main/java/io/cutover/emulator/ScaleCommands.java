@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code scale count} and {@code scale show} (contract 2.4, 2.5). Scaling down destroys machines;
- * scaling up clones the group's first machine or, when the group has none, builds a machine from
- * the latest release in the primary region with the default guest: what was destroyed is not restored.
+ * {@code scale count} and {@code scale show} (contract 2.4, 2.5). Scaling down destroys
+ * machines; scaling up clones the group's first machine or, when the group has none,
+ * builds a machine from the latest release in the primary region with the default guest:
+ * what was destroyed is not restored.
  */
 final class ScaleCommands {
 
     static final String DEFAULT_SIZE = "shared-cpu-1x";
 
-    private ScaleCommands() {}
+    private ScaleCommands() {
+    }
 
     static int run(Invocation inv) {
         return inv.args().wordOr(1, "").equals("show") ? show(inv) : count(inv);
@@ -31,10 +33,13 @@ final class ScaleCommands {
             if (app.releases.stream().noneMatch(r -> "complete".equals(r.status))) {
                 throw new FlyError(inv.contract().message("noReleases"));
             }
-            List<String> unknown = wanted.keySet().stream().filter(g -> !app.config.processGroups.containsKey(g)).toList();
+            List<String> unknown = wanted.keySet()
+                .stream()
+                .filter(g -> !app.config.processGroups.containsKey(g))
+                .toList();
             if (!unknown.isEmpty()) {
-                throw new FlyError("Attempting to scale unknown process groups [" + String.join(" ", unknown) + "] but valid names are ["
-                        + String.join(" ", app.config.processGroups.keySet()) + "].");
+                throw new FlyError("Attempting to scale unknown process groups [" + String.join(" ", unknown)
+                        + "] but valid names are [" + String.join(" ", app.config.processGroups.keySet()) + "].");
             }
             List<String> regions = regions(inv, app);
             Map<String, Integer> targets = new LinkedHashMap<>();
@@ -44,8 +49,9 @@ final class ScaleCommands {
                 return 0;
             }
             inv.out().println("App '" + app.name + "' is going to be scaled according to this plan:");
-            targets.forEach((group, target) -> inv.out().printf("%+4d machines for group '%s' on region '%s' of size '%s'%n",
-                    target - app.group(group).size(), group, regions.get(0), size(inv, app, group)));
+            targets.forEach((group, target) -> inv.out()
+                .printf("%+4d machines for group '%s' on region '%s' of size '%s'%n", target - app.group(group).size(),
+                        group, regions.get(0), size(inv, app, group)));
             if (!inv.args().yes()) {
                 throw new FlyError(inv.contract().message("yesDashes"));
             }
@@ -66,7 +72,8 @@ final class ScaleCommands {
         String size = size(inv, app, group);
         String image = current.isEmpty() ? app.latestImage() : current.get(0).image;
         for (int i = current.size(); i < target; i++) {
-            Machine created = new Machine(Ids.machine(), Machine.STOPPED, regions.get(i % regions.size()), size, app.currentVersion());
+            Machine created = new Machine(Ids.machine(), Machine.STOPPED, regions.get(i % regions.size()), size,
+                    app.currentVersion());
             created.group = group;
             created.image = image;
             app.machines.add(created);
@@ -79,7 +86,9 @@ final class ScaleCommands {
         app.desiredCount = app.machines.size();
     }
 
-    /** Group=count pairs, or one count for {@code --process-group} (default {@code app}). */
+    /**
+     * Group=count pairs, or one count for {@code --process-group} (default {@code app}).
+     */
     private static Map<String, String> wanted(Invocation inv) {
         List<String> words = inv.args().wordsFrom(2);
         Map<String, String> wanted = new LinkedHashMap<>();
@@ -101,19 +110,28 @@ final class ScaleCommands {
         try {
             int n = Integer.parseInt(count.startsWith("+") ? count.substring(1) : count);
             return Math.max(0, count.startsWith("+") || count.startsWith("-") ? current + n : n);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new FlyError("invalid relative scale count: strconv.Atoi: parsing \"" + count + "\": invalid syntax");
         }
     }
 
-    /** {@code --region}, else the regions of the app's machines, else the primary region. */
+    /**
+     * {@code --region}, else the regions of the app's machines, else the primary region.
+     */
     private static List<String> regions(Invocation inv, FlyApp app) {
-        return inv.args().flag("region").map(r -> Arrays.asList(r.split(",")))
-                .or(() -> app.machines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(app.machines.stream().map(m -> m.region).distinct().toList()))
-                .orElse(List.of(app.primaryRegion()));
+        return inv.args()
+            .flag("region")
+            .map(r -> Arrays.asList(r.split(",")))
+            .or(() -> app.machines.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(app.machines.stream().map(m -> m.region).distinct().toList()))
+            .orElse(List.of(app.primaryRegion()));
     }
 
-    /** The group's first machine, else [[vm]], else another group's machine, and only then the VM flags or the default. */
+    /**
+     * The group's first machine, else [[vm]], else another group's machine, and only then
+     * the VM flags or the default.
+     */
     private static String size(Invocation inv, FlyApp app, String group) {
         List<Machine> current = app.group(group);
         if (!current.isEmpty()) {
@@ -122,7 +140,10 @@ final class ScaleCommands {
         if (app.config.vmSize != null) {
             return app.config.vmSize;
         }
-        return app.machines.stream().map(m -> m.size).findFirst().orElseGet(() -> inv.args().flag("vm-size").orElse(DEFAULT_SIZE));
+        return app.machines.stream()
+            .map(m -> m.size)
+            .findFirst()
+            .orElseGet(() -> inv.args().flag("vm-size").orElse(DEFAULT_SIZE));
     }
 
     private static int show(Invocation inv) {
@@ -147,7 +168,8 @@ final class ScaleCommands {
         inv.out().println("VM Resources for app: " + app.name);
         inv.out().println();
         TextTable table = new TextTable("Name", "Count", "Kind", "CPUs", "Memory", "Regions");
-        groups.forEach((group, machines) -> table.row(group, machines.size(), machines.get(0).size.startsWith("performance") ? "performance" : "shared",
+        groups.forEach((group, machines) -> table.row(group, machines.size(),
+                machines.get(0).size.startsWith("performance") ? "performance" : "shared",
                 AppLifecycle.cpus(machines.get(0).size), AppLifecycle.memoryMb(machines.get(0).size) + " MB",
                 String.join(",", machines.stream().map(m -> m.region).distinct().toList())));
         inv.out().println("Groups");
@@ -158,4 +180,5 @@ final class ScaleCommands {
     static String describe(Machine machine) {
         return machine.id + " group:" + machine.group + " region:" + machine.region + " size:" + machine.size;
     }
+
 }

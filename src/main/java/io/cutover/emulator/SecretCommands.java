@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code secrets set|import|unset|list}. A change without {@code --stage} restarts the started
- * machines so they run with it; a staged change only reaches the store and waits for the next
- * deploy or start. Values are never printed.
+ * {@code secrets set|import|unset|list}. A change without {@code --stage} restarts the
+ * started machines so they run with it; a staged change only reaches the store and waits
+ * for the next deploy or start. Values are never printed.
  */
 final class SecretCommands {
 
-    private SecretCommands() {}
+    private SecretCommands() {
+    }
 
     static int run(Invocation inv) {
         return switch (inv.args().wordOr(1, "")) {
@@ -28,7 +29,10 @@ final class SecretCommands {
         };
     }
 
-    /** Sets and unsets secrets as one change; shared with {@code mpg attach} and {@code mpg detach}. */
+    /**
+     * Sets and unsets secrets as one change; shared with {@code mpg attach} and
+     * {@code mpg detach}.
+     */
     static void apply(FlyApp app, Map<String, String> set, List<String> unset, boolean stage, java.io.PrintStream out) {
         String now = Ids.now();
         set.forEach((name, value) -> {
@@ -42,11 +46,14 @@ final class SecretCommands {
         });
         if (stage) {
             app.stagedSecretNames.addAll(set.keySet());
-            out.println("Secrets have been staged, but not set on VMs. Deploy or update machines in this app for the secrets to take effect.");
-        } else if (app.machines.isEmpty()) {
+            out.println(
+                    "Secrets have been staged, but not set on VMs. Deploy or update machines in this app for the secrets to take effect.");
+        }
+        else if (app.machines.isEmpty()) {
             app.stagedSecretNames.addAll(set.keySet());
             out.println("Secrets are staged for the first deployment");
-        } else {
+        }
+        else {
             AppLifecycle.release(app, "Secrets updated");
             AppLifecycle.rollingUpdate(app, out);
         }
@@ -93,7 +100,8 @@ final class SecretCommands {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -113,18 +121,23 @@ final class SecretCommands {
         return pairs;
     }
 
-    /** NAME=VALUE lines from stdin; blank lines and # comments are skipped, one level of quotes removed. */
+    /**
+     * NAME=VALUE lines from stdin; blank lines and # comments are skipped, one level of
+     * quotes removed.
+     */
     private static Map<String, String> parseImport(Invocation inv) {
         String input;
         try {
             input = new String(inv.in().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> lines = input.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         for (String line : lines) {
             if (line.indexOf('=') <= 0) {
-                throw new FlyError("Failed to parse secrets from stdin: Secrets must be provided as NAME=VALUE pairs (" + line + " is invalid)");
+                throw new FlyError("Failed to parse secrets from stdin: Secrets must be provided as NAME=VALUE pairs ("
+                        + line + " is invalid)");
             }
         }
         if (lines.isEmpty()) {
@@ -136,4 +149,5 @@ final class SecretCommands {
                 ? value.substring(1, value.length() - 1) : value);
         return pairs;
     }
+
 }

@@ -20,35 +20,44 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code state.json} under the emulator's home. Several emulator processes may run at once (a
- * proxy stays up while other commands run), so every change happens under an exclusive file lock
- * on {@code state.lock}, and the file is replaced atomically so that readers never see half of it.
+ * {@code state.json} under the emulator's home. Several emulator processes may run at
+ * once (a proxy stays up while other commands run), so every change happens under an
+ * exclusive file lock on {@code state.lock}, and the file is replaced atomically so that
+ * readers never see half of it.
  */
 final class StateStore {
 
-    /** Indented the way Go's encoding/json indents flyctl's --json output: four spaces (contract 1.4). */
+    /**
+     * Indented the way Go's encoding/json indents flyctl's --json output: four spaces
+     * (contract 1.4).
+     */
     static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("")
-                            .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("    ", "\n")))
-            .build();
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("")).withObjectIndenter(new DefaultIndenter("    ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("    ", "\n")))
+        .build();
 
     /**
-     * A file lock belongs to the whole JVM and throws when the same JVM asks twice, so threads of
-     * one JVM (tests, the emulated app's server) also queue on an in-process lock per file.
+     * A file lock belongs to the whole JVM and throws when the same JVM asks twice, so
+     * threads of one JVM (tests, the emulated app's server) also queue on an in-process
+     * lock per file.
      */
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path home;
+
     private final Path file;
+
     private final Path lockFile;
 
-    /** The token of the invocation, put on every state read so lookups answer as the API would for it. */
+    /**
+     * The token of the invocation, put on every state read so lookups answer as the API
+     * would for it.
+     */
     private final FlyToken caller;
 
     StateStore(Path home) {
@@ -66,7 +75,9 @@ final class StateStore {
         return home;
     }
 
-    /** A snapshot of the state; safe without the lock because writes are atomic renames. */
+    /**
+     * A snapshot of the state; safe without the lock because writes are atomic renames.
+     */
     EmulatorState read() {
         if (!Files.exists(file)) {
             EmulatorState empty = new EmulatorState();
@@ -77,12 +88,16 @@ final class StateStore {
             EmulatorState state = JSON.readValue(Files.readAllBytes(file), EmulatorState.class);
             state.caller = caller;
             return state;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    /** Reads, applies {@code change}, writes back, all under the lock; returns the change's result. */
+    /**
+     * Reads, applies {@code change}, writes back, all under the lock; returns the
+     * change's result.
+     */
     <T> T update(Function<EmulatorState, T> change) {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         jvmLock.lock();
@@ -95,9 +110,11 @@ final class StateStore {
                 write(state);
                 return result;
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot update " + file, e);
-        } finally {
+        }
+        finally {
             jvmLock.unlock();
         }
     }
@@ -107,8 +124,10 @@ final class StateStore {
         try {
             Files.write(temp, JSON.writeValueAsBytes(state));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
+        }
+        finally {
             Files.deleteIfExists(temp);
         }
     }
+
 }

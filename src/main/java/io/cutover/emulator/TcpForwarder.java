@@ -9,13 +9,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * What {@code fly proxy} does over WireGuard, done on loopback: accept on 127.0.0.1:local and
- * copy bytes both ways to the target for every connection, until the process is killed.
+ * What {@code fly proxy} does over WireGuard, done on loopback: accept on 127.0.0.1:local
+ * and copy bytes both ways to the target for every connection, until the process is
+ * killed.
  */
 final class TcpForwarder {
 
     private final int localPort;
+
     private final String targetHost;
+
     private final int targetPort;
 
     TcpForwarder(int localPort, String targetHost, int targetPort) {
@@ -31,9 +34,11 @@ final class TcpForwarder {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), localPort));
             return server;
-        } catch (java.net.BindException e) {
+        }
+        catch (java.net.BindException e) {
             throw new FlyError("listen tcp 127.0.0.1:" + localPort + ": bind: address already in use", e);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new FlyError("listen tcp 127.0.0.1:" + localPort + ": " + e.getMessage(), e);
         }
     }
@@ -44,7 +49,8 @@ final class TcpForwarder {
             try {
                 Socket client = server.accept();
                 forward(client);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 if (server.isClosed()) {
                     return;
                 }
@@ -56,7 +62,8 @@ final class TcpForwarder {
         Socket upstream = new Socket();
         try {
             upstream.connect(new InetSocketAddress(targetHost, targetPort), 5000);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             close(client);
             close(upstream);
             return;
@@ -65,14 +72,18 @@ final class TcpForwarder {
         start(upstream, client, "proxy-down");
     }
 
-    /** Plain threads: one per direction; when either side ends, both sockets are closed. */
+    /**
+     * Plain threads: one per direction; when either side ends, both sockets are closed.
+     */
     private static void start(Socket from, Socket to, String name) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
-            } catch (IOException ignored) {
+            }
+            catch (IOException ignored) {
                 // a side closed; closing both below ends the other direction as well
-            } finally {
+            }
+            finally {
                 close(from);
                 close(to);
             }
@@ -84,8 +95,10 @@ final class TcpForwarder {
     private static void close(Socket socket) {
         try {
             socket.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // already closed
         }
     }
+
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * flyctl's two table shapes: a borderless table with upper-case headers whose columns are padded
- * and separated by a tab, and a vertical "Title / Name = value" table.
+ * flyctl's two table shapes: a borderless table with upper-case headers whose columns are
+ * padded and separated by a tab, and a vertical "Title / Name = value" table.
  */
 final class TextTable {
 
     private final List<String> headers;
+
     private final List<List<String>> rows = new ArrayList<>();
 
     TextTable(String... headers) {
@@ -49,7 +50,10 @@ final class TextTable {
         out.println(line.toString().stripTrailing());
     }
 
-    /** {@code render.VerticalTable}: a bold title in a terminal, then aligned "Name = value" rows. */
+    /**
+     * {@code render.VerticalTable}: a bold title in a terminal, then aligned "Name =
+     * value" rows.
+     */
     static void vertical(PrintStream out, String title, List<String> names, List<String> values) {
         if (!title.isEmpty()) {
             out.println(title);
@@ -60,4 +64,5 @@ final class TextTable {
         }
         out.println();
     }
+
 }

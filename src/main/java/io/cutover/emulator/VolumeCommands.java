@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code volumes list} and {@code volumes snapshots create|list}: a snapshot is a real dump of the Flex database. */
+/**
+ * {@code volumes list} and {@code volumes snapshots create|list}: a snapshot is a real
+ * dump of the Flex database.
+ */
 final class VolumeCommands {
 
-    private VolumeCommands() {}
+    private VolumeCommands() {
+    }
 
     static int run(Invocation inv) {
         return switch (inv.args().wordOr(1, "") + " " + inv.args().wordOr(2, "")) {
@@ -25,13 +29,16 @@ final class VolumeCommands {
     private static int list(Invocation inv) {
         FlyApp app = inv.store().read().app(inv.args().app());
         if (inv.args().json()) {
-            inv.out().println(StateStore.JSON.writeValueAsString(app.volumes.stream().map(v -> Map.of(
-                    "id", v.id, "name", v.name, "state", "created", "size_gb", v.sizeGb, "region", v.region,
-                    "encrypted", true, "attached_machine_id", v.attachedMachine == null ? "" : v.attachedMachine,
-                    "created_at", v.createdAt)).toList()));
+            inv.out()
+                .println(StateStore.JSON.writeValueAsString(app.volumes.stream()
+                    .map(v -> Map.of("id", v.id, "name", v.name, "state", "created", "size_gb", v.sizeGb, "region",
+                            v.region, "encrypted", true, "attached_machine_id",
+                            v.attachedMachine == null ? "" : v.attachedMachine, "created_at", v.createdAt))
+                    .toList()));
             return 0;
         }
-        TextTable table = new TextTable("ID", "State", "Name", "Size", "Region", "Zone", "Encrypted", "Attached VM", "Created At");
+        TextTable table = new TextTable("ID", "State", "Name", "Size", "Region", "Zone", "Encrypted", "Attached VM",
+                "Created At");
         for (Volume v : app.volumes) {
             table.row(v.id, "created", v.name, v.sizeGb + "GB", v.region, "a1b2", "true",
                     v.attachedMachine == null ? "" : v.attachedMachine, Ids.ago(v.createdAt));
@@ -53,15 +60,18 @@ final class VolumeCommands {
         try {
             PostgresTools.privateDirectory(file.getParent());
             if (app.flex() && app.postgres != null) {
-                // What the volume holds is the Flex database, so that is what the snapshot captures.
+                // What the volume holds is the Flex database, so that is what the
+                // snapshot captures.
                 PostgresTools.dump(inv.postgres().admin().withDatabase(app.postgres.database), file);
-            } else {
+            }
+            else {
                 Files.write(file, new byte[0]);
             }
             snapshot.sizeBytes = Files.size(file);
             // Only scheduled: Fly takes the snapshot in the background (contract 2.17).
             snapshot.readyAt = Ids.later(inv.queueSeconds());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         snapshot.file = file.toString();
@@ -70,7 +80,10 @@ final class VolumeCommands {
         return 0;
     }
 
-    /** Oldest first; JSON even when empty; "none" as text goes to stderr with exit 0 (contract 2.17). */
+    /**
+     * Oldest first; JSON even when empty; "none" as text goes to stderr with exit 0
+     * (contract 2.17).
+     */
     private static int listSnapshots(Invocation inv) {
         String volumeId = inv.required("the volume id");
         Volume volume = volume(inv.store().read().app(inv.args().app()), volumeId);
@@ -96,8 +109,8 @@ final class VolumeCommands {
         TextTable table = new TextTable("ID", "Status", "Stored Size", "Vol Size", "Created At", "Retention Days");
         long stored = 0;
         for (Snapshot s : volume.snapshots) {
-            table.row(s.ready() ? s.id : "(pending)", s.ready() ? "created" : "pending", s.ready() ? s.sizeBytes + " B" : "", volume.sizeGb + " GiB",
-                    Ids.ago(s.createdAt), 5);
+            table.row(s.ready() ? s.id : "(pending)", s.ready() ? "created" : "pending",
+                    s.ready() ? s.sizeBytes + " B" : "", volume.sizeGb + " GiB", Ids.ago(s.createdAt), 5);
             stored += s.ready() ? s.sizeBytes : 0;
         }
         table.print(inv.out());
@@ -107,7 +120,11 @@ final class VolumeCommands {
     }
 
     private static Volume volume(FlyApp app, String volumeId) {
-        return app.volumes.stream().filter(v -> v.id.equals(volumeId)).findFirst()
-                .orElseThrow(() -> new FlyError("failed retrieving volume " + volumeId + ": volume not found in app " + app.name));
+        return app.volumes.stream()
+            .filter(v -> v.id.equals(volumeId))
+            .findFirst()
+            .orElseThrow(() -> new FlyError(
+                    "failed retrieving volume " + volumeId + ": volume not found in app " + app.name));
     }
+
 }

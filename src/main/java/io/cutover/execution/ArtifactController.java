@@ -22,21 +22,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The files runs produced, so approvers can read what they sign about: text (reports, manifests,
- * inventories) inline, any file as a download. A file is only ever found through its artifact
- * record (never a path from the request) and must lie inside the migration's working directory,
- * symbolic links resolved. Dumps hold the whole database: only operators and admins download
- * files that are not text.
+ * The files runs produced, so approvers can read what they sign about: text (reports,
+ * manifests, inventories) inline, any file as a download. A file is only ever found
+ * through its artifact record (never a path from the request) and must lie inside the
+ * migration's working directory, symbolic links resolved. Dumps hold the whole database:
+ * only operators and admins download files that are not text.
  */
 @Controller
 class ArtifactController {
 
     static final String ARTIFACT_VIEW = "execution/artifact";
     static final long INLINE_LIMIT = 2 * 1024 * 1024;
+
     private static final int SNIFF = 8192;
 
     private final RunLauncher runs;
+
     private final Workspace workspace;
+
     private final MigrationManagement migrations;
 
     ArtifactController(RunLauncher runs, Workspace workspace, MigrationManagement migrations) {
@@ -53,13 +56,15 @@ class ArtifactController {
         model.addAttribute("migration", migrations.details(id));
         model.addAttribute("artifact", artifact);
         model.addAttribute("present", Files.exists(file));
-        model.addAttribute("text", text && Files.size(file) <= INLINE_LIMIT ? Files.readString(file, StandardCharsets.UTF_8) : null);
+        model.addAttribute("text",
+                text && Files.size(file) <= INLINE_LIMIT ? Files.readString(file, StandardCharsets.UTF_8) : null);
         model.addAttribute("binary", Files.exists(file) && !text);
         return ARTIFACT_VIEW;
     }
 
     @GetMapping("/migrations/{id}/artifacts/{artifactId}/download")
-    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long artifactId, Actor actor) throws IOException {
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long artifactId, Actor actor)
+            throws IOException {
         ArtifactView artifact = artifact(id, artifactId);
         Path file = file(artifact);
         if (!Files.exists(file)) {
@@ -67,27 +72,37 @@ class ArtifactController {
         }
         boolean text = isText(file);
         if (!text && !actor.hasRole(Role.OPERATOR) && !actor.hasRole(Role.ADMIN)) {
-            throw new ForbiddenException("Only operators and admins download " + artifact.path() + ": it is not a text file and may hold the whole database");
+            throw new ForbiddenException("Only operators and admins download " + artifact.path()
+                    + ": it is not a text file and may hold the whole database");
         }
         return ResponseEntity.ok()
-                .contentType(text ? new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8) : MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(file));
+            .contentType(text ? new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)
+                    : MediaType.APPLICATION_OCTET_STREAM)
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(new FileSystemResource(file));
     }
 
     private ArtifactView artifact(long id, long artifactId) {
-        return runs.artifacts(id).stream().filter(a -> a.id() == artifactId).findFirst()
-                .orElseThrow(() -> new NotFoundException("There is no file " + artifactId + " in this migration"));
+        return runs.artifacts(id)
+            .stream()
+            .filter(a -> a.id() == artifactId)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("There is no file " + artifactId + " in this migration"));
     }
 
-    /** The artifact's file, refused when its recorded path (or a link on the way) leads out of the working directory. */
+    /**
+     * The artifact's file, refused when its recorded path (or a link on the way) leads
+     * out of the working directory.
+     */
     private Path file(ArtifactView artifact) throws IOException {
         Path root = workspace.of(artifact.migrationId()).toRealPath();
         Path file = root.resolve(artifact.path()).normalize();
         Path real = Files.exists(file) ? file.toRealPath() : file;
         if (!file.startsWith(root) || !real.startsWith(root)) {
-            throw new ForbiddenException("The file " + artifact.path() + " lies outside the migration's working directory");
+            throw new ForbiddenException(
+                    "The file " + artifact.path() + " lies outside the migration's working directory");
         }
         return real;
     }
@@ -106,7 +121,8 @@ class ArtifactController {
         try {
             StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0, trimPartialChar(head)));
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        }
+        catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
     }
@@ -123,4 +139,5 @@ class ArtifactController {
         }
         return end;
     }
+
 }

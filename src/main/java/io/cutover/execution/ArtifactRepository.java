@@ -7,13 +7,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Artifacts are facts about files, written once: plain SQL is the narrowest repository for them. */
+/**
+ * Artifacts are facts about files, written once: plain SQL is the narrowest repository
+ * for them.
+ */
 @Repository
 class ArtifactRepository {
 
-    private static final RowMapper<ArtifactView> ROW = (rs, i) -> new ArtifactView(rs.getLong("id"), rs.getLong("migration_id"),
-            rs.getLong("run_id"), rs.getString("kind"), rs.getString("path"), rs.getLong("size_bytes"), rs.getString("sha256"),
-            rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<ArtifactView> ROW = (rs, i) -> new ArtifactView(rs.getLong("id"),
+            rs.getLong("migration_id"), rs.getLong("run_id"), rs.getString("kind"), rs.getString("path"),
+            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -22,13 +25,18 @@ class ArtifactRepository {
     }
 
     void insert(ArtifactView a) {
-        jdbc.update("INSERT INTO artifact (migration_id, run_id, kind, path, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                a.migrationId(), a.runId(), a.kind(), a.path(), a.sizeBytes(), a.sha256(), Timestamp.from(a.createdAt()));
+        jdbc.update(
+                "INSERT INTO artifact (migration_id, run_id, kind, path, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                a.migrationId(), a.runId(), a.kind(), a.path(), a.sizeBytes(), a.sha256(),
+                Timestamp.from(a.createdAt()));
     }
 
     Optional<ArtifactView> newest(long migrationId, String kind) {
-        return jdbc.query("SELECT * FROM artifact WHERE migration_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", ROW, migrationId, kind)
-                .stream().findFirst();
+        return jdbc
+            .query("SELECT * FROM artifact WHERE migration_id = ? AND kind = ? ORDER BY id DESC LIMIT 1", ROW,
+                    migrationId, kind)
+            .stream()
+            .findFirst();
     }
 
     List<ArtifactView> forMigration(long migrationId) {
@@ -38,4 +46,5 @@ class ArtifactRepository {
     List<ArtifactView> forRun(long runId) {
         return jdbc.query("SELECT * FROM artifact WHERE run_id = ? ORDER BY id", ROW, runId);
     }
+
 }

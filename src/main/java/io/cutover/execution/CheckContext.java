@@ -33,7 +33,10 @@ public interface CheckContext {
     /** The connection behind a SQL target, with its password. */
     Optional<ExecutionValues.Connection> connection(SqlTarget target);
 
-    /** The connection behind a SQL target, for checks that cannot do without it: the run fails saying which one is missing. */
+    /**
+     * The connection behind a SQL target, for checks that cannot do without it: the run
+     * fails saying which one is missing.
+     */
     default ExecutionValues.Connection requiredConnection(SqlTarget target) {
         return connection(target).orElseThrow(() -> new IllegalStateException(
                 "The " + target.name().toLowerCase() + " connection is not set; set it on the Parameters page"));
@@ -42,26 +45,38 @@ public interface CheckContext {
     /** The newest file of a kind that a step produced. */
     Optional<ArtifactView> newestArtifact(String kind);
 
-    /** Runs a command the way command steps run (the only way a check may start a process). */
+    /**
+     * Runs a command the way command steps run (the only way a check may start a
+     * process).
+     */
     ProcessResult exec(ProcessSpec spec) throws InterruptedException;
 
-    /** A step option rendered with the migration's values (connections without password); empty when unset. */
+    /**
+     * A step option rendered with the migration's values (connections without password);
+     * empty when unset.
+     */
     Optional<String> option(String name);
 
     /** Whether an operator asked to cancel; long checks should stop soon after. */
     boolean cancelled();
 
     /**
-     * Says the check is about to overwrite what its step declares it destroys (empty the target,
-     * start a restore): from here on a failure or cancel leaves a partial result, recorded at once.
+     * Says the check is about to overwrite what its step declares it destroys (empty the
+     * target, start a restore): from here on a failure or cancel leaves a partial result,
+     * recorded at once.
      */
-    default void harming() {}
+    default void harming() {
+    }
 
-    /** Whether an earlier run of this migration wrote to the target: what it holds is the panel's own copy, which a re-run may empty. */
+    /**
+     * Whether an earlier run of this migration wrote to the target: what it holds is the
+     * panel's own copy, which a re-run may empty.
+     */
     default boolean targetFilledByPanel() {
         return false;
     }
 
     /** The run's timestamp for file names (yyyyMMdd_HHmmss, UTC). */
     String timestamp();
+
 }

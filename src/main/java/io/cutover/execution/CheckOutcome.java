@@ -8,7 +8,8 @@ import org.springframework.modulith.NamedInterface;
  * How a check ended.
  *
  * @param resultJson a table for the run page ({"columns":[...],"rows":[[...]]}), or null
- * @param produced files written into the working directory, recorded as artifacts of these kinds
+ * @param produced files written into the working directory, recorded as artifacts of
+ * these kinds
  */
 @NamedInterface("spi")
 public record CheckOutcome(boolean success, String message, String resultJson, List<Produced> produced) {
@@ -36,5 +37,6 @@ public record CheckOutcome(boolean success, String message, String resultJson, L
     }
 
     /** A file of a given artifact kind. */
-    public record Produced(String kind, Path file) {}
+    public record Produced(String kind, Path file) {
+    }
 }

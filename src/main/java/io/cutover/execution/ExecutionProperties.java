@@ -16,18 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param sqlStatementTimeout statement_timeout of SQL steps
  * @param sqlMaxRows rows of a SQL result kept and shown
  * @param extraPath directories searched for tools before the panel's own PATH
- * @param passEnvironment variables of the panel's environment that children inherit; nothing else
- *     does, so the panel's own secrets never reach a child
+ * @param passEnvironment variables of the panel's environment that children inherit;
+ * nothing else does, so the panel's own secrets never reach a child
  */
 @Validated
 @ConfigurationProperties("cutover.execution")
-record ExecutionProperties(
-        @DefaultValue("1h") Duration defaultTimeout,
-        @DefaultValue("5s") Duration killGrace,
-        @Min(1) @Max(64) @DefaultValue("4") int workers,
-        @DefaultValue("5m") Duration sqlStatementTimeout,
-        @Min(1) @Max(100_000) @DefaultValue("1000") int sqlMaxRows,
-        @DefaultValue List<Path> extraPath,
-        @DefaultValue({"PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE", "AWS_ACCESS_KEY_ID",
-                "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL"})
-        List<String> passEnvironment) {}
+record ExecutionProperties(@DefaultValue("1h") Duration defaultTimeout, @DefaultValue("5s") Duration killGrace,
+        @Min(1) @Max(64) @DefaultValue("4") int workers, @DefaultValue("5m") Duration sqlStatementTimeout,
+        @Min(1) @Max(100_000) @DefaultValue("1000") int sqlMaxRows, @DefaultValue List<Path> extraPath, @DefaultValue( {
+                "PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "SSL_CERT_FILE", "AWS_ACCESS_KEY_ID",
+                "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE",
+                "AWS_ENDPOINT_URL" }) List<String> passEnvironment){
+}

@@ -9,13 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Reads a child's output as lines: \n, \r\n and a lone \r (progress bars) end a line; an over-long
- * line is passed on in pieces; bytes that are not UTF-8 become replacement characters.
+ * Reads a child's output as lines: \n, \r\n and a lone \r (progress bars) end a line; an
+ * over-long line is passed on in pieces; bytes that are not UTF-8 become replacement
+ * characters.
  */
 final class LineReader implements Runnable {
 
     private final InputStream in;
+
     private final Consumer<String> onLine;
+
     private final int maxLength;
 
     LineReader(InputStream in, Consumer<String> onLine, int maxLength) {
@@ -27,8 +30,8 @@ final class LineReader implements Runnable {
     @Override
     public void run() {
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (Reader reader = new InputStreamReader(in, decoder)) {
             char[] buf = new char[8192];
             StringBuilder line = new StringBuilder();
@@ -42,10 +45,12 @@ final class LineReader implements Runnable {
                             emit(line);
                         }
                         afterCr = false;
-                    } else if (c == '\r') {
+                    }
+                    else if (c == '\r') {
                         emit(line);
                         afterCr = true;
-                    } else {
+                    }
+                    else {
                         afterCr = false;
                         line.append(c);
                         if (line.length() >= maxLength) {
@@ -57,8 +62,10 @@ final class LineReader implements Runnable {
             if (!line.isEmpty()) {
                 emit(line);
             }
-        } catch (IOException e) {
-            // The stream closed because the process was ended; what was read has been passed on.
+        }
+        catch (IOException e) {
+            // The stream closed because the process was ended; what was read has been
+            // passed on.
         }
     }
 
@@ -66,4 +73,5 @@ final class LineReader implements Runnable {
         onLine.accept(line.toString());
         line.setLength(0);
     }
+
 }

@@ -25,16 +25,20 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts child processes for runs: argv only (a pipeline is joined by the JVM, never by a shell),
- * a clean environment with only allow-listed variables, the run's passfile, stdin written by a
- * thread of its own, every output line read as it comes, and the whole tree ended on timeout or
- * cancel. The exit codes decide the result.
+ * Starts child processes for runs: argv only (a pipeline is joined by the JVM, never by a
+ * shell), a clean environment with only allow-listed variables, the run's passfile, stdin
+ * written by a thread of its own, every output line read as it comes, and the whole tree
+ * ended on timeout or cancel. The exit codes decide the result.
  */
 @Component
 class ProcessLauncher {
 
     private static final long READER_DRAIN_MILLIS = 10_000;
-    /** The one thread that forks children: it lives as long as the panel (see {@link #resolve}). */
+
+    /**
+     * The one thread that forks children: it lives as long as the panel (see
+     * {@link #resolve}).
+     */
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "child-spawner");
         t.setDaemon(true);
@@ -42,7 +46,9 @@ class ProcessLauncher {
     });
 
     private final ExecutionProperties properties;
+
     private final Flyctl flyctl;
+
     private final int maxLineLength = 8192;
 
     ProcessLauncher(ExecutionProperties properties, Flyctl flyctl) {
@@ -60,7 +66,8 @@ class ProcessLauncher {
         List<List<String>> argv;
         try {
             argv = resolve(spec.commands(), env, ctx);
-        } catch (InvalidInputException missing) {
+        }
+        catch (InvalidInputException missing) {
             return ProcessResult.notStarted(spec.successExitCodes(), missing.getMessage());
         }
         if (!spec.quiet()) {
@@ -69,21 +76,26 @@ class ProcessLauncher {
         List<Process> processes;
         try {
             processes = start(argv, env, ctx.workdir, spec);
-        } catch (IOException e) {
-            return ProcessResult.notStarted(spec.successExitCodes(), "Could not start " + spec.commands().get(0).get(0) + ": " + e.getMessage());
+        }
+        catch (IOException e) {
+            return ProcessResult.notStarted(spec.successExitCodes(),
+                    "Could not start " + spec.commands().get(0).get(0) + ": " + e.getMessage());
         }
         ctx.track(processes);
         boolean fly = spec.commands().stream().anyMatch(c -> flyctl.handles(c.get(0)));
         try {
             return await(ctx, spec, processes, fly);
-        } finally {
+        }
+        finally {
             ctx.untrack(processes);
         }
     }
 
-    private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes, boolean fly) throws InterruptedException {
+    private ProcessResult await(RunContext ctx, ProcessSpec spec, List<Process> processes, boolean fly)
+            throws InterruptedException {
         List<Thread> readers = new ArrayList<>();
-        // The last error lines tell the Fly adapter (or FailureExplanations) what went wrong.
+        // The last error lines tell the Fly adapter (or FailureExplanations) what went
+        // wrong.
         java.util.Deque<String> errors = new java.util.concurrent.ConcurrentLinkedDeque<>();
         BufferedWriter tee = spec.teeFile() == null ? null : openTee(spec.teeFile());
         Process last = processes.get(processes.size() - 1);
@@ -126,10 +138,13 @@ class ProcessLauncher {
         drain(readers, processes);
         closeQuietly(tee);
         List<Integer> codes = processes.stream().map(Process::exitValue).toList();
-        boolean failed = !new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, null).succeeded();
+        boolean failed = !new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, null)
+            .succeeded();
         String explanation = fly && failed ? flyctl.explain(List.copyOf(errors)).orElse(null) : null;
         if (explanation == null && failed) {
-            explanation = FailureExplanations.explain(List.copyOf(errors), spec.commands(), codes, spec.successExitCodes()).orElse(null);
+            explanation = FailureExplanations
+                .explain(List.copyOf(errors), spec.commands(), codes, spec.successExitCodes())
+                .orElse(null);
         }
         return new ProcessResult(codes, timedOut, ctx.cancelled(), spec.successExitCodes(), null, explanation);
     }
@@ -146,14 +161,16 @@ class ProcessLauncher {
                 try {
                     tee.write(ctx.redactor.redact(line));
                     tee.newLine();
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         };
     }
 
-    private List<Process> start(List<List<String>> argv, Map<String, String> env, Path workdir, ProcessSpec spec) throws IOException {
+    private List<Process> start(List<List<String>> argv, Map<String, String> env, Path workdir, ProcessSpec spec)
+            throws IOException {
         List<ProcessBuilder> builders = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
             ProcessBuilder b = new ProcessBuilder(argv.get(i)).directory(workdir.toFile());
@@ -169,26 +186,31 @@ class ProcessLauncher {
             builders.add(b);
         }
         try {
-            return SPAWNER.submit(() -> builders.size() == 1 ? List.of(builders.get(0).start()) : ProcessBuilder.startPipeline(builders)).get();
-        } catch (ExecutionException e) {
+            return SPAWNER.submit(() -> builders.size() == 1 ? List.of(builders.get(0).start())
+                    : ProcessBuilder.startPipeline(builders))
+                .get();
+        }
+        catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting", e);
         }
     }
 
     /**
-     * Absolute executables, each stage in a session of its own: some tools (pgcopydb among them)
-     * signal their whole process group when they stop, which must never reach the panel. And each
-     * dies with the panel: {@code setpriv --pdeathsig TERM} asks Linux to send it SIGTERM when its
-     * parent goes, however the panel ends (kill -9 included), and the signal survives the exec of
-     * setsid and of the tool itself, so a pg_dump never goes on reading a source for nobody. TERM
-     * rather than KILL: pg_dump -j, pg_restore -j and pgcopydb end their own workers on TERM.
-     * Linux ties the parent-death signal to the thread that forked, so every child is started by
-     * {@link #SPAWNER}, a thread that lives as long as the panel; workers that come and go never
-     * take children with them. Where setpriv is missing (not Linux), children run without it and
-     * a restart still ends what outlived the panel (restart recovery).
+     * Absolute executables, each stage in a session of its own: some tools (pgcopydb
+     * among them) signal their whole process group when they stop, which must never reach
+     * the panel. And each dies with the panel: {@code setpriv --pdeathsig TERM} asks
+     * Linux to send it SIGTERM when its parent goes, however the panel ends (kill -9
+     * included), and the signal survives the exec of setsid and of the tool itself, so a
+     * pg_dump never goes on reading a source for nobody. TERM rather than KILL: pg_dump
+     * -j, pg_restore -j and pgcopydb end their own workers on TERM. Linux ties the
+     * parent-death signal to the thread that forked, so every child is started by
+     * {@link #SPAWNER}, a thread that lives as long as the panel; workers that come and
+     * go never take children with them. Where setpriv is missing (not Linux), children
+     * run without it and a restart still ends what outlived the panel (restart recovery).
      */
     private List<List<String>> resolve(List<List<String>> commands, Map<String, String> env, RunContext ctx) {
         List<List<String>> resolved = new ArrayList<>();
@@ -212,7 +234,10 @@ class ProcessLauncher {
         return resolved;
     }
 
-    /** Only allow-listed variables of the panel's environment: its own secrets stay with it. */
+    /**
+     * Only allow-listed variables of the panel's environment: its own secrets stay with
+     * it.
+     */
     private Map<String, String> baseEnvironment(RunContext ctx) {
         Map<String, String> env = panelEnvironment();
         env.put("PGPASSFILE", ctx.scratch.resolve("pgpass").toString());
@@ -222,7 +247,10 @@ class ProcessLauncher {
         return env;
     }
 
-    /** The allow-listed variables of the panel's environment and the steps' PATH (extra path first). */
+    /**
+     * The allow-listed variables of the panel's environment and the steps' PATH (extra
+     * path first).
+     */
     Map<String, String> panelEnvironment() {
         Map<String, String> env = new HashMap<>();
         Map<String, String> own = System.getenv();
@@ -231,7 +259,10 @@ class ProcessLauncher {
                 env.put(name, own.get(name));
             }
         });
-        String extra = properties.extraPath().stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+        String extra = properties.extraPath()
+            .stream()
+            .map(p -> p.toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
         String path = own.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("PATH", extra.isEmpty() ? path : extra + File.pathSeparator + path);
         return env;
@@ -251,8 +282,10 @@ class ProcessLauncher {
                 if (!text.endsWith("\n")) {
                     out.write('\n');
                 }
-            } catch (IOException e) {
-                // The child exited before reading its input; its exit code tells the rest.
+            }
+            catch (IOException e) {
+                // The child exited before reading its input; its exit code tells the
+                // rest.
             }
         }, "stdin-" + first.pid());
         t.setDaemon(true);
@@ -260,8 +293,9 @@ class ProcessLauncher {
     }
 
     /**
-     * Waits for the readers to pass on everything; a grandchild that keeps a pipe open after its
-     * parent exited must not hold the run forever, so the pipes are closed after a while.
+     * Waits for the readers to pass on everything; a grandchild that keeps a pipe open
+     * after its parent exited must not hold the run forever, so the pipes are closed
+     * after a while.
      */
     private static void drain(List<Thread> readers, List<Process> processes) throws InterruptedException {
         long deadline = System.currentTimeMillis() + READER_DRAIN_MILLIS;
@@ -283,7 +317,8 @@ class ProcessLauncher {
         try {
             Files.createDirectories(file.getParent());
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new StepFailure("Cannot write " + file.getFileName() + ": " + e.getMessage());
         }
     }
@@ -292,9 +327,11 @@ class ProcessLauncher {
         if (c != null) {
             try {
                 c.close();
-            } catch (Exception ignored) {
+            }
+            catch (Exception ignored) {
                 // nothing left to save
             }
         }
     }
+
 }

@@ -9,18 +9,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Ends a process and every process below it: SIGTERM first, SIGKILL after a grace period. */
+/**
+ * Ends a process and every process below it: SIGTERM first, SIGKILL after a grace period.
+ */
 final class ProcessTree {
 
-    private ProcessTree() {}
+    private ProcessTree() {
+    }
 
     static void terminate(List<ProcessHandle> roots, Duration grace) {
         Set<ProcessHandle> all = snapshot(roots);
         all.forEach(ProcessHandle::destroy);
         try {
             CompletableFuture.allOf(all.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception notAllExited) {
+                .get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (Exception notAllExited) {
             // fall through to SIGKILL
         }
         // Children may have started more children while being told to stop: look again.
@@ -48,11 +52,14 @@ final class ProcessTree {
         return all;
     }
 
-    /** "pid:startMillis" for each process, so a later start can tell it from a recycled pid. */
+    /**
+     * "pid:startMillis" for each process, so a later start can tell it from a recycled
+     * pid.
+     */
     static String describe(List<Process> processes) {
         return String.join(",", processes.stream()
-                .map(p -> p.pid() + ":" + p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("0"))
-                .toList());
+            .map(p -> p.pid() + ":" + p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("0"))
+            .toList());
     }
 
     /** The processes of a description that are still the same processes. */
@@ -66,9 +73,13 @@ final class ProcessTree {
             long pid = Long.parseLong(parts[0]);
             long started = Long.parseLong(parts[1]);
             ProcessHandle.of(pid)
-                    .filter(h -> h.info().startInstant().map(i -> started == 0 || Math.abs(i.toEpochMilli() - started) < 1000).orElse(false))
-                    .ifPresent(found::add);
+                .filter(h -> h.info()
+                    .startInstant()
+                    .map(i -> started == 0 || Math.abs(i.toEpochMilli() - started) < 1000)
+                    .orElse(false))
+                .ifPresent(found::add);
         }
         return found;
     }
+
 }

@@ -15,10 +15,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, every run still marked queued or running belonged to a panel that stopped: its
- * processes (recorded by pid and start time, so a recycled pid is never hit) are ended and the run
- * becomes INTERRUPTED, with a line saying so. Nothing is reported as succeeded that did not exit 0.
- * What it was writing (a dump in backups/, a copy's scratch directory in work/) is moved to partial/.
+ * At start-up, every run still marked queued or running belonged to a panel that stopped:
+ * its processes (recorded by pid and start time, so a recycled pid is never hit) are
+ * ended and the run becomes INTERRUPTED, with a line saying so. Nothing is reported as
+ * succeeded that did not exit 0. What it was writing (a dump in backups/, a copy's
+ * scratch directory in work/) is moved to partial/.
  */
 @Component
 @Order(-100)
@@ -28,12 +29,17 @@ class RestartRecovery implements ApplicationRunner {
     static final String MESSAGE = "The panel restarted while this run was active; its processes were ended and the run is marked interrupted. Run the step again.";
 
     private final RunRecorder recorder;
+
     private final LogStream logStream;
+
     private final ExecutionProperties properties;
+
     private final Workspace workspace;
+
     private final ArtifactRepository artifacts;
 
-    RestartRecovery(RunRecorder recorder, LogStream logStream, ExecutionProperties properties, Workspace workspace, ArtifactRepository artifacts) {
+    RestartRecovery(RunRecorder recorder, LogStream logStream, ExecutionProperties properties, Workspace workspace,
+            ArtifactRepository artifacts) {
         this.recorder = recorder;
         this.logStream = logStream;
         this.properties = properties;
@@ -48,15 +54,21 @@ class RestartRecovery implements ApplicationRunner {
             if (!leftovers.isEmpty()) {
                 ProcessTree.terminate(leftovers, properties.killGrace());
             }
-            RunView ended = recorder.finish(run.id(), RunStatus.INTERRUPTED, null, MESSAGE, null, null, Map.of(), Map.of());
+            RunView ended = recorder.finish(run.id(), RunStatus.INTERRUPTED, null, MESSAGE, null, null, Map.of(),
+                    Map.of());
             var runLog = logStream.open(run.id(), SecretRedactor.urlPasswordsOnly(), List.of());
-            runLog.system(MESSAGE + (leftovers.isEmpty() ? "" : " (ended " + leftovers.size() + " leftover process" + (leftovers.size() == 1 ? "" : "es") + ")"));
+            runLog.system(MESSAGE + (leftovers.isEmpty() ? ""
+                    : " (ended " + leftovers.size() + " leftover process" + (leftovers.size() == 1 ? "" : "es") + ")"));
             Path workdir = workspace.of(run.migrationId());
-            Set<Path> complete = artifacts.forMigration(run.migrationId()).stream().map(a -> workdir.resolve(a.path()).toAbsolutePath().normalize())
-                    .collect(Collectors.toSet());
+            Set<Path> complete = artifacts.forMigration(run.migrationId())
+                .stream()
+                .map(a -> workdir.resolve(a.path()).toAbsolutePath().normalize())
+                .collect(Collectors.toSet());
             PartialOutputs.sweep(workdir, complete, runLog::system);
             runLog.end(RunJson.status(ended));
-            log.warn("Run {} of step {} was interrupted by a restart; {} leftover processes ended", run.id(), run.stepId(), leftovers.size());
+            log.warn("Run {} of step {} was interrupted by a restart; {} leftover processes ended", run.id(),
+                    run.stepId(), leftovers.size());
         }
     }
+
 }

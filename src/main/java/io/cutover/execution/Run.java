@@ -12,30 +12,46 @@ class Run {
 
     @Id
     private Long id;
+
     private final long migrationId;
+
     private final String phaseId;
+
     private final String stepId;
+
     private final String kind;
+
     private RunStatus status;
+
     private String argvMasked;
+
     private final String startedBy;
+
     private final Instant queuedAt;
+
     private Instant startedAt;
+
     private Instant endedAt;
+
     private Integer exitCode;
+
     private String pids;
+
     private String message;
+
     private String resultJson;
+
     private Long activeLock;
+
     private boolean harmed;
 
     @Version
     private Integer version;
 
     @PersistenceCreator
-    Run(Long id, long migrationId, String phaseId, String stepId, String kind, RunStatus status, String argvMasked, String startedBy,
-            Instant queuedAt, Instant startedAt, Instant endedAt, Integer exitCode, String pids, String message, String resultJson,
-            Long activeLock, boolean harmed, Integer version) {
+    Run(Long id, long migrationId, String phaseId, String stepId, String kind, RunStatus status, String argvMasked,
+            String startedBy, Instant queuedAt, Instant startedAt, Instant endedAt, Integer exitCode, String pids,
+            String message, String resultJson, Long activeLock, boolean harmed, Integer version) {
         this.id = id;
         this.migrationId = migrationId;
         this.phaseId = phaseId;
@@ -57,8 +73,8 @@ class Run {
     }
 
     static Run queue(long migrationId, String phaseId, String stepId, String kind, String startedBy, Instant now) {
-        return new Run(null, migrationId, phaseId, stepId, kind, RunStatus.QUEUED, null, startedBy, now, null, null, null, null, null,
-                null, migrationId, false, null);
+        return new Run(null, migrationId, phaseId, stepId, kind, RunStatus.QUEUED, null, startedBy, now, null, null,
+                null, null, null, null, migrationId, false, null);
     }
 
     void started(String argvMasked, Instant now) {
@@ -121,7 +137,8 @@ class Run {
     }
 
     RunView toView() {
-        return new RunView(id, migrationId, phaseId, stepId, kind, status, argvMasked, startedBy, queuedAt, startedAt, endedAt, exitCode,
-                message, resultJson, harmed);
+        return new RunView(id, migrationId, phaseId, stepId, kind, status, argvMasked, startedBy, queuedAt, startedAt,
+                endedAt, exitCode, message, resultJson, harmed);
     }
+
 }

@@ -12,12 +12,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** JSON API for runs; their output is at /api/runs/{id}/events (SSE) and /api/runs/{id}/log.txt. */
+/**
+ * JSON API for runs; their output is at /api/runs/{id}/events (SSE) and
+ * /api/runs/{id}/log.txt.
+ */
 @RestController
 class RunApiController {
 
     private final RunLauncher runs;
+
     private final MigrationManagement migrations;
+
     private final LogStream logStream;
 
     RunApiController(RunLauncher runs, MigrationManagement migrations, LogStream logStream) {
@@ -27,8 +32,10 @@ class RunApiController {
     }
 
     @PostMapping("/api/migrations/{id}/steps/{stepId}/runs")
-    ResponseEntity<RunView> start(@PathVariable long id, @PathVariable String stepId, @RequestBody(required = false) StartRequest body, Actor actor) {
-        RunView run = runs.start(id, stepId, actor, body == null ? null : body.confirm(), body != null && Boolean.TRUE.equals(body.rerun()));
+    ResponseEntity<RunView> start(@PathVariable long id, @PathVariable String stepId,
+            @RequestBody(required = false) StartRequest body, Actor actor) {
+        RunView run = runs.start(id, stepId, actor, body == null ? null : body.confirm(),
+                body != null && Boolean.TRUE.equals(body.rerun()));
         return ResponseEntity.created(URI.create("/api/runs/" + run.id())).body(run);
     }
 
@@ -40,7 +47,8 @@ class RunApiController {
     @GetMapping("/api/runs/{runId}")
     RunDetails run(@PathVariable long runId) {
         RunView run = runs.get(runId);
-        return new RunDetails(run, RunController.hints(migrations.runbookOf(run.migrationId()), logStream.hints(runId)));
+        return new RunDetails(run,
+                RunController.hints(migrations.runbookOf(run.migrationId()), logStream.hints(runId)));
     }
 
     @GetMapping("/api/migrations/{id}/runs")
@@ -53,11 +61,19 @@ class RunApiController {
         return runs.artifacts(id);
     }
 
-    /** @param rerun yes to running again a done step of a finished phase */
-    record StartRequest(String confirm, Boolean rerun) {}
+    /**
+     * @param rerun yes to running again a done step of a finished phase
+     */
+    record StartRequest(String confirm, Boolean rerun) {
+    }
 
-    /** @param confirm "cancel" for a run that is overwriting something */
-    record CancelRequest(String confirm) {}
+    /**
+     * @param confirm "cancel" for a run that is overwriting something
+     */
+    record CancelRequest(String confirm) {
+    }
 
-    record RunDetails(RunView run, List<RunController.ShownHint> hints) {}
+    record RunDetails(RunView run, List<RunController.ShownHint> hints) {
+    }
+
 }

@@ -14,39 +14,68 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Everything one run needs while it executes, and the handle an operator's cancel reaches. */
+/**
+ * Everything one run needs while it executes, and the handle an operator's cancel
+ * reaches.
+ */
 final class RunContext implements CheckContext {
 
-    /** Who "cancels" a run when the panel itself stops: the run ends INTERRUPTED, not CANCELLED. */
+    /**
+     * Who "cancels" a run when the panel itself stops: the run ends INTERRUPTED, not
+     * CANCELLED.
+     */
     static final String SHUTDOWN = "panel shutdown";
 
     final long runId;
+
     final long migrationId;
+
     final String startedBy;
+
     final Runbook runbook;
+
     final Step step;
+
     final ExecutionValues values;
+
     final RunValues runValues;
+
     final Path workdir;
+
     final Path scratch;
+
     final RunLog log;
+
     final SecretRedactor redactor;
+
     final String timestamp;
+
     private final ProcessLauncher launcher;
+
     private final Function<String, Optional<ArtifactView>> artifacts;
+
     private final Consumer<List<Process>> pidRecorder;
+
     private final Duration killGrace;
+
     private final Runnable harmRecorder;
+
     private volatile boolean harmed;
+
     private final boolean targetFilledByPanel;
+
     private final List<Process> processes = new CopyOnWriteArrayList<>();
+
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
+
     private volatile boolean cancelRequested;
+
     private volatile String cancelledBy;
 
-    RunContext(long runId, long migrationId, String startedBy, Runbook runbook, Step step, ExecutionValues values, RunValues runValues,
-            Path workdir, Path scratch, RunLog log, SecretRedactor redactor, String timestamp, ProcessLauncher launcher,
-            Function<String, Optional<ArtifactView>> artifacts, Consumer<List<Process>> pidRecorder, Duration killGrace, Runnable harmRecorder,
+    RunContext(long runId, long migrationId, String startedBy, Runbook runbook, Step step, ExecutionValues values,
+            RunValues runValues, Path workdir, Path scratch, RunLog log, SecretRedactor redactor, String timestamp,
+            ProcessLauncher launcher, Function<String, Optional<ArtifactView>> artifacts,
+            Consumer<List<Process>> pidRecorder, Duration killGrace, Runnable harmRecorder,
             boolean targetFilledByPanel) {
         this.runId = runId;
         this.migrationId = migrationId;
@@ -81,7 +110,10 @@ final class RunContext implements CheckContext {
         }
     }
 
-    /** Asks the run to stop: its processes (and theirs) are ended, a running query is cancelled. */
+    /**
+     * Asks the run to stop: its processes (and theirs) are ended, a running query is
+     * cancelled.
+     */
     void cancel(String by) {
         cancelledBy = by;
         cancelRequested = true;
@@ -105,7 +137,10 @@ final class RunContext implements CheckContext {
         processes.removeAll(ended);
     }
 
-    /** Registers what to do on cancel besides ending processes (cancelling a JDBC statement). */
+    /**
+     * Registers what to do on cancel besides ending processes (cancelling a JDBC
+     * statement).
+     */
     void onCancel(Runnable action) {
         onCancel.add(action);
         if (cancelRequested) {
@@ -174,8 +209,10 @@ final class RunContext implements CheckContext {
             return Optional.empty();
         }
         try {
-            return Optional.of(io.cutover.runbook.Template.render(template, runValues::forArgv)).filter(v -> !v.isBlank());
-        } catch (StepFailure unset) {
+            return Optional.of(io.cutover.runbook.Template.render(template, runValues::forArgv))
+                .filter(v -> !v.isBlank());
+        }
+        catch (StepFailure unset) {
             return Optional.empty();
         }
     }
@@ -189,4 +226,5 @@ final class RunContext implements CheckContext {
     public String timestamp() {
         return timestamp;
     }
+
 }

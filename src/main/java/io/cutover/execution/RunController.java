@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Pages for runs: start and cancel from forms, a run with its live log, and a migration's runs. */
+/**
+ * Pages for runs: start and cancel from forms, a run with its live log, and a migration's
+ * runs.
+ */
 @Controller
 class RunController {
 
@@ -28,8 +31,11 @@ class RunController {
     static final String RUNS_VIEW = "execution/runs";
 
     private final RunLauncher runs;
+
     private final MigrationManagement migrations;
+
     private final LogStream logStream;
+
     private final JsonMapper json;
 
     RunController(RunLauncher runs, MigrationManagement migrations, LogStream logStream, JsonMapper json) {
@@ -45,7 +51,8 @@ class RunController {
         try {
             RunView run = runs.start(id, stepId, actor, confirm, rerun);
             return "redirect:/migrations/" + id + "/runs/" + run.id();
-        } catch (CutoverException e) {
+        }
+        catch (CutoverException e) {
             flash.addFlashAttribute("error", e.getMessage());
             String phase = migrations.runbookOf(id).phaseOfStep(stepId).map(p -> p.id()).orElse("");
             return "redirect:/migrations/" + id + "/phases/" + phase + "#step-" + stepId;
@@ -53,12 +60,14 @@ class RunController {
     }
 
     @PostMapping("/runs/{runId}/cancel")
-    String cancel(@PathVariable long runId, @RequestParam(defaultValue = "") String confirm, Actor actor, RedirectAttributes flash) {
+    String cancel(@PathVariable long runId, @RequestParam(defaultValue = "") String confirm, Actor actor,
+            RedirectAttributes flash) {
         RunView run = runs.get(runId);
         try {
             runs.cancel(runId, actor, confirm);
             flash.addFlashAttribute("message", "Cancel requested: the run's processes are being ended.");
-        } catch (CutoverException e) {
+        }
+        catch (CutoverException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/migrations/" + run.migrationId() + "/runs/" + runId;
@@ -66,7 +75,9 @@ class RunController {
 
     @GetMapping("/migrations/{id}/runs/{runId}")
     String run(@PathVariable long id, @PathVariable long runId, Model model) {
-        RunView run = runs.find(runId).filter(r -> r.migrationId() == id).orElseThrow(() -> new NotFoundException("There is no run " + runId + " in this migration"));
+        RunView run = runs.find(runId)
+            .filter(r -> r.migrationId() == id)
+            .orElseThrow(() -> new NotFoundException("There is no run " + runId + " in this migration"));
         Runbook runbook = migrations.runbookOf(id);
         model.addAttribute("migration", migrations.details(id));
         model.addAttribute("run", run);
@@ -89,14 +100,21 @@ class RunController {
     /** Each matched hint with its cause and fix, in the order its first line appeared. */
     static List<ShownHint> hints(Runbook runbook, List<HintMatch> matches) {
         return matches.stream()
-                .flatMap(m -> runbook.troubleshooting().stream().filter(h -> h.id().equals(m.hintId())).map(h -> new ShownHint(h, m.seq())))
-                .toList();
+            .flatMap(m -> runbook.troubleshooting()
+                .stream()
+                .filter(h -> h.id().equals(m.hintId()))
+                .map(h -> new ShownHint(h, m.seq())))
+            .toList();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> result(String resultJson) {
-        return Optional.ofNullable(resultJson).map(j -> (Map<String, Object>) json.readValue(j, Map.class)).orElse(null);
+        return Optional.ofNullable(resultJson)
+            .map(j -> (Map<String, Object>) json.readValue(j, Map.class))
+            .orElse(null);
     }
 
-    record ShownHint(TroubleshootingHint hint, long line) {}
+    record ShownHint(TroubleshootingHint hint, long line) {
+    }
+
 }

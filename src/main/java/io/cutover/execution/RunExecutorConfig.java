@@ -17,10 +17,12 @@ class RunExecutorConfig {
     @Bean(name = NAME, destroyMethod = "shutdownNow")
     ExecutorService runWorkers(ExecutionProperties properties) {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
-            Thread t = new Thread(r, "run-worker-" + count.incrementAndGet());
-            t.setDaemon(false);
-            return t;
-        });
+        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256), r -> {
+                    Thread t = new Thread(r, "run-worker-" + count.incrementAndGet());
+                    t.setDaemon(false);
+                    return t;
+                });
     }
+
 }

@@ -9,5 +9,6 @@ import org.springframework.modulith.NamedInterface;
  * @param harmed whether the run had begun overwriting what its step destroys
  */
 @NamedInterface("events")
-public record RunFinished(long migrationId, long runId, String stepId, RunStatus status, Integer exitCode, String message, String actor,
-        Instant endedAt, boolean harmed) {}
+public record RunFinished(long migrationId, long runId, String stepId, RunStatus status, Integer exitCode,
+        String message, String actor, Instant endedAt, boolean harmed) {
+}

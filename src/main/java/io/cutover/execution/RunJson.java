@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The status events of a run's log, as JSON for the log viewer. */
 final class RunJson {
 
-    private RunJson() {}
+    private RunJson() {
+    }
 
     static String status(RunView run) {
         Map<String, Object> status = new LinkedHashMap<>();
@@ -18,4 +19,5 @@ final class RunJson {
         status.put("message", run.message());
         return JsonMapper.shared().writeValueAsString(status);
     }
+
 }

@@ -33,31 +33,44 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The execution module's facade: start a step's run under the gate, cancel it, and read runs.
- * At most one run per migration is active; the database's unique constraint holds that even when
- * two operators press Run in the same instant.
+ * The execution module's facade: start a step's run under the gate, cancel it, and read
+ * runs. At most one run per migration is active; the database's unique constraint holds
+ * that even when two operators press Run in the same instant.
  */
 @Service
 @Transactional(readOnly = true)
 public class RunLauncher {
 
     private final RunRepository runs;
+
     private final ArtifactRepository artifacts;
+
     private final MigrationManagement migrations;
+
     private final ChecklistGate gate;
+
     private final LogStream logStream;
+
     private final RunWorker worker;
+
     private final RunRecorder recorder;
+
     private final ExecutorService workers;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
+
     private final Set<Long> cancelledWhileQueued = ConcurrentHashMap.newKeySet();
+
     private final List<LaunchGuard> guards;
 
-    RunLauncher(RunRepository runs, ArtifactRepository artifacts, MigrationManagement migrations, ChecklistGate gate, LogStream logStream,
-            RunWorker worker, RunRecorder recorder, @Qualifier(RunExecutorConfig.NAME) ExecutorService workers, ApplicationEventPublisher events,
-            Clock clock, List<LaunchGuard> guards) {
+    RunLauncher(RunRepository runs, ArtifactRepository artifacts, MigrationManagement migrations, ChecklistGate gate,
+            LogStream logStream, RunWorker worker, RunRecorder recorder,
+            @Qualifier(RunExecutorConfig.NAME) ExecutorService workers, ApplicationEventPublisher events, Clock clock,
+            List<LaunchGuard> guards) {
         this.runs = runs;
         this.artifacts = artifacts;
         this.migrations = migrations;
@@ -79,9 +92,10 @@ public class RunLauncher {
 
     /**
      * Queues a run of a command, SQL or check step.
-     *
-     * @param confirmation what the operator typed, for steps that need it (irreversible ones)
-     * @param rerun the operator's explicit yes to running again a step already done in a phase already done
+     * @param confirmation what the operator typed, for steps that need it (irreversible
+     * ones)
+     * @param rerun the operator's explicit yes to running again a step already done in a
+     * phase already done
      */
     @Transactional
     public RunView start(long migrationId, String stepId, Actor actor, String confirmation, boolean rerun) {
@@ -95,10 +109,12 @@ public class RunLauncher {
         runs.findActive(migrationId).ifPresent(r -> {
             throw busy(r);
         });
-        // Refusals first: nobody should type a confirmation for a step the migration's position forbids.
+        // Refusals first: nobody should type a confirmation for a step the migration's
+        // position forbids.
         for (LaunchGuard guard : guards) {
             guard.refusal(migrationId, step).ifPresent(reason -> {
-                events.publishEvent(new io.cutover.gate.ActionRefused(migrationId, actor.username(), "run step", stepId, reason));
+                events.publishEvent(
+                        new io.cutover.gate.ActionRefused(migrationId, actor.username(), "run step", stepId, reason));
                 throw new ConflictException(reason);
             });
         }
@@ -109,17 +125,19 @@ public class RunLauncher {
             requireTyped(migrationId, step.confirm(), confirmation, "'" + step.title() + "' cannot be undone");
         }
         if (step.confirmRefill() != null && recorder.filledByPanel(migrationId, runbook, Long.MAX_VALUE)) {
-            requireTyped(migrationId, step.confirmRefill(), confirmation, "The target holds what the panel copied there before: '" + step.title()
-                    + "' empties it first");
+            requireTyped(migrationId, step.confirmRefill(), confirmation,
+                    "The target holds what the panel copied there before: '" + step.title() + "' empties it first");
         }
         gate.workStarted(migrationId, stepId, actor);
         Run run;
         try {
-            run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId, step.kind().name(), actor.username(),
-                    clock.instant()));
-        } catch (DbActionExecutionException e) {
+            run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId,
+                    step.kind().name(), actor.username(), clock.instant()));
+        }
+        catch (DbActionExecutionException e) {
             if (e.getCause() instanceof DuplicateKeyException) {
-                throw new ConflictException("Another run of this migration started at the same moment; wait for it or cancel it");
+                throw new ConflictException(
+                        "Another run of this migration started at the same moment; wait for it or cancel it");
             }
             throw e;
         }
@@ -135,7 +153,10 @@ public class RunLauncher {
         return cancel(runId, actor, null);
     }
 
-    /** @param confirmation "cancel", typed, for a run of a step that destroys something: stopping it half way leaves a partial result */
+    /**
+     * @param confirmation "cancel", typed, for a run of a step that destroys something:
+     * stopping it half way leaves a partial result
+     */
     @Transactional
     public RunView cancel(long runId, Actor actor, String confirmation) {
         if (!actor.hasRole(Role.OPERATOR)) {
@@ -150,7 +171,8 @@ public class RunLauncher {
         RunContext ctx = active.get(runId);
         if (ctx != null) {
             afterCommit(() -> ctx.cancel(actor.username()));
-        } else {
+        }
+        else {
             cancelledWhileQueued.add(runId);
         }
         return run.toView();
@@ -200,15 +222,20 @@ public class RunLauncher {
                         ctx.cancel("an operator");
                     }
                     worker.execute(ctx);
-                } catch (RuntimeException e) {
-                    recorder.finish(runId, RunStatus.FAILED, null, "Could not start: " + e.getMessage(), null, null, Map.of(), Map.of());
+                }
+                catch (RuntimeException e) {
+                    recorder.finish(runId, RunStatus.FAILED, null, "Could not start: " + e.getMessage(), null, null,
+                            Map.of(), Map.of());
                     logStream.open(runId, SecretRedactor.urlPasswordsOnly(), List.of()).end(RunJson.status(get(runId)));
-                } finally {
+                }
+                finally {
                     active.remove(runId);
                 }
             });
-        } catch (RejectedExecutionException full) {
-            recorder.finish(runId, RunStatus.FAILED, null, "The panel is running too many steps at once; try again", null, null, Map.of(), Map.of());
+        }
+        catch (RejectedExecutionException full) {
+            recorder.finish(runId, RunStatus.FAILED, null, "The panel is running too many steps at once; try again",
+                    null, null, Map.of(), Map.of());
             logStream.open(runId, SecretRedactor.urlPasswordsOnly(), List.of()).end(RunJson.status(get(runId)));
         }
     }
@@ -218,7 +245,10 @@ public class RunLauncher {
         return active.isEmpty();
     }
 
-    /** Ends every active run's processes when the panel stops; each run then records itself INTERRUPTED. */
+    /**
+     * Ends every active run's processes when the panel stops; each run then records
+     * itself INTERRUPTED.
+     */
     void interruptAll() {
         active.values().forEach(ctx -> ctx.cancel(RunContext.SHUTDOWN));
     }
@@ -226,13 +256,14 @@ public class RunLauncher {
     private void requireTyped(long migrationId, String template, String confirmation, String why) {
         String expected = Template.render(template, name -> migrations.details(migrationId).display(name));
         if (confirmation == null || !confirmation.strip().equals(expected)) {
-            throw new InvalidInputException(why + ": type " + expected + " to confirm", Map.of("confirm", "Type " + expected + " to confirm"));
+            throw new InvalidInputException(why + ": type " + expected + " to confirm",
+                    Map.of("confirm", "Type " + expected + " to confirm"));
         }
     }
 
     private static ConflictException busy(Run run) {
-        return new ConflictException("Run " + run.id() + " of step '" + run.stepId() + "' is still " + run.status().name().toLowerCase()
-                + "; one run at a time per migration — wait for it or cancel it");
+        return new ConflictException("Run " + run.id() + " of step '" + run.stepId() + "' is still "
+                + run.status().name().toLowerCase() + "; one run at a time per migration — wait for it or cancel it");
     }
 
     private static void afterCommit(Runnable action) {
@@ -243,8 +274,10 @@ public class RunLauncher {
                     action.run();
                 }
             });
-        } else {
+        }
+        else {
             action.run();
         }
     }
+
 }

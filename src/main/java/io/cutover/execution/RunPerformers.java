@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Tells the gate who started runs of which steps: an operator who ran a step performed it, whatever the outcome. */
+/**
+ * Tells the gate who started runs of which steps: an operator who ran a step performed
+ * it, whatever the outcome.
+ */
 @Component
 class RunPerformers implements PerformerSource {
 
@@ -20,7 +23,9 @@ class RunPerformers implements PerformerSource {
     @Override
     public Map<String, Set<String>> performersByStep(long migrationId) {
         Map<String, Set<String>> performers = new HashMap<>();
-        runs.performers(migrationId).forEach(p -> performers.computeIfAbsent(p.stepId(), k -> new HashSet<>()).add(p.startedBy()));
+        runs.performers(migrationId)
+            .forEach(p -> performers.computeIfAbsent(p.stepId(), k -> new HashSet<>()).add(p.startedBy()));
         return performers;
     }
+
 }

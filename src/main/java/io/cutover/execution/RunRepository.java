@@ -26,5 +26,7 @@ interface RunRepository extends Repository<Run, Long> {
     @Query("SELECT DISTINCT step_id, started_by FROM run WHERE migration_id = :migrationId")
     List<StepPerformer> performers(long migrationId);
 
-    record StepPerformer(String stepId, String startedBy) {}
+    record StepPerformer(String stepId, String startedBy) {
+    }
+
 }

@@ -5,15 +5,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * On shutdown, ends the processes of active runs and lets their workers record them INTERRUPTED
- * while the database is still open (it closes after every lifecycle component has stopped), and
- * before the log writer stores its last batch. The worker pool itself stays usable, so a stopped
- * context can start again (the test framework pauses idle contexts); it is shut down with its bean.
+ * On shutdown, ends the processes of active runs and lets their workers record them
+ * INTERRUPTED while the database is still open (it closes after every lifecycle component
+ * has stopped), and before the log writer stores its last batch. The worker pool itself
+ * stays usable, so a stopped context can start again (the test framework pauses idle
+ * contexts); it is shut down with its bean.
  */
 @Component
 class RunShutdown implements SmartLifecycle {
 
     private final RunLauncher launcher;
+
     private volatile boolean running;
 
     RunShutdown(RunLauncher launcher) {
@@ -45,4 +47,5 @@ class RunShutdown implements SmartLifecycle {
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 50;
     }
+
 }

@@ -4,4 +4,5 @@ import org.springframework.modulith.NamedInterface;
 
 /** Published when an operator starts a run. */
 @NamedInterface("events")
-public record RunStarted(long migrationId, long runId, String stepId, String actor, String argvMasked) {}
+public record RunStarted(long migrationId, long runId, String stepId, String actor, String argvMasked) {
+}

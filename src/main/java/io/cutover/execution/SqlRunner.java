@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a SQL step over JDBC against the source or the target, with a statement timeout; the rows
- * become lines in the log and a table on the run page.
+ * Runs a SQL step over JDBC against the source or the target, with a statement timeout;
+ * the rows become lines in the log and a table on the run page.
  */
 @Component
 class SqlRunner {
 
     private final ExecutionProperties properties;
+
     private final JsonMapper json;
 
     SqlRunner(ExecutionProperties properties, JsonMapper json) {
@@ -32,10 +33,12 @@ class SqlRunner {
     }
 
     Outcome run(RunContext ctx) {
-        ExecutionValues.Connection target = ctx.connection(ctx.step.target()).orElseThrow(() -> new StepFailure(
-                "The " + ctx.step.target().name().toLowerCase() + " connection is not set; set it on the Parameters page"));
+        ExecutionValues.Connection target = ctx.connection(ctx.step.target())
+            .orElseThrow(() -> new StepFailure("The " + ctx.step.target().name().toLowerCase()
+                    + " connection is not set; set it on the Parameters page"));
         String sql = render(ctx);
-        ctx.log.system("SQL on " + ctx.step.target().name().toLowerCase() + " (" + target.url().withoutPassword() + "):");
+        ctx.log
+            .system("SQL on " + ctx.step.target().name().toLowerCase() + " (" + target.url().withoutPassword() + "):");
         sql.lines().forEach(l -> ctx.log.system("  " + l));
         try (Connection c = open(target); Statement st = c.createStatement()) {
             ctx.onCancel(() -> cancelQuietly(st));
@@ -48,12 +51,14 @@ class SqlRunner {
             Rows rows = read(st.getResultSet());
             ctx.log.out(String.join(" | ", rows.table().columns()));
             rows.table().rows().forEach(r -> ctx.log.out(String.join(" | ", r)));
-            ctx.log.out("(" + rows.table().rows().size() + (rows.truncated() ? "+" : "") + " row" + (rows.table().rows().size() == 1 ? "" : "s") + ")");
+            ctx.log.out("(" + rows.table().rows().size() + (rows.truncated() ? "+" : "") + " row"
+                    + (rows.table().rows().size() == 1 ? "" : "s") + ")");
             if (ctx.step.saveOutput() != null) {
                 save(ctx, rows.table());
             }
             return new Outcome(RunStatus.SUCCEEDED, null, "Query finished", json(rows));
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             if (ctx.cancelled()) {
                 return new Outcome(RunStatus.CANCELLED, null, "Cancelled by " + ctx.cancelledBy(), null);
             }
@@ -63,15 +68,23 @@ class SqlRunner {
     }
 
     /**
-     * The step's SQL as it runs and as the run records it: parameters rendered, {@code ${database}}
-     * the connected database as a quoted identifier (left as it is while no connection is set).
+     * The step's SQL as it runs and as the run records it: parameters rendered,
+     * {@code ${database}} the connected database as a quoted identifier (left as it is
+     * while no connection is set).
      */
     static String render(RunContext ctx) {
-        String database = ctx.connection(ctx.step.target()).map(t -> "\"" + t.url().database().replace("\"", "\"\"") + "\"").orElse("${database}");
-        return Template.render(ctx.step.sql(), name -> Template.DATABASE.equals(name) ? database : ctx.runValues.forArgv(name)).strip();
+        String database = ctx.connection(ctx.step.target())
+            .map(t -> "\"" + t.url().database().replace("\"", "\"\"") + "\"")
+            .orElse("${database}");
+        return Template
+            .render(ctx.step.sql(), name -> Template.DATABASE.equals(name) ? database : ctx.runValues.forArgv(name))
+            .strip();
     }
 
-    /** A JDBC connection with the password given to the driver, never in a URL that could be logged. */
+    /**
+     * A JDBC connection with the password given to the driver, never in a URL that could
+     * be logged.
+     */
     static Connection open(ExecutionValues.Connection target) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", target.url().user());
@@ -119,17 +132,20 @@ class SqlRunner {
             java.nio.file.Files.createDirectories(file.getParent());
             java.nio.file.Files.writeString(file, ctx.step.title() + " (" + ctx.timestamp + ")\n\n" + table.toText());
             ctx.log.system("Result saved as " + ctx.workdir.relativize(file));
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             throw new StepFailure("Cannot write " + file.getFileName() + ": " + e.getMessage());
         }
     }
 
-    private record Rows(ResultTable table, boolean truncated) {}
+    private record Rows(ResultTable table, boolean truncated) {
+    }
 
     private static void cancelQuietly(Statement st) {
         try {
             st.cancel();
-        } catch (SQLException ignored) {
+        }
+        catch (SQLException ignored) {
             // the statement already finished
         }
     }
@@ -139,5 +155,7 @@ class SqlRunner {
     }
 
     /** How a SQL step or check ended. */
-    record Outcome(RunStatus status, Integer exitCode, String message, String resultJson) {}
+    record Outcome(RunStatus status, Integer exitCode, String message, String resultJson) {
+    }
+
 }

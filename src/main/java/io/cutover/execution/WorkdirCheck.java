@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
-/** The seed's "create working directory": backups/, logs/ and verification/ exist and are writable. */
+/**
+ * The seed's "create working directory": backups/, logs/ and verification/ exist and are
+ * writable.
+ */
 @Component
 class WorkdirCheck implements StepCheck {
 
@@ -25,4 +28,5 @@ class WorkdirCheck implements StepCheck {
         context.log().out(String.format("Free space on the working directory's volume: %.1f GB", free / 1e9));
         return CheckOutcome.passed("Working directory ready with backups/, logs/ and verification/");
     }
+
 }

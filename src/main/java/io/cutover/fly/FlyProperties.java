@@ -11,4 +11,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cutover.fly")
-record FlyProperties(@NotBlank @DefaultValue("flyctl") String flyctl, @NotBlank @DefaultValue("flyApiToken") String tokenParameter) {}
+record FlyProperties(@NotBlank @DefaultValue("flyctl") String flyctl,
+        @NotBlank @DefaultValue("flyApiToken") String tokenParameter) {
+}

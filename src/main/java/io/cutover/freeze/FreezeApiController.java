@@ -14,9 +14,13 @@ class FreezeApiController {
         this.freezes = freezes;
     }
 
-    /** The migration's freeze of the source: state, position, blocked roles, ended sessions, proof; 204 when never frozen. */
+    /**
+     * The migration's freeze of the source: state, position, blocked roles, ended
+     * sessions, proof; 204 when never frozen.
+     */
     @GetMapping("/api/migrations/{id}/freeze")
     ResponseEntity<SourceFreezes.FreezeSummary> freeze(@PathVariable long id) {
         return freezes.summary(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
+
 }

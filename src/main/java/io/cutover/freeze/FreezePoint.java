@@ -11,38 +11,45 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What only a write moves, read at one moment: per table the rows inserted, updated and deleted
- * since statistics began and the table's file (TRUNCATE, VACUUM FULL and rewrites give it a new
- * one), every sequence's value, the WAL position and the database's commit counter (the last two
- * move on their own too — checkpoints, read-only transactions — so they are shown, not judged).
- * Materialized views are left out: the drain refreshes them on the source, the panel's own write.
+ * What only a write moves, read at one moment: per table the rows inserted, updated and
+ * deleted since statistics began and the table's file (TRUNCATE, VACUUM FULL and rewrites
+ * give it a new one), every sequence's value, the WAL position and the database's commit
+ * counter (the last two move on their own too — checkpoints, read-only transactions — so
+ * they are shown, not judged). Materialized views are left out: the drain refreshes them
+ * on the source, the panel's own write.
  */
 record FreezePoint(String lsn, long commits, Map<String, TableCounters> tables, Map<String, Long> sequences) {
 
-    record TableCounters(long inserted, long updated, long deleted, long file) {}
+    record TableCounters(long inserted, long updated, long deleted, long file) {
+    }
 
     static FreezePoint read(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            // Statistics are read as of now, not as cached by an earlier read in this session.
+            // Statistics are read as of now, not as cached by an earlier read in this
+            // session.
             st.execute("SELECT pg_stat_clear_snapshot()");
             String lsn;
             long commits;
-            try (ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text, (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT pg_current_wal_lsn()::text, (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())")) {
                 rs.next();
                 lsn = rs.getString(1);
                 commits = rs.getLong(2);
             }
             Map<String, TableCounters> tables = new TreeMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT format('%I.%I', n.nspname, t.relname), coalesce(s.n_tup_ins, 0), coalesce(s.n_tup_upd, 0),"
-                    + " coalesce(s.n_tup_del, 0), pg_relation_filenode(t.oid) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace"
-                    + " LEFT JOIN pg_stat_user_tables s ON s.relid = t.oid WHERE t.relkind IN ('r', 'p')"
-                    + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT format('%I.%I', n.nspname, t.relname), coalesce(s.n_tup_ins, 0), coalesce(s.n_tup_upd, 0),"
+                            + " coalesce(s.n_tup_del, 0), pg_relation_filenode(t.oid) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace"
+                            + " LEFT JOIN pg_stat_user_tables s ON s.relid = t.oid WHERE t.relkind IN ('r', 'p')"
+                            + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'")) {
                 while (rs.next()) {
-                    tables.put(rs.getString(1), new TableCounters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    tables.put(rs.getString(1),
+                            new TableCounters(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
                 }
             }
             Map<String, Long> sequences = new TreeMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences")) {
+            try (ResultSet rs = st
+                .executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences")) {
                 while (rs.next()) {
                     String sequence = rs.getString(1);
                     long value = rs.getLong(2);
@@ -53,14 +60,18 @@ record FreezePoint(String lsn, long commits, Map<String, TableCounters> tables, 
         }
     }
 
-    /** Every difference a write would explain, one line each; empty when nothing was written. */
+    /**
+     * Every difference a write would explain, one line each; empty when nothing was
+     * written.
+     */
     List<String> writesSince(FreezePoint before) {
         List<String> moved = new ArrayList<>();
         before.tables.forEach((table, was) -> {
             TableCounters now = tables.get(table);
             if (now == null) {
                 moved.add(table + ": dropped");
-            } else if (!now.equals(was)) {
+            }
+            else if (!now.equals(was)) {
                 moved.add(table + ": " + describe(was, now));
             }
         });

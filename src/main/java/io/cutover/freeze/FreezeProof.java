@@ -12,20 +12,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether anything was committed on the source after the freeze: the freeze point against now,
- * and, where the freeze created a decoding slot, every transaction decoded after it (only the
- * panel's marker may be there). Names the sessions that could have written.
+ * Whether anything was committed on the source after the freeze: the freeze point against
+ * now, and, where the freeze created a decoding slot, every transaction decoded after it
+ * (only the panel's marker may be there). Names the sessions that could have written.
  */
 final class FreezeProof {
 
-    private FreezeProof() {}
+    private FreezeProof() {
+    }
 
     /**
-     * @param writes what moved since the freeze, one line each (tables, sequences, decoded transactions)
-     * @param writers sessions that could have written: connected after the freeze, or seen writing
-     * @param decodedTransactions transactions the decoding slot shows after the freeze besides the panel's markers
+     * @param writes what moved since the freeze, one line each (tables, sequences,
+     * decoded transactions)
+     * @param writers sessions that could have written: connected after the freeze, or
+     * seen writing
+     * @param decodedTransactions transactions the decoding slot shows after the freeze
+     * besides the panel's markers
      */
-    record Result(boolean holds, FreezePoint now, List<String> writes, List<String> writers, int decodedTransactions) {}
+    record Result(boolean holds, FreezePoint now, List<String> writes, List<String> writers, int decodedTransactions) {
+    }
 
     private static final String FREEZE_MARKER = "prefix: " + SourceFreeze.MARKER_PREFIX + ", sz: ";
 
@@ -36,20 +41,26 @@ final class FreezeProof {
         if (slot != null) {
             SourceFreeze.emitMarker(c, "proof");
             Map<String, List<String>> transactions = decode(c, slot);
-            boolean markerSeen = transactions.values().stream().anyMatch(changes -> changes.stream().anyMatch(line -> line.contains(FREEZE_MARKER)));
+            boolean markerSeen = transactions.values()
+                .stream()
+                .anyMatch(changes -> changes.stream().anyMatch(line -> line.contains(FREEZE_MARKER)));
             if (!markerSeen) {
-                writes.add("the decoding slot " + slot + " does not show the panel's own markers, so it cannot show the others' transactions either");
+                writes.add("the decoding slot " + slot
+                        + " does not show the panel's own markers, so it cannot show the others' transactions either");
             }
             for (Map.Entry<String, List<String>> xact : transactions.entrySet()) {
                 List<String> theirs = xact.getValue().stream().filter(line -> !line.contains(FREEZE_MARKER)).toList();
                 if (!theirs.isEmpty()) {
                     decoded++;
-                    writes.add("transaction " + xact.getKey() + " committed after the freeze: " + String.join("; ", summarize(theirs)));
+                    writes.add("transaction " + xact.getKey() + " committed after the freeze: "
+                            + String.join("; ", summarize(theirs)));
                 }
             }
         }
-        // A session connected now may write right after the proof, and its latest commit may not be
-        // in the statistics yet (a backend reports them up to a second late): either way no proof.
+        // A session connected now may write right after the proof, and its latest commit
+        // may not be
+        // in the statistics yet (a backend reports them up to a second late): either way
+        // no proof.
         List<String> connected = connectedNow(c);
         connected.forEach(s -> writes.add("connected to the frozen source: " + s));
         Set<String> writers = new LinkedHashSet<>(seen);
@@ -57,11 +68,15 @@ final class FreezeProof {
         return new Result(writes.isEmpty(), now, writes, List.copyOf(writers), decoded);
     }
 
-    /** The decoded changes after the freeze, by transaction; the slot is only peeked, so a re-run sees the same. */
+    /**
+     * The decoded changes after the freeze, by transaction; the slot is only peeked, so a
+     * re-run sees the same.
+     */
     private static Map<String, List<String>> decode(Connection c, String slot) throws SQLException {
         Map<String, List<String>> byXid = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT xid::text, data FROM pg_logical_slot_peek_changes(?, NULL, NULL,"
-                + " 'include-xids', '1', 'skip-empty-xacts', '1')")) {
+        try (PreparedStatement ps = c
+            .prepareStatement("SELECT xid::text, data FROM pg_logical_slot_peek_changes(?, NULL, NULL,"
+                    + " 'include-xids', '1', 'skip-empty-xacts', '1')")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -76,7 +91,10 @@ final class FreezeProof {
         return byXid;
     }
 
-    /** "table public.orders: INSERT: id[integer]:5 ..." becomes "INSERT into public.orders", counted. */
+    /**
+     * "table public.orders: INSERT: id[integer]:5 ..." becomes "INSERT into
+     * public.orders", counted.
+     */
     private static List<String> summarize(List<String> changes) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String line : changes) {
@@ -87,7 +105,8 @@ final class FreezeProof {
                 String table = line.substring(6, colon);
                 String op = second < 0 ? line.substring(colon + 2) : line.substring(colon + 2, second);
                 key = op + " " + table;
-            } else if (line.length() > 80) {
+            }
+            else if (line.length() > 80) {
                 key = line.substring(0, 80) + "…";
             }
             counts.merge(key, 1, Integer::sum);
@@ -97,12 +116,16 @@ final class FreezeProof {
         return out;
     }
 
-    /** Sessions on the source now that are not the panel's: any of them may have written. */
+    /**
+     * Sessions on the source now that are not the panel's: any of them may have written.
+     */
     static List<String> connectedNow(Connection c) throws SQLException {
         List<String> sessions = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local')"
-                + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
-                + " AND NOT (usename = current_user AND " + SourceFreeze.PANEL_SESSIONS + ") ORDER BY backend_start")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local')"
+                        + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+                        + " AND NOT (usename = current_user AND " + SourceFreeze.PANEL_SESSIONS
+                        + ") ORDER BY backend_start")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sessions.add(describe(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -115,4 +138,5 @@ final class FreezeProof {
     static String describe(String role, String application, String client) {
         return "role " + role + " (application_name " + application + ", from " + client + ")";
     }
+
 }

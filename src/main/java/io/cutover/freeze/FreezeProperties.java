@@ -12,4 +12,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cutover.freeze")
-record FreezeProperties(@NotNull @DefaultValue("100ms") Duration watchInterval, @NotNull @DefaultValue("10s") Duration connectTimeout) {}
+record FreezeProperties(@NotNull @DefaultValue("100ms") Duration watchInterval,
+        @NotNull @DefaultValue("10s") Duration connectTimeout) {
+}

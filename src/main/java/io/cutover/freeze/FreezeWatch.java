@@ -20,10 +20,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Samples the source's sessions while it is frozen, so that the proof can name who wrote even when
- * the writer has disconnected since: only roles the freeze could not block can connect, so any
- * session it sees is a suspect. Kept in memory: after a panel restart the proof says it saw nothing
- * before the restart and still judges by the counters.
+ * Samples the source's sessions while it is frozen, so that the proof can name who wrote
+ * even when the writer has disconnected since: only roles the freeze could not block can
+ * connect, so any session it sees is a suspect. Kept in memory: after a panel restart the
+ * proof says it saw nothing before the restart and still judges by the counters.
  */
 @Component
 class FreezeWatch implements DisposableBean {
@@ -31,25 +31,30 @@ class FreezeWatch implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FreezeWatch.class);
 
     private final FreezeProperties properties;
+
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "freeze-watch");
         t.setDaemon(true);
         return t;
     });
+
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
 
     FreezeWatch(FreezeProperties properties) {
         this.properties = properties;
     }
 
-    private record Watched(Connection connection, Set<String> seen, ScheduledFuture<?> task) {}
+    private record Watched(Connection connection, Set<String> seen, ScheduledFuture<?> task) {
+    }
 
     void start(long migrationId, ExecutionValues.Connection source) throws SQLException {
         stop(migrationId);
-        Connection c = PgSession.open(source, properties.connectTimeout(), Map.of("ApplicationName", "cutover-freeze-watch"));
+        Connection c = PgSession.open(source, properties.connectTimeout(),
+                Map.of("ApplicationName", "cutover-freeze-watch"));
         Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>());
         long every = properties.watchInterval().toMillis();
-        ScheduledFuture<?> task = sampler.scheduleWithFixedDelay(() -> sample(migrationId, c, seen), 0, every, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task = sampler.scheduleWithFixedDelay(() -> sample(migrationId, c, seen), 0, every,
+                TimeUnit.MILLISECONDS);
         watched.put(migrationId, new Watched(c, seen, task));
     }
 
@@ -73,7 +78,8 @@ class FreezeWatch implements DisposableBean {
             w.task().cancel(false);
             try {
                 w.connection().close();
-            } catch (SQLException ignored) {
+            }
+            catch (SQLException ignored) {
                 // The session ends with the connection either way.
             }
         }
@@ -82,7 +88,8 @@ class FreezeWatch implements DisposableBean {
     private static void sample(long migrationId, Connection c, Set<String> seen) {
         try {
             seen.addAll(FreezeProof.connectedNow(c));
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             log.debug("Freeze watch of migration {} could not sample the source: {}", migrationId, e.getMessage());
         }
     }
@@ -92,4 +99,5 @@ class FreezeWatch implements DisposableBean {
         watched.keySet().forEach(this::stop);
         sampler.shutdownNow();
     }
+
 }

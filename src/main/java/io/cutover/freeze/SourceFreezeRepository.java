@@ -23,24 +23,31 @@ class SourceFreezeRepository {
     }
 
     Optional<SourceFreezeRecord> find(long migrationId) {
-        return jdbc.query("SELECT * FROM source_freeze WHERE migration_id = ?", SourceFreezeRepository::map, migrationId).stream().findFirst();
+        return jdbc
+            .query("SELECT * FROM source_freeze WHERE migration_id = ?", SourceFreezeRepository::map, migrationId)
+            .stream()
+            .findFirst();
     }
 
     void save(SourceFreezeRecord r) {
         jdbc.update("DELETE FROM source_freeze WHERE migration_id = ?", r.migrationId());
-        jdbc.update("INSERT INTO source_freeze (migration_id, state, panel_role, freeze_lsn, slot_name, point_json, roles_json, sessions_json,"
-                + " grants_digest, frozen_at, proof, proven_at, unfrozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.migrationId(), r.state().name(), r.panelRole(), r.point().lsn(), r.slot(), JSON.writeValueAsString(r.point()),
-                JSON.writeValueAsString(r.roles()), JSON.writeValueAsString(r.sessions()), r.grantsDigest(), ts(r.frozenAt()), clip(r.proof()),
+        jdbc.update(
+                "INSERT INTO source_freeze (migration_id, state, panel_role, freeze_lsn, slot_name, point_json, roles_json, sessions_json,"
+                        + " grants_digest, frozen_at, proof, proven_at, unfrozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.migrationId(), r.state().name(), r.panelRole(), r.point().lsn(), r.slot(),
+                JSON.writeValueAsString(r.point()), JSON.writeValueAsString(r.roles()),
+                JSON.writeValueAsString(r.sessions()), r.grantsDigest(), ts(r.frozenAt()), clip(r.proof()),
                 ts(r.provenAt()), ts(r.unfrozenAt()));
     }
 
     private static SourceFreezeRecord map(ResultSet rs, int row) throws SQLException {
-        return new SourceFreezeRecord(rs.getLong("migration_id"), FreezeState.valueOf(rs.getString("state")), rs.getString("panel_role"),
-                rs.getString("slot_name"), JSON.readValue(rs.getString("point_json"), FreezePoint.class),
-                JSON.readValue(rs.getString("roles_json"), new TypeReference<List<RoleState>>() {}),
-                JSON.readValue(rs.getString("sessions_json"), new TypeReference<List<EndedSession>>() {}), rs.getString("grants_digest"),
-                instant(rs, "frozen_at"), rs.getString("proof"), instant(rs, "proven_at"), instant(rs, "unfrozen_at"));
+        return new SourceFreezeRecord(rs.getLong("migration_id"), FreezeState.valueOf(rs.getString("state")),
+                rs.getString("panel_role"), rs.getString("slot_name"),
+                JSON.readValue(rs.getString("point_json"), FreezePoint.class),
+                JSON.readValue(rs.getString("roles_json"), new TypeReference<List<RoleState>>() {
+                }), JSON.readValue(rs.getString("sessions_json"), new TypeReference<List<EndedSession>>() {
+                }), rs.getString("grants_digest"), instant(rs, "frozen_at"), rs.getString("proof"),
+                instant(rs, "proven_at"), instant(rs, "unfrozen_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -55,4 +62,5 @@ class SourceFreezeRepository {
     private static String clip(String s) {
         return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
     }
+
 }

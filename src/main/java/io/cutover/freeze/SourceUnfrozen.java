@@ -9,4 +9,5 @@ import org.springframework.modulith.NamedInterface;
  * @param differences what is not as before the freeze; empty when it was restored exactly
  */
 @NamedInterface("events")
-public record SourceUnfrozen(long migrationId, List<String> roles, List<String> differences) {}
+public record SourceUnfrozen(long migrationId, List<String> roles, List<String> differences) {
+}

@@ -32,23 +32,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gate module's facade. Every state-changing action on a migration's steps and checklists goes
- * through here: it takes the migration's lock, evaluates the gate rule on current facts, and either
- * lets the change through or refuses it with the reason (and an audit record of the attempt).
+ * The gate module's facade. Every state-changing action on a migration's steps and
+ * checklists goes through here: it takes the migration's lock, evaluates the gate rule on
+ * current facts, and either lets the change through or refuses it with the reason (and an
+ * audit record of the attempt).
  */
 @Service
 @Transactional(readOnly = true)
 public class ChecklistGate {
 
     private final MigrationManagement migrations;
+
     private final SignOffs signOffs;
+
     private final List<PerformerSource> performerSources;
+
     private final List<PhaseLock> phaseLocks;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
-    ChecklistGate(MigrationManagement migrations, SignOffs signOffs, List<PerformerSource> performerSources, List<PhaseLock> phaseLocks,
-            ApplicationEventPublisher events, Clock clock) {
+    ChecklistGate(MigrationManagement migrations, SignOffs signOffs, List<PerformerSource> performerSources,
+            List<PhaseLock> phaseLocks, ApplicationEventPublisher events, Clock clock) {
         this.migrations = migrations;
         this.phaseLocks = phaseLocks;
         this.signOffs = signOffs;
@@ -69,37 +75,45 @@ public class ChecklistGate {
         migrations.lockForChange(migrationId);
         Step step = stepOf(migrationId, stepId);
         if (step.kind() != StepKind.MANUAL) {
-            throw refuse(migrationId, actor, action, stepId,
-                    new ConflictException("'" + step.title() + "' is a " + step.kind().name().toLowerCase() + " step: run it instead of marking it done"));
+            throw refuse(migrationId, actor, action, stepId, new ConflictException("'" + step.title() + "' is a "
+                    + step.kind().name().toLowerCase() + " step: run it instead of marking it done"));
         }
         assertStepMayAct(migrationId, stepId, actor, action);
-        // A sign-off attesting this very step is voided by the new completion, with that reason.
+        // A sign-off attesting this very step is voided by the new completion, with that
+        // reason.
         crossDuties(migrationId, stepId, actor, s -> !s.evidence().containsKey(stepId));
         return migrations.recordCompletion(migrationId, stepId, actor, null, note);
     }
 
     /**
-     * Called in the transaction that queues a run, before the run is stored. The actor's sign-offs
-     * that approve this work stop counting once the run exists (the calculator sees the new
-     * performer); the event lets the sign-off module record them as void with the reason.
+     * Called in the transaction that queues a run, before the run is stored. The actor's
+     * sign-offs that approve this work stop counting once the run exists (the calculator
+     * sees the new performer); the event lets the sign-off module record them as void
+     * with the reason.
      */
     @Transactional
     public void workStarted(long migrationId, String stepId, Actor actor) {
         crossDuties(migrationId, stepId, actor, s -> true);
     }
 
-    private void crossDuties(long migrationId, String stepId, Actor actor, java.util.function.Predicate<SignOffView> filter) {
-        List<SignOffView> crossed = calculator(migrationId).crossedBy(actor.username(), stepId).stream().filter(filter).toList();
+    private void crossDuties(long migrationId, String stepId, Actor actor,
+            java.util.function.Predicate<SignOffView> filter) {
+        List<SignOffView> crossed = calculator(migrationId).crossedBy(actor.username(), stepId)
+            .stream()
+            .filter(filter)
+            .toList();
         if (!crossed.isEmpty()) {
             String title = stepOf(migrationId, stepId).title();
             events.publishEvent(new DutiesCrossed(migrationId, crossed.stream().map(SignOffView::id).toList(), stepId,
-                    "Separation of duties: " + actor.username() + " signed this and then performed '" + title + "', work the checklist approves"));
+                    "Separation of duties: " + actor.username() + " signed this and then performed '" + title
+                            + "', work the checklist approves"));
         }
     }
 
     /**
-     * For an operator about to run a step: refuses a user without the OPERATOR role (403) and a
-     * step whose phase or guarding checklist is closed (409). The caller must hold the lock.
+     * For an operator about to run a step: refuses a user without the OPERATOR role (403)
+     * and a step whose phase or guarding checklist is closed (409). The caller must hold
+     * the lock.
      */
     public void assertOperatorMayAct(long migrationId, String stepId, Actor actor) {
         requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
@@ -107,14 +121,15 @@ public class ChecklistGate {
     }
 
     /**
-     * Refuses with {@link GateClosedException} unless the step may act now. Callers that then change
-     * state must hold the migration's lock ({@link MigrationManagement#lockForChange}) in the same
-     * transaction.
+     * Refuses with {@link GateClosedException} unless the step may act now. Callers that
+     * then change state must hold the migration's lock
+     * ({@link MigrationManagement#lockForChange}) in the same transaction.
      */
     public void assertStepMayAct(long migrationId, String stepId, Actor actor, String action) {
         StepProgress step = progress(migrationId).step(stepId).orElseThrow(() -> unknownStep(stepId));
         if (!step.mayAct()) {
-            throw refuse(migrationId, actor, action, stepId, new GateClosedException("'" + step.step().title() + "' cannot act: " + step.blockedReason()));
+            throw refuse(migrationId, actor, action, stepId,
+                    new GateClosedException("'" + step.step().title() + "' cannot act: " + step.blockedReason()));
         }
     }
 
@@ -124,28 +139,33 @@ public class ChecklistGate {
         requireRole(migrationId, actor, Role.APPROVER, action, itemId);
         migrations.lockForChange(migrationId);
         Runbook runbook = migrations.runbookOf(migrationId);
-        Gate gate = runbook.gateOfItem(itemId).orElseThrow(() -> new NotFoundException("There is no checklist item '" + itemId + "' in this runbook"));
+        Gate gate = runbook.gateOfItem(itemId)
+            .orElseThrow(() -> new NotFoundException("There is no checklist item '" + itemId + "' in this runbook"));
         GateItem item = gate.items().stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
         ProgressCalculator calculator = calculator(migrationId);
         MigrationProgress progress = calculator.compute(migrationId);
         GateProgress gateProgress = progress.gateOfItem(itemId).orElseThrow();
         ItemProgress itemProgress = progress.item(itemId).orElseThrow();
         if (!gateProgress.signable()) {
-            throw refuse(migrationId, actor, action, itemId, new GateClosedException("'" + gate.title() + "' cannot be signed yet: " + gateProgress.closedReason()));
+            throw refuse(migrationId, actor, action, itemId, new GateClosedException(
+                    "'" + gate.title() + "' cannot be signed yet: " + gateProgress.closedReason()));
         }
         if (!itemProgress.missingEvidence().isEmpty()) {
-            throw refuse(migrationId, actor, action, itemId, new ConflictException(
-                    "'" + item.text() + "' attests work that is not done yet: " + String.join(", ", itemProgress.missingEvidence())));
+            throw refuse(migrationId, actor, action, itemId, new ConflictException("'" + item.text()
+                    + "' attests work that is not done yet: " + String.join(", ", itemProgress.missingEvidence())));
         }
         if (itemProgress.signedBy(actor.username())) {
-            throw refuse(migrationId, actor, action, itemId, new ConflictException("You have already signed '" + item.text() + "'"));
+            throw refuse(migrationId, actor, action, itemId,
+                    new ConflictException("You have already signed '" + item.text() + "'"));
         }
         if (gate.critical()) {
             assertSeparationOfDuties(migrationId, actor, gate, item, calculator);
         }
         Map<String, Long> evidence = new LinkedHashMap<>();
-        calculator.applicableEvidence(item).forEach(stepId -> evidence.put(stepId, calculator.latest(stepId).orElseThrow().id()));
-        return signOffs.record(new NewSignOff(migrationId, gate.id(), itemId, actor.username(), Role.APPROVER.name(), blankToNull(comment), evidence));
+        calculator.applicableEvidence(item)
+            .forEach(stepId -> evidence.put(stepId, calculator.latest(stepId).orElseThrow().id()));
+        return signOffs.record(new NewSignOff(migrationId, gate.id(), itemId, actor.username(), Role.APPROVER.name(),
+                blankToNull(comment), evidence));
     }
 
     @Transactional
@@ -155,12 +175,14 @@ public class ChecklistGate {
         return signOffs.revoke(migrationId, signOffId, actor, reason);
     }
 
-    private void assertSeparationOfDuties(long migrationId, Actor actor, Gate gate, GateItem item, ProgressCalculator calculator) {
+    private void assertSeparationOfDuties(long migrationId, Actor actor, Gate gate, GateItem item,
+            ProgressCalculator calculator) {
         List<String> phases = calculator.dutyPhases(gate);
         if (calculator.dutyPerformers(gate, item).contains(actor.username())) {
-            throw refuse(migrationId, actor, "sign", item.id(), new ForbiddenException(
-                    "Separation of duties: you performed work this checklist approves (phases " + String.join(", ", phases)
-                            + "); '" + gate.title() + "' must be signed by approvers who did not do that work"));
+            throw refuse(migrationId, actor, "sign", item.id(),
+                    new ForbiddenException("Separation of duties: you performed work this checklist approves (phases "
+                            + String.join(", ", phases) + "); '" + gate.title()
+                            + "' must be signed by approvers who did not do that work"));
         }
     }
 
@@ -169,30 +191,35 @@ public class ChecklistGate {
         Runbook runbook = migrations.runbookOf(migrationId);
         Map<String, Set<String>> startedBy = new HashMap<>();
         for (PerformerSource source : performerSources) {
-            source.performersByStep(migrationId).forEach((step, users) -> startedBy.computeIfAbsent(step, k -> new HashSet<>()).addAll(users));
+            source.performersByStep(migrationId)
+                .forEach((step, users) -> startedBy.computeIfAbsent(step, k -> new HashSet<>()).addAll(users));
         }
         Map<String, String> locks = new HashMap<>();
         phaseLocks.forEach(lock -> lock.locks(migrationId).forEach(locks::putIfAbsent));
-        return new ProgressCalculator(runbook, migrations.completions(migrationId), signOffs.forMigration(migrationId), startedBy,
-                clock.instant(), stableDays(runbook, details), valuesOf(runbook, details), locks);
+        return new ProgressCalculator(runbook, migrations.completions(migrationId), signOffs.forMigration(migrationId),
+                startedBy, clock.instant(), stableDays(runbook, details), valuesOf(runbook, details), locks);
     }
 
-    /** Shown values, with the runbook's default for a parameter the migration predates. */
+    /**
+     * Shown values, with the runbook's default for a parameter the migration predates.
+     */
     static java.util.function.Function<String, String> valuesOf(Runbook runbook, MigrationDetails details) {
         return id -> {
             String shown = details.display(id);
-            return shown.isEmpty() ? runbook.parameter(id).map(io.cutover.runbook.Parameter::defaultValue).orElse("") : shown;
+            return shown.isEmpty() ? runbook.parameter(id).map(io.cutover.runbook.Parameter::defaultValue).orElse("")
+                    : shown;
         };
     }
 
     private static int stableDays(Runbook runbook, MigrationDetails details) {
-        return runbook.phases().stream()
-                .filter(Phase::waitsForStablePeriod)
-                .findFirst()
-                .map(p -> Template.render(p.stableDays(), details::display))
-                .filter(s -> s.matches("\\d+"))
-                .map(Integer::parseInt)
-                .orElse(0);
+        return runbook.phases()
+            .stream()
+            .filter(Phase::waitsForStablePeriod)
+            .findFirst()
+            .map(p -> Template.render(p.stableDays(), details::display))
+            .filter(s -> s.matches("\\d+"))
+            .map(Integer::parseInt)
+            .orElse(0);
     }
 
     private Step stepOf(long migrationId, String stepId) {
@@ -201,11 +228,13 @@ public class ChecklistGate {
 
     private void requireRole(long migrationId, Actor actor, Role role, String action, String target) {
         if (!actor.hasRole(role)) {
-            throw refuse(migrationId, actor, action, target, new ForbiddenException("Only a user with the " + role + " role may " + action));
+            throw refuse(migrationId, actor, action, target,
+                    new ForbiddenException("Only a user with the " + role + " role may " + action));
         }
     }
 
-    private CutoverException refuse(long migrationId, Actor actor, String action, String target, CutoverException reason) {
+    private CutoverException refuse(long migrationId, Actor actor, String action, String target,
+            CutoverException reason) {
         events.publishEvent(new ActionRefused(migrationId, actor.username(), action, target, reason.getMessage()));
         return reason;
     }
@@ -217,4 +246,5 @@ public class ChecklistGate {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
 }

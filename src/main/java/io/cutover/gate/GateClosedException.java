@@ -8,4 +8,5 @@ public class GateClosedException extends ConflictException {
     public GateClosedException(String message) {
         super(message);
     }
+
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param history every sign-off ever made on the item, including revoked and voided ones
  * @param missingEvidence titles of evidence steps not done yet
  */
-public record ItemProgress(GateItem item, List<SignOffView> counting, List<SignOffView> history, int approvalsNeeded, List<String> missingEvidence) {
+public record ItemProgress(GateItem item, List<SignOffView> counting, List<SignOffView> history, int approvalsNeeded,
+        List<String> missingEvidence) {
 
     public boolean satisfied() {
         return counting.stream().map(SignOffView::signedBy).distinct().count() >= approvalsNeeded;

@@ -20,15 +20,23 @@ public record MigrationProgress(long migrationId, List<PhaseProgress> phases, Li
     }
 
     public Optional<ItemProgress> item(String itemId) {
-        return all().flatMap(p -> p.gates().stream()).flatMap(g -> g.items().stream()).filter(i -> i.item().id().equals(itemId)).findFirst();
+        return all().flatMap(p -> p.gates().stream())
+            .flatMap(g -> g.items().stream())
+            .filter(i -> i.item().id().equals(itemId))
+            .findFirst();
     }
 
     public Optional<GateProgress> gateOfItem(String itemId) {
-        return all().flatMap(p -> p.gates().stream()).filter(g -> g.items().stream().anyMatch(i -> i.item().id().equals(itemId))).findFirst();
+        return all().flatMap(p -> p.gates().stream())
+            .filter(g -> g.items().stream().anyMatch(i -> i.item().id().equals(itemId)))
+            .findFirst();
     }
 
     /** The phase a team should look at first: the first linear phase not yet done. */
     public PhaseProgress current() {
-        return phases.stream().filter(p -> p.state() != PhaseState.DONE).findFirst().orElse(phases.get(phases.size() - 1));
+        return phases.stream()
+            .filter(p -> p.state() != PhaseState.DONE)
+            .findFirst()
+            .orElse(phases.get(phases.size() - 1));
     }
 }

@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * A phase with its state, steps and checklists.
  *
- * @param closedReason why a locked phase is locked (or a warning for a started phase whose
- *     predecessor is no longer done); null otherwise
+ * @param closedReason why a locked phase is locked (or a warning for a started phase
+ * whose predecessor is no longer done); null otherwise
  */
-public record PhaseProgress(Phase phase, PhaseState state, List<StepProgress> steps, List<GateProgress> gates, String closedReason) {
+public record PhaseProgress(Phase phase, PhaseState state, List<StepProgress> steps, List<GateProgress> gates,
+        String closedReason) {
 
     public boolean open() {
         return state != PhaseState.LOCKED;

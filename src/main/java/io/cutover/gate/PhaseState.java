@@ -2,6 +2,7 @@ package io.cutover.gate;
 
 /** Where a phase stands, as the phase rail shows it. */
 public enum PhaseState {
+
     /** Earlier work or a gate stands in the way; nothing in it may act. */
     LOCKED,
     /** May start; nothing done yet. */
@@ -10,4 +11,5 @@ public enum PhaseState {
     IN_PROGRESS,
     /** Required steps done and exit gates signed. */
     DONE
+
 }

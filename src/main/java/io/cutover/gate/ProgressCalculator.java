@@ -19,21 +19,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Computes a migration's progress from facts alone (completions, sign-offs, work started) so the
- * gate rule has one implementation that pages, the API and every action share. Pure: no I/O.
+ * Computes a migration's progress from facts alone (completions, sign-offs, work started)
+ * so the gate rule has one implementation that pages, the API and every action share.
+ * Pure: no I/O.
  */
 final class ProgressCalculator {
 
     private final Runbook runbook;
+
     private final Map<String, Completion> latest = new HashMap<>();
+
     private final Map<String, Integer> timesDone = new HashMap<>();
+
     private final Map<String, Set<String>> startedBy;
+
     private final List<SignOffView> signOffs;
+
     private final Instant now;
+
     private final int stableDays;
+
     private final Map<String, Boolean> done = new HashMap<>();
+
     private final Map<String, Set<String>> dutyPerformers = new HashMap<>();
+
     private final java.util.function.Function<String, String> values;
+
     private final Map<String, String> locks;
 
     /**
@@ -41,13 +52,18 @@ final class ProgressCalculator {
      * @param stableDays resolved length of a phase's stable period, in days
      * @param values the migration's parameter values, which decide the steps that apply
      */
-    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays,
+    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs,
+            Map<String, Set<String>> startedBy, Instant now, int stableDays,
             java.util.function.Function<String, String> values) {
         this(runbook, completions, signOffs, startedBy, now, stableDays, values, Map.of());
     }
 
-    /** @param locks phase id to why a {@link PhaseLock} holds it locked, whatever else says */
-    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs, Map<String, Set<String>> startedBy, Instant now, int stableDays,
+    /**
+     * @param locks phase id to why a {@link PhaseLock} holds it locked, whatever else
+     * says
+     */
+    public ProgressCalculator(Runbook runbook, List<Completion> completions, List<SignOffView> signOffs,
+            Map<String, Set<String>> startedBy, Instant now, int stableDays,
             java.util.function.Function<String, String> values, Map<String, String> locks) {
         this.runbook = runbook;
         this.locks = locks;
@@ -75,31 +91,42 @@ final class ProgressCalculator {
         return new MigrationProgress(migrationId, phases, flows);
     }
 
-    /** @param blocker why an earlier phase stands in the way, or null when all earlier phases are done */
+    /**
+     * @param blocker why an earlier phase stands in the way, or null when all earlier
+     * phases are done
+     */
     private PhaseProgress linear(Phase phase, String blocker) {
         boolean started = started(phase);
         String entryReason = blocker != null ? blocker : stablePeriodReason(phase).orElse(null);
         if (entryReason == null) {
-            entryReason = phase.gates(GatePosition.ENTRY).filter(g -> !signed(g)).findFirst()
-                    .map(g -> "the '" + g.title() + "' checklist is not fully signed").orElse(null);
+            entryReason = phase.gates(GatePosition.ENTRY)
+                .filter(g -> !signed(g))
+                .findFirst()
+                .map(g -> "the '" + g.title() + "' checklist is not fully signed")
+                .orElse(null);
         }
         String held = locks.get(phase.id());
         boolean open = held == null && (started || entryReason == null);
         if (held != null) {
             entryReason = held;
         }
-        PhaseState state = held != null ? PhaseState.LOCKED
-                : isDone(phase) ? PhaseState.DONE : started ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
-        String entryGateWindow = held != null ? held : blocker != null ? blocker : stablePeriodReason(phase).orElse(null);
-        String closedReason = open ? (started && blocker != null ? "started before an earlier gate was revoked: " + blocker : null) : entryReason;
-        return progress(phase, state, open ? null : "Phase '" + phase.title() + "' is locked: " + entryReason, entryGateWindow, closedReason);
+        PhaseState state = held != null ? PhaseState.LOCKED : isDone(phase) ? PhaseState.DONE
+                : started ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
+        String entryGateWindow = held != null ? held
+                : blocker != null ? blocker : stablePeriodReason(phase).orElse(null);
+        String closedReason = open
+                ? (started && blocker != null ? "started before an earlier gate was revoked: " + blocker : null)
+                : entryReason;
+        return progress(phase, state, open ? null : "Phase '" + phase.title() + "' is locked: " + entryReason,
+                entryGateWindow, closedReason);
     }
 
     private PhaseProgress flow(Phase flow) {
         Phase trigger = runbook.phase(flow.opensWhenStarted()).orElseThrow();
         boolean open = started(trigger) || started(flow);
         String reason = open ? null : "opens once phase '" + trigger.title() + "' has started";
-        PhaseState state = isDone(flow) ? PhaseState.DONE : started(flow) ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
+        PhaseState state = isDone(flow) ? PhaseState.DONE
+                : started(flow) ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
         return progress(flow, state, open ? null : "'" + flow.title() + "' " + reason, reason, reason);
     }
 
@@ -107,26 +134,35 @@ final class ProgressCalculator {
      * @param lockedReason why steps may not act, or null when the phase is open
      * @param entryWindow why the entry gate may not be signed yet, or null
      */
-    private PhaseProgress progress(Phase phase, PhaseState state, String lockedReason, String entryWindow, String closedReason) {
+    private PhaseProgress progress(Phase phase, PhaseState state, String lockedReason, String entryWindow,
+            String closedReason) {
         List<StepProgress> steps = phase.steps().stream().map(step -> stepProgress(phase, step, lockedReason)).toList();
-        List<GateProgress> gates = phase.gates().stream()
-                .map(gate -> gateProgress(gate, gate.position() == GatePosition.ENTRY ? entryWindow : lockedReason))
-                .toList();
+        List<GateProgress> gates = phase.gates()
+            .stream()
+            .map(gate -> gateProgress(gate, gate.position() == GatePosition.ENTRY ? entryWindow : lockedReason))
+            .toList();
         return new PhaseProgress(phase, state, steps, gates, closedReason);
     }
 
     private StepProgress stepProgress(Phase phase, Step step, String lockedReason) {
         if (!applies(step)) {
-            return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), notApplicable(step), false);
+            return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0),
+                    notApplicable(step), false);
         }
         String blocked = lockedReason;
         if (blocked == null) {
-            blocked = phase.gateGuarding(step.id()).filter(g -> !signed(g))
-                    .map(g -> "needs the '" + g.title() + "' checklist fully signed first").orElse(null);
+            blocked = phase.gateGuarding(step.id())
+                .filter(g -> !signed(g))
+                .map(g -> "needs the '" + g.title() + "' checklist fully signed first")
+                .orElse(null);
         }
         if (blocked == null) {
-            blocked = step.after().stream().filter(before -> applies(before) && !latest.containsKey(before)).findFirst()
-                    .map(before -> "needs '" + runbook.step(before).map(Step::title).orElse(before) + "' to succeed first").orElse(null);
+            blocked = step.after()
+                .stream()
+                .filter(before -> applies(before) && !latest.containsKey(before))
+                .findFirst()
+                .map(before -> "needs '" + runbook.step(before).map(Step::title).orElse(before) + "' to succeed first")
+                .orElse(null);
         }
         return new StepProgress(step, latest.get(step.id()), timesDone.getOrDefault(step.id(), 0), blocked, true);
     }
@@ -140,9 +176,12 @@ final class ProgressCalculator {
     }
 
     private String notApplicable(Step step) {
-        return "not used with this migration's settings (" + step.when().entrySet().stream()
-                .map(e -> "applies when " + runbook.parameter(e.getKey()).map(p -> p.label()).orElse(e.getKey()) + " is " + e.getValue())
-                .collect(Collectors.joining(", ")) + ")";
+        return "not used with this migration's settings (" + step.when()
+            .entrySet()
+            .stream()
+            .map(e -> "applies when " + runbook.parameter(e.getKey()).map(p -> p.label()).orElse(e.getKey()) + " is "
+                    + e.getValue())
+            .collect(Collectors.joining(", ")) + ")";
     }
 
     private GateProgress gateProgress(Gate gate, String closedReason) {
@@ -154,31 +193,35 @@ final class ProgressCalculator {
         List<SignOffView> history = signOffs.stream().filter(s -> s.itemId().equals(item.id())).toList();
         List<SignOffView> counting = history.stream().filter(this::counts).toList();
         List<String> missing = applicableEvidence(item).stream()
-                .filter(stepId -> !latest.containsKey(stepId))
-                .map(stepId -> runbook.step(stepId).map(Step::title).orElse(stepId))
-                .toList();
+            .filter(stepId -> !latest.containsKey(stepId))
+            .map(stepId -> runbook.step(stepId).map(Step::title).orElse(stepId))
+            .toList();
         return new ItemProgress(item, counting, history, gate.approvals(), missing);
     }
 
     /**
-     * A sign-off counts while it is active, every evidence completion is still the latest, and it
-     * covers every evidence step that applies now (a changed strategy can add evidence to attest).
+     * A sign-off counts while it is active, every evidence completion is still the
+     * latest, and it covers every evidence step that applies now (a changed strategy can
+     * add evidence to attest).
      */
     boolean counts(SignOffView signOff) {
         Optional<Gate> gate = runbook.gateOfItem(signOff.itemId());
-        Optional<GateItem> item = gate.flatMap(g -> g.items().stream().filter(i -> i.id().equals(signOff.itemId())).findFirst());
-        return signOff.isActive()
-                && signOff.evidence().entrySet().stream()
-                        .allMatch(e -> Optional.ofNullable(latest.get(e.getKey())).map(c -> c.id() == e.getValue()).orElse(false))
+        Optional<GateItem> item = gate
+            .flatMap(g -> g.items().stream().filter(i -> i.id().equals(signOff.itemId())).findFirst());
+        return signOff.isActive() && signOff.evidence()
+            .entrySet()
+            .stream()
+            .allMatch(e -> Optional.ofNullable(latest.get(e.getKey())).map(c -> c.id() == e.getValue()).orElse(false))
                 && item.map(i -> signOff.evidence().keySet().containsAll(applicableEvidence(i))).orElse(true)
                 && !(gate.isPresent() && item.isPresent() && gate.get().critical()
                         && dutyPerformers(gate.get(), item.get()).contains(signOff.signedBy()));
     }
 
     /**
-     * Users who performed work an item of a critical gate approves: a step of the gate's duty
-     * phases or one of the item's evidence steps. Whoever is among them may not sign the item, and
-     * a sign-off whose signer joins them later stops counting (separation of duties in both orders).
+     * Users who performed work an item of a critical gate approves: a step of the gate's
+     * duty phases or one of the item's evidence steps. Whoever is among them may not sign
+     * the item, and a sign-off whose signer joins them later stops counting (separation
+     * of duties in both orders).
      */
     Set<String> dutyPerformers(Gate gate, GateItem item) {
         return dutyPerformers.computeIfAbsent(item.id(), id -> {
@@ -190,22 +233,33 @@ final class ProgressCalculator {
 
     /** The phases whose work a critical gate approves: those it names, else its own. */
     List<String> dutyPhases(Gate gate) {
-        return gate.performersOf().isEmpty() ? List.of(runbook.phaseOfGate(gate.id()).map(Phase::id).orElseThrow()) : gate.performersOf();
+        return gate.performersOf().isEmpty() ? List.of(runbook.phaseOfGate(gate.id()).map(Phase::id).orElseThrow())
+                : gate.performersOf();
     }
 
-    /** Whether doing {@code stepId} is work that {@code item} of a critical gate approves. */
+    /**
+     * Whether doing {@code stepId} is work that {@code item} of a critical gate approves.
+     */
     boolean approvesWork(Gate gate, GateItem item, String stepId) {
         return gate.critical() && (item.evidence().contains(stepId)
                 || runbook.phaseOfStep(stepId).map(p -> dutyPhases(gate).contains(p.id())).orElse(false));
     }
 
-    /** Sign-offs by {@code user} that count now and would stop counting once the user does {@code stepId}. */
+    /**
+     * Sign-offs by {@code user} that count now and would stop counting once the user does
+     * {@code stepId}.
+     */
     List<SignOffView> crossedBy(String user, String stepId) {
         return signOffs.stream()
-                .filter(s -> s.signedBy().equals(user) && counts(s))
-                .filter(s -> runbook.gateOfItem(s.itemId()).flatMap(g -> g.items().stream().filter(i -> i.id().equals(s.itemId())).findFirst()
-                        .map(i -> approvesWork(g, i, stepId))).orElse(false))
-                .toList();
+            .filter(s -> s.signedBy().equals(user) && counts(s))
+            .filter(s -> runbook.gateOfItem(s.itemId())
+                .flatMap(g -> g.items()
+                    .stream()
+                    .filter(i -> i.id().equals(s.itemId()))
+                    .findFirst()
+                    .map(i -> approvesWork(g, i, stepId)))
+                .orElse(false))
+            .toList();
     }
 
     /** The evidence steps of an item that apply to this migration. */
@@ -214,13 +268,18 @@ final class ProgressCalculator {
     }
 
     boolean signed(Gate gate) {
-        return gate.items().stream().allMatch(item -> signOffs.stream()
+        return gate.items()
+            .stream()
+            .allMatch(item -> signOffs.stream()
                 .filter(s -> s.itemId().equals(item.id()) && counts(s))
-                .map(SignOffView::signedBy).distinct().count() >= gate.approvals());
+                .map(SignOffView::signedBy)
+                .distinct()
+                .count() >= gate.approvals());
     }
 
     boolean isDone(Phase phase) {
-        return done.computeIfAbsent(phase.id(), id -> requiredStepsDone(phase) && phase.gates(GatePosition.EXIT).allMatch(this::signed));
+        return done.computeIfAbsent(phase.id(),
+                id -> requiredStepsDone(phase) && phase.gates(GatePosition.EXIT).allMatch(this::signed));
     }
 
     private boolean requiredStepsDone(Phase phase) {
@@ -236,21 +295,26 @@ final class ProgressCalculator {
         if (missing > 0) {
             return missing + " required step" + (missing == 1 ? "" : "s") + " not done";
         }
-        return phase.gates(GatePosition.EXIT).filter(g -> !signed(g)).findFirst()
-                .map(g -> "checklist '" + g.title() + "' not fully signed").orElse("not done");
+        return phase.gates(GatePosition.EXIT)
+            .filter(g -> !signed(g))
+            .findFirst()
+            .map(g -> "checklist '" + g.title() + "' not fully signed")
+            .orElse("not done");
     }
 
     boolean started(Phase phase) {
-        return phase.steps().stream().anyMatch(s -> latest.containsKey(s.id()) || !startedBy.getOrDefault(s.id(), Set.of()).isEmpty());
+        return phase.steps()
+            .stream()
+            .anyMatch(s -> latest.containsKey(s.id()) || !startedBy.getOrDefault(s.id(), Set.of()).isEmpty());
     }
 
     /** Users who did or started a step of the given phases. */
     Set<String> performersOf(List<String> phaseIds) {
         return phaseIds.stream()
-                .flatMap(id -> runbook.phase(id).stream())
-                .flatMap(p -> p.steps().stream())
-                .flatMap(s -> performersOfStep(s.id()).stream())
-                .collect(Collectors.toSet());
+            .flatMap(id -> runbook.phase(id).stream())
+            .flatMap(p -> p.steps().stream())
+            .flatMap(s -> performersOfStep(s.id()).stream())
+            .collect(Collectors.toSet());
     }
 
     Set<String> performersOfStep(String stepId) {
@@ -271,14 +335,17 @@ final class ProgressCalculator {
         if (!isDone(since)) {
             return Optional.of("phase '" + since.title() + "' is not done");
         }
-        Instant sinceDone = since.steps().stream()
-                .filter(this::required)
-                .map(s -> latest.get(s.id()).completedAt())
-                .max(Instant::compareTo)
-                .orElse(Instant.EPOCH);
+        Instant sinceDone = since.steps()
+            .stream()
+            .filter(this::required)
+            .map(s -> latest.get(s.id()).completedAt())
+            .max(Instant::compareTo)
+            .orElse(Instant.EPOCH);
         Instant opens = sinceDone.plus(Duration.ofDays(stableDays));
         return now.isBefore(opens)
-                ? Optional.of("stable period of " + stableDays + " days after '" + since.title() + "' runs until " + opens)
+                ? Optional
+                    .of("stable period of " + stableDays + " days after '" + since.title() + "' runs until " + opens)
                 : Optional.empty();
     }
+
 }

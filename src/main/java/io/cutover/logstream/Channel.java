@@ -2,6 +2,7 @@ package io.cutover.logstream;
 
 /** What an event of a run's log is. */
 public enum Channel {
+
     /** Standard output of the child process. */
     OUT,
     /** Standard error of the child process. */
@@ -22,4 +23,5 @@ public enum Channel {
     static Channel of(String code) {
         return valueOf(code.toUpperCase());
     }
+
 }

@@ -1,8 +1,8 @@
 package io.cutover.logstream;
 
 /**
- * An event with its SSE text, formatted once when it is written: two hundred viewers of the same
- * run share the one string instead of each quoting and framing every line again.
+ * An event with its SSE text, formatted once when it is written: two hundred viewers of
+ * the same run share the one string instead of each quoting and framing every line again.
  */
 record Frame(LogEvent event, String sse) {
 
@@ -19,10 +19,14 @@ record Frame(LogEvent event, String sse) {
         };
     }
 
-    /** Lines as small JSON objects; status, hint and end events are JSON already. Never spans lines. */
+    /**
+     * Lines as small JSON objects; status, hint and end events are JSON already. Never
+     * spans lines.
+     */
     static String data(LogEvent e) {
         return switch (e.channel()) {
-            case OUT, ERR, SYS -> "{\"s\":\"" + e.channel().code() + "\",\"t\":" + e.ts().toEpochMilli() + ",\"x\":" + Json.quote(e.text()) + "}";
+            case OUT, ERR, SYS -> "{\"s\":\"" + e.channel().code() + "\",\"t\":" + e.ts().toEpochMilli() + ",\"x\":"
+                    + Json.quote(e.text()) + "}";
             default -> e.text().replace("\n", " ");
         };
     }

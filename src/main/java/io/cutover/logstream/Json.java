@@ -3,7 +3,8 @@ package io.cutover.logstream;
 /** Minimal JSON string quoting for the hot path of log lines (millions of them). */
 final class Json {
 
-    private Json() {}
+    private Json() {
+    }
 
     static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16).append('"');
@@ -18,7 +19,8 @@ final class Json {
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
                         b.append(String.format("\\u%04x", (int) c));
-                    } else {
+                    }
+                    else {
                         b.append(c);
                     }
                 }
@@ -26,4 +28,5 @@ final class Json {
         }
         return b.append('"').toString();
     }
+
 }

@@ -10,32 +10,50 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The in-memory side of one active run: events not yet stored, plus the most recent stored ones,
- * so viewers can follow the tail without touching H2. Events leave memory only once they are
- * stored, which is what lets a viewer that falls behind continue from the store without a gap.
+ * The in-memory side of one active run: events not yet stored, plus the most recent
+ * stored ones, so viewers can follow the tail without touching H2. Events leave memory
+ * only once they are stored, which is what lets a viewer that falls behind continue from
+ * the store without a gap.
  *
- * <p>The one writer appends without ever waiting for a viewer: events go into fixed-size chunks
- * indexed by sequence number and become visible through a volatile counter; viewers read without
- * a lock and park until the writer unparks them.
+ * <p>
+ * The one writer appends without ever waiting for a viewer: events go into fixed-size
+ * chunks indexed by sequence number and become visible through a volatile counter;
+ * viewers read without a lock and park until the writer unparks them.
  */
 final class LiveRun {
 
     private static final int CHUNK = 4096;
 
     private final long runId;
+
     private final int keepStored;
+
     private final long keepBytes;
+
     private final Clock clock;
-    /** Approximate heap held by each chunk's frames, so long lines cannot make the kept tail unbounded. */
+
+    /**
+     * Approximate heap held by each chunk's frames, so long lines cannot make the kept
+     * tail unbounded.
+     */
     private final ConcurrentHashMap<Long, Long> chunkBytes = new ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
     private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+
     private final Object writeLock = new Object();
+
     private final Object storedLock = new Object();
+
     private volatile long lastSeq;
+
     private volatile long storedSeq;
+
     private volatile boolean ended;
+
     private long firstKeptChunk;
 
     LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock) {
@@ -52,7 +70,10 @@ final class LiveRun {
         return lastSeq;
     }
 
-    /** Appends one event; null once the run has ended (output that arrives after the end is not the run's). */
+    /**
+     * Appends one event; null once the run has ended (output that arrives after the end
+     * is not the run's).
+     */
     Frame append(Channel channel, String text) {
         Frame frame;
         synchronized (writeLock) {
@@ -76,8 +97,9 @@ final class LiveRun {
     }
 
     /**
-     * Frames after {@code cursor}, at most {@code max}; an empty list when there are none yet, or
-     * null when the cursor is older than what memory holds and the caller must read the store.
+     * Frames after {@code cursor}, at most {@code max}; an empty list when there are none
+     * yet, or null when the cursor is older than what memory holds and the caller must
+     * read the store.
      */
     List<Frame> after(long cursor, int max) {
         long last = lastSeq;
@@ -106,7 +128,8 @@ final class LiveRun {
                 return false;
             }
             waiting.add(me);
-            // Checked again after registering: the writer unparks whoever is registered after it appended.
+            // Checked again after registering: the writer unparks whoever is registered
+            // after it appended.
             if (lastSeq <= cursor) {
                 LockSupport.parkNanos(this, left);
             }
@@ -119,9 +142,10 @@ final class LiveRun {
     }
 
     /**
-     * Marks events up to {@code upToSeq} as stored and lets go of chunks no viewer needs from memory:
-     * beyond the newest {@code keepStored} events, or while the kept ones take more than
-     * {@code keepBytes}. Only chunks wholly in the store go, so a viewer can always continue there.
+     * Marks events up to {@code upToSeq} as stored and lets go of chunks no viewer needs
+     * from memory: beyond the newest {@code keepStored} events, or while the kept ones
+     * take more than {@code keepBytes}. Only chunks wholly in the store go, so a viewer
+     * can always continue there.
      */
     void stored(long upToSeq) {
         synchronized (storedLock) {
@@ -158,4 +182,5 @@ final class LiveRun {
     long runId() {
         return runId;
     }
+
 }

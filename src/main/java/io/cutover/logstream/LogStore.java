@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class LogStore {
 
-    private static final RowMapper<LogEvent> EVENT = (rs, i) -> new LogEvent(
-            rs.getLong("run_id"), rs.getLong("seq"), rs.getTimestamp("ts").toInstant(), Channel.of(rs.getString("stream")), rs.getString("text"));
+    private static final RowMapper<LogEvent> EVENT = (rs, i) -> new LogEvent(rs.getLong("run_id"), rs.getLong("seq"),
+            rs.getTimestamp("ts").toInstant(), Channel.of(rs.getString("stream")), rs.getString("text"));
 
     private final JdbcTemplate jdbc;
 
@@ -23,21 +23,24 @@ class LogStore {
     /** One transaction per batch: H2 would otherwise commit every row on its own. */
     @Transactional
     void insert(List<LogEvent> events) {
-        jdbc.batchUpdate("INSERT INTO run_log (run_id, seq, ts, stream, text) VALUES (?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
-            ps.setLong(1, e.runId());
-            ps.setLong(2, e.seq());
-            ps.setTimestamp(3, Timestamp.from(e.ts()));
-            ps.setString(4, e.channel().code());
-            ps.setString(5, e.text());
-        });
+        jdbc.batchUpdate("INSERT INTO run_log (run_id, seq, ts, stream, text) VALUES (?, ?, ?, ?, ?)", events,
+                events.size(), (ps, e) -> {
+                    ps.setLong(1, e.runId());
+                    ps.setLong(2, e.seq());
+                    ps.setTimestamp(3, Timestamp.from(e.ts()));
+                    ps.setString(4, e.channel().code());
+                    ps.setString(5, e.text());
+                });
     }
 
     void insertHint(long runId, String hintId, long seq) {
-        jdbc.update("MERGE INTO run_hint (run_id, hint_id, seq) KEY (run_id, hint_id) VALUES (?, ?, ?)", runId, hintId, seq);
+        jdbc.update("MERGE INTO run_hint (run_id, hint_id, seq) KEY (run_id, hint_id) VALUES (?, ?, ?)", runId, hintId,
+                seq);
     }
 
     List<LogEvent> after(long runId, long afterSeq, int limit) {
-        return jdbc.query("SELECT * FROM run_log WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?", EVENT, runId, afterSeq, limit);
+        return jdbc.query("SELECT * FROM run_log WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?", EVENT, runId,
+                afterSeq, limit);
     }
 
     long lastSeq(long runId) {
@@ -46,6 +49,8 @@ class LogStore {
     }
 
     List<HintMatch> hints(long runId) {
-        return jdbc.query("SELECT hint_id, seq FROM run_hint WHERE run_id = ? ORDER BY seq", (rs, i) -> new HintMatch(rs.getString(1), rs.getLong(2)), runId);
+        return jdbc.query("SELECT hint_id, seq FROM run_hint WHERE run_id = ? ORDER BY seq",
+                (rs, i) -> new HintMatch(rs.getString(1), rs.getLong(2)), runId);
     }
+
 }

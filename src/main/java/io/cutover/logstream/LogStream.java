@@ -18,9 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * The log stream's facade. Writers append to a live run (never blocking on H2 or viewers); one
- * writer thread stores events in batches; readers get events after a sequence number from memory
- * when they follow the tail and from H2 when they are behind or the run is over.
+ * The log stream's facade. Writers append to a live run (never blocking on H2 or
+ * viewers); one writer thread stores events in batches; readers get events after a
+ * sequence number from memory when they follow the tail and from H2 when they are behind
+ * or the run is over.
  */
 @Service
 public class LogStream implements SmartLifecycle {
@@ -28,12 +29,18 @@ public class LogStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LogStream.class);
 
     private final LogStore store;
+
     private final LogStreamProperties properties;
+
     private final Clock clock;
+
     private final Map<Long, LiveRun> live = new ConcurrentHashMap<>();
+
     // Unbounded on purpose: a child process must never wait for the database.
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+
     private volatile boolean running;
+
     private Thread writer;
 
     LogStream(LogStore store, LogStreamProperties properties, Clock clock) {
@@ -43,15 +50,18 @@ public class LogStream implements SmartLifecycle {
     }
 
     /**
-     * Opens a run's log for writing; continues its sequence if it already has events (a run
-     * interrupted by a restart gets its closing lines appended).
+     * Opens a run's log for writing; continues its sequence if it already has events (a
+     * run interrupted by a restart gets its closing lines appended).
      */
     public RunLog open(long runId, SecretRedactor redactor, List<TroubleshootingHint> hints) {
-        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(), properties.keepRecentBytes().toBytes(), clock));
+        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(),
+                properties.keepRecentBytes().toBytes(), clock));
         return new OpenRunLog(run, redactor, hints, properties.maxLineLength(), this::enqueue);
     }
 
-    /** Events after {@code afterSeq}, oldest first, from memory if possible, else from H2. */
+    /**
+     * Events after {@code afterSeq}, oldest first, from memory if possible, else from H2.
+     */
     public List<LogEvent> read(long runId, long afterSeq, int limit) {
         return frames(runId, afterSeq, limit).stream().map(Frame::event).toList();
     }
@@ -68,13 +78,19 @@ public class LogStream implements SmartLifecycle {
         return store.after(runId, afterSeq, limit).stream().map(Frame::of).toList();
     }
 
-    /** The run's last {@code limit} log lines (stdout, stderr and the panel's own), oldest first: a step card's tail. */
+    /**
+     * The run's last {@code limit} log lines (stdout, stderr and the panel's own), oldest
+     * first: a step card's tail.
+     */
     public List<LogEvent> tailLines(long runId, int limit) {
         LiveRun run = live.get(runId);
         long last = run != null ? run.lastSeq() : store.lastSeq(runId);
-        // Status and end events sit between the lines: read a little more than asked and keep the lines.
+        // Status and end events sit between the lines: read a little more than asked and
+        // keep the lines.
         List<LogEvent> events = read(runId, Math.max(0, last - limit - 8), limit + 8);
-        List<LogEvent> lines = events.stream().filter(e -> e.channel() == Channel.OUT || e.channel() == Channel.ERR || e.channel() == Channel.SYS).toList();
+        List<LogEvent> lines = events.stream()
+            .filter(e -> e.channel() == Channel.OUT || e.channel() == Channel.ERR || e.channel() == Channel.SYS)
+            .toList();
         return lines.subList(Math.max(0, lines.size() - limit), lines.size());
     }
 
@@ -93,7 +109,8 @@ public class LogStream implements SmartLifecycle {
         if (run != null) {
             try {
                 run.awaitStored(timeout.toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -107,7 +124,6 @@ public class LogStream implements SmartLifecycle {
         pending.add(new Pending(run, event, hintId));
     }
 
-
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(properties.batchSize());
         while (running || !pending.isEmpty()) {
@@ -120,7 +136,8 @@ public class LogStream implements SmartLifecycle {
                 pending.drainTo(batch, properties.batchSize() - 1);
                 storeWithRetry(batch);
                 batch.clear();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 if (!running) {
                     Thread.currentThread().interrupt();
                 }
@@ -128,14 +145,18 @@ public class LogStream implements SmartLifecycle {
         }
     }
 
-    /** Never drops a line: a failing write is retried until it succeeds or the panel stops. */
+    /**
+     * Never drops a line: a failing write is retried until it succeeds or the panel
+     * stops.
+     */
     private void storeWithRetry(List<Pending> batch) throws InterruptedException {
         List<LogEvent> events = batch.stream().map(Pending::event).toList();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 store.insert(events);
                 break;
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.error("Storing {} log events failed (attempt {}), retrying", events.size(), attempt, e);
                 Thread.sleep(Math.min(5000, 100L * attempt));
             }
@@ -170,7 +191,8 @@ public class LogStream implements SmartLifecycle {
             writer.interrupt();
             try {
                 writer.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -187,5 +209,7 @@ public class LogStream implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    record Pending(LiveRun run, LogEvent event, String hintId) {}
+    record Pending(LiveRun run, LogEvent event, String hintId) {
+    }
+
 }

@@ -7,20 +7,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A run's log open for writing: redact, split over-long lines, recognise known failures. */
+/**
+ * A run's log open for writing: redact, split over-long lines, recognise known failures.
+ */
 final class OpenRunLog implements RunLog {
 
     interface Sink {
+
         void accept(LiveRun run, LogEvent event, String hintId);
+
     }
 
-    private record CompiledHint(TroubleshootingHint hint, Pattern pattern) {}
+    private record CompiledHint(TroubleshootingHint hint, Pattern pattern) {
+    }
 
     private final LiveRun run;
+
     private final SecretRedactor redactor;
+
     private final List<CompiledHint> hints;
+
     private final Set<String> hintsSeen = new HashSet<>();
+
     private final int maxLineLength;
+
     private final Sink sink;
 
     OpenRunLog(LiveRun run, SecretRedactor redactor, List<TroubleshootingHint> hints, int maxLineLength, Sink sink) {
@@ -57,7 +67,8 @@ final class OpenRunLog implements RunLog {
     }
 
     private void line(Channel channel, String raw) {
-        // Redact before splitting, so a secret can never be cut in two and escape the mask.
+        // Redact before splitting, so a secret can never be cut in two and escape the
+        // mask.
         String text = redactor.redact(raw);
         for (int start = 0; start < text.length() || start == 0; start += maxLineLength) {
             String part = text.substring(start, Math.min(text.length(), start + maxLineLength));
@@ -76,14 +87,16 @@ final class OpenRunLog implements RunLog {
         for (CompiledHint h : hints) {
             if (!hintsSeen.contains(h.hint().id()) && h.pattern().matcher(text).find()) {
                 hintsSeen.add(h.hint().id());
-                String json = "{\"hint\":" + Json.quote(h.hint().id()) + ",\"line\":" + seq + ",\"cause\":" + Json.quote(h.hint().cause())
-                        + ",\"fix\":" + Json.quote(h.hint().fix()) + "}";
+                String json = "{\"hint\":" + Json.quote(h.hint().id()) + ",\"line\":" + seq + ",\"cause\":"
+                        + Json.quote(h.hint().cause()) + ",\"fix\":" + Json.quote(h.hint().fix()) + "}";
                 write(Channel.HINT, json, h.hint().id());
             }
         }
     }
 
-    /** @return the event written, or null when the run has already ended */
+    /**
+     * @return the event written, or null when the run has already ended
+     */
     private synchronized LogEvent write(Channel channel, String text, String hintId) {
         Frame frame = run.append(channel, text);
         if (frame == null) {
@@ -92,4 +105,5 @@ final class OpenRunLog implements RunLog {
         sink.accept(run, frame.event(), hintId);
         return frame.event();
     }
+
 }

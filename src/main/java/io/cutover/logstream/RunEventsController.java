@@ -21,9 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * A run's events over SSE, for the browser (session) and the API (HTTP Basic), and its full log as
- * a download. Event ids are sequence numbers: a reconnect with {@code Last-Event-ID} (or
- * {@code ?after=}) receives exactly what it missed, then follows live.
+ * A run's events over SSE, for the browser (session) and the API (HTTP Basic), and its
+ * full log as a download. Event ids are sequence numbers: a reconnect with
+ * {@code Last-Event-ID} (or {@code ?after=}) receives exactly what it missed, then
+ * follows live.
  */
 @RestController
 class RunEventsController {
@@ -31,37 +32,47 @@ class RunEventsController {
     private static final int DOWNLOAD_PAGE = 5000;
 
     private final LogStream stream;
+
     private final LogStreamProperties properties;
+
     private final ExecutorService viewers;
 
-    RunEventsController(LogStream stream, LogStreamProperties properties, @Qualifier(SseViewerPool.NAME) ExecutorService viewers) {
+    RunEventsController(LogStream stream, LogStreamProperties properties,
+            @Qualifier(SseViewerPool.NAME) ExecutorService viewers) {
         this.stream = stream;
         this.properties = properties;
         this.viewers = viewers;
     }
 
-    @GetMapping(path = {"/runs/{runId}/events", "/api/runs/{runId}/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> events(@PathVariable long runId, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+    @GetMapping(path = { "/runs/{runId}/events", "/api/runs/{runId}/events" },
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> events(@PathVariable long runId,
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @RequestParam(name = "after", required = false) Long after) {
         if (!stream.exists(runId)) {
             return ResponseEntity.notFound().build();
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         long cursor = lastEventId != null ? lastEventId : after != null ? after : 0;
-        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis(), properties.sendInterval().toMillis());
+        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis(),
+                properties.sendInterval().toMillis());
         emitter.onCompletion(viewer::close);
         emitter.onTimeout(viewer::close);
         emitter.onError(e -> viewer.close());
         try {
             viewers.execute(viewer);
-        } catch (RejectedExecutionException full) {
+        }
+        catch (RejectedExecutionException full) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         // Proxies (Fly's included) must not buffer the stream.
-        return ResponseEntity.ok().header("X-Accel-Buffering", "no").header(HttpHeaders.CACHE_CONTROL, "no-cache").body(emitter);
+        return ResponseEntity.ok()
+            .header("X-Accel-Buffering", "no")
+            .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+            .body(emitter);
     }
 
-    @GetMapping(path = {"/runs/{runId}/log.txt", "/api/runs/{runId}/log.txt"})
+    @GetMapping(path = { "/runs/{runId}/log.txt", "/api/runs/{runId}/log.txt" })
     ResponseEntity<StreamingResponseBody> download(@PathVariable long runId) {
         if (!stream.exists(runId)) {
             return ResponseEntity.notFound().build();
@@ -84,8 +95,9 @@ class RunEventsController {
             w.flush();
         };
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + runId + ".log\"")
-                .body(body);
+            .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + runId + ".log\"")
+            .body(body);
     }
+
 }

@@ -1,8 +1,8 @@
 package io.cutover.logstream;
 
 /**
- * Where a run writes its output. Every text passes through the run's secret redactor before it is
- * stored or sent; writing never blocks on the store or on viewers.
+ * Where a run writes its output. Every text passes through the run's secret redactor
+ * before it is stored or sent; writing never blocks on the store or on viewers.
  */
 public interface RunLog {
 
@@ -10,7 +10,9 @@ public interface RunLog {
 
     void err(String line);
 
-    /** A line from the panel itself, such as the command it starts or why it stopped it. */
+    /**
+     * A line from the panel itself, such as the command it starts or why it stopped it.
+     */
     void system(String line);
 
     /** A status change, as JSON. */
@@ -18,4 +20,5 @@ public interface RunLog {
 
     /** The final status, as JSON; the log is closed afterwards. */
     void end(String json);
+
 }

@@ -21,13 +21,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The panel's one SSE mechanism for gauges and page updates (sync status, "this migration changed"):
- * a topic per thing watched, each event framed once and shared by every viewer of the topic. A
- * viewer whose previous send has not finished (a slow network, a stalled tab) gets only the newest
- * event once it is free: nothing queues up behind it, nobody waits for it, and what it sees last
- * is never stale. Timeout and heartbeat come from {@link LogStreamProperties}; sends run on the
- * Spring-managed bounded {@code sseFeedSenders} executor (a bean, shut down with the context). Run logs, where every line counts, use
- * the same timeout, heartbeat and framing with one viewer thread each ({@link LogViewer}).
+ * The panel's one SSE mechanism for gauges and page updates (sync status, "this migration
+ * changed"): a topic per thing watched, each event framed once and shared by every viewer
+ * of the topic. A viewer whose previous send has not finished (a slow network, a stalled
+ * tab) gets only the newest event once it is free: nothing queues up behind it, nobody
+ * waits for it, and what it sees last is never stale. Timeout and heartbeat come from
+ * {@link LogStreamProperties}; sends run on the Spring-managed bounded
+ * {@code sseFeedSenders} executor (a bean, shut down with the context). Run logs, where
+ * every line counts, use the same timeout, heartbeat and framing with one viewer thread
+ * each ({@link LogViewer}).
  */
 @Service
 public class SseFeeds {
@@ -35,11 +37,13 @@ public class SseFeeds {
     private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final Map<String, Set<Viewer>> topics = new ConcurrentHashMap<>();
+
     private final ExecutorService senders;
+
     private final LogStreamProperties properties;
 
-    SseFeeds(@Qualifier(SseViewerPool.FEED_SENDERS) ExecutorService senders, @Qualifier(SseViewerPool.HEARTBEATS) ScheduledExecutorService heartbeats,
-            LogStreamProperties properties) {
+    SseFeeds(@Qualifier(SseViewerPool.FEED_SENDERS) ExecutorService senders,
+            @Qualifier(SseViewerPool.HEARTBEATS) ScheduledExecutorService heartbeats, LogStreamProperties properties) {
         this.senders = senders;
         this.properties = properties;
         long every = properties.heartbeat().toMillis();
@@ -60,10 +64,16 @@ public class SseFeeds {
             offer(viewers, viewer, frame(event, first));
         }
         // Proxies (Fly's included) must not buffer the stream.
-        return ResponseEntity.ok().header("X-Accel-Buffering", "no").header(HttpHeaders.CACHE_CONTROL, "no-cache").body(emitter);
+        return ResponseEntity.ok()
+            .header("X-Accel-Buffering", "no")
+            .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+            .body(emitter);
     }
 
-    /** Sends the event to every viewer of the topic; the frame is built once for all of them. */
+    /**
+     * Sends the event to every viewer of the topic; the frame is built once for all of
+     * them.
+     */
     public void publish(String topic, String event, String data) {
         Set<Viewer> viewers = topics.get(topic);
         if (viewers == null || viewers.isEmpty()) {
@@ -81,7 +91,9 @@ public class SseFeeds {
 
     private void heartbeat() {
         long quietNanos = properties.heartbeat().minus(Duration.ofSeconds(1)).toNanos();
-        topics.values().forEach(viewers -> viewers.stream().filter(v -> System.nanoTime() - v.lastSent > quietNanos)
+        topics.values()
+            .forEach(viewers -> viewers.stream()
+                .filter(v -> System.nanoTime() - v.lastSent > quietNanos)
                 .forEach(v -> offer(viewers, v, ":heartbeat\n\n")));
     }
 
@@ -93,7 +105,8 @@ public class SseFeeds {
         }
         try {
             senders.execute(() -> drain(viewers, viewer));
-        } catch (RejectedExecutionException full) {
+        }
+        catch (RejectedExecutionException full) {
             viewer.sending.set(false);
         }
     }
@@ -105,10 +118,13 @@ public class SseFeeds {
                 viewer.emitter.send(Set.of(new DataWithMediaType(frame, TEXT_UTF8)));
                 viewer.lastSent = System.nanoTime();
             }
-        } catch (IOException | IllegalStateException gone) {
-            // The viewer left; the servlet container completes the emitter (never complete() after an IOException).
+        }
+        catch (IOException | IllegalStateException gone) {
+            // The viewer left; the servlet container completes the emitter (never
+            // complete() after an IOException).
             viewers.remove(viewer);
-        } finally {
+        }
+        finally {
             viewer.sending.set(false);
         }
         if (viewer.next.get() != null && viewers.contains(viewer)) {
@@ -121,13 +137,19 @@ public class SseFeeds {
     }
 
     private static final class Viewer {
+
         final SseEmitter emitter;
+
         final AtomicBoolean sending = new AtomicBoolean();
+
         final AtomicReference<String> next = new AtomicReference<>();
+
         volatile long lastSent = System.nanoTime();
 
         Viewer(SseEmitter emitter) {
             this.emitter = emitter;
         }
+
     }
+
 }

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SSE threads, all Spring-managed and bounded. Run-log viewers get one thread each from their
- * own pool: a viewer stalled on a slow network blocks only its own thread; beyond {@code maxViewers}
- * new streams are refused (503), never queued behind others. Feeds ({@link SseFeeds}) share a small
- * pool of senders with a bounded queue, and one scheduler thread sends the heartbeats.
+ * The SSE threads, all Spring-managed and bounded. Run-log viewers get one thread each
+ * from their own pool: a viewer stalled on a slow network blocks only its own thread;
+ * beyond {@code maxViewers} new streams are refused (503), never queued behind others.
+ * Feeds ({@link SseFeeds}) share a small pool of senders with a bounded queue, and one
+ * scheduler thread sends the heartbeats.
  */
 @Configuration
 class SseViewerPool {
@@ -35,14 +36,16 @@ class SseViewerPool {
     }
 
     /*
-     * Plain ExecutorServices, not Spring TaskExecutor/TaskScheduler beans: a unique TaskExecutor bean
-     * would become the default for @Async and so run every @ApplicationModuleListener on these threads.
+     * Plain ExecutorServices, not Spring TaskExecutor/TaskScheduler beans: a unique
+     * TaskExecutor bean would become the default for @Async and so run
+     * every @ApplicationModuleListener on these threads.
      */
     @Bean(name = FEED_SENDERS, destroyMethod = "shutdownNow")
     ExecutorService sseFeedSenders(LogStreamProperties properties) {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(properties.feedSenders(), properties.feedSenders(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.maxViewers()), r -> daemon(r, "sse-feed-" + count.incrementAndGet()));
+                new ArrayBlockingQueue<>(properties.maxViewers()),
+                r -> daemon(r, "sse-feed-" + count.incrementAndGet()));
     }
 
     @Bean(name = HEARTBEATS, destroyMethod = "shutdownNow")
@@ -55,4 +58,5 @@ class SseViewerPool {
         t.setDaemon(true);
         return t;
     }
+
 }

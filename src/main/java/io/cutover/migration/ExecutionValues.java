@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A migration's parameter values as a run needs them, secrets decrypted. Never shown, logged or
- * stored: it lives for the duration of one run.
+ * A migration's parameter values as a run needs them, secrets decrypted. Never shown,
+ * logged or stored: it lives for the duration of one run.
  *
  * @param plain non-secret values by parameter id (connections without their password)
  * @param secrets decrypted secret parameters by id
  * @param connections connection parameters by id, with their password if one is stored
  */
-public record ExecutionValues(Map<String, String> plain, Map<String, String> secrets, Map<String, Connection> connections) {
+public record ExecutionValues(Map<String, String> plain, Map<String, String> secrets,
+        Map<String, Connection> connections) {
 
     public ExecutionValues {
         plain = Map.copyOf(plain);

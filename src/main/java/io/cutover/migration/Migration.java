@@ -18,9 +18,13 @@ class Migration {
     private Long id;
 
     private final String name;
+
     private final String runbookId;
+
     private final int runbookVersion;
+
     private final String createdBy;
+
     private final Instant createdAt;
 
     @Version
@@ -30,7 +34,8 @@ class Migration {
     private final Set<MigrationParam> params;
 
     @PersistenceCreator
-    Migration(Long id, String name, String runbookId, int runbookVersion, String createdBy, Instant createdAt, Integer version, Set<MigrationParam> params) {
+    Migration(Long id, String name, String runbookId, int runbookVersion, String createdBy, Instant createdAt,
+            Integer version, Set<MigrationParam> params) {
         this.id = id;
         this.name = name;
         this.runbookId = runbookId;
@@ -41,7 +46,8 @@ class Migration {
         this.params = new HashSet<>(params);
     }
 
-    static Migration create(String name, String runbookId, int runbookVersion, String createdBy, Instant createdAt, Set<MigrationParam> params) {
+    static Migration create(String name, String runbookId, int runbookVersion, String createdBy, Instant createdAt,
+            Set<MigrationParam> params) {
         return new Migration(null, name, runbookId, runbookVersion, createdBy, createdAt, null, params);
     }
 
@@ -82,4 +88,5 @@ class Migration {
     Set<MigrationParam> params() {
         return Set.copyOf(params);
     }
+
 }

@@ -43,4 +43,5 @@ class MigrationApiController {
     MigrationDetails updateParameters(@PathVariable long id, @RequestBody Map<String, String> values, Actor actor) {
         return migrations.updateParameters(id, values, actor);
     }
+
 }

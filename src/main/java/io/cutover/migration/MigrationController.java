@@ -27,6 +27,7 @@ class MigrationController {
     static final String PLAN_COSTS_PARTIAL = "partials/plan-costs";
 
     private final MigrationManagement migrations;
+
     private final Runbooks runbooks;
 
     MigrationController(MigrationManagement migrations, Runbooks runbooks) {
@@ -45,17 +46,23 @@ class MigrationController {
         Runbook runbook = runbooks.find(runbookId).orElseGet(() -> runbooks.all().iterator().next());
         MigrationForm form = new MigrationForm();
         form.setRunbookId(runbook.id());
-        runbook.parameters().stream().filter(p -> p.type() != io.cutover.runbook.ParameterType.SECRET).forEach(p -> form.getValues().put(p.id(), p.defaultValue()));
+        runbook.parameters()
+            .stream()
+            .filter(p -> p.type() != io.cutover.runbook.ParameterType.SECRET)
+            .forEach(p -> form.getValues().put(p.id(), p.defaultValue()));
         return showForm(model, form, runbook, Map.of());
     }
 
     @PostMapping("/migrations")
-    String create(@ModelAttribute("form") MigrationForm form, Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String create(@ModelAttribute("form") MigrationForm form, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
-            MigrationDetails created = migrations.create(new CreateMigration(form.getName(), form.getRunbookId(), nonBlank(form.getValues())), actor);
+            MigrationDetails created = migrations
+                .create(new CreateMigration(form.getName(), form.getRunbookId(), nonBlank(form.getValues())), actor);
             flash.addFlashAttribute("message", "Migration '" + created.name() + "' created.");
             return "redirect:/migrations/" + created.id();
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             response.setStatus(e.status());
             Runbook runbook = runbooks.find(form.getRunbookId()).orElseGet(() -> runbooks.all().iterator().next());
             model.addAttribute("error", e.getMessage());
@@ -65,7 +72,8 @@ class MigrationController {
 
     /** The plan table, re-rendered by htmx when plan or volume size change. */
     @GetMapping("/migrations/plan-costs")
-    String planCosts(@RequestParam String runbookId, @RequestParam(name = "values[volumeSize]", defaultValue = "0") String volumeSize,
+    String planCosts(@RequestParam String runbookId,
+            @RequestParam(name = "values[volumeSize]", defaultValue = "0") String volumeSize,
             @RequestParam(name = "values[plan]", defaultValue = "") String plan, Model model) {
         Runbook runbook = runbooks.find(runbookId).orElseGet(() -> runbooks.all().iterator().next());
         model.addAttribute("planCosts", PlanCost.table(runbook, parseSize(volumeSize), plan));
@@ -84,7 +92,8 @@ class MigrationController {
             migrations.updateParameters(id, form.getValues(), actor);
             flash.addFlashAttribute("message", "Parameters saved.");
             return "redirect:/migrations/" + id + "/parameters";
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
             return showParameters(model, migrations.details(id), e.fieldErrors());
@@ -96,7 +105,9 @@ class MigrationController {
         model.addAttribute("runbook", runbook);
         model.addAttribute("runbooks", runbooks.all());
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("planCosts", PlanCost.table(runbook, parseSize(form.getValues().getOrDefault("volumeSize", "20")), form.getValues().getOrDefault("plan", "")));
+        model.addAttribute("planCosts",
+                PlanCost.table(runbook, parseSize(form.getValues().getOrDefault("volumeSize", "20")),
+                        form.getValues().getOrDefault("plan", "")));
         return FORM_VIEW;
     }
 
@@ -105,14 +116,16 @@ class MigrationController {
         model.addAttribute("migration", details);
         model.addAttribute("runbook", runbook);
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("planCosts", PlanCost.table(runbook, parseSize(details.display("volumeSize")), details.display("plan")));
+        model.addAttribute("planCosts",
+                PlanCost.table(runbook, parseSize(details.display("volumeSize")), details.display("plan")));
         return PARAMETERS_VIEW;
     }
 
     private static int parseSize(String value) {
         try {
             return Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return 0;
         }
     }
@@ -126,4 +139,5 @@ class MigrationController {
         });
         return copy;
     }
+
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 class MigrationForm {
 
     private String name = "";
+
     private String runbookId = "";
+
     private Map<String, String> values = new HashMap<>();
 
     public String getName() {
@@ -33,4 +35,5 @@ class MigrationForm {
     public void setValues(Map<String, String> values) {
         this.values = values;
     }
+
 }

@@ -17,7 +17,11 @@ interface MigrationRepository extends Repository<Migration, Long> {
     @Query("SELECT id, name, runbook_id, runbook_version, created_by, created_at FROM migration ORDER BY created_at DESC, id DESC")
     List<MigrationSummary> summaries();
 
-    /** Serialises state-changing actions on one migration (gate check and change in one transaction). */
+    /**
+     * Serialises state-changing actions on one migration (gate check and change in one
+     * transaction).
+     */
     @Query("SELECT id FROM migration WHERE id = :id FOR UPDATE")
     Optional<Long> lock(long id);
+
 }

@@ -16,13 +16,15 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns typed parameter values into stored ones: validated by type, secrets sealed. A blank secret
- * keeps the one already stored, because secret fields are write-only and come back empty.
+ * Turns typed parameter values into stored ones: validated by type, secrets sealed. A
+ * blank secret keeps the one already stored, because secret fields are write-only and
+ * come back empty.
  */
 @Component
 class ParameterBinder {
 
     private static final int MAX_TEXT = 500;
+
     private static final int MAX_SECRET_BYTES = 4000;
 
     private final SecretCipher cipher;
@@ -33,14 +35,17 @@ class ParameterBinder {
 
     /**
      * @param existing current values by name (empty map for a new migration)
-     * @param creating whether this is the migration's creation (defaults apply, required checked)
+     * @param creating whether this is the migration's creation (defaults apply, required
+     * checked)
      * @return the values to store, by name; throws with a message per field on bad input
      */
-    Map<String, MigrationParam> bind(Runbook runbook, Map<String, String> input, Map<String, MigrationParam> existing, boolean creating) {
+    Map<String, MigrationParam> bind(Runbook runbook, Map<String, String> input, Map<String, MigrationParam> existing,
+            boolean creating) {
         Map<String, String> errors = new LinkedHashMap<>();
-        input.keySet().stream()
-                .filter(key -> runbook.parameter(key).isEmpty())
-                .forEach(key -> errors.put(key, "Unknown parameter '" + key + "' for runbook " + runbook.id()));
+        input.keySet()
+            .stream()
+            .filter(key -> runbook.parameter(key).isEmpty())
+            .forEach(key -> errors.put(key, "Unknown parameter '" + key + "' for runbook " + runbook.id()));
         Map<String, MigrationParam> bound = new HashMap<>(existing);
         for (Parameter parameter : runbook.parameters()) {
             String typed = Optional.ofNullable(input.get(parameter.id())).map(String::strip).orElse("");
@@ -51,14 +56,14 @@ class ParameterBinder {
                 continue;
             }
             try {
-                bindOne(parameter, typed, existing.get(parameter.id())).ifPresentOrElse(
-                        value -> bound.put(parameter.id(), value),
-                        () -> {
-                            if (!parameter.holdsSecret()) {
-                                bound.remove(parameter.id());
-                            }
-                        });
-            } catch (CutoverException e) {
+                bindOne(parameter, typed, existing.get(parameter.id()))
+                    .ifPresentOrElse(value -> bound.put(parameter.id(), value), () -> {
+                        if (!parameter.holdsSecret()) {
+                            bound.remove(parameter.id());
+                        }
+                    });
+            }
+            catch (CutoverException e) {
                 errors.put(parameter.id(), e.getMessage());
             }
             boolean missing = !bound.containsKey(parameter.id()) || isBlank(bound.get(parameter.id()));
@@ -67,7 +72,8 @@ class ParameterBinder {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Some parameters are not valid: " + String.join("; ", errors.values()), errors);
+            throw new InvalidInputException("Some parameters are not valid: " + String.join("; ", errors.values()),
+                    errors);
         }
         return bound;
     }
@@ -77,7 +83,8 @@ class ParameterBinder {
             // Secrets are write-only: an empty field means "keep what is stored".
             return parameter.holdsSecret() ? Optional.ofNullable(current) : Optional.empty();
         }
-        if (parameter.holdsSecret() && typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
+        if (parameter.holdsSecret()
+                && typed.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SECRET_BYTES) {
             // Sealed, a longer value would not fit its column.
             throw new InvalidInputException(parameter.label() + " is longer than " + MAX_SECRET_BYTES + " bytes");
         }
@@ -95,14 +102,16 @@ class ParameterBinder {
         ConnectionUrl.Parsed parsed;
         try {
             parsed = ConnectionUrl.parse(typed);
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             throw new InvalidInputException(parameter.label() + ": " + e.getMessage());
         }
         String id = parameter.id();
         String shown = parsed.url().withoutPassword();
-        String sealed = parsed.password().map(cipher::encrypt)
-                // Same address typed back without its password: keep the stored one.
-                .orElse(current != null && shown.equals(current.plainValue()) ? current.sealedValue() : null);
+        String sealed = parsed.password()
+            .map(cipher::encrypt)
+            // Same address typed back without its password: keep the stored one.
+            .orElse(current != null && shown.equals(current.plainValue()) ? current.sealedValue() : null);
         return new MigrationParam(id, shown, sealed);
     }
 
@@ -111,7 +120,8 @@ class ParameterBinder {
             throw new InvalidInputException(parameter.label() + " is longer than " + MAX_TEXT + " characters");
         }
         if (!parameter.choices().isEmpty() && !parameter.choices().contains(typed.toLowerCase())) {
-            throw new InvalidInputException(parameter.label() + " must be one of " + String.join(", ", parameter.choices()));
+            throw new InvalidInputException(
+                    parameter.label() + " must be one of " + String.join(", ", parameter.choices()));
         }
         return parameter.choices().isEmpty() ? typed : typed.toLowerCase();
     }
@@ -120,11 +130,13 @@ class ParameterBinder {
         long value;
         try {
             value = Long.parseLong(typed);
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new InvalidInputException(parameter.label() + " must be a whole number, not '" + typed + "'");
         }
         if (parameter.min() != null && value < parameter.min() || parameter.max() != null && value > parameter.max()) {
-            throw new InvalidInputException(parameter.label() + " must be between " + parameter.min() + " and " + parameter.max());
+            throw new InvalidInputException(
+                    parameter.label() + " must be between " + parameter.min() + " and " + parameter.max());
         }
         return Long.toString(value);
     }
@@ -133,13 +145,15 @@ class ParameterBinder {
         try {
             URI uri = new URI(typed);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidInputException(parameter.label() + " must be an http:// or https:// address with a host");
+                throw new InvalidInputException(
+                        parameter.label() + " must be an http:// or https:// address with a host");
             }
             if (uri.getUserInfo() != null) {
                 throw new InvalidInputException(parameter.label() + " must not carry credentials");
             }
             return typed;
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             throw new InvalidInputException(parameter.label() + " is not a valid address: " + e.getReason());
         }
     }
@@ -155,15 +169,18 @@ class ParameterBinder {
         Map<String, ExecutionValues.Connection> connections = new HashMap<>();
         for (MigrationParam p : stored) {
             ParameterType type = runbook.parameter(p.name()).map(Parameter::type).orElse(ParameterType.TEXT);
-            Optional<String> sealed = p.hasSealedPart() ? Optional.of(cipher.decrypt(p.sealedValue())) : Optional.empty();
+            Optional<String> sealed = p.hasSealedPart() ? Optional.of(cipher.decrypt(p.sealedValue()))
+                    : Optional.empty();
             switch (type) {
                 case SECRET -> sealed.ifPresent(v -> secrets.put(p.name(), v));
                 case CONNECTION -> {
                     if (p.plainValue() != null && !p.plainValue().isEmpty()) {
-                        // Parsed again so that nothing stored before passwords were separated in every form reaches argv.
+                        // Parsed again so that nothing stored before passwords were
+                        // separated in every form reaches argv.
                         ConnectionUrl.Parsed parsed = ConnectionUrl.parse(p.plainValue());
                         plain.put(p.name(), parsed.url().withoutPassword());
-                        connections.put(p.name(), new ExecutionValues.Connection(parsed.url(), sealed.or(parsed::password)));
+                        connections.put(p.name(),
+                                new ExecutionValues.Connection(parsed.url(), sealed.or(parsed::password)));
                     }
                 }
                 default -> {
@@ -177,8 +194,9 @@ class ParameterBinder {
     }
 
     /**
-     * A stored connection whose plain part still carries a password (stored before every form was
-     * separated, such as {@code ?password=}), separated and sealed now; empty when there is none.
+     * A stored connection whose plain part still carries a password (stored before every
+     * form was separated, such as {@code ?password=}), separated and sealed now; empty
+     * when there is none.
      */
     Optional<MigrationParam> resealed(MigrationParam stored) {
         if (stored.plainValue() == null || stored.plainValue().isEmpty()) {
@@ -187,7 +205,8 @@ class ParameterBinder {
         ConnectionUrl.Parsed parsed;
         try {
             parsed = ConnectionUrl.parse(stored.plainValue());
-        } catch (InvalidInputException unreadable) {
+        }
+        catch (InvalidInputException unreadable) {
             return Optional.empty();
         }
         if (parsed.password().isEmpty() && parsed.url().withoutPassword().equals(stored.plainValue())) {
@@ -197,11 +216,15 @@ class ParameterBinder {
         return Optional.of(new MigrationParam(stored.name(), parsed.url().withoutPassword(), sealed));
     }
 
-    /** The value as it may be shown: secrets never, connections without their password. */
+    /**
+     * The value as it may be shown: secrets never, connections without their password.
+     */
     static ParameterView view(Parameter parameter, MigrationParam stored) {
         String display = stored == null || stored.plainValue() == null ? "" : stored.plainValue();
         boolean secretSet = stored != null && stored.hasSealedPart();
         return new ParameterView(parameter.id(), parameter.label(), parameter.type(),
-                parameter.type() == ParameterType.SECRET ? "" : display, secretSet, parameter.captured(), parameter.help());
+                parameter.type() == ParameterType.SECRET ? "" : display, secretSet, parameter.captured(),
+                parameter.help());
     }
+
 }

@@ -8,7 +8,8 @@ import io.cutover.runbook.ParameterType;
  * @param display the value, with any secret part replaced by a mask; empty when not set
  * @param secretSet whether a secret (or a connection's password) is stored
  */
-public record ParameterView(String id, String label, ParameterType type, String display, boolean secretSet, boolean captured, String help) {
+public record ParameterView(String id, String label, ParameterType type, String display, boolean secretSet,
+        boolean captured, String help) {
 
     public boolean isSet() {
         return !display.isEmpty() || secretSet;

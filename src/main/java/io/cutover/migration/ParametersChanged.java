@@ -5,4 +5,5 @@ import org.springframework.modulith.NamedInterface;
 
 /** Published when parameter values change; carries names only, never values. */
 @NamedInterface("events")
-public record ParametersChanged(long migrationId, List<String> parameterIds, String actor) {}
+public record ParametersChanged(long migrationId, List<String> parameterIds, String actor) {
+}

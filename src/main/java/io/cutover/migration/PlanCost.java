@@ -9,8 +9,10 @@ record PlanCost(Plan plan, int volumeSizeGb, double storageCost, double monthlyC
 
     static List<PlanCost> table(Runbook runbook, int volumeSizeGb, String chosenPlan) {
         double storage = volumeSizeGb * runbook.storagePricePerGb();
-        return runbook.plans().stream()
-                .map(p -> new PlanCost(p, volumeSizeGb, storage, p.monthlyCost(volumeSizeGb, runbook.storagePricePerGb()), p.id().equalsIgnoreCase(chosenPlan)))
-                .toList();
+        return runbook.plans()
+            .stream()
+            .map(p -> new PlanCost(p, volumeSizeGb, storage, p.monthlyCost(volumeSizeGb, runbook.storagePricePerGb()),
+                    p.id().equalsIgnoreCase(chosenPlan)))
+            .toList();
     }
 }

@@ -10,4 +10,5 @@ interface StepCompletionRepository extends Repository<StepCompletion, Long> {
 
     @Query("SELECT * FROM step_completion WHERE migration_id = :migrationId ORDER BY id")
     List<StepCompletion> findByMigration(long migrationId);
+
 }

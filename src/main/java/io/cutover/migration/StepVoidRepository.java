@@ -10,4 +10,5 @@ interface StepVoidRepository extends Repository<StepVoid, Long> {
 
     @Query("SELECT * FROM step_void WHERE migration_id = :migrationId ORDER BY id")
     List<StepVoid> findByMigration(long migrationId);
+
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * At start-up, seals any password a stored connection still holds in clear: a {@code ?password=}
- * or keyword-form password saved before every form was separated. From then on H2 holds none.
+ * At start-up, seals any password a stored connection still holds in clear: a
+ * {@code ?password=} or keyword-form password saved before every form was separated. From
+ * then on H2 holds none.
  */
 @Component
 @Order(-200)
@@ -22,7 +23,9 @@ class StoredPasswordSealing implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StoredPasswordSealing.class);
 
     private final MigrationRepository migrations;
+
     private final ParameterBinder binder;
+
     private final Runbooks runbooks;
 
     StoredPasswordSealing(MigrationRepository migrations, ParameterBinder binder, Runbooks runbooks) {
@@ -42,7 +45,9 @@ class StoredPasswordSealing implements ApplicationRunner {
             }
             int sealed = 0;
             for (MigrationParam p : migration.params()) {
-                boolean connection = runbook.parameter(p.name()).map(x -> x.type() == ParameterType.CONNECTION).orElse(false);
+                boolean connection = runbook.parameter(p.name())
+                    .map(x -> x.type() == ParameterType.CONNECTION)
+                    .orElse(false);
                 if (connection) {
                     var resealed = binder.resealed(p);
                     if (resealed.isPresent()) {
@@ -53,8 +58,10 @@ class StoredPasswordSealing implements ApplicationRunner {
             }
             if (sealed > 0) {
                 migrations.save(migration);
-                log.warn("Migration {}: sealed the password of {} stored connection(s) that held it in clear", migration.id(), sealed);
+                log.warn("Migration {}: sealed the password of {} stored connection(s) that held it in clear",
+                        migration.id(), sealed);
             }
         }
     }
+
 }

@@ -1,6 +1,7 @@
 /**
- * Migrations: a runbook plus the team's parameter values (secrets sealed), and the record of which
- * steps were done, by whom and when. {@link io.cutover.migration.MigrationManagement} is the facade.
+ * Migrations: a runbook plus the team's parameter values (secrets sealed), and the record
+ * of which steps were done, by whom and when.
+ * {@link io.cutover.migration.MigrationManagement} is the facade.
  */
 @ApplicationModule(displayName = "Migration", allowedDependencies = { "runbook", "secrets", "shared" })
 @NullMarked

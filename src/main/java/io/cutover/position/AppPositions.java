@@ -5,8 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the app is, from completions alone: what guards inside the gate and the launcher may ask
- * without asking them back (the target's copy status and "final" need runs and the gate).
+ * Where the app is, from completions alone: what guards inside the gate and the launcher
+ * may ask without asking them back (the target's copy status and "final" need runs and
+ * the gate).
  */
 @Component
 class AppPositions {
@@ -18,6 +19,8 @@ class AppPositions {
     }
 
     Position of(long migrationId) {
-        return new PositionCalculator(migrations.runbookOf(migrationId)).compute(migrations.completions(migrationId), List.of(), false);
+        return new PositionCalculator(migrations.runbookOf(migrationId)).compute(migrations.completions(migrationId),
+                List.of(), false);
     }
+
 }

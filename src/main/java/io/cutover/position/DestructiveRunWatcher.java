@@ -14,11 +14,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A run that began overwriting the target and then failed, was cancelled or interrupted leaves a
- * partial copy: the step's earlier completions stop counting (it is not done), and so do the steps
- * that waited for it and the verifications that attested the target's contents, so every
- * sign-off bound to them is void. Synchronous, in the transaction that records the run's end:
- * no moment exists in which the gate still counts the old completion.
+ * A run that began overwriting the target and then failed, was cancelled or interrupted
+ * leaves a partial copy: the step's earlier completions stop counting (it is not done),
+ * and so do the steps that waited for it and the verifications that attested the target's
+ * contents, so every sign-off bound to them is void. Synchronous, in the transaction that
+ * records the run's end: no moment exists in which the gate still counts the old
+ * completion.
  */
 @Component
 class DestructiveRunWatcher {
@@ -46,7 +47,10 @@ class DestructiveRunWatcher {
         migrations.voidCompletions(e.migrationId(), dependents(runbook, step.id()), reason, "system", e.runId());
     }
 
-    /** The step, every step that waits for it (transitively), and the verifications of the target's contents. */
+    /**
+     * The step, every step that waits for it (transitively), and the verifications of the
+     * target's contents.
+     */
     static List<String> dependents(Runbook runbook, String stepId) {
         Set<String> found = new LinkedHashSet<>(List.of(stepId));
         List<Step> steps = runbook.allPhases().flatMap(p -> p.steps().stream()).toList();
@@ -62,4 +66,5 @@ class DestructiveRunWatcher {
         steps.stream().filter(s -> VERIFICATION.equals(s.check())).forEach(s -> found.add(s.id()));
         return new ArrayList<>(found);
     }
+
 }

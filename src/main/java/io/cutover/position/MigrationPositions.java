@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 public class MigrationPositions {
 
     private final MigrationManagement migrations;
+
     private final RunLauncher runs;
+
     private final ChecklistGate gate;
 
     MigrationPositions(MigrationManagement migrations, RunLauncher runs, ChecklistGate gate) {
@@ -24,18 +26,26 @@ public class MigrationPositions {
         this.gate = gate;
     }
 
-    /** The full position, "final" included (asks the gate whether the cutover is verified). */
+    /**
+     * The full position, "final" included (asks the gate whether the cutover is
+     * verified).
+     */
     public Position of(long migrationId) {
         Runbook runbook = migrations.runbookOf(migrationId);
         var completions = migrations.completions(migrationId);
         PositionCalculator calculator = new PositionCalculator(runbook);
         boolean usesTarget = calculator.compute(completions, List.of(), false).appUsesTarget();
-        boolean verified = usesTarget && verificationPhase(runbook)
-                .flatMap(p -> gate.progress(migrationId).phase(p.id())).map(p -> p.state() == PhaseState.DONE).orElse(false);
+        boolean verified = usesTarget
+                && verificationPhase(runbook).flatMap(p -> gate.progress(migrationId).phase(p.id()))
+                    .map(p -> p.state() == PhaseState.DONE)
+                    .orElse(false);
         return calculator.compute(completions, runs.forMigration(migrationId), verified);
     }
 
-    /** The linear phase after the one whose step points the app at the target: the cutover's verification. */
+    /**
+     * The linear phase after the one whose step points the app at the target: the
+     * cutover's verification.
+     */
     private static java.util.Optional<Phase> verificationPhase(Runbook runbook) {
         List<Phase> phases = runbook.phases();
         for (int i = 0; i < phases.size() - 1; i++) {
@@ -45,4 +55,5 @@ public class MigrationPositions {
         }
         return java.util.Optional.empty();
     }
+
 }

@@ -4,7 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where a migration is, for scripts: the same position every migration page shows at its top. */
+/**
+ * Where a migration is, for scripts: the same position every migration page shows at its
+ * top.
+ */
 @RestController
 class PositionApiController {
 
@@ -18,4 +21,5 @@ class PositionApiController {
     Position position(@PathVariable long id) {
         return positions.of(id);
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the migration's position on every migration page, where the layout shows it at the top. */
+/**
+ * Puts the migration's position on every migration page, where the layout shows it at the
+ * top.
+ */
 @ControllerAdvice
 class PositionModel {
 
@@ -24,13 +27,16 @@ class PositionModel {
     Position position(HttpServletRequest request) {
         Matcher m = MIGRATION_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         MigrationPositions available = positions.getIfAvailable();
-        if (available == null || !m.matches() || !"GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null) {
+        if (available == null || !m.matches()
+                || !"GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null) {
             return null;
         }
         try {
             return available.of(Long.parseLong(m.group(1)));
-        } catch (NotFoundException | NumberFormatException e) {
+        }
+        catch (NotFoundException | NumberFormatException e) {
             return null;
         }
     }
+
 }

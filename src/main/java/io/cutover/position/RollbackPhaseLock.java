@@ -9,14 +9,16 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * After a rollback, the phase that destroys the Flex app (decommission) is locked until a new
- * cutover puts the app on the cluster again: its checklist asks "run stably with no rollback",
- * which is no longer true, and its last step would drop the database the app uses.
+ * After a rollback, the phase that destroys the Flex app (decommission) is locked until a
+ * new cutover puts the app on the cluster again: its checklist asks "run stably with no
+ * rollback", which is no longer true, and its last step would drop the database the app
+ * uses.
  */
 @Component
 class RollbackPhaseLock implements PhaseLock {
 
     private final AppPositions positions;
+
     private final MigrationManagement migrations;
 
     RollbackPhaseLock(AppPositions positions, MigrationManagement migrations) {
@@ -39,4 +41,5 @@ class RollbackPhaseLock implements PhaseLock {
         }
         return locks;
     }
+
 }

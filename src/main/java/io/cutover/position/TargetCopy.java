@@ -10,21 +10,29 @@ import java.time.Instant;
 public record TargetCopy(Status status, String description, Long runId, String stepId, Instant at) {
 
     public enum Status {
+
         /** No run of the panel has written to it. */
         UNTOUCHED,
         /** A copy is being written now. */
         COPYING,
         /** The last copy finished. */
         COPIED,
-        /** The last copy failed or was cancelled half way: the target holds part of the data. */
+        /**
+         * The last copy failed or was cancelled half way: the target holds part of the
+         * data.
+         */
         PARTIAL
+
     }
 
     public boolean partial() {
         return status == Status.PARTIAL;
     }
 
-    /** Whether the panel itself filled the target (so emptying it again loses nothing the panel did not put there). */
+    /**
+     * Whether the panel itself filled the target (so emptying it again loses nothing the
+     * panel did not put there).
+     */
     public boolean filledByPanel() {
         return status != Status.UNTOUCHED;
     }

@@ -1,7 +1,8 @@
 package io.cutover.runbook;
 
 /**
- * A file a step produces in the migration's working directory. Later steps refer to the newest
- * one as {@code ${artifact.<id>}}.
+ * A file a step produces in the migration's working directory. Later steps refer to the
+ * newest one as {@code ${artifact.<id>}}.
  */
-public record Artifact(String id, String path) {}
+public record Artifact(String id, String path) {
+}

@@ -6,23 +6,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Renders a command step's argv templates. Values become whole arguments (no shell ever parses
- * them); {@link #display} quotes them only so a person can read and copy the command.
+ * Renders a command step's argv templates. Values become whole arguments (no shell ever
+ * parses them); {@link #display} quotes them only so a person can read and copy the
+ * command.
  */
 public final class CommandLine {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
-    private CommandLine() {}
+    private CommandLine() {
+    }
 
     /** Each stage's argv with placeholders replaced. */
     public static List<List<String>> argv(Step step, Function<String, String> valueOf) {
-        return step.commands().stream()
-                .map(stage -> stage.stream().map(arg -> Template.render(arg, valueOf)).toList())
-                .toList();
+        return step.commands()
+            .stream()
+            .map(stage -> stage.stream().map(arg -> Template.render(arg, valueOf)).toList())
+            .toList();
     }
 
-    /** The command as a person would type it, stages joined by pipes, with stdin/stdout shown. */
+    /**
+     * The command as a person would type it, stages joined by pipes, with stdin/stdout
+     * shown.
+     */
     public static String display(Step step, Function<String, String> valueOf) {
         String line = join(argv(step, valueOf));
         if (step.stdin() != null) {
@@ -37,8 +43,8 @@ public final class CommandLine {
     /** Stages joined by pipes, each argument quoted only where a shell would need it. */
     public static String join(List<List<String>> stages) {
         return stages.stream()
-                .map(stage -> stage.stream().map(CommandLine::quote).collect(Collectors.joining(" ")))
-                .collect(Collectors.joining(" | "));
+            .map(stage -> stage.stream().map(CommandLine::quote).collect(Collectors.joining(" ")))
+            .collect(Collectors.joining(" | "));
     }
 
     static String quote(String arg) {
@@ -47,4 +53,5 @@ public final class CommandLine {
         }
         return "'" + arg.replace("'", "'\\''") + "'";
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * One line of a checklist.
  *
- * @param evidence steps whose latest successful result this item attests; it can be signed only
- *     once they are done, and a sign-off stops counting when one of them is done again
+ * @param evidence steps whose latest successful result this item attests; it can be
+ * signed only once they are done, and a sign-off stops counting when one of them is done
+ * again
  */
 public record GateItem(String id, String text, List<String> evidence) {
 

@@ -1,7 +1,11 @@
 package io.cutover.runbook;
 
-/** What a step can destroy or overwrite, so the panel can refuse it when the migration's present state makes that dangerous. */
+/**
+ * What a step can destroy or overwrite, so the panel can refuse it when the migration's
+ * present state makes that dangerous.
+ */
 public enum Harm {
+
     /** The target database's contents (a restore, a copy, the final sync). */
     TARGET("the target's contents"),
     /** The Flex app and its database (decommission). */
@@ -18,4 +22,5 @@ public enum Harm {
     public String label() {
         return label;
     }
+
 }

@@ -2,6 +2,7 @@ package io.cutover.runbook;
 
 /** How a parameter is entered, validated, stored and shown. */
 public enum ParameterType {
+
     /** Free text such as an app name or region. */
     TEXT,
     /** A whole number such as a volume size in GB. */
@@ -11,8 +12,9 @@ public enum ParameterType {
     /** An http(s) address such as the site to probe. */
     URL,
     /**
-     * A PostgreSQL connection URL. Its password is split off, encrypted and handed to child
-     * processes through a passfile; templates render the URL without it.
+     * A PostgreSQL connection URL. Its password is split off, encrypted and handed to
+     * child processes through a passfile; templates render the URL without it.
      */
     CONNECTION
+
 }

@@ -5,23 +5,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A stage of the runbook. Linear phases open one after another; a flow (such as the rollback plan)
- * opens as soon as the phase named by {@code opensWhenStarted} has started.
+ * A stage of the runbook. Linear phases open one after another; a flow (such as the
+ * rollback plan) opens as soon as the phase named by {@code opensWhenStarted} has
+ * started.
  *
- * @param stableSince for a phase that must wait (decommission): the phase whose completion starts
- *     the waiting period
- * @param stableDays days that must pass after {@code stableSince} was done before this phase opens;
- *     a number or a {@code ${parameter}} so each migration can set its own
+ * @param stableSince for a phase that must wait (decommission): the phase whose
+ * completion starts the waiting period
+ * @param stableDays days that must pass after {@code stableSince} was done before this
+ * phase opens; a number or a {@code ${parameter}} so each migration can set its own
  */
-public record Phase(
-        String id,
-        String title,
-        String summary,
-        String opensWhenStarted,
-        String stableSince,
-        String stableDays,
-        List<Step> steps,
-        List<Gate> gates) {
+public record Phase(String id, String title, String summary, String opensWhenStarted, String stableSince,
+        String stableDays, List<Step> steps, List<Gate> gates) {
 
     public Phase {
         summary = summary == null ? "" : summary;

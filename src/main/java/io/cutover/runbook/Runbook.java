@@ -6,26 +6,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A migration runbook: linear phases, flows that open beside them (rollback), the parameters its
- * templates refer to, and the price list used to show what a plan costs.
+ * A migration runbook: linear phases, flows that open beside them (rollback), the
+ * parameters its templates refer to, and the price list used to show what a plan costs.
  *
- * @param source the resource the runbook was loaded from, named in every validation message
+ * @param source the resource the runbook was loaded from, named in every validation
+ * message
  * @param connections which connection parameter a SQL step's target means
  * @param troubleshooting known failures recognised in any run's output
  */
-public record Runbook(
-        String id,
-        int version,
-        String title,
-        String summary,
-        String source,
-        List<Parameter> parameters,
-        List<Plan> plans,
-        double storagePricePerGb,
-        List<Phase> phases,
-        List<Phase> flows,
-        Map<SqlTarget, String> connections,
-        List<TroubleshootingHint> troubleshooting) {
+public record Runbook(String id, int version, String title, String summary, String source, List<Parameter> parameters,
+        List<Plan> plans, double storagePricePerGb, List<Phase> phases, List<Phase> flows,
+        Map<SqlTarget, String> connections, List<TroubleshootingHint> troubleshooting) {
 
     public Runbook {
         connections = connections == null ? Map.of() : Map.copyOf(connections);
@@ -58,10 +49,9 @@ public record Runbook(
     }
 
     public Optional<Gate> gateOfItem(String itemId) {
-        return allPhases()
-                .flatMap(p -> p.gates().stream())
-                .filter(g -> g.items().stream().anyMatch(i -> i.id().equals(itemId)))
-                .findFirst();
+        return allPhases().flatMap(p -> p.gates().stream())
+            .filter(g -> g.items().stream().anyMatch(i -> i.id().equals(itemId)))
+            .findFirst();
     }
 
     public Optional<Phase> phaseOfGate(String gateId) {

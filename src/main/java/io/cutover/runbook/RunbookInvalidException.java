@@ -2,7 +2,10 @@ package io.cutover.runbook;
 
 import java.util.List;
 
-/** A runbook resource that cannot be used; the message names the file and each offending step. */
+/**
+ * A runbook resource that cannot be used; the message names the file and each offending
+ * step.
+ */
 public class RunbookInvalidException extends RuntimeException {
 
     private final List<String> problems;
@@ -15,4 +18,5 @@ public class RunbookInvalidException extends RuntimeException {
     public List<String> problems() {
         return problems;
     }
+
 }

@@ -13,4 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cutover.runbooks")
-record RunbookProperties(@NotEmpty @DefaultValue("classpath*:runbooks/*.yaml") List<String> locations) {}
+record RunbookProperties(@NotEmpty @DefaultValue("classpath*:runbooks/*.yaml") List<String> locations) {
+}

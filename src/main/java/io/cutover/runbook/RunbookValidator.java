@@ -11,8 +11,11 @@ import java.util.Set;
 final class RunbookValidator {
 
     private final Runbook runbook;
+
     private final List<String> problems = new ArrayList<>();
+
     private final Map<String, String> phaseOfStep = new HashMap<>();
+
     private final Set<String> artifacts = new HashSet<>();
 
     private RunbookValidator(Runbook runbook) {
@@ -47,9 +50,13 @@ final class RunbookValidator {
             }
             if (p.type() == null) {
                 problems.add("parameter '" + p.id() + "' has no type (text, number, secret, url, connection)");
-            } else if (p.type() == ParameterType.NUMBER && !p.defaultValue().isEmpty() && !p.defaultValue().matches("-?\\d+")) {
-                problems.add("parameter '" + p.id() + "' is a number but its default '" + p.defaultValue() + "' is not");
-            } else if (p.type() == ParameterType.SECRET && !p.defaultValue().isEmpty()) {
+            }
+            else if (p.type() == ParameterType.NUMBER && !p.defaultValue().isEmpty()
+                    && !p.defaultValue().matches("-?\\d+")) {
+                problems
+                    .add("parameter '" + p.id() + "' is a number but its default '" + p.defaultValue() + "' is not");
+            }
+            else if (p.type() == ParameterType.SECRET && !p.defaultValue().isEmpty()) {
                 problems.add("parameter '" + p.id() + "' is a secret and must not have a default in the runbook");
             }
         }
@@ -58,7 +65,8 @@ final class RunbookValidator {
     private void checkConnections() {
         runbook.connections().forEach((target, parameterId) -> {
             if (runbook.parameter(parameterId).map(p -> p.type() != ParameterType.CONNECTION).orElse(true)) {
-                problems.add("connection '" + target.name().toLowerCase() + "' must name a parameter of type connection, not '" + parameterId + "'");
+                problems.add("connection '" + target.name().toLowerCase()
+                        + "' must name a parameter of type connection, not '" + parameterId + "'");
             }
         });
     }
@@ -74,7 +82,8 @@ final class RunbookValidator {
             for (Step step : phase.steps()) {
                 String earlier = phaseOfStep.putIfAbsent(step.id(), phase.id());
                 if (earlier != null) {
-                    problems.add("step '" + step.id() + "' (phase '" + phase.id() + "'): duplicate step id, already used in phase '" + earlier + "'");
+                    problems.add("step '" + step.id() + "' (phase '" + phase.id()
+                            + "'): duplicate step id, already used in phase '" + earlier + "'");
                 }
                 step.produces().forEach(a -> artifacts.add(a.id()));
             }
@@ -85,7 +94,8 @@ final class RunbookValidator {
                 for (GateItem item : gate.items()) {
                     String other = itemGate.putIfAbsent(item.id(), gate.id());
                     if (other != null) {
-                        problems.add("gate item '" + item.id() + "' (gate '" + gate.id() + "'): duplicate item id, already used in gate '" + other + "'");
+                        problems.add("gate item '" + item.id() + "' (gate '" + gate.id()
+                                + "'): duplicate item id, already used in gate '" + other + "'");
                     }
                 }
             }
@@ -94,11 +104,13 @@ final class RunbookValidator {
 
     private void checkPhase(Phase phase) {
         if (phase.isFlow() && runbook.linearIndex(phase.opensWhenStarted()) < 0) {
-            problems.add("flow '" + phase.id() + "' opens when unknown phase '" + phase.opensWhenStarted() + "' starts");
+            problems
+                .add("flow '" + phase.id() + "' opens when unknown phase '" + phase.opensWhenStarted() + "' starts");
         }
         if (phase.waitsForStablePeriod()) {
             String where = "phase '" + phase.id() + "'";
-            require(runbook.linearIndex(phase.stableSince()) >= 0, where, "waits after unknown phase '" + phase.stableSince() + "'");
+            require(runbook.linearIndex(phase.stableSince()) >= 0, where,
+                    "waits after unknown phase '" + phase.stableSince() + "'");
             require(phase.stableDays() != null && !phase.stableDays().isBlank(), where, "stableSince needs stableDays");
             Template.placeholders(phase.stableDays()).forEach(name -> checkReference(where, name));
         }
@@ -113,7 +125,8 @@ final class RunbookValidator {
             return;
         }
         switch (step.kind()) {
-            case COMMAND -> require(!step.commands().isEmpty() && step.commands().stream().noneMatch(List::isEmpty), where, "a command step needs argv or a pipeline");
+            case COMMAND -> require(!step.commands().isEmpty() && step.commands().stream().noneMatch(List::isEmpty),
+                    where, "a command step needs argv or a pipeline");
             case SQL -> {
                 require(!blank(step.sql()), where, "a sql step needs sql");
                 require(step.target() != null && runbook.connections().containsKey(step.target()), where,
@@ -122,12 +135,16 @@ final class RunbookValidator {
             case CHECK -> require(!blank(step.check()), where, "a check step must name its check");
             case MANUAL -> require(!blank(step.instructions()), where, "a manual step needs instructions");
         }
-        step.templates().flatMap(t -> Template.placeholders(t).stream()).distinct().forEach(name -> checkReference(where, name));
+        step.templates()
+            .flatMap(t -> Template.placeholders(t).stream())
+            .distinct()
+            .forEach(name -> checkReference(where, name));
         step.argvTemplates()
-                .flatMap(t -> Template.placeholders(t).stream())
-                .distinct()
-                .filter(name -> runbook.parameter(name).map(p -> p.type() == ParameterType.SECRET).orElse(false))
-                .forEach(name -> problems.add(where + ": secret parameter ${" + name + "} would appear in a child's argv; pass it through stdin or env"));
+            .flatMap(t -> Template.placeholders(t).stream())
+            .distinct()
+            .filter(name -> runbook.parameter(name).map(p -> p.type() == ParameterType.SECRET).orElse(false))
+            .forEach(name -> problems.add(where + ": secret parameter ${" + name
+                    + "} would appear in a child's argv; pass it through stdin or env"));
         for (String before : step.after()) {
             if (!phaseOfStep.containsKey(before)) {
                 problems.add(where + ": must come after unknown step '" + before + "'");
@@ -142,28 +159,39 @@ final class RunbookValidator {
         checkHarm(where, step);
     }
 
-    /** A step that stops or restarts the site must ask for a typed confirmation; a "nothing found" search must say since when. */
+    /**
+     * A step that stops or restarts the site must ask for a typed confirmation; a
+     * "nothing found" search must say since when.
+     */
     private void checkHarm(String where, Step step) {
-        require(!step.destroys(Harm.SITE) || step.needsConfirmation(), where, "a step that starts or ends downtime needs a typed confirmation (confirm)");
+        require(!step.destroys(Harm.SITE) || step.needsConfirmation(), where,
+                "a step that starts or ends downtime needs a typed confirmation (confirm)");
         NothingFound search = step.nothingFound();
         if (search != null) {
             require(step.kind() == StepKind.COMMAND, where, "nothingFound applies to command steps");
-            require(search.since() == null || phaseOfStep.containsKey(search.since()), where, "nothingFound counts since unknown step '" + search.since() + "'");
+            require(search.since() == null || phaseOfStep.containsKey(search.since()), where,
+                    "nothingFound counts since unknown step '" + search.since() + "'");
             try {
                 search.compiled();
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 problems.add(where + ": nothingFound pattern is not a valid regular expression");
             }
         }
     }
 
-    /** A condition names a parameter with fixed choices and one of them, or it could never be met. */
+    /**
+     * A condition names a parameter with fixed choices and one of them, or it could never
+     * be met.
+     */
     private void checkCondition(String where, String param, String value) {
         var parameter = runbook.parameter(param);
         if (parameter.isEmpty()) {
             problems.add(where + ": applies when unknown parameter '" + param + "' is '" + value + "'");
-        } else if (!parameter.get().choices().contains(value)) {
-            problems.add(where + ": applies when '" + param + "' is '" + value + "', which is not one of its choices " + parameter.get().choices());
+        }
+        else if (!parameter.get().choices().contains(value)) {
+            problems.add(where + ": applies when '" + param + "' is '" + value + "', which is not one of its choices "
+                    + parameter.get().choices());
         }
     }
 
@@ -187,13 +215,15 @@ final class RunbookValidator {
         require(gate.approvals() >= 1, where, "needs at least one approval per item");
         require(!gate.items().isEmpty(), where, "has no items");
         if (gate.position() == GatePosition.STEP) {
-            require(gate.guards() != null && phase.stepIds().contains(gate.guards()), where, "a step gate must guard a step of its own phase");
+            require(gate.guards() != null && phase.stepIds().contains(gate.guards()), where,
+                    "a step gate must guard a step of its own phase");
         }
         if (gate.critical()) {
             require(gate.approvals() >= 2, where, "a critical gate needs at least two distinct approvers");
         }
         for (String performersPhase : gate.performersOf()) {
-            require(runbook.phase(performersPhase).isPresent(), where, "performersOf names unknown phase '" + performersPhase + "'");
+            require(runbook.phase(performersPhase).isPresent(), where,
+                    "performersOf names unknown phase '" + performersPhase + "'");
         }
         for (GateItem item : gate.items()) {
             for (String evidence : item.evidence()) {
@@ -212,7 +242,8 @@ final class RunbookValidator {
             require(!blank(hint.cause()) && !blank(hint.fix()), where, "needs a cause and a fix");
             try {
                 hint.compiled();
-            } catch (java.util.regex.PatternSyntaxException e) {
+            }
+            catch (java.util.regex.PatternSyntaxException e) {
                 problems.add(where + ": pattern is not a valid regular expression: " + e.getDescription());
             }
         }
@@ -227,4 +258,5 @@ final class RunbookValidator {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
 }

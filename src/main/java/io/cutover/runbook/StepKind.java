@@ -2,6 +2,7 @@ package io.cutover.runbook;
 
 /** What carrying out a step means. */
 public enum StepKind {
+
     /** A child process built from an argv template (or a pipeline of them). */
     COMMAND,
     /** A query against the source or target database. */
@@ -10,4 +11,5 @@ public enum StepKind {
     CHECK,
     /** Work done outside the panel (a code change); an operator marks it done. */
     MANUAL
+
 }

@@ -8,13 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ${name}} placeholders of runbook text. Rendering substitutes values as whole
- * arguments; nothing is ever handed to a shell, so a value cannot break out of its argument.
+ * arguments; nothing is ever handed to a shell, so a value cannot break out of its
+ * argument.
  */
 public final class Template {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.-]*)}");
 
-    /** In SQL only: the connected database's name as a quoted identifier (REINDEX DATABASE needs it on PostgreSQL 15). */
+    /**
+     * In SQL only: the connected database's name as a quoted identifier (REINDEX DATABASE
+     * needs it on PostgreSQL 15).
+     */
     public static final String DATABASE = "database";
 
     /** Built-in names every template may use besides parameters and artifacts. */
@@ -22,7 +26,8 @@ public final class Template {
 
     public static final String ARTIFACT_PREFIX = "artifact.";
 
-    private Template() {}
+    private Template() {
+    }
 
     public static Set<String> placeholders(String text) {
         Set<String> names = new LinkedHashSet<>();
@@ -47,4 +52,5 @@ public final class Template {
         m.appendTail(out);
         return out.toString();
     }
+
 }

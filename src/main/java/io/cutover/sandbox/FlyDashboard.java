@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The part of Fly's web dashboard the runbook needs and flyctl lacks: a cluster's pooler
- * settings. "Update Pool Mode" restarts the emulated cluster's pooler in the chosen mode, as the
- * dashboard restarts MPG's pooler nodes; transaction mode needs PgBouncer on this host.
+ * settings. "Update Pool Mode" restarts the emulated cluster's pooler in the chosen mode,
+ * as the dashboard restarts MPG's pooler nodes; transaction mode needs PgBouncer on this
+ * host.
  */
 @Service
 @Profile("sandbox")
@@ -25,7 +26,9 @@ class FlyDashboard {
     private static final Logger log = LoggerFactory.getLogger(FlyDashboard.class);
 
     private final SandboxSetup sandbox;
+
     private final SandboxPostgres postgres;
+
     private final SandboxTools tools;
 
     FlyDashboard(SandboxSetup sandbox, SandboxPostgres postgres, SandboxTools tools) {
@@ -55,13 +58,17 @@ class FlyDashboard {
         if (mode.equals("transaction") && !transactionModeAvailable()) {
             throw new ConflictException(EmulatedFly.NEEDS_PGBOUNCER);
         }
-        EmulatedFly.switchPoolMode(sandbox.flyHome(), postgres.admin().withoutPassword(), clusterId, mode, tools.pgbouncer());
+        EmulatedFly.switchPoolMode(sandbox.flyHome(), postgres.admin().withoutPassword(), clusterId, mode,
+                tools.pgbouncer());
         log.info("Sandbox dashboard: {} switched cluster {} to {} pool mode", actor.username(), clusterId, mode);
         return cluster(clusterId);
     }
 
     private EmulatedFly.ClusterView cluster(String clusterId) {
-        return clusters().stream().filter(c -> c.id().equals(clusterId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("There is no cluster '" + clusterId + "'"));
+        return clusters().stream()
+            .filter(c -> c.id().equals(clusterId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("There is no cluster '" + clusterId + "'"));
     }
+
 }

@@ -21,7 +21,8 @@ class FlyDashboardApiController {
         this.dashboard = dashboard;
     }
 
-    record PoolModeRequest(String mode) {}
+    record PoolModeRequest(String mode) {
+    }
 
     @GetMapping("/api/sandbox/clusters")
     List<EmulatedFly.ClusterView> clusters() {
@@ -29,7 +30,9 @@ class FlyDashboardApiController {
     }
 
     @PostMapping("/api/sandbox/clusters/{clusterId}/pool-mode")
-    EmulatedFly.ClusterView updatePoolMode(@PathVariable String clusterId, @RequestBody(required = false) PoolModeRequest body, Actor actor) {
+    EmulatedFly.ClusterView updatePoolMode(@PathVariable String clusterId,
+            @RequestBody(required = false) PoolModeRequest body, Actor actor) {
         return dashboard.updatePoolMode(clusterId, body == null ? null : body.mode(), actor);
     }
+
 }

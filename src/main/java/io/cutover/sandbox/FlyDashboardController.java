@@ -32,13 +32,17 @@ class FlyDashboardController {
     }
 
     @PostMapping("/sandbox/clusters/{clusterId}/pool-mode")
-    String updatePoolMode(@PathVariable String clusterId, @RequestParam(required = false) String mode, Actor actor, RedirectAttributes flash) {
+    String updatePoolMode(@PathVariable String clusterId, @RequestParam(required = false) String mode, Actor actor,
+            RedirectAttributes flash) {
         try {
             dashboard.updatePoolMode(clusterId, mode, actor);
-            flash.addFlashAttribute("message", "Pool mode of " + clusterId + " updated to " + mode + "; the pooler restarted.");
-        } catch (CutoverException e) {
+            flash.addFlashAttribute("message",
+                    "Pool mode of " + clusterId + " updated to " + mode + "; the pooler restarted.");
+        }
+        catch (CutoverException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:" + SandboxTools.DASHBOARD;
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The PostgreSQL server the rehearsal runs on: the configured one if it answers; otherwise an
- * embedded one kept in the data directory — unless the panel runs as root, which initdb refuses,
- * and then start-up stops saying exactly what to start.
+ * The PostgreSQL server the rehearsal runs on: the configured one if it answers;
+ * otherwise an embedded one kept in the data directory — unless the panel runs as root,
+ * which initdb refuses, and then start-up stops saying exactly what to start.
  */
 @Component
 @Profile("sandbox")
@@ -30,8 +30,11 @@ class SandboxPostgres implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SandboxPostgres.class);
 
     private final SandboxProperties properties;
+
     private final PanelProperties panel;
+
     private final BundledPostgres bundled;
+
     private PanelPostgres server;
 
     SandboxPostgres(SandboxProperties properties, PanelProperties panel, BundledPostgres bundled) {
@@ -40,17 +43,24 @@ class SandboxPostgres implements DisposableBean {
         this.bundled = bundled;
     }
 
-    /** An admin connection URL (user postgres, no password needed) of a running server. */
+    /**
+     * An admin connection URL (user postgres, no password needed) of a running server.
+     */
     synchronized ConnectionUrl admin() {
         if (server == null) {
             ConnectionUrl configured = ConnectionUrl.parse(properties.postgresUrl()).url();
-            // wal_level logical lets the rehearsal try continuous sync, which decodes the source's WAL.
-            server = PanelPostgres.answers(configured) ? PanelPostgres.configured(configured) : startEmbedded(configured);
+            // wal_level logical lets the rehearsal try continuous sync, which decodes the
+            // source's WAL.
+            server = PanelPostgres.answers(configured) ? PanelPostgres.configured(configured)
+                    : startEmbedded(configured);
         }
         return server.admin();
     }
 
-    /** The embedded server keeps its files in the data directory, so the rehearsal's databases outlive a restart. */
+    /**
+     * The embedded server keeps its files in the data directory, so the rehearsal's
+     * databases outlive a restart.
+     */
     private PanelPostgres startEmbedded(ConnectionUrl configured) {
         String setting = "cutover.sandbox.postgres-url";
         String where = PanelPostgres.nothingAnswers(configured, setting);
@@ -60,10 +70,11 @@ class SandboxPostgres implements DisposableBean {
         Path directory = panel.dataDir().resolve("embedded-postgres");
         try {
             PanelPostgres started = bundled.start(directory, Map.of("wal_level", "logical"));
-            log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(), configured.port(),
-                    started.admin().port());
+            log.info("Sandbox: no PostgreSQL answered at {}:{}, started an embedded one on port {}", configured.host(),
+                    configured.port(), started.admin().port());
             return started;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(where + ", and an embedded PostgreSQL could not start in " + directory, e);
         }
     }
@@ -82,4 +93,5 @@ class SandboxPostgres implements DisposableBean {
             server.close();
         }
     }
+
 }

@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The programs the rehearsal runs, checked once when the sandbox starts. The PostgreSQL client
- * tools are required: without one the start-up stops with one line saying what to install.
- * PgBouncer and pgcopydb add coverage: each one missing is logged with what it costs, and the
- * wizard shows the same on the steps it affects before anyone runs them.
+ * The programs the rehearsal runs, checked once when the sandbox starts. The PostgreSQL
+ * client tools are required: without one the start-up stops with one line saying what to
+ * install. PgBouncer and pgcopydb add coverage: each one missing is logged with what it
+ * costs, and the wizard shows the same on the steps it affects before anyone runs them.
  */
 @Component
 @Profile("sandbox")
@@ -28,12 +28,17 @@ class SandboxTools implements StepNotices {
     static final String DASHBOARD = "/sandbox/fly-dashboard";
     static final String NO_PGCOPYDB = "the final sync copies with pg_dump and pg_restore instead of pgcopydb (slower): install pgcopydb "
             + "(apt-get install pgcopydb)";
+
     private static final List<String> CLIENT_TOOLS = List.of("pg_dump", "pg_restore", "psql");
+
     private static final Logger log = LoggerFactory.getLogger(SandboxTools.class);
 
     private final Optional<Path> pgbouncer;
+
     private final boolean pgcopydb;
+
     private final Map<String, Notice> notices = new LinkedHashMap<>();
+
     private final List<String> report = new ArrayList<>();
 
     SandboxTools(SandboxProperties properties) {
@@ -46,18 +51,22 @@ class SandboxTools implements StepNotices {
         pgbouncer = HostTools.find(properties.pgbouncer());
         pgcopydb = HostTools.find("pgcopydb").isPresent();
         report.add(pgbouncer.map(p -> "Sandbox tools: " + HostTools.version(p).orElse("PgBouncer") + " at " + p)
-                .orElse("Sandbox tools: no PgBouncer ('" + properties.pgbouncer() + "'): " + EmulatedFly.NEEDS_PGBOUNCER));
+            .orElse("Sandbox tools: no PgBouncer ('" + properties.pgbouncer() + "'): " + EmulatedFly.NEEDS_PGBOUNCER));
         report.add(pgcopydb ? "Sandbox tools: pgcopydb found" : "Sandbox tools: no pgcopydb: " + NO_PGCOPYDB);
         report.forEach(line -> {
             if (line.contains(": no ")) {
                 log.warn(line);
-            } else {
+            }
+            else {
                 log.info(line);
             }
         });
         notices.put("pool-mode-transaction", pgbouncer.isPresent()
-                ? new Notice("Sandbox: there is no Fly dashboard here; switch the pool mode on the emulated one.", DASHBOARD)
-                : new Notice("Sandbox: " + EmulatedFly.NEEDS_PGBOUNCER + "; the rehearsal migration keeps session mode.", DASHBOARD));
+                ? new Notice("Sandbox: there is no Fly dashboard here; switch the pool mode on the emulated one.",
+                        DASHBOARD)
+                : new Notice(
+                        "Sandbox: " + EmulatedFly.NEEDS_PGBOUNCER + "; the rehearsal migration keeps session mode.",
+                        DASHBOARD));
         if (!pgcopydb) {
             notices.put("final-sync", new Notice("Sandbox: " + NO_PGCOPYDB + ".", null));
         }
@@ -68,7 +77,10 @@ class SandboxTools implements StepNotices {
         return List.copyOf(report);
     }
 
-    /** PgBouncer, when this host has it: the emulated clusters' transaction pool mode runs on it. */
+    /**
+     * PgBouncer, when this host has it: the emulated clusters' transaction pool mode runs
+     * on it.
+     */
     Optional<Path> pgbouncer() {
         return pgbouncer;
     }
@@ -78,11 +90,18 @@ class SandboxTools implements StepNotices {
         return RUNBOOK.equals(runbookId) ? Map.copyOf(notices) : Map.of();
     }
 
-    /** A required tool is missing: the sandbox cannot start (see {@link SandboxStartFailure}). */
+    /**
+     * A required tool is missing: the sandbox cannot start (see
+     * {@link SandboxStartFailure}).
+     */
     static final class MissingClientTools extends IllegalStateException {
+
         MissingClientTools(String tool) {
-            super("The sandbox needs the PostgreSQL client tools (pg_dump, pg_restore, psql) and '" + tool + "' is not on the PATH: install them"
+            super("The sandbox needs the PostgreSQL client tools (pg_dump, pg_restore, psql) and '" + tool
+                    + "' is not on the PATH: install them"
                     + " (apt-get install postgresql-client, or brew install libpq and put its bin on the PATH)");
         }
+
     }
+
 }

@@ -19,18 +19,21 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Service;
 
 /**
- * AES-256-GCM for secret values stored in H2. The key comes from configuration or from a key file
- * in the data directory that only the panel's user can read; losing it makes stored secrets
- * unreadable, which is the point.
+ * AES-256-GCM for secret values stored in H2. The key comes from configuration or from a
+ * key file in the data directory that only the panel's user can read; losing it makes
+ * stored secrets unreadable, which is the point.
  */
 @Service
 public class SecretCipher {
 
     private static final String PREFIX = "v1:";
+
     private static final int IV_BYTES = 12;
+
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+
     private final SecureRandom random = new SecureRandom();
 
     SecretCipher(SecretsProperties properties, PanelProperties panel) {
@@ -44,8 +47,10 @@ public class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
+            return PREFIX + Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt a secret", e);
         }
     }
@@ -59,7 +64,8 @@ public class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored secret cannot be decrypted: was the key file replaced?", e);
         }
     }
@@ -81,7 +87,8 @@ public class SecretCipher {
                 throw new IllegalStateException(keyFile + " does not hold a 32-byte key");
             }
             return stored;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + keyFile, e);
         }
     }
@@ -91,11 +98,15 @@ public class SecretCipher {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         try {
-            // Created with 0600 from the start, so there is no moment where others could read it.
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException raced) {
+            // Created with 0600 from the start, so there is no moment where others could
+            // read it.
+            Files.createFile(keyFile,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        catch (FileAlreadyExistsException raced) {
             return;
         }
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
     }
+
 }

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in text meant for people: every known secret value (also percent-encoded, as it
- * appears inside URLs) and any password inside a connection URL or a libpq keyword string become
- * {@code ****}. Every line of output passes through one of these before it is stored or sent.
+ * Masks secrets in text meant for people: every known secret value (also percent-encoded,
+ * as it appears inside URLs) and any password inside a connection URL or a libpq keyword
+ * string become {@code ****}. Every line of output passes through one of these before it
+ * is stored or sent.
  */
 public final class SecretRedactor {
 
@@ -45,7 +46,10 @@ public final class SecretRedactor {
         return new SecretRedactor(List.of());
     }
 
-    /** Linear in the length of the text: a tool printing long lines must not wait for its log. */
+    /**
+     * Linear in the length of the text: a tool printing long lines must not wait for its
+     * log.
+     */
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -65,7 +69,10 @@ public final class SecretRedactor {
         return out;
     }
 
-    /** In scheme://user:password@host, masks the password, whatever it is, without backtracking. */
+    /**
+     * In scheme://user:password@host, masks the password, whatever it is, without
+     * backtracking.
+     */
     private static String maskUrlPasswords(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
@@ -91,4 +98,5 @@ public final class SecretRedactor {
     private static boolean endsAuthority(char c) {
         return c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || Character.isWhitespace(c);
     }
+
 }

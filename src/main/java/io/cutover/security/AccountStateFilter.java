@@ -16,16 +16,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Re-checks a browser session's account on every request: once an admin disables the account or
- * changes its roles, the session is ended and the request refused before it reaches a controller.
- * (The JSON API authenticates every request anyway, so it always sees the account's current state.)
- * One primary-key read on H2 per request; no bcrypt.
+ * Re-checks a browser session's account on every request: once an admin disables the
+ * account or changes its roles, the session is ended and the request refused before it
+ * reaches a controller. (The JSON API authenticates every request anyway, so it always
+ * sees the account's current state.) One primary-key read on H2 per request; no bcrypt.
  */
 class AccountStateFilter extends OncePerRequestFilter {
 
     static final String ENDED_URL = "/login?ended";
 
     private final UserAccountRepository accounts;
+
     private final ApplicationEventPublisher events;
 
     AccountStateFilter(UserAccountRepository accounts, ApplicationEventPublisher events) {
@@ -34,9 +35,11 @@ class AccountStateFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated() || stillCurrent(auth)) {
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
+                || stillCurrent(auth)) {
             chain.doFilter(request, response);
             return;
         }
@@ -47,20 +50,26 @@ class AccountStateFilter extends OncePerRequestFilter {
         SecurityContextHolder.clearContext();
         events.publishEvent(new SessionEnded(auth.getName(), request.getMethod() + " " + request.getRequestURI()));
         if ("true".equals(request.getHeader("HX-Request"))) {
-            // htmx would swap the login page into a fragment; it follows HX-Redirect with a full page load.
+            // htmx would swap the login page into a fragment; it follows HX-Redirect with
+            // a full page load.
             response.setHeader("HX-Redirect", request.getContextPath() + ENDED_URL);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        } else {
+        }
+        else {
             response.sendRedirect(request.getContextPath() + ENDED_URL);
         }
     }
 
     private boolean stillCurrent(Authentication auth) {
-        Set<String> granted = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
+        Set<String> granted = auth.getAuthorities()
+            .stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith("ROLE_"))
+            .collect(Collectors.toSet());
         return accounts.findById(auth.getName())
-                .filter(UserAccount::enabled)
-                .map(a -> a.roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toSet()).equals(granted))
-                .orElse(false);
+            .filter(UserAccount::enabled)
+            .map(a -> a.roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toSet()).equals(granted))
+            .orElse(false);
     }
+
 }

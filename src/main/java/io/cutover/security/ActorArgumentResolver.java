@@ -20,7 +20,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request, WebDataBinderFactory binders) {
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+            WebDataBinderFactory binders) {
         return current();
     }
 
@@ -29,10 +30,13 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         if (auth == null || !auth.isAuthenticated()) {
             throw new IllegalStateException("No authenticated user");
         }
-        return new Actor(auth.getName(), auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length()))
-                .collect(Collectors.toSet()));
+        return new Actor(auth.getName(),
+                auth.getAuthorities()
+                    .stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_"))
+                    .map(a -> a.substring("ROLE_".length()))
+                    .collect(Collectors.toSet()));
     }
+
 }

@@ -5,18 +5,17 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which role each state-changing endpoint needs: one table for the browser and the JSON API (whose
- * paths are the same under {@code /api}). Every role may GET what is not listed; any other request
- * not listed here is denied.
+ * Which role each state-changing endpoint needs: one table for the browser and the JSON
+ * API (whose paths are the same under {@code /api}). Every role may GET what is not
+ * listed; any other request not listed here is denied.
  */
 final class EndpointRoles {
 
-    record Rule(HttpMethod method, String path, Role role) {}
+    record Rule(HttpMethod method, String path, Role role) {
+    }
 
-    static final List<Rule> RULES = List.of(
-            new Rule(HttpMethod.GET, "/migrations/new", Role.ADMIN),
-            new Rule(HttpMethod.GET, "/admin/**", Role.ADMIN),
-            new Rule(HttpMethod.POST, "/migrations", Role.ADMIN),
+    static final List<Rule> RULES = List.of(new Rule(HttpMethod.GET, "/migrations/new", Role.ADMIN),
+            new Rule(HttpMethod.GET, "/admin/**", Role.ADMIN), new Rule(HttpMethod.POST, "/migrations", Role.ADMIN),
             new Rule(HttpMethod.POST, "/migrations/*/parameters", Role.ADMIN),
             new Rule(HttpMethod.POST, "/migrations/*/gate-items/*/sign-off", Role.APPROVER),
             new Rule(HttpMethod.POST, "/migrations/*/gate-items/*/revoke", Role.APPROVER),
@@ -31,5 +30,7 @@ final class EndpointRoles {
             new Rule(HttpMethod.POST, "/admin/users/*/enabled", Role.ADMIN),
             new Rule(HttpMethod.POST, "/admin/users/*/roles", Role.ADMIN));
 
-    private EndpointRoles() {}
+    private EndpointRoles() {
+    }
+
 }

@@ -12,4 +12,5 @@ class LoginController {
     String login() {
         return LOGIN_VIEW;
     }
+
 }

@@ -7,4 +7,5 @@ import java.time.Instant;
  *
  * @param kind {@code user} or {@code address}
  */
-public record LoginLockout(String kind, String key, int failures, Instant until) {}
+public record LoginLockout(String kind, String key, int failures, Instant until) {
+}

@@ -18,20 +18,27 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per user name and per address over a sliding window, for the login form
- * and HTTP Basic alike. Once either has {@code maxFailures} failures in the window, further
- * attempts are refused before the password is checked (so a flood costs no bcrypt either) until
- * the oldest failure leaves the window. A right password clears its user name's count, not its
- * address's. Legitimate logins pay one map lookup.
+ * Counts failed logins per user name and per address over a sliding window, for the login
+ * form and HTTP Basic alike. Once either has {@code maxFailures} failures in the window,
+ * further attempts are refused before the password is checked (so a flood costs no bcrypt
+ * either) until the oldest failure leaves the window. A right password clears its user
+ * name's count, not its address's. Legitimate logins pay one map lookup.
  */
 @Component
 class LoginThrottle {
 
-    enum Kind { USER, ADDRESS }
+    enum Kind {
+
+        USER, ADDRESS
+
+    }
 
     private final LoginThrottleProperties properties;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     LoginThrottle(LoginThrottleProperties properties, ApplicationEventPublisher events, Clock clock) {
@@ -40,25 +47,30 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long until {@code username} from {@code address} may try again, or empty when it may now. */
+    /**
+     * How long until {@code username} from {@code address} may try again, or empty when
+     * it may now.
+     */
     Optional<Duration> retryAfter(String username, String address) {
         Instant now = clock.instant();
         return lockedUntil(key(Kind.USER, normalized(username)), now)
-                .or(() -> lockedUntil(key(Kind.ADDRESS, address), now))
-                .map(until -> Duration.between(now, until));
+            .or(() -> lockedUntil(key(Kind.ADDRESS, address), now))
+            .map(until -> Duration.between(now, until));
     }
 
     List<LoginLockout> lockouts() {
         Instant now = clock.instant();
-        return failures.entrySet().stream()
-                .flatMap(e -> lockedUntil(e.getKey(), now).stream().map(until -> lockout(e.getKey(), e.getValue(), until)))
-                .sorted(Comparator.comparing(LoginLockout::until))
-                .toList();
+        return failures.entrySet()
+            .stream()
+            .flatMap(e -> lockedUntil(e.getKey(), now).stream().map(until -> lockout(e.getKey(), e.getValue(), until)))
+            .sorted(Comparator.comparing(LoginLockout::until))
+            .toList();
     }
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress() : null;
         fail(key(Kind.USER, normalized(event.getAuthentication().getName())));
         if (address != null) {
             fail(key(Kind.ADDRESS, address));
@@ -84,7 +96,8 @@ class LoginThrottle {
             }
             if (times.size() == properties.maxFailures()) {
                 LoginLockout lockout = lockout(key, times, times.peekFirst().plus(properties.window()));
-                events.publishEvent(new LoginThrottled(lockout.kind(), lockout.key(), lockout.failures(), lockout.until()));
+                events.publishEvent(
+                        new LoginThrottled(lockout.kind(), lockout.key(), lockout.failures(), lockout.until()));
             }
         }
     }
@@ -116,4 +129,5 @@ class LoginThrottle {
         String name = username == null ? "" : username.strip().toLowerCase();
         return name.length() > 100 ? name.substring(0, 100) : name;
     }
+
 }

@@ -12,20 +12,27 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt (a form POST to {@code /login}, or a request carrying HTTP Basic
- * credentials) while its user name or address is throttled, before any password is checked.
+ * Refuses a login attempt (a form POST to {@code /login}, or a request carrying HTTP
+ * Basic credentials) while its user name or address is throttled, before any password is
+ * checked.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     static final String THROTTLED_URL = "/login?throttled";
 
-    /** What a refused attempt gets: the form a redirect to the login page, the API a 429. */
+    /**
+     * What a refused attempt gets: the form a redirect to the login page, the API a 429.
+     */
     interface Refusal {
+
         void send(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException;
+
     }
 
     private final LoginThrottle throttle;
+
     private final boolean form;
+
     private final Refusal refusal;
 
     private LoginThrottleFilter(LoginThrottle throttle, boolean form, Refusal refusal) {
@@ -35,8 +42,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     static LoginThrottleFilter forForm(LoginThrottle throttle) {
-        return new LoginThrottleFilter(throttle, true, (request, response, retryAfter) ->
-                response.sendRedirect(request.getContextPath() + THROTTLED_URL));
+        return new LoginThrottleFilter(throttle, true,
+                (request, response, retryAfter) -> response.sendRedirect(request.getContextPath() + THROTTLED_URL));
     }
 
     static LoginThrottleFilter forBasic(LoginThrottle throttle, Refusal refusal) {
@@ -44,8 +51,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-        Optional<Duration> wait = attemptedUsername(request).flatMap(user -> throttle.retryAfter(user, request.getRemoteAddr()));
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Duration> wait = attemptedUsername(request)
+            .flatMap(user -> throttle.retryAfter(user, request.getRemoteAddr()));
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(seconds(wait.get())));
             refusal.send(request, response, wait.get());
@@ -56,7 +65,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private Optional<String> attemptedUsername(HttpServletRequest request) {
         if (form) {
-            boolean login = "POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI());
+            boolean login = "POST".equals(request.getMethod())
+                    && (request.getContextPath() + "/login").equals(request.getRequestURI());
             return login ? Optional.of(String.valueOf(request.getParameter("username"))) : Optional.empty();
         }
         String header = request.getHeader("Authorization");
@@ -64,10 +74,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
+                    StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -80,4 +92,5 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
+
 }

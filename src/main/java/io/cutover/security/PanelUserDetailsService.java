@@ -19,11 +19,13 @@ class PanelUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = repository.findById(username.strip().toLowerCase()).orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        UserAccount account = repository.findById(username.strip().toLowerCase())
+            .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
         return User.withUsername(account.username())
-                .password(account.passwordHash())
-                .disabled(!account.enabled())
-                .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-                .build();
+            .password(account.passwordHash())
+            .disabled(!account.enabled())
+            .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+            .build();
     }
+
 }

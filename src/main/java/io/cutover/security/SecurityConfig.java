@@ -31,9 +31,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains. The JSON API under {@code /api} authenticates every request with HTTP Basic
- * and keeps no session, so there is no cookie a cross-site request could ride on and CSRF tokens
- * do not apply. The browser uses form login with a session, and every form carries a CSRF token.
+ * Two filter chains. The JSON API under {@code /api} authenticates every request with
+ * HTTP Basic and keeps no session, so there is no cookie a cross-site request could ride
+ * on and CSRF tokens do not apply. The browser uses form login with a session, and every
+ * form carries a CSRF token.
  */
 @Configuration
 class SecurityConfig {
@@ -41,61 +42,70 @@ class SecurityConfig {
     private static final String API = "/api";
 
     /**
-     * Scripts, styles and connections from the panel itself only (htmx, Bootstrap and the panel's
-     * scripts are served from it; no inline script, style or handler exists). Bootstrap's CSS
-     * draws its icons from data: images.
+     * Scripts, styles and connections from the panel itself only (htmx, Bootstrap and the
+     * panel's scripts are served from it; no inline script, style or handler exists).
+     * Bootstrap's CSS draws its icons from data: images.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, ApplicationEventPublisher events,
+            LoginThrottle throttle) throws Exception {
         http.securityMatcher(API + "/**")
-                .headers(SecurityConfig::headers)
-                .authorizeHttpRequests(auth -> rules(auth, API))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        writeJson(json, response, 401, "Authentication required: send HTTP Basic credentials")))
-                .addFilterBefore(LoginThrottleFilter.forBasic(throttle, (request, response, retryAfter) ->
-                        writeJson(json, response, 429, LoginThrottleFilter.message(retryAfter))), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    events.publishEvent(denied(request));
-                    writeJson(json, response, 403, "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
-                }));
+            .headers(SecurityConfig::headers)
+            .authorizeHttpRequests(auth -> rules(auth, API))
+            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> writeJson(json, response, 401,
+                    "Authentication required: send HTTP Basic credentials")))
+            .addFilterBefore(LoginThrottleFilter.forBasic(throttle,
+                    (request, response, retryAfter) -> writeJson(json, response, 429,
+                            LoginThrottleFilter.message(retryAfter))),
+                    BasicAuthenticationFilter.class)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                events.publishEvent(denied(request));
+                writeJson(json, response, 403,
+                        "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+            }));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events, UserAccountRepository accounts, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events,
+            UserAccountRepository accounts, LoginThrottle throttle) throws Exception {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
-        http.headers(SecurityConfig::headers)
-                .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**").permitAll();
-                    rules(auth, "");
-                })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/migrations", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .addFilterBefore(new AccountStateFilter(accounts, events), AuthorizationFilter.class)
-                .addFilterBefore(LoginThrottleFilter.forForm(throttle), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    events.publishEvent(denied(request));
-                    page.handle(request, response, e);
-                }));
+        http.headers(SecurityConfig::headers).authorizeHttpRequests(auth -> {
+            auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+                    "/actuator/health/**")
+                .permitAll();
+            rules(auth, "");
+        })
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/migrations", false).permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+            .addFilterBefore(new AccountStateFilter(accounts, events), AuthorizationFilter.class)
+            .addFilterBefore(LoginThrottleFilter.forForm(throttle), UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                events.publishEvent(denied(request));
+                page.handle(request, response, e);
+            }));
         return http.build();
     }
 
-    /** Migration ids and step names in URLs stay on the panel: other sites get no Referer. */
+    /**
+     * Migration ids and step names in URLs stay on the panel: other sites get no Referer.
+     */
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     /** The role table, then reading for every role, then nothing else. */
-    private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth, String prefix) {
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            String prefix) {
         for (EndpointRoles.Rule rule : EndpointRoles.RULES) {
             auth.requestMatchers(rule.method(), prefix + rule.path()).hasRole(rule.role().name());
         }
@@ -107,10 +117,13 @@ class SecurityConfig {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.VIEWER.name())
-                .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
-                .role(Role.APPROVER.name()).implies(Role.VIEWER.name())
-                .build();
+            .role(Role.ADMIN.name())
+            .implies(Role.VIEWER.name())
+            .role(Role.OPERATOR.name())
+            .implies(Role.VIEWER.name())
+            .role(Role.APPROVER.name())
+            .implies(Role.VIEWER.name())
+            .build();
     }
 
     @Bean
@@ -129,10 +142,15 @@ class SecurityConfig {
         return new AccessDenied(user, request.getMethod(), request.getRequestURI());
     }
 
-    private static void writeJson(JsonMapper json, HttpServletResponse response, int status, String message) throws IOException {
+    private static void writeJson(JsonMapper json, HttpServletResponse response, int status, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of(
-                "status", status, "title", switch (status) { case 401 -> "Unauthorized"; case 429 -> "Too Many Requests"; default -> "Forbidden"; }, "detail", message));
+        json.writeValue(response.getOutputStream(), Map.of("status", status, "title", switch (status) {
+            case 401 -> "Unauthorized";
+            case 429 -> "Too Many Requests";
+            default -> "Forbidden";
+        }, "detail", message));
     }
+
 }

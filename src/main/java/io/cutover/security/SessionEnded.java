@@ -2,6 +2,10 @@ package io.cutover.security;
 
 import org.springframework.modulith.NamedInterface;
 
-/** Published when a browser session is ended because its account was disabled or its roles changed. */
+/**
+ * Published when a browser session is ended because its account was disabled or its roles
+ * changed.
+ */
 @NamedInterface("events")
-public record SessionEnded(String username, String path) {}
+public record SessionEnded(String username, String path) {
+}

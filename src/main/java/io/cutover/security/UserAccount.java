@@ -15,22 +15,35 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("APP_USER")
 class UserAccount {
 
-    /** Where an account comes from: configuration (re-applied at start), an admin, or the sandbox. */
-    enum Source { CONFIG, ADMIN, DEMO }
+    /**
+     * Where an account comes from: configuration (re-applied at start), an admin, or the
+     * sandbox.
+     */
+    enum Source {
+
+        CONFIG, ADMIN, DEMO
+
+    }
 
     @Id
     private final String username;
+
     private String passwordHash;
+
     private String roles;
+
     private boolean enabled;
+
     private final Source source;
+
     private final Instant createdAt;
 
     @Version
     private Integer version;
 
     @PersistenceCreator
-    UserAccount(String username, String passwordHash, String roles, boolean enabled, Source source, Instant createdAt, Integer version) {
+    UserAccount(String username, String passwordHash, String roles, boolean enabled, Source source, Instant createdAt,
+            Integer version) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = roles;
@@ -76,7 +89,9 @@ class UserAccount {
 
     Set<Role> roles() {
         return roles.isBlank() ? EnumSet.noneOf(Role.class)
-                : Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                : Arrays.stream(roles.split(","))
+                    .map(Role::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
     UserView toView() {
@@ -86,4 +101,5 @@ class UserAccount {
     private static String encode(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
     }
+
 }

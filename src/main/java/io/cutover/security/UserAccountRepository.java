@@ -13,4 +13,5 @@ interface UserAccountRepository extends Repository<UserAccount, String> {
 
     @Query("SELECT * FROM app_user ORDER BY username")
     List<UserAccount> findAllOrdered();
+
 }

@@ -35,12 +35,14 @@ class UserAdminController {
 
     @PostMapping("/admin/users")
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-            @RequestParam(required = false) Set<Role> roles, Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+            @RequestParam(required = false) Set<Role> roles, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
             accounts.create(username, password, roles == null ? EnumSet.noneOf(Role.class) : roles, actor);
             flash.addFlashAttribute("message", "User '" + username.strip().toLowerCase() + "' created.");
             return "redirect:/admin/users";
-        } catch (InvalidInputException e) {
+        }
+        catch (InvalidInputException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
             model.addAttribute("username", username);
@@ -49,12 +51,14 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{username}/enabled")
-    String enable(@PathVariable String username, @RequestParam boolean enabled, Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String enable(@PathVariable String username, @RequestParam boolean enabled, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
         try {
             accounts.setEnabled(username, enabled, actor);
             flash.addFlashAttribute("message", "User '" + username + "' " + (enabled ? "enabled." : "disabled."));
             return "redirect:/admin/users";
-        } catch (CutoverException e) {
+        }
+        catch (CutoverException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
             return show(model, Map.of());
@@ -62,13 +66,14 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{username}/roles")
-    String roles(@PathVariable String username, @RequestParam(required = false) Set<Role> roles, Actor actor, Model model, HttpServletResponse response,
-            RedirectAttributes flash) {
+    String roles(@PathVariable String username, @RequestParam(required = false) Set<Role> roles, Actor actor,
+            Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
             accounts.setRoles(username, roles == null ? EnumSet.noneOf(Role.class) : roles, actor);
             flash.addFlashAttribute("message", "Roles of '" + username + "' saved.");
             return "redirect:/admin/users";
-        } catch (CutoverException e) {
+        }
+        catch (CutoverException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
             return show(model, Map.of());
@@ -82,4 +87,5 @@ class UserAdminController {
         model.addAttribute("fieldErrors", fieldErrors);
         return USERS_VIEW;
     }
+
 }

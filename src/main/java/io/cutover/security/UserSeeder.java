@@ -19,9 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies configured users at start-up and, in the sandbox, gives each demo user a fresh password.
- * Demo passwords are printed once to the console (not the log) and kept in a 0600 file in the data
- * directory, since a rehearsal that cannot log in is useless.
+ * Applies configured users at start-up and, in the sandbox, gives each demo user a fresh
+ * password. Demo passwords are printed once to the console (not the log) and kept in a
+ * 0600 file in the data directory, since a rehearsal that cannot log in is useless.
  */
 @Component
 @Order(0)
@@ -31,7 +31,9 @@ class UserSeeder implements ApplicationRunner {
     static final Map<String, Role> DEMO_USERS = demoUsers();
 
     private final SecurityProperties properties;
+
     private final UserAccounts accounts;
+
     private final PanelProperties panel;
 
     UserSeeder(SecurityProperties properties, UserAccounts accounts, PanelProperties panel) {
@@ -42,7 +44,9 @@ class UserSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        properties.users().forEach(u -> accounts.upsert(u.username().strip().toLowerCase(), u.passwordHash(), u.roles(), UserAccount.Source.CONFIG));
+        properties.users()
+            .forEach(u -> accounts.upsert(u.username().strip().toLowerCase(), u.passwordHash(), u.roles(),
+                    UserAccount.Source.CONFIG));
         if (properties.demoUsers()) {
             seedDemoUsers();
         }
@@ -60,7 +64,8 @@ class UserSeeder implements ApplicationRunner {
         });
         Path file = panel.dataDir().resolve("demo-users.txt");
         writePrivate(file, "user       role      password\n" + table);
-        System.out.printf("%n=== Cutover sandbox: demo users (new passwords at every start; also in %s) ===%n%s%n", file.toAbsolutePath(), table);
+        System.out.printf("%n=== Cutover sandbox: demo users (new passwords at every start; also in %s) ===%n%s%n",
+                file.toAbsolutePath(), table);
     }
 
     private static void writePrivate(Path file, String text) {
@@ -69,7 +74,8 @@ class UserSeeder implements ApplicationRunner {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, text, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
@@ -83,4 +89,5 @@ class UserSeeder implements ApplicationRunner {
         users.put("admin", Role.ADMIN);
         return users;
     }
+
 }

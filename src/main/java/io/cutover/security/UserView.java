@@ -5,4 +5,5 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A user as the admin page shows it (never the hash). */
-public record UserView(String username, Set<Role> roles, boolean enabled, String source, Instant createdAt) {}
+public record UserView(String username, Set<Role> roles, boolean enabled, String source, Instant createdAt) {
+}

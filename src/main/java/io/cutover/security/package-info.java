@@ -1,6 +1,7 @@
 /**
- * Users, roles and the two ways in: form login with session and CSRF for browsers, HTTP Basic with
- * no session for the JSON API. Users come from configuration (bcrypt hashes) and from admins.
+ * Users, roles and the two ways in: form login with session and CSRF for browsers, HTTP
+ * Basic with no session for the JSON API. Users come from configuration (bcrypt hashes)
+ * and from admins.
  */
 @ApplicationModule(displayName = "Security", allowedDependencies = { "shared" })
 @NullMarked

@@ -1,6 +1,8 @@
 package io.cutover.shared;
 
-/** The action does not fit the current state (for example a gate that is not signed yet). */
+/**
+ * The action does not fit the current state (for example a gate that is not signed yet).
+ */
 public class ConflictException extends CutoverException {
 
     public ConflictException(String message) {
@@ -11,4 +13,5 @@ public class ConflictException extends CutoverException {
     public int status() {
         return 409;
     }
+
 }

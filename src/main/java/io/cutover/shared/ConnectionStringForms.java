@@ -10,19 +10,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The forms a PostgreSQL connection string comes in besides a URL, each turned into the URL form
- * {@link ConnectionUrl#parse} reads: libpq's keyword/value form ({@code host=h port=5432
- * dbname=d user=u password='p w'}) and a {@code .pgpass} line ({@code host:port:database:user:password}).
- * Messages never echo a value that could be the password.
+ * The forms a PostgreSQL connection string comes in besides a URL, each turned into the
+ * URL form {@link ConnectionUrl#parse} reads: libpq's keyword/value form
+ * ({@code host=h port=5432
+ * dbname=d user=u password='p w'}) and a {@code .pgpass} line
+ * ({@code host:port:database:user:password}). Messages never echo a value that could be
+ * the password.
  */
 final class ConnectionStringForms {
 
     static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
     private static final Pattern KEYWORD_FORM = Pattern.compile("^\\s*[A-Za-z_]+\\s*=.*", Pattern.DOTALL);
+
     private static final Set<String> URL_PARTS = Set.of("host", "port", "dbname", "user", "password");
 
-    private ConnectionStringForms() {}
+    private ConnectionStringForms() {
+    }
 
     static boolean isKeywordForm(String s) {
         return !s.contains("://") && KEYWORD_FORM.matcher(s).matches();
@@ -33,7 +37,10 @@ final class ConnectionStringForms {
         return !s.contains("://") && fields(s).size() == 5;
     }
 
-    /** {@code host=h port=p ...} as a URL (password included: the caller separates it like any other). */
+    /**
+     * {@code host=h port=p ...} as a URL (password included: the caller separates it like
+     * any other).
+     */
     static String keywordsToUrl(String s) {
         Map<String, String> values = keywords(s);
         Map<String, String> query = new LinkedHashMap<>(values);
@@ -45,7 +52,10 @@ final class ConnectionStringForms {
                 values.getOrDefault("user", ""), query);
     }
 
-    /** {@code host:port:database:user:password}; a {@code *} database means the user's own. */
+    /**
+     * {@code host:port:database:user:password}; a {@code *} database means the user's
+     * own.
+     */
     static String passfileLineToUrl(String s) {
         List<String> f = fields(s);
         if (f.get(0).equals("*") || f.get(3).equals("*")) {
@@ -53,7 +63,8 @@ final class ConnectionStringForms {
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("password", f.get(4));
-        return url(f.get(0), f.get(1).equals("*") ? "" : f.get(1), f.get(2).equals("*") ? "" : f.get(2), f.get(3), query);
+        return url(f.get(0), f.get(1).equals("*") ? "" : f.get(1), f.get(2).equals("*") ? "" : f.get(2), f.get(3),
+                query);
     }
 
     private static String url(String host, String port, String database, String user, Map<String, String> query) {
@@ -77,7 +88,10 @@ final class ConnectionStringForms {
         return b.toString();
     }
 
-    /** libpq's rules: {@code key = value}, a value single-quoted when it holds spaces, backslash escapes. */
+    /**
+     * libpq's rules: {@code key = value}, a value single-quoted when it holds spaces,
+     * backslash escapes.
+     */
     private static Map<String, String> keywords(String s) {
         Map<String, String> values = new LinkedHashMap<>();
         int i = 0;
@@ -98,7 +112,8 @@ final class ConnectionStringForms {
                 i++;
             }
             if (i >= n || s.charAt(i) != '=' || key.isEmpty()) {
-                throw new InvalidInputException("The connection string has a keyword without '=value' (expected host=... port=... dbname=... user=...)");
+                throw new InvalidInputException(
+                        "The connection string has a keyword without '=value' (expected host=... port=... dbname=... user=...)");
             }
             i++;
             while (i < n && Character.isWhitespace(s.charAt(i))) {
@@ -117,7 +132,8 @@ final class ConnectionStringForms {
             }
             if (quoted) {
                 if (i >= n) {
-                    throw new InvalidInputException("The connection string has an unterminated quoted value (for " + key + ")");
+                    throw new InvalidInputException(
+                            "The connection string has an unterminated quoted value (for " + key + ")");
                 }
                 i++;
             }
@@ -132,10 +148,12 @@ final class ConnectionStringForms {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 field.append(s.charAt(++i));
-            } else if (c == ':') {
+            }
+            else if (c == ':') {
                 out.add(field.toString());
                 field.setLength(0);
-            } else {
+            }
+            else {
                 field.append(c);
             }
         }
@@ -146,4 +164,5 @@ final class ConnectionStringForms {
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
 }

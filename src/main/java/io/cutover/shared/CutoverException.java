@@ -1,8 +1,8 @@
 package io.cutover.shared;
 
 /**
- * A failure whose message is written for the person who caused it; web layers show it as is.
- * Subclasses say which HTTP status it maps to.
+ * A failure whose message is written for the person who caused it; web layers show it as
+ * is. Subclasses say which HTTP status it maps to.
  */
 public abstract class CutoverException extends RuntimeException {
 
@@ -12,4 +12,5 @@ public abstract class CutoverException extends RuntimeException {
 
     /** The HTTP status this failure maps to. */
     public abstract int status();
+
 }

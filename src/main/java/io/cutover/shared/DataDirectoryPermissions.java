@@ -16,20 +16,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the data directory private to the panel's user: the directory is created 0700, and at
- * start everything under it loses its group and other bits (0644 becomes 0600, 0755 becomes
- * 0700) — the effect of umask 077, which Java cannot set — so the H2 file, backups and logs
- * written earlier are closed too. Once the panel is up, files created during start-up (H2's) are
- * closed again; directories are left alone then, because the sandbox opens a traverse-only path
- * for PgBouncer, which runs as user postgres when the panel is root.
+ * Keeps the data directory private to the panel's user: the directory is created 0700,
+ * and at start everything under it loses its group and other bits (0644 becomes 0600,
+ * 0755 becomes 0700) — the effect of umask 077, which Java cannot set — so the H2 file,
+ * backups and logs written earlier are closed too. Once the panel is up, files created
+ * during start-up (H2's) are closed again; directories are left alone then, because the
+ * sandbox opens a traverse-only path for PgBouncer, which runs as user postgres when the
+ * panel is root.
  */
 public final class DataDirectoryPermissions {
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryPermissions.class);
+
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     private static final Set<PosixFilePermission> OWNER = PRIVATE_DIRECTORY;
 
-    private DataDirectoryPermissions() {}
+    private DataDirectoryPermissions() {
+    }
 
     /** Creates {@code dataDir} (0700) if missing and closes what is under it. */
     public static void secure(Path dataDir) {
@@ -45,7 +49,8 @@ public final class DataDirectoryPermissions {
                 Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
             }
             tighten(dataDir, true);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot make the data directory " + dataDir + " private", e);
         }
     }
@@ -57,7 +62,8 @@ public final class DataDirectoryPermissions {
         }
         try {
             tighten(dataDir, false);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot make the files of " + dataDir + " private", e);
         }
     }
@@ -108,9 +114,12 @@ public final class DataDirectoryPermissions {
             if (!kept.equals(now)) {
                 Files.setPosixFilePermissions(path, kept);
             }
-        } catch (IOException e) {
-            // A file of another user (PgBouncer's, when handed to postgres) is that user's to keep closed.
+        }
+        catch (IOException e) {
+            // A file of another user (PgBouncer's, when handed to postgres) is that
+            // user's to keep closed.
             log.warn("Cannot make {} private: {}", path, e.getMessage());
         }
     }
+
 }

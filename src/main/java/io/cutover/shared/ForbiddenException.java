@@ -1,6 +1,9 @@
 package io.cutover.shared;
 
-/** A rule forbids this person the action even though their role allows it (separation of duties). */
+/**
+ * A rule forbids this person the action even though their role allows it (separation of
+ * duties).
+ */
 public class ForbiddenException extends CutoverException {
 
     public ForbiddenException(String message) {
@@ -11,4 +14,5 @@ public class ForbiddenException extends CutoverException {
     public int status() {
         return 403;
     }
+
 }

@@ -16,10 +16,13 @@ public class InvalidInputException extends CutoverException {
         this.fieldErrors = Map.copyOf(fieldErrors);
     }
 
-    /** Refuses a text longer than {@code max} characters with a 400 that names its field. */
+    /**
+     * Refuses a text longer than {@code max} characters with a 400 that names its field.
+     */
     public static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw new InvalidInputException("The " + field + " may be at most " + max + " characters; this one has " + value.length(),
+            throw new InvalidInputException(
+                    "The " + field + " may be at most " + max + " characters; this one has " + value.length(),
                     Map.of(field, "At most " + max + " characters"));
         }
     }
@@ -33,4 +36,5 @@ public class InvalidInputException extends CutoverException {
     public int status() {
         return 400;
     }
+
 }

@@ -11,4 +11,5 @@ public class NotFoundException extends CutoverException {
     public int status() {
         return 404;
     }
+
 }

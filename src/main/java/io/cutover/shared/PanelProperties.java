@@ -9,9 +9,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the panel as a whole.
  *
- * @param dataDir where the panel keeps its H2 database, key file and migration working directories
+ * @param dataDir where the panel keeps its H2 database, key file and migration working
+ * directories
  * @param sandbox true when running the rehearsal profile against the flyctl emulator
  */
 @Validated
 @ConfigurationProperties("cutover")
-public record PanelProperties(@NotNull @DefaultValue("cutover-data") Path dataDir, @DefaultValue("false") boolean sandbox) {}
+public record PanelProperties(@NotNull @DefaultValue("cutover-data") Path dataDir,
+        @DefaultValue("false") boolean sandbox) {
+}

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A connection URL's {@code ?key=value&...} part: the password taken out (it is sealed like any
- * other), {@code sslmode} checked against the values libpq knows, the rest kept as written.
+ * A connection URL's {@code ?key=value&...} part: the password taken out (it is sealed
+ * like any other), {@code sslmode} checked against the values libpq knows, the rest kept
+ * as written.
  */
 record QueryParameters(List<String> kept, Optional<String> password) {
 
@@ -22,9 +23,11 @@ record QueryParameters(List<String> kept, Optional<String> password) {
             String value = eq < 0 ? "" : ConnectionUrl.decode(param.substring(eq + 1));
             if (key.equals("password")) {
                 password = Optional.of(value);
-            } else {
+            }
+            else {
                 if (key.equals("sslmode") && !ConnectionStringForms.SSL_MODES.contains(value)) {
-                    throw new InvalidInputException("sslmode must be one of " + String.join(", ", ConnectionStringForms.SSL_MODES)
+                    throw new InvalidInputException("sslmode must be one of "
+                            + String.join(", ", ConnectionStringForms.SSL_MODES)
                             + (value.length() <= 20 && value.matches("[A-Za-z-]*") ? ", not '" + value + "'" : ""));
                 }
                 kept.add(param);

@@ -2,6 +2,7 @@ package io.cutover.shared;
 
 /** What a user may do in the panel. Every role may read everything and watch logs. */
 public enum Role {
+
     /** Reads everything and watches live logs. */
     VIEWER,
     /** Runs steps and marks manual steps done. */
@@ -10,4 +11,5 @@ public enum Role {
     APPROVER,
     /** Creates migrations, edits their parameters and manages users. */
     ADMIN
+
 }

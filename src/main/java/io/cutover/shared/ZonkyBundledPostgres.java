@@ -7,16 +7,23 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Rehearsal builds only: the production profile neither compiles nor packages this class, nor zonky. */
+/**
+ * Rehearsal builds only: the production profile neither compiles nor packages this class,
+ * nor zonky.
+ */
 @Component
 class ZonkyBundledPostgres implements BundledPostgres {
 
     @Override
     public PanelPostgres start(Path dataDirectory, Map<String, String> settings) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(freePort());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(freePort());
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres started = builder.start();
-        return PanelPostgres.started(ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + started.getPort() + "/postgres").url(), started);
+        return PanelPostgres.started(
+                ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + started.getPort() + "/postgres").url(), started);
     }
 
     private static int freePort() throws IOException {
@@ -24,4 +31,5 @@ class ZonkyBundledPostgres implements BundledPostgres {
             return s.getLocalPort();
         }
     }
+
 }

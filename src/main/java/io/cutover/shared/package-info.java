@@ -2,10 +2,7 @@
  * The few types every module speaks: who is acting, and the failures a user can be shown
  * (not found, conflict with the gate, forbidden by a rule, invalid input).
  */
-@ApplicationModule(
-        displayName = "Shared kernel",
-        type = ApplicationModule.Type.OPEN,
-        allowedDependencies = {})
+@ApplicationModule(displayName = "Shared kernel", type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 @NullMarked
 package io.cutover.shared;
 

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param evidence step id to the id of its latest completion at the moment of signing
  */
-public record NewSignOff(long migrationId, String gateId, String itemId, String signedBy, String role, String comment, Map<String, Long> evidence) {
+public record NewSignOff(long migrationId, String gateId, String itemId, String signedBy, String role, String comment,
+        Map<String, Long> evidence) {
 
     public NewSignOff {
         evidence = Map.copyOf(evidence);

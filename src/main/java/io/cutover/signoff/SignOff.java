@@ -19,16 +19,27 @@ class SignOff {
     private Long id;
 
     private final long migrationId;
+
     private final String gateId;
+
     private final String itemId;
+
     private final String signedBy;
+
     private final String signerRole;
+
     private final Instant signedAt;
+
     private final String comment;
+
     private Instant revokedAt;
+
     private String revokedBy;
+
     private String revokeReason;
+
     private Instant voidedAt;
+
     private String voidReason;
 
     @Version
@@ -38,8 +49,9 @@ class SignOff {
     private final Set<SignOffEvidence> evidence;
 
     @PersistenceCreator
-    SignOff(Long id, long migrationId, String gateId, String itemId, String signedBy, String signerRole, Instant signedAt, String comment,
-            Instant revokedAt, String revokedBy, String revokeReason, Instant voidedAt, String voidReason, Integer version, Set<SignOffEvidence> evidence) {
+    SignOff(Long id, long migrationId, String gateId, String itemId, String signedBy, String signerRole,
+            Instant signedAt, String comment, Instant revokedAt, String revokedBy, String revokeReason,
+            Instant voidedAt, String voidReason, Integer version, Set<SignOffEvidence> evidence) {
         this.id = id;
         this.migrationId = migrationId;
         this.gateId = gateId;
@@ -58,11 +70,13 @@ class SignOff {
     }
 
     static SignOff sign(NewSignOff request, Instant now) {
-        Set<SignOffEvidence> evidence = request.evidence().entrySet().stream()
-                .map(e -> new SignOffEvidence(e.getKey(), e.getValue()))
-                .collect(Collectors.toSet());
-        return new SignOff(null, request.migrationId(), request.gateId(), request.itemId(), request.signedBy(), request.role(), now,
-                request.comment(), null, null, null, null, null, null, evidence);
+        Set<SignOffEvidence> evidence = request.evidence()
+            .entrySet()
+            .stream()
+            .map(e -> new SignOffEvidence(e.getKey(), e.getValue()))
+            .collect(Collectors.toSet());
+        return new SignOff(null, request.migrationId(), request.gateId(), request.itemId(), request.signedBy(),
+                request.role(), now, request.comment(), null, null, null, null, null, null, evidence);
     }
 
     boolean isActive() {
@@ -80,7 +94,10 @@ class SignOff {
         this.voidReason = reason;
     }
 
-    /** Whether this sign-off attests {@code stepId} through a completion other than {@code completionId}. */
+    /**
+     * Whether this sign-off attests {@code stepId} through a completion other than
+     * {@code completionId}.
+     */
     boolean attestsOtherCompletionOf(String stepId, long completionId) {
         return evidence.stream().anyMatch(e -> e.stepId().equals(stepId) && e.completionId() != completionId);
     }
@@ -90,8 +107,10 @@ class SignOff {
     }
 
     SignOffView toView() {
-        Map<String, Long> bound = evidence.stream().collect(Collectors.toMap(SignOffEvidence::stepId, SignOffEvidence::completionId));
+        Map<String, Long> bound = evidence.stream()
+            .collect(Collectors.toMap(SignOffEvidence::stepId, SignOffEvidence::completionId));
         return new SignOffView(id, migrationId, gateId, itemId, signedBy, signerRole, signedAt, comment, bound,
                 revokedAt, revokedBy, revokeReason, voidedAt, voidReason);
     }
+
 }

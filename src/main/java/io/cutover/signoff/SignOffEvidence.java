@@ -4,4 +4,5 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** The completion of an evidence step that a sign-off vouches for. */
 @Table("SIGN_OFF_EVIDENCE")
-record SignOffEvidence(String stepId, long completionId) {}
+record SignOffEvidence(String stepId, long completionId) {
+}

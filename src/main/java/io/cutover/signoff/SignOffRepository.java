@@ -20,4 +20,5 @@ interface SignOffRepository extends Repository<SignOff, Long> {
               AND EXISTS (SELECT 1 FROM sign_off_evidence e WHERE e.sign_off_id = s.id AND e.step_id = :stepId)
             ORDER BY s.id""")
     List<SignOff> findActiveAttesting(long migrationId, String stepId);
+
 }

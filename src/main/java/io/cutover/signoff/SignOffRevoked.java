@@ -4,4 +4,6 @@ import org.springframework.modulith.NamedInterface;
 
 /** Published when an approver withdraws a sign-off. */
 @NamedInterface("events")
-public record SignOffRevoked(long migrationId, long signOffId, String gateId, String itemId, String signedBy, String actor, String reason) {}
+public record SignOffRevoked(long migrationId, long signOffId, String gateId, String itemId, String signedBy,
+        String actor, String reason) {
+}

@@ -3,27 +3,41 @@ package io.cutover.sync;
 import java.time.Instant;
 
 /**
- * What the panel applier is doing, read by the lag monitor while the applier writes it (fields are
- * volatile; a reader may see one field a moment newer than another, which a status line tolerates).
+ * What the panel applier is doing, read by the lag monitor while the applier writes it
+ * (fields are volatile; a reader may see one field a moment newer than another, which a
+ * status line tolerates).
  */
 final class ApplierProgress {
 
     volatile boolean connected;
+
     volatile long appliedLsn;
+
     /**
-     * The source position up to which the target has committed everything: moved only after a
-     * target commit returned, or when nothing is received but not yet committed. The drain waits
-     * on it; appliedLsn is for the status line.
+     * The source position up to which the target has committed everything: moved only
+     * after a target commit returned, or when nothing is received but not yet committed.
+     * The drain waits on it; appliedLsn is for the status line.
      */
     volatile long committedLsn;
+
     volatile Instant lastCommitTime;
+
     volatile long transactions;
+
     volatile long changes;
+
     volatile long noOps;
+
     volatile String lastError;
-    /** The transaction being received: where its commit record is, and where its first change was. */
+
+    /**
+     * The transaction being received: where its commit record is, and where its first
+     * change was.
+     */
     volatile long transactionFinalLsn;
+
     volatile long transactionFirstLsn;
+
     volatile long receivedLsn;
 
     /** On (re)connect: the position the target's bookkeeping row holds. */
@@ -56,7 +70,10 @@ final class ApplierProgress {
         appliedLsn = Math.max(appliedLsn, lsn);
     }
 
-    /** Bytes of the current transaction still to receive and apply, or 0 between transactions. */
+    /**
+     * Bytes of the current transaction still to receive and apply, or 0 between
+     * transactions.
+     */
     long transactionBytesLeft() {
         long fin = transactionFinalLsn;
         return fin == 0 ? 0 : Math.max(0, fin - receivedLsn);
@@ -66,4 +83,5 @@ final class ApplierProgress {
         long fin = transactionFinalLsn;
         return fin == 0 ? 0 : Math.max(0, fin - transactionFirstLsn);
     }
+
 }

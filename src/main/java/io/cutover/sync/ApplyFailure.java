@@ -6,13 +6,15 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * What went wrong while applying, in words every viewer may read: a driver's message can carry the
- * failing statement with its values, and the server's detail the failing row, so neither is shown —
- * only the server's own message, the table it names, and the SQLSTATE.
+ * What went wrong while applying, in words every viewer may read: a driver's message can
+ * carry the failing statement with its values, and the server's detail the failing row,
+ * so neither is shown — only the server's own message, the table it names, and the
+ * SQLSTATE.
  */
 final class ApplyFailure {
 
-    private ApplyFailure() {}
+    private ApplyFailure() {
+    }
 
     static String describe(Throwable e) {
         if (e instanceof SchemaChange.SourceTableChanged) {
@@ -27,12 +29,15 @@ final class ApplyFailure {
         }
         ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
         if (server == null) {
-            return sql instanceof BatchUpdateException ? "a batch of changes failed on the target (SQLSTATE " + sql.getSQLState() + ")" : firstLine(sql);
+            return sql instanceof BatchUpdateException
+                    ? "a batch of changes failed on the target (SQLSTATE " + sql.getSQLState() + ")" : firstLine(sql);
         }
-        String table = server.getTable() == null ? "" : " (table " + (server.getSchema() == null ? "" : server.getSchema() + ".") + server.getTable() + ")";
+        String table = server.getTable() == null ? ""
+                : " (table " + (server.getSchema() == null ? "" : server.getSchema() + ".") + server.getTable() + ")";
         String state = server.getSQLState() == null ? "" : server.getSQLState();
         // A data exception's message quotes the value that did not fit.
-        String message = state.startsWith("22") ? "a value the source sent does not fit the target's column" : server.getMessage();
+        String message = state.startsWith("22") ? "a value the source sent does not fit the target's column"
+                : server.getMessage();
         return message + table + " [SQLSTATE " + state + "]";
     }
 
@@ -49,4 +54,5 @@ final class ApplyFailure {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);
     }
+
 }

@@ -24,33 +24,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The panel-applied stream of one migration: reads the slot's pgoutput messages and applies each
- * source transaction on the target, in commit order. Several small source transactions share one
- * target commit (fewer fsyncs, so it keeps up with a busy source); the commit also records the
- * source position reached. Only positions durably committed on the target are confirmed to the
- * source, so after a crash or kill the slot sends again exactly what the target lacks, and a
- * transaction the target already has (committed just before the confirmation was lost) is skipped.
+ * The panel-applied stream of one migration: reads the slot's pgoutput messages and
+ * applies each source transaction on the target, in commit order. Several small source
+ * transactions share one target commit (fewer fsyncs, so it keeps up with a busy source);
+ * the commit also records the source position reached. Only positions durably committed
+ * on the target are confirmed to the source, so after a crash or kill the slot sends
+ * again exactly what the target lacks, and a transaction the target already has
+ * (committed just before the confirmation was lost) is skipped.
  */
 final class ChangeApplier implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeApplier.class);
 
     private final long migrationId;
-    private final String slot;
-    private final String publication;
-    private final ExecutionValues.Connection source;
-    private final ExecutionValues.Connection target;
-    private final SyncProperties properties;
-    private final Consumer<String> errors;
-    private final TouchedKeys touched;
-    private final ApplierProgress progress = new ApplierProgress();
-    private volatile boolean running = true;
-    private volatile Thread thread;
-    private volatile Hold hold;
-    private volatile Runnable beforeTargetCommit = () -> {};
 
-    ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source, ExecutionValues.Connection target,
-            SyncProperties properties, TouchedKeys touched, Consumer<String> errors) {
+    private final String slot;
+
+    private final String publication;
+
+    private final ExecutionValues.Connection source;
+
+    private final ExecutionValues.Connection target;
+
+    private final SyncProperties properties;
+
+    private final Consumer<String> errors;
+
+    private final TouchedKeys touched;
+
+    private final ApplierProgress progress = new ApplierProgress();
+
+    private volatile boolean running = true;
+
+    private volatile Thread thread;
+
+    private volatile Hold hold;
+
+    private volatile Runnable beforeTargetCommit = () -> {
+    };
+
+    ChangeApplier(long migrationId, SyncStream stream, ExecutionValues.Connection source,
+            ExecutionValues.Connection target, SyncProperties properties, TouchedKeys touched,
+            Consumer<String> errors) {
         this.touched = touched;
         this.migrationId = migrationId;
         this.slot = stream.slotName();
@@ -65,7 +80,10 @@ final class ChangeApplier implements Runnable {
         return progress;
     }
 
-    /** Asks the loop to stop; what it has not committed is rolled back and sent again after a restart. */
+    /**
+     * Asks the loop to stop; what it has not committed is rolled back and sent again
+     * after a restart.
+     */
     void stop() {
         running = false;
         Thread t = thread;
@@ -75,33 +93,47 @@ final class ChangeApplier implements Runnable {
     }
 
     /**
-     * A pause at a source position: the applier applies every transaction committed before it,
-     * commits, and waits there until released, so the target is exactly the source as of that
-     * position while someone takes a snapshot of it (the online verification).
+     * A pause at a source position: the applier applies every transaction committed
+     * before it, commits, and waits there until released, so the target is exactly the
+     * source as of that position while someone takes a snapshot of it (the online
+     * verification).
      */
     static final class Hold {
+
         final long at;
+
         final java.util.concurrent.CompletableFuture<Long> reached = new java.util.concurrent.CompletableFuture<>();
+
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
         Hold(long at) {
             this.at = at;
         }
+
     }
 
-    /** Runs on the applier's thread after a group is received and before its target commit (tests hold it there). */
+    /**
+     * Runs on the applier's thread after a group is received and before its target commit
+     * (tests hold it there).
+     */
     void beforeTargetCommit(Runnable hook) {
         beforeTargetCommit = hook;
     }
 
-    /** Asks the applier to hold before the first transaction committed at or after {@code lsn}. */
+    /**
+     * Asks the applier to hold before the first transaction committed at or after
+     * {@code lsn}.
+     */
     Hold holdAt(long lsn) {
         Hold h = new Hold(lsn);
         hold = h;
         return h;
     }
 
-    /** Holds here when a hold is asked for and everything before its position is committed; at most a minute. */
+    /**
+     * Holds here when a hold is asked for and everything before its position is
+     * committed; at most a minute.
+     */
     private void holdIfReached(long committedPosition, long nextCommit) throws InterruptedException {
         Hold h = hold;
         if (h == null || nextCommit < h.at) {
@@ -119,13 +151,16 @@ final class ChangeApplier implements Runnable {
         while (running) {
             try {
                 stream();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 progress.connected = false;
                 if (!running) {
                     break;
                 }
-                String message = "The sync applier stopped: " + ApplyFailure.describe(e) + " — retrying in " + delay / 1000 + " s";
-                // Not the exception itself: its message and causes can quote rows, and the panel's log is no place for them.
+                String message = "The sync applier stopped: " + ApplyFailure.describe(e) + " — retrying in "
+                        + delay / 1000 + " s";
+                // Not the exception itself: its message and causes can quote rows, and
+                // the panel's log is no place for them.
                 log.warn("Migration {}: {}", migrationId, message);
                 progress.lastError = message;
                 errors.accept(message);
@@ -137,23 +172,30 @@ final class ChangeApplier implements Runnable {
     }
 
     private void stream() throws Exception {
-        try (Connection tgt = PgSession.open(target, properties.connectTimeout(), java.util.Map.of("ApplicationName", SourceSlot.APPLICATION));
+        try (Connection tgt = PgSession.open(target, properties.connectTimeout(),
+                java.util.Map.of("ApplicationName", SourceSlot.APPLICATION));
                 Connection repl = SourceSlot.openReplication(source, properties.connectTimeout())) {
             String stored = AppliedPosition.read(tgt, slot);
             if (stored == null) {
-                throw new IllegalStateException("the target has no applied position for slot " + slot + " (schema " + AppliedPosition.SCHEMA + " missing)");
+                throw new IllegalStateException("the target has no applied position for slot " + slot + " (schema "
+                        + AppliedPosition.SCHEMA + " missing)");
             }
             long position = PgOutput.lsn(stored);
-            PGReplicationStream stream = repl.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
-                    .withSlotName(slot)
-                    .withStartPosition(LogSequenceNumber.valueOf(position))
-                    .withSlotOption("proto_version", "1")
-                    .withSlotOption("publication_names", publication)
-                    .withStatusInterval(1, TimeUnit.SECONDS)
-                    // Else the driver confirms keepalive positions itself, even with a transaction received
-                    // but not committed on the target: only commit() and confirmIdle() may confirm.
-                    .withAutomaticFlush(false)
-                    .start();
+            PGReplicationStream stream = repl.unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .replicationStream()
+                .logical()
+                .withSlotName(slot)
+                .withStartPosition(LogSequenceNumber.valueOf(position))
+                .withSlotOption("proto_version", "1")
+                .withSlotOption("publication_names", publication)
+                .withStatusInterval(1, TimeUnit.SECONDS)
+                // Else the driver confirms keepalive positions itself, even with a
+                // transaction received
+                // but not committed on the target: only commit() and confirmIdle() may
+                // confirm.
+                .withAutomaticFlush(false)
+                .start();
             progress.resumedAt(position);
             progress.connected = true;
             if (progress.lastError != null) {
@@ -163,7 +205,8 @@ final class ChangeApplier implements Runnable {
             try (ChangeWriter writer = new ChangeWriter(tgt, slot, touched)) {
                 try {
                     apply(stream, writer, position);
-                } finally {
+                }
+                finally {
                     writer.rollback();
                 }
             }
@@ -181,9 +224,11 @@ final class ChangeApplier implements Runnable {
                 if (!inTransaction && group.transactions > 0) {
                     position = commit(stream, writer, group);
                     confirmed = Math.max(confirmed, position);
-                } else if (!inTransaction) {
+                }
+                else if (!inTransaction) {
                     confirmed = confirmIdle(stream, confirmed);
-                    // Idle past the hold's position: every transaction committed before it is applied.
+                    // Idle past the hold's position: every transaction committed before
+                    // it is applied.
                     holdIfReached(position, stream.getLastReceiveLSN().asLong());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -199,35 +244,45 @@ final class ChangeApplier implements Runnable {
                     holdIfReached(position, b.finalLsn());
                 }
                 inTransaction = true;
-                // Already on the target: committed there before the confirmation reached the source.
+                // Already on the target: committed there before the confirmation reached
+                // the source.
                 skip = b.finalLsn() < position;
                 progress.transactionStart(b.finalLsn(), stream.getLastReceiveLSN().asLong());
-            } else if (m instanceof Commit c) {
+            }
+            else if (m instanceof Commit c) {
                 inTransaction = false;
                 progress.transactionEnd();
                 if (!skip) {
                     group.add(c);
                 }
-                if (group.transactions > 0 && (group.changes >= properties.groupChanges() || group.age().compareTo(properties.groupDelay()) >= 0)) {
+                if (group.transactions > 0 && (group.changes >= properties.groupChanges()
+                        || group.age().compareTo(properties.groupDelay()) >= 0)) {
                     position = commit(stream, writer, group);
                     confirmed = Math.max(confirmed, position);
                 }
-            } else if (m instanceof Relation r) {
+            }
+            else if (m instanceof Relation r) {
                 writer.relation(r);
-            } else if (m instanceof Insert i) {
+            }
+            else if (m instanceof Insert i) {
                 change(skip, group, stream, () -> writer.insert(i));
-            } else if (m instanceof Update u) {
+            }
+            else if (m instanceof Update u) {
                 change(skip, group, stream, () -> writer.update(u));
-            } else if (m instanceof Delete d) {
+            }
+            else if (m instanceof Delete d) {
                 change(skip, group, stream, () -> writer.delete(d));
-            } else if (m instanceof Truncate t) {
+            }
+            else if (m instanceof Truncate t) {
                 change(skip, group, stream, () -> writer.truncate(t));
             }
         }
     }
 
     private interface Change {
+
         void apply() throws Exception;
+
     }
 
     private void change(boolean skip, Group group, PGReplicationStream stream, Change change) throws Exception {
@@ -238,7 +293,10 @@ final class ChangeApplier implements Runnable {
         }
     }
 
-    /** Commits the group on the target; only then are the source and the drain told its position. */
+    /**
+     * Commits the group on the target; only then are the source and the drain told its
+     * position.
+     */
     private long commit(PGReplicationStream stream, ChangeWriter writer, Group group) throws Exception {
         beforeTargetCommit.run();
         writer.commit(group.endLsn, group.commitTime);
@@ -253,9 +311,10 @@ final class ChangeApplier implements Runnable {
     }
 
     /**
-     * Called only with nothing received left uncommitted: everything the server has sent up to its
-     * keepalive position is then applied, and confirming it lets the slot release WAL that holds no changes for us (and lets the
-     * drain see the target level with the source while the source writes nothing).
+     * Called only with nothing received left uncommitted: everything the server has sent
+     * up to its keepalive position is then applied, and confirming it lets the slot
+     * release WAL that holds no changes for us (and lets the drain see the target level
+     * with the source while the source writes nothing).
      */
     private long confirmIdle(PGReplicationStream stream, long confirmed) throws Exception {
         long received = stream.getLastReceiveLSN().asLong();
@@ -272,10 +331,15 @@ final class ChangeApplier implements Runnable {
 
     /** Source transactions applied since the last target commit. */
     private static final class Group {
+
         int transactions;
+
         long changes;
+
         long endLsn;
+
         Instant commitTime;
+
         long startedNanos;
 
         void add(Commit c) {
@@ -295,5 +359,7 @@ final class ChangeApplier implements Runnable {
             changes = 0;
             commitTime = null;
         }
+
     }
+
 }

@@ -22,25 +22,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Applies decoded changes to the target with ordinary DML, in exactly the order they arrive.
- * Consecutive changes of the same shape go out as one JDBC batch (pipelined, one round trip), and
- * a different shape first flushes the batch, so order is kept across tables. Values travel as
- * untyped text and the server parses them as the column's type, as pgoutput printed them.
+ * Applies decoded changes to the target with ordinary DML, in exactly the order they
+ * arrive. Consecutive changes of the same shape go out as one JDBC batch (pipelined, one
+ * round trip), and a different shape first flushes the batch, so order is kept across
+ * tables. Values travel as untyped text and the server parses them as the column's type,
+ * as pgoutput printed them.
  */
 final class ChangeWriter implements AutoCloseable {
 
     /** Types without an equality operator: a full-row match compares their text. */
     private static final Set<Integer> NO_EQUALITY = Set.of(114, 142, 600, 601, 602, 603, 604, 628, 718);
+
     private static final int MAX_BATCH = 1000;
 
     private final Connection target;
+
     private final String slot;
+
     private final Map<Integer, Relation> relations = new HashMap<>();
+
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+
     private final PreparedStatement advance;
+
     private final TouchedKeys touched;
+
     private PreparedStatement batch;
+
     private int batched;
+
     private long noOps;
 
     ChangeWriter(Connection target, String slot, TouchedKeys touched) throws SQLException {
@@ -55,7 +65,7 @@ final class ChangeWriter implements AutoCloseable {
         flush();
         SchemaChange.check(target, r);
         relations.put(r.oid(), r);
-        for (var it = statements.entrySet().iterator(); it.hasNext(); ) {
+        for (var it = statements.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             if (e.getKey().startsWith(r.oid() + ":")) {
                 e.getValue().close();
@@ -84,9 +94,12 @@ final class ChangeWriter implements AutoCloseable {
             touched.row(r, m.old());
         }
         String key = r.oid() + ":U:" + set + ":" + where;
-        PreparedStatement ps = statement(key, () -> "UPDATE " + r.qualified() + " SET "
-                + set.stream().map(i -> SourceSlot.quote(r.columns().get(i).name()) + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + whereSql(r, where));
+        PreparedStatement ps = statement(key,
+                () -> "UPDATE " + r.qualified() + " SET "
+                        + set.stream()
+                            .map(i -> SourceSlot.quote(r.columns().get(i).name()) + " = ?")
+                            .collect(Collectors.joining(", "))
+                        + " WHERE " + whereSql(r, where));
         int next = bind(ps, m.row(), set, 1);
         bind(ps, old, where, next);
         add(ps);
@@ -107,24 +120,32 @@ final class ChangeWriter implements AutoCloseable {
         String tables = m.relations().stream().map(oid -> relation(oid).qualified()).collect(Collectors.joining(", "));
         m.relations().forEach(oid -> touched.whole(relation(oid)));
         try (Statement st = target.createStatement()) {
-            st.execute("TRUNCATE " + tables + (m.restartIdentity() ? " RESTART IDENTITY" : "") + (m.cascade() ? " CASCADE" : ""));
+            st.execute("TRUNCATE " + tables + (m.restartIdentity() ? " RESTART IDENTITY" : "")
+                    + (m.cascade() ? " CASCADE" : ""));
         }
     }
 
-    /** Commits everything applied since the last commit together with the source position it reaches. */
+    /**
+     * Commits everything applied since the last commit together with the source position
+     * it reaches.
+     */
     void commit(long endLsn, Instant commitTime) throws SQLException {
         flush();
         advance.setString(1, PgOutput.lsn(endLsn));
         advance.setTimestamp(2, commitTime == null ? null : Timestamp.from(commitTime));
         advance.setString(3, slot);
         if (advance.executeUpdate() != 1) {
-            throw new SQLException("The applier's position row for slot " + slot + " is gone from the target (was " + AppliedPosition.SCHEMA + " dropped?)");
+            throw new SQLException("The applier's position row for slot " + slot + " is gone from the target (was "
+                    + AppliedPosition.SCHEMA + " dropped?)");
         }
         target.commit();
         touched.committed();
     }
 
-    /** Forgets everything since the last commit; the source sends it again after a reconnect. */
+    /**
+     * Forgets everything since the last commit; the source sends it again after a
+     * reconnect.
+     */
     void rollback() throws SQLException {
         batch = null;
         batched = 0;
@@ -132,7 +153,10 @@ final class ChangeWriter implements AutoCloseable {
         target.rollback();
     }
 
-    /** Updates and deletes that found no row (expected after an ON DELETE CASCADE the target already did itself). */
+    /**
+     * Updates and deletes that found no row (expected after an ON DELETE CASCADE the
+     * target already did itself).
+     */
     long noOps() {
         return noOps;
     }
@@ -144,18 +168,31 @@ final class ChangeWriter implements AutoCloseable {
         return "INSERT INTO " + r.qualified() + " (" + names + ") VALUES (" + params + ")" + onConflict(r);
     }
 
-    /** Replaying a row that is already there updates it instead of failing: applying is idempotent. */
+    /**
+     * Replaying a row that is already there updates it instead of failing: applying is
+     * idempotent.
+     */
     private static String onConflict(Relation r) {
         if (r.identity() == 'f' || r.columns().stream().noneMatch(Column::key)) {
             return "";
         }
-        String keys = r.columns().stream().filter(Column::key).map(c -> SourceSlot.quote(c.name())).collect(Collectors.joining(", "));
+        String keys = r.columns()
+            .stream()
+            .filter(Column::key)
+            .map(c -> SourceSlot.quote(c.name()))
+            .collect(Collectors.joining(", "));
         List<Column> rest = r.columns().stream().filter(c -> !c.key()).toList();
-        return " ON CONFLICT (" + keys + ") DO " + (rest.isEmpty() ? "NOTHING"
-                : "UPDATE SET " + rest.stream().map(c -> SourceSlot.quote(c.name()) + " = EXCLUDED." + SourceSlot.quote(c.name())).collect(Collectors.joining(", ")));
+        return " ON CONFLICT (" + keys + ") DO "
+                + (rest.isEmpty() ? "NOTHING"
+                        : "UPDATE SET " + rest.stream()
+                            .map(c -> SourceSlot.quote(c.name()) + " = EXCLUDED." + SourceSlot.quote(c.name()))
+                            .collect(Collectors.joining(", ")));
     }
 
-    /** The replica identity's columns; with REPLICA IDENTITY FULL every column the old row carries. */
+    /**
+     * The replica identity's columns; with REPLICA IDENTITY FULL every column the old row
+     * carries.
+     */
     private static List<Integer> matchColumns(Relation r, List<Value> old) {
         List<Integer> cols = new ArrayList<>();
         for (int i = 0; i < r.columns().size(); i++) {
@@ -164,15 +201,21 @@ final class ChangeWriter implements AutoCloseable {
             }
         }
         if (cols.isEmpty()) {
-            throw new IllegalStateException("Table " + r.qualified() + " has no replica identity: its updates and deletes cannot be matched on the target");
+            throw new IllegalStateException("Table " + r.qualified()
+                    + " has no replica identity: its updates and deletes cannot be matched on the target");
         }
         return cols;
     }
 
-    /** Keys match one row; a full-row match picks one of possibly identical rows, as the source changed one. */
+    /**
+     * Keys match one row; a full-row match picks one of possibly identical rows, as the
+     * source changed one.
+     */
     private static String whereSql(Relation r, List<Integer> cols) {
         if (r.identity() != 'f') {
-            return cols.stream().map(i -> SourceSlot.quote(r.columns().get(i).name()) + " = ?").collect(Collectors.joining(" AND "));
+            return cols.stream()
+                .map(i -> SourceSlot.quote(r.columns().get(i).name()) + " = ?")
+                .collect(Collectors.joining(" AND "));
         }
         String match = cols.stream().map(i -> {
             Column c = r.columns().get(i);
@@ -201,13 +244,15 @@ final class ChangeWriter implements AutoCloseable {
         return cols;
     }
 
-    private static int bind(PreparedStatement ps, List<Value> values, List<Integer> cols, int first) throws SQLException {
+    private static int bind(PreparedStatement ps, List<Value> values, List<Integer> cols, int first)
+            throws SQLException {
         int index = first;
         for (int i : cols) {
             Value v = values.get(i);
             if (v.text() == null) {
                 ps.setNull(index++, Types.OTHER);
-            } else {
+            }
+            else {
                 ps.setObject(index++, v.text(), Types.OTHER);
             }
         }
@@ -223,7 +268,9 @@ final class ChangeWriter implements AutoCloseable {
     }
 
     private interface Sql {
+
         String get();
+
     }
 
     private PreparedStatement statement(String key, Sql sql) throws SQLException {
@@ -265,4 +312,5 @@ final class ChangeWriter implements AutoCloseable {
         }
         advance.close();
     }
+
 }

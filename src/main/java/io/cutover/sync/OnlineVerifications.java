@@ -7,14 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Each migration's last online verification, with the record of touched keys it counts on. Held in
- * memory like that record: after a panel restart neither is there, and the verification inside
- * the downtime reads everything again.
+ * Each migration's last online verification, with the record of touched keys it counts
+ * on. Held in memory like that record: after a panel restart neither is there, and the
+ * verification inside the downtime reads everything again.
  */
 @Component
 class OnlineVerifications {
 
-    record Entry(OnlineBaseline baseline, TouchedKeys touched) {}
+    record Entry(OnlineBaseline baseline, TouchedKeys touched) {
+    }
 
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
@@ -29,4 +30,5 @@ class OnlineVerifications {
     void forget(long migrationId) {
         entries.remove(migrationId);
     }
+
 }

@@ -7,28 +7,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes the messages of PostgreSQL's pgoutput plugin, protocol version 1 (whole transactions,
- * sent at commit, in commit order; values in text form). See "Logical Replication Message
- * Formats" in the PostgreSQL documentation.
+ * Decodes the messages of PostgreSQL's pgoutput plugin, protocol version 1 (whole
+ * transactions, sent at commit, in commit order; values in text form). See "Logical
+ * Replication Message Formats" in the PostgreSQL documentation.
  */
 final class PgOutput {
 
     /** PostgreSQL timestamps count microseconds from 2000-01-01 UTC. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
-    private PgOutput() {}
+    private PgOutput() {
+    }
 
-    sealed interface Message permits Begin, Commit, Relation, Insert, Update, Delete, Truncate, Other {}
+    sealed interface Message permits Begin, Commit, Relation, Insert, Update, Delete, Truncate, Other {
 
-    /** @param finalLsn where the transaction's commit record starts */
-    record Begin(long finalLsn, Instant commitTime, int xid) implements Message {}
+    }
 
-    /** @param endLsn just past the commit record: the position to resume after */
-    record Commit(long commitLsn, long endLsn, Instant commitTime) implements Message {}
+    /**
+     * @param finalLsn where the transaction's commit record starts
+     */
+    record Begin(long finalLsn, Instant commitTime, int xid) implements Message {
+    }
 
-    record Column(String name, boolean key, int typeOid) {}
+    /**
+     * @param endLsn just past the commit record: the position to resume after
+     */
+    record Commit(long commitLsn, long endLsn, Instant commitTime) implements Message {
+    }
 
-    /** @param identity the table's replica identity: d (default, primary key), i (index), f (full), n (nothing) */
+    record Column(String name, boolean key, int typeOid) {
+    }
+
+    /**
+     * @param identity the table's replica identity: d (default, primary key), i (index),
+     * f (full), n (nothing)
+     */
     record Relation(int oid, String schema, String table, char identity, List<Column> columns) implements Message {
 
         String qualified() {
@@ -36,7 +49,9 @@ final class PgOutput {
         }
     }
 
-    /** One column value: kind n (null), u (unchanged TOAST value, not sent) or t (text). */
+    /**
+     * One column value: kind n (null), u (unchanged TOAST value, not sent) or t (text).
+     */
     record Value(char kind, String text) {
 
         boolean unchanged() {
@@ -44,17 +59,25 @@ final class PgOutput {
         }
     }
 
-    record Insert(int relation, List<Value> row) implements Message {}
+    record Insert(int relation, List<Value> row) implements Message {
+    }
 
-    /** @param old the old key ('K') or whole old row ('O'), or null when the key did not change */
-    record Update(int relation, List<Value> old, List<Value> row) implements Message {}
+    /**
+     * @param old the old key ('K') or whole old row ('O'), or null when the key did not
+     * change
+     */
+    record Update(int relation, List<Value> old, List<Value> row) implements Message {
+    }
 
-    record Delete(int relation, List<Value> old) implements Message {}
+    record Delete(int relation, List<Value> old) implements Message {
+    }
 
-    record Truncate(List<Integer> relations, boolean cascade, boolean restartIdentity) implements Message {}
+    record Truncate(List<Integer> relations, boolean cascade, boolean restartIdentity) implements Message {
+    }
 
     /** Origin, type and other messages the applier does not need. */
-    record Other(char type) implements Message {}
+    record Other(char type) implements Message {
+    }
 
     static Message decode(ByteBuffer b) {
         char type = (char) b.get();
@@ -171,4 +194,5 @@ final class PgOutput {
         int slash = text.indexOf('/');
         return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
     }
+
 }

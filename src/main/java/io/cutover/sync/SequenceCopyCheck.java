@@ -15,14 +15,15 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Logical replication carries rows, not sequence positions: after the drain, every sequence on
- * the target is set to the source's value, or the app's first insert on the target would collide
- * with a key the source already handed out.
+ * Logical replication carries rows, not sequence positions: after the drain, every
+ * sequence on the target is set to the source's value, or the app's first insert on the
+ * target would collide with a key the source already handed out.
  */
 @Component
 class SequenceCopyCheck implements StepCheck {
 
     private final SyncStreamRepository streams;
+
     private final SyncProperties properties;
 
     SequenceCopyCheck(SyncStreamRepository streams, SyncProperties properties) {
@@ -39,7 +40,8 @@ class SequenceCopyCheck implements StepCheck {
     public CheckOutcome run(CheckContext ctx) throws Exception {
         boolean drained = streams.find(ctx.migrationId()).map(s -> s.state() == SyncState.DRAINED).orElse(false);
         if (!drained) {
-            return CheckOutcome.failed("Drain the stream first: sequences must be copied after the last write on the source");
+            return CheckOutcome
+                .failed("Drain the stream first: sequences must be copied after the last write on the source");
         }
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
@@ -47,8 +49,9 @@ class SequenceCopyCheck implements StepCheck {
         try (Connection src = SourceSlot.open(source, properties.connectTimeout());
                 Connection tgt = SourceSlot.open(target, properties.connectTimeout());
                 Statement st = src.createStatement();
-                ResultSet rs = st.executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
-                        + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND last_value IS NOT NULL ORDER BY 1");
+                ResultSet rs = st
+                    .executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
+                            + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND last_value IS NOT NULL ORDER BY 1");
                 PreparedStatement set = tgt.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
             while (rs.next()) {
                 set.setString(1, rs.getString(1));
@@ -59,6 +62,7 @@ class SequenceCopyCheck implements StepCheck {
             }
         }
         return CheckOutcome.passed("Set " + rows.size() + " sequences on the target to the source's values")
-                .withResult(new ResultTable(List.of("sequence", "value"), rows).toJson());
+            .withResult(new ResultTable(List.of("sequence", "value"), rows).toJson());
     }
+
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** While a stream holds a slot, its strategy and the connections it streams between stay as they are. */
+/**
+ * While a stream holds a slot, its strategy and the connections it streams between stay
+ * as they are.
+ */
 @Component
 class StrategyChangeGuard implements ParameterChangeGuard {
 
@@ -25,8 +28,11 @@ class StrategyChangeGuard implements ParameterChangeGuard {
         if (touched.isEmpty()) {
             return Optional.empty();
         }
-        return streams.find(migrationId).filter(s -> s.state().holdsSlot())
-                .map(s -> "Continuous sync is " + s.state().name().toLowerCase() + " on slot " + s.slotName() + ": " + String.join(", ", touched)
-                        + " cannot change under it. Finish the cutover, or run 'Abort continuous sync' first.");
+        return streams.find(migrationId)
+            .filter(s -> s.state().holdsSlot())
+            .map(s -> "Continuous sync is " + s.state().name().toLowerCase() + " on slot " + s.slotName() + ": "
+                    + String.join(", ", touched)
+                    + " cannot change under it. Finish the cutover, or run 'Abort continuous sync' first.");
     }
+
 }

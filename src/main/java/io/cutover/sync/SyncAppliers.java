@@ -19,22 +19,32 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the panel-applied streams, one thread each, and resumes them when the panel starts again:
- * the target knows where each stopped, so nothing is lost or applied twice.
+ * Runs the panel-applied streams, one thread each, and resumes them when the panel starts
+ * again: the target knows where each stopped, so nothing is lost or applied twice.
  */
 @Component
 class SyncAppliers {
 
     private static final Logger log = LoggerFactory.getLogger(SyncAppliers.class);
+
     private static final int MAX_STREAMS = 8;
 
     private final SyncStreamRepository streams;
+
     private final SyncConnections connections;
+
     private final SyncProperties properties;
+
     private final Clock clock;
+
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
-    /** Outlives its applier's stop (the drain): the verification inside the downtime reads it after. */
+
+    /**
+     * Outlives its applier's stop (the drain): the verification inside the downtime reads
+     * it after.
+     */
     private final Map<Long, TouchedKeys> touched = new ConcurrentHashMap<>();
+
     private final ExecutorService threads;
 
     SyncAppliers(SyncStreamRepository streams, SyncConnections connections, SyncProperties properties, Clock clock) {
@@ -57,25 +67,32 @@ class SyncAppliers {
         }
         for (SyncStream stream : streams.inStates(SyncState.STREAMING)) {
             if (stream.mode() == SyncMode.PANEL) {
-                log.info("Resuming the sync applier of migration {} (slot {})", stream.migrationId(), stream.slotName());
+                log.info("Resuming the sync applier of migration {} (slot {})", stream.migrationId(),
+                        stream.slotName());
                 start(stream);
             }
         }
     }
 
     /**
-     * The panel stopped during an initial copy: its snapshot died with the session that exported
-     * it, so the copy cannot be finished. Drop the slot at once rather than let it keep WAL.
+     * The panel stopped during an initial copy: its snapshot died with the session that
+     * exported it, so the copy cannot be finished. Drop the slot at once rather than let
+     * it keep WAL.
      */
     private void abandonCopy(SyncStream stream) {
         long id = stream.migrationId();
-        log.warn("Migration {}: the panel stopped during the initial copy of continuous sync; dropping slot {}", id, stream.slotName());
+        log.warn("Migration {}: the panel stopped during the initial copy of continuous sync; dropping slot {}", id,
+                stream.slotName());
         try {
-            SyncTeardown.run(stream, connections.source(id), connections.target(id), this, properties, log::info, log::warn);
-        } catch (RuntimeException e) {
-            log.warn("Migration {}: could not reach the servers to drop slot {}: {}", id, stream.slotName(), e.getMessage());
+            SyncTeardown.run(stream, connections.source(id), connections.target(id), this, properties, log::info,
+                    log::warn);
         }
-        streams.failed(id, "The panel stopped during the initial copy; run 'Start continuous sync' again", clock.instant());
+        catch (RuntimeException e) {
+            log.warn("Migration {}: could not reach the servers to drop slot {}: {}", id, stream.slotName(),
+                    e.getMessage());
+        }
+        streams.failed(id, "The panel stopped during the initial copy; run 'Start continuous sync' again",
+                clock.instant());
     }
 
     synchronized void start(SyncStream stream) {
@@ -84,15 +101,19 @@ class SyncAppliers {
             return;
         }
         if (running.size() >= MAX_STREAMS) {
-            throw new IllegalStateException("The panel already applies " + MAX_STREAMS + " streams; clean up a finished one first");
+            throw new IllegalStateException(
+                    "The panel already applies " + MAX_STREAMS + " streams; clean up a finished one first");
         }
-        ChangeApplier applier = new ChangeApplier(id, stream, connections.source(id), connections.target(id), properties,
-                touched.computeIfAbsent(id, k -> new TouchedKeys()),
+        ChangeApplier applier = new ChangeApplier(id, stream, connections.source(id), connections.target(id),
+                properties, touched.computeIfAbsent(id, k -> new TouchedKeys()),
                 error -> streams.applierError(id, error, clock.instant()));
         running.put(id, new Running(applier, threads.submit(applier)));
     }
 
-    /** Stops the stream's applier and waits for it; uncommitted changes roll back and are sent again later. */
+    /**
+     * Stops the stream's applier and waits for it; uncommitted changes roll back and are
+     * sent again later.
+     */
     void stop(long migrationId, Duration wait) throws Exception {
         Running r = running.remove(migrationId);
         if (r == null) {
@@ -101,7 +122,8 @@ class SyncAppliers {
         r.applier().stop();
         try {
             r.future().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        }
+        catch (java.util.concurrent.TimeoutException e) {
             r.future().cancel(true);
             throw new IllegalStateException("The sync applier did not stop within " + wait.toSeconds() + " s");
         }
@@ -111,17 +133,25 @@ class SyncAppliers {
         return Optional.ofNullable(running.get(migrationId)).map(r -> r.applier().progress());
     }
 
-    /** The keys this panel's applier changed for the migration, while it has run since the panel started. */
+    /**
+     * The keys this panel's applier changed for the migration, while it has run since the
+     * panel started.
+     */
     Optional<TouchedKeys> touched(long migrationId) {
         return Optional.ofNullable(touched.get(migrationId));
     }
 
-    /** A new stream starts from a fresh copy: nothing recorded for an earlier one applies. */
+    /**
+     * A new stream starts from a fresh copy: nothing recorded for an earlier one applies.
+     */
     void forgetTouched(long migrationId) {
         touched.remove(migrationId);
     }
 
-    /** Asks the migration's running applier to hold at a source position (see {@link ChangeApplier.Hold}). */
+    /**
+     * Asks the migration's running applier to hold at a source position (see
+     * {@link ChangeApplier.Hold}).
+     */
     Optional<ChangeApplier.Hold> holdAt(long migrationId, long lsn) {
         return Optional.ofNullable(running.get(migrationId)).map(r -> r.applier().holdAt(lsn));
     }
@@ -136,10 +166,13 @@ class SyncAppliers {
         threads.shutdown();
         try {
             threads.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private record Running(ChangeApplier applier, Future<?> future) {}
+    private record Running(ChangeApplier applier, Future<?> future) {
+    }
+
 }

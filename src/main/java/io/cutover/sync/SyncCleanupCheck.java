@@ -11,15 +11,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drops the stream's slot and publication on the source (which otherwise keeps WAL for it
- * forever), and its subscription or the applier's bookkeeping on the target. Serves both the
- * clean-up after cutover and aborting a sync before it; safe to run again.
+ * forever), and its subscription or the applier's bookkeeping on the target. Serves both
+ * the clean-up after cutover and aborting a sync before it; safe to run again.
  */
 @Component
 class SyncCleanupCheck implements StepCheck {
 
     private final SyncStreamRepository streams;
+
     private final SyncAppliers appliers;
+
     private final SyncProperties properties;
+
     private final Clock clock;
 
     SyncCleanupCheck(SyncStreamRepository streams, SyncAppliers appliers, SyncProperties properties, Clock clock) {
@@ -44,18 +47,22 @@ class SyncCleanupCheck implements StepCheck {
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         if (stream.state() == SyncState.STREAMING) {
-            ctx.log().err("The stream was still running: changes made on the source from now on will not reach the target");
+            ctx.log()
+                .err("The stream was still running: changes made on the source from now on will not reach the target");
         }
-        SyncTeardown.Result result = SyncTeardown.run(stream, source, target, appliers, properties, ctx.log()::system, ctx.log()::err);
+        SyncTeardown.Result result = SyncTeardown.run(stream, source, target, appliers, properties, ctx.log()::system,
+                ctx.log()::err);
         if (!result.sourceClean()) {
-            return CheckOutcome.failed("The slot " + stream.slotName() + " could not be dropped: the source still keeps WAL for it. Run this step again.");
+            return CheckOutcome.failed("The slot " + stream.slotName()
+                    + " could not be dropped: the source still keeps WAL for it. Run this step again.");
         }
         if (stream.state() != SyncState.FAILED) {
             streams.cleaned(ctx.migrationId(), clock.instant());
         }
-        return result.targetClean()
-                ? CheckOutcome.passed("Slot and publication " + stream.slotName() + " dropped on the source; nothing of the sync is left on either side")
-                : CheckOutcome.failed("The source is clean (slot and publication dropped), but the target could not be reached to remove the sync's"
-                        + " subscription or bookkeeping; run this step again once it answers");
+        return result.targetClean() ? CheckOutcome.passed("Slot and publication " + stream
+            .slotName() + " dropped on the source; nothing of the sync is left on either side") : CheckOutcome.failed(
+                    "The source is clean (slot and publication dropped), but the target could not be reached to remove the sync's"
+                            + " subscription or bookkeeping; run this step again once it answers");
     }
+
 }

@@ -7,7 +7,10 @@ import io.cutover.runbook.Runbook;
 import io.cutover.runbook.SqlTarget;
 import org.springframework.stereotype.Component;
 
-/** A migration's source and target connections and sync settings, for work that runs outside a step. */
+/**
+ * A migration's source and target connections and sync settings, for work that runs
+ * outside a step.
+ */
 @Component
 class SyncConnections {
 
@@ -31,20 +34,32 @@ class SyncConnections {
 
     private ExecutionValues.Connection connection(long migrationId, SqlTarget side) {
         Runbook runbook = migrations.runbookOf(migrationId);
-        String parameter = runbook.connection(side).map(Parameter::id)
-                .orElseThrow(() -> new IllegalStateException("The runbook names no " + side.name().toLowerCase() + " connection"));
-        return migrations.executionValues(migrationId).connection(parameter)
-                .orElseThrow(() -> new IllegalStateException("The " + side.name().toLowerCase() + " connection is not set"));
+        String parameter = runbook.connection(side)
+            .map(Parameter::id)
+            .orElseThrow(() -> new IllegalStateException(
+                    "The runbook names no " + side.name().toLowerCase() + " connection"));
+        return migrations.executionValues(migrationId)
+            .connection(parameter)
+            .orElseThrow(
+                    () -> new IllegalStateException("The " + side.name().toLowerCase() + " connection is not set"));
     }
 
-    /** Whether the migration has chosen continuous sync (a runbook without the choice never has). */
+    /**
+     * Whether the migration has chosen continuous sync (a runbook without the choice
+     * never has).
+     */
     boolean continuous(long migrationId) {
         return CONTINUOUS.equals(value(migrationId, STRATEGY));
     }
 
-    /** Whether the step belongs to a flow (the rollback plan) rather than a linear phase. */
+    /**
+     * Whether the step belongs to a flow (the rollback plan) rather than a linear phase.
+     */
     boolean inFlow(long migrationId, io.cutover.runbook.Step step) {
-        return migrations.runbookOf(migrationId).phaseOfStep(step.id()).map(io.cutover.runbook.Phase::isFlow).orElse(false);
+        return migrations.runbookOf(migrationId)
+            .phaseOfStep(step.id())
+            .map(io.cutover.runbook.Phase::isFlow)
+            .orElse(false);
     }
 
     /** The source volume's size in bytes, or 0 when the runbook does not say. */
@@ -55,6 +70,9 @@ class SyncConnections {
 
     private String value(long migrationId, String parameter) {
         String shown = migrations.details(migrationId).display(parameter);
-        return shown.isEmpty() ? migrations.runbookOf(migrationId).parameter(parameter).map(Parameter::defaultValue).orElse("") : shown;
+        return shown.isEmpty()
+                ? migrations.runbookOf(migrationId).parameter(parameter).map(Parameter::defaultValue).orElse("")
+                : shown;
     }
+
 }

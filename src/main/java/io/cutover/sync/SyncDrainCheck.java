@@ -21,10 +21,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 
 /**
- * The data part of a continuous-sync cutover: with writes stopped, wait until the target has
- * applied everything up to the source's current position, then stop the stream so nothing
- * changes the target any more; then the target's materialized views are refreshed from the final
- * data and its triggers checked to be as on the source (the panel's applier had switched them off).
+ * The data part of a continuous-sync cutover: with writes stopped, wait until the target
+ * has applied everything up to the source's current position, then stop the stream so
+ * nothing changes the target any more; then the target's materialized views are refreshed
+ * from the final data and its triggers checked to be as on the source (the panel's
+ * applier had switched them off).
  */
 @Component
 class SyncDrainCheck implements StepCheck {
@@ -32,8 +33,11 @@ class SyncDrainCheck implements StepCheck {
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final SyncStreamRepository streams;
+
     private final SyncAppliers appliers;
+
     private final SyncProperties properties;
+
     private final Clock clock;
 
     SyncDrainCheck(SyncStreamRepository streams, SyncAppliers appliers, SyncProperties properties, Clock clock) {
@@ -52,7 +56,8 @@ class SyncDrainCheck implements StepCheck {
     public CheckOutcome run(CheckContext ctx) throws Exception {
         SyncStream stream = streams.find(ctx.migrationId()).orElse(null);
         if (stream == null || stream.state() != SyncState.STREAMING) {
-            return CheckOutcome.failed("There is no stream to drain (" + (stream == null ? "continuous sync was never started" : stream.state().name().toLowerCase())
+            return CheckOutcome.failed("There is no stream to drain ("
+                    + (stream == null ? "continuous sync was never started" : stream.state().name().toLowerCase())
                     + "). Start continuous sync in the Data migration phase first.");
         }
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
@@ -63,40 +68,55 @@ class SyncDrainCheck implements StepCheck {
         try (Connection src = SourceSlot.open(source, properties.connectTimeout())) {
             otherSessions(src).forEach(line -> ctx.log().err(line));
             goal = DrainPosition.finalPosition(src);
-            ctx.log().system("The source is at " + PgOutput.lsn(goal) + " (its WAL flushed, asynchronous commits included); waiting until the target has"
-                    + " committed everything up to it");
+            ctx.log()
+                .system("The source is at " + PgOutput.lsn(goal)
+                        + " (its WAL flushed, asynchronous commits included); waiting until the target has"
+                        + " committed everything up to it");
             reached = waitFor(ctx, src, stream, goal);
         }
         if (reached < goal) {
-            return CheckOutcome.failed("Cancelled while draining: the target had applied up to " + PgOutput.lsn(reached) + " of " + PgOutput.lsn(goal)
-                    + "; the stream keeps running");
+            return CheckOutcome.failed("Cancelled while draining: the target had applied up to " + PgOutput.lsn(reached)
+                    + " of " + PgOutput.lsn(goal) + "; the stream keeps running");
         }
         long drainMillis = (System.nanoTime() - started) / 1_000_000;
         stop(ctx, stream, target);
         streams.drained(ctx.migrationId(), PgOutput.lsn(reached), clock.instant());
         List<String> refreshed;
         List<String> triggersOff;
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout()); Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+        try (Connection src = SourceSlot.open(source, properties.connectTimeout());
+                Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
             refreshed = TargetRefresh.materializedViews(src, tgt, ctx.log()::system);
             triggersOff = TargetRefresh.triggersAsOnSource(src, tgt, ctx.log()::system);
         }
-        ResultTable table = new ResultTable(List.of("source position at start", "applied on the target", "drain", "materialized views refreshed"),
-                List.of(List.of(PgOutput.lsn(goal), PgOutput.lsn(reached), drainMillis + " ms", refreshed.isEmpty() ? "none" : String.join(", ", refreshed))));
+        ResultTable table = new ResultTable(
+                List.of("source position at start", "applied on the target", "drain", "materialized views refreshed"),
+                List.of(List.of(PgOutput.lsn(goal), PgOutput.lsn(reached), drainMillis + " ms",
+                        refreshed.isEmpty() ? "none" : String.join(", ", refreshed))));
         if (!triggersOff.isEmpty()) {
-            return CheckOutcome.failed("Drained, but triggers are not as on the source: " + String.join("; ", triggersOff)
-                    + ". Switch them on the target (ALTER TABLE ... ENABLE TRIGGER ...) before the app writes there").withResult(table.toJson());
+            return CheckOutcome.failed("Drained, but triggers are not as on the source: "
+                    + String.join("; ", triggersOff)
+                    + ". Switch them on the target (ALTER TABLE ... ENABLE TRIGGER ...) before the app writes there")
+                .withResult(table.toJson());
         }
-        return CheckOutcome.passed("Drained in " + drainMillis + " ms: the target has applied the source up to " + PgOutput.lsn(goal)
-                + "; the stream is stopped" + (refreshed.isEmpty() ? "" : "; refreshed " + refreshed.size() + " materialized views on both sides")
-                + "; every trigger is as on the source").withResult(table.toJson());
+        return CheckOutcome
+            .passed("Drained in " + drainMillis + " ms: the target has applied the source up to " + PgOutput.lsn(goal)
+                    + "; the stream is stopped"
+                    + (refreshed.isEmpty() ? ""
+                            : "; refreshed " + refreshed.size() + " materialized views on both sides")
+                    + "; every trigger is as on the source")
+            .withResult(table.toJson());
     }
 
-    /** Polls what the target has committed up to; logs the backlog once a second. Returns what was reached. */
+    /**
+     * Polls what the target has committed up to; logs the backlog once a second. Returns
+     * what was reached.
+     */
     private long waitFor(CheckContext ctx, Connection src, SyncStream stream, long goal) throws SQLException {
         long lastLog = System.nanoTime();
         long reached = 0;
         while (!ctx.cancelled()) {
-            Optional<ApplierProgress> applier = stream.mode() == SyncMode.PANEL ? appliers.progress(ctx.migrationId()) : Optional.empty();
+            Optional<ApplierProgress> applier = stream.mode() == SyncMode.PANEL ? appliers.progress(ctx.migrationId())
+                    : Optional.empty();
             reached = Math.max(reached, DrainPosition.reached(src, stream.slotName(), applier));
             if (reached >= goal) {
                 return reached;
@@ -116,9 +136,12 @@ class SyncDrainCheck implements StepCheck {
             appliers.stop(ctx.migrationId(), Duration.ofSeconds(30));
             try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
                 int restored = AppliedPosition.restoreTriggers(tgt);
-                ctx.log().system("Stopped the panel's applier" + (restored == 0 ? "" : "; switched " + restored + " target triggers back on"));
+                ctx.log()
+                    .system("Stopped the panel's applier"
+                            + (restored == 0 ? "" : "; switched " + restored + " target triggers back on"));
             }
-        } else {
+        }
+        else {
             try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
                 NativeSubscription.disable(tgt, stream.subscriptionName(), Duration.ofSeconds(30));
             }
@@ -126,19 +149,26 @@ class SyncDrainCheck implements StepCheck {
         }
     }
 
-    /** Sessions that could still write: after the drain their changes would not reach the target. */
+    /**
+     * Sessions that could still write: after the drain their changes would not reach the
+     * target.
+     */
     private static List<String> otherSessions(Connection src) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement st = src.createStatement();
-                ResultSet rs = st.executeQuery("SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local'), count(*)"
-                        + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
-                        // Every panel session names itself cutover…: the sync's, the freeze's and its watcher's.
-                        + " AND application_name NOT LIKE 'cutover%' GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT usename, coalesce(nullif(application_name, ''), '-'), coalesce(client_addr::text, 'local'), count(*)"
+                                + " FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+                                // Every panel session names itself cutover…: the sync's,
+                                // the freeze's and its watcher's.
+                                + " AND application_name NOT LIKE 'cutover%' GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
             while (rs.next()) {
-                lines.add("Still connected to the source: " + rs.getInt(4) + " session(s) of " + rs.getString(1) + " (" + rs.getString(2) + ", "
-                        + rs.getString(3) + ") — writes they make after the drain will not reach the target");
+                lines.add("Still connected to the source: " + rs.getInt(4) + " session(s) of " + rs.getString(1) + " ("
+                        + rs.getString(2) + ", " + rs.getString(3)
+                        + ") — writes they make after the drain will not reach the target");
             }
         }
         return lines;
     }
+
 }

@@ -17,10 +17,11 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * The online verification, while the app writes: every segment of every keyed table hashed on
- * both sides (each side at one snapshot), so that inside the downtime only what the stream
- * touches from now on needs reading again. Differences now are not failures (changes in flight
- * between the two snapshots look alike); they are re-checked inside the downtime, with the rows named.
+ * The online verification, while the app writes: every segment of every keyed table
+ * hashed on both sides (each side at one snapshot), so that inside the downtime only what
+ * the stream touches from now on needs reading again. Differences now are not failures
+ * (changes in flight between the two snapshots look alike); they are re-checked inside
+ * the downtime, with the rows named.
  */
 @Component
 class SyncOnlineVerifyCheck implements StepCheck {
@@ -28,12 +29,17 @@ class SyncOnlineVerifyCheck implements StepCheck {
     private static final Duration HOLD_WAIT = Duration.ofSeconds(30);
 
     private final SyncStreamRepository streams;
+
     private final SyncAppliers appliers;
+
     private final OnlineVerifications online;
+
     private final Verifier verifier;
+
     private final SyncProperties properties;
 
-    SyncOnlineVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online, Verifier verifier, SyncProperties properties) {
+    SyncOnlineVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online,
+            Verifier verifier, SyncProperties properties) {
         this.properties = properties;
         this.streams = streams;
         this.appliers = appliers;
@@ -42,10 +48,12 @@ class SyncOnlineVerifyCheck implements StepCheck {
     }
 
     /**
-     * The source at a temporary slot's snapshot, the target with the applier held at that slot's
-     * position: both sides the same moment. Null when the applier did not reach it in time.
+     * The source at a temporary slot's snapshot, the target with the applier held at that
+     * slot's position: both sides the same moment. Null when the applier did not reach it
+     * in time.
      */
-    private Verifier.Online atOnePosition(CheckContext ctx, long id, ExecutionValues.Connection source, ExecutionValues.Connection target) throws Exception {
+    private Verifier.Online atOnePosition(CheckContext ctx, long id, ExecutionValues.Connection source,
+            ExecutionValues.Connection target) throws Exception {
         String name = "cutover_verify_" + id + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
         try (Connection replication = SourceSlot.openReplication(source, properties.connectTimeout());
                 Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
@@ -59,15 +67,22 @@ class SyncOnlineVerifyCheck implements StepCheck {
             try {
                 hold.reached.get(HOLD_WAIT.toSeconds(), TimeUnit.SECONDS);
                 targetSnapshot = PgSession.exportSnapshot(tgt);
-            } catch (TimeoutException e) {
-                ctx.log().err("The applier did not reach " + slot.consistentLsn() + " within " + HOLD_WAIT.toSeconds() + " s; each side is read at its own moment");
+            }
+            catch (TimeoutException e) {
+                ctx.log()
+                    .err("The applier did not reach " + slot.consistentLsn() + " within " + HOLD_WAIT.toSeconds()
+                            + " s; each side is read at its own moment");
                 return null;
-            } finally {
+            }
+            finally {
                 hold.release.countDown();
             }
-            ctx.log().system("Online verification at source position " + slot.consistentLsn() + ": the source at a snapshot of that position, the target"
-                    + " with the stream held there for a moment; every table on both sides while the app writes");
-            return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(), line -> ctx.log().out(line));
+            ctx.log()
+                .system("Online verification at source position " + slot.consistentLsn()
+                        + ": the source at a snapshot of that position, the target"
+                        + " with the stream held there for a moment; every table on both sides while the app writes");
+            return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(),
+                    line -> ctx.log().out(line));
         }
     }
 
@@ -86,28 +101,41 @@ class SyncOnlineVerifyCheck implements StepCheck {
         }
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
-        Optional<TouchedKeys> touched = stream.mode() == SyncMode.PANEL && appliers.isRunning(id) ? appliers.touched(id) : Optional.empty();
+        Optional<TouchedKeys> touched = stream.mode() == SyncMode.PANEL && appliers.isRunning(id) ? appliers.touched(id)
+                : Optional.empty();
         online.forget(id);
-        // Recording starts before either snapshot is taken: every change after them is then known.
+        // Recording starts before either snapshot is taken: every change after them is
+        // then known.
         touched.ifPresent(TouchedKeys::reset);
         Verifier.Online result = touched.isPresent() ? atOnePosition(ctx, id, source, target) : null;
         if (result == null) {
-            ctx.log().system("Online verification: every table on both sides, each side at a snapshot of its own, while the stream applies");
+            ctx.log()
+                .system("Online verification: every table on both sides, each side at a snapshot of its own, while the stream applies");
             result = verifier.verifyOnline(source, target, line -> ctx.log().out(line));
         }
         OnlineBaseline baseline = result.baseline();
         long differences = result.report().mismatches().stream().filter(Mismatch::blocking).count();
-        result.report().mismatches().stream().filter(Mismatch::blocking)
-                .forEach(m -> ctx.log().out("differs now (re-checked inside the downtime): " + m.object() + ": " + m.difference()));
-        String proven = (baseline.segments() - baseline.unprovenSegments()) + " of " + baseline.segments() + " segments proven equal at source position "
-                + baseline.sourcePosition();
+        result.report()
+            .mismatches()
+            .stream()
+            .filter(Mismatch::blocking)
+            .forEach(m -> ctx.log()
+                .out("differs now (re-checked inside the downtime): " + m.object() + ": " + m.difference()));
+        String proven = (baseline.segments() - baseline.unprovenSegments()) + " of " + baseline.segments()
+                + " segments proven equal at source position " + baseline.sourcePosition();
         if (touched.isEmpty()) {
-            return CheckOutcome.passed(proven + "; " + differences + " differences now. With a native subscription the panel does not see which rows"
+            return CheckOutcome.passed(proven + "; " + differences
+                    + " differences now. With a native subscription the panel does not see which rows"
                     + " the stream changes, so the verification inside the downtime reads every table again");
         }
         online.put(id, baseline, touched.get());
-        return CheckOutcome.passed(proven + (baseline.unprovenSegments() == 0 ? "" : "; " + baseline.unprovenSegments()
-                + " differ now (changes in flight, or real differences)") + ". Inside the downtime 'sync-verify' re-checks every row the stream"
-                + " changes from now on" + (baseline.unprovenSegments() == 0 ? "" : ", and the segments that differ now"));
+        return CheckOutcome
+            .passed(proven
+                    + (baseline.unprovenSegments() == 0 ? ""
+                            : "; " + baseline.unprovenSegments()
+                                    + " differ now (changes in flight, or real differences)")
+                    + ". Inside the downtime 'sync-verify' re-checks every row the stream" + " changes from now on"
+                    + (baseline.unprovenSegments() == 0 ? "" : ", and the segments that differ now"));
     }
+
 }

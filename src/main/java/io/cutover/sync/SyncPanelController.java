@@ -5,7 +5,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The live part of the sync panel as a server-rendered fragment: the page fetches it again on every sample of the sync stream. */
+/**
+ * The live part of the sync panel as a server-rendered fragment: the page fetches it
+ * again on every sample of the sync stream.
+ */
 @Controller
 class SyncPanelController {
 
@@ -22,4 +25,5 @@ class SyncPanelController {
         model.addAttribute("syncStatus", streams.status(id));
         return LIVE_PARTIAL;
     }
+
 }

@@ -9,19 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param sampleInterval how often lag and WAL retention are read from the source while a stream runs
- * @param backlogBytes a lag above this is a backlog: stopping the app is refused until it drains
- * @param groupChanges the panel applier commits on the target after this many changes at most
- * @param groupDelay ... or after this long, whichever comes first (fewer commits keep up with more load)
+ * @param sampleInterval how often lag and WAL retention are read from the source while a
+ * stream runs
+ * @param backlogBytes a lag above this is a backlog: stopping the app is refused until it
+ * drains
+ * @param groupChanges the panel applier commits on the target after this many changes at
+ * most
+ * @param groupDelay ... or after this long, whichever comes first (fewer commits keep up
+ * with more load)
  * @param retryDelay how long the panel applier waits before it reconnects after an error
  * @param connectTimeout connect timeout of every sync connection
  */
 @Validated
 @ConfigurationProperties("cutover.sync")
-record SyncProperties(
-        @NotNull @DefaultValue("1s") Duration sampleInterval,
+record SyncProperties(@NotNull @DefaultValue("1s") Duration sampleInterval,
         @Min(1024) @DefaultValue("16777216") long backlogBytes,
         @Min(1) @Max(1_000_000) @DefaultValue("20000") int groupChanges,
-        @NotNull @DefaultValue("200ms") Duration groupDelay,
-        @NotNull @DefaultValue("5s") Duration retryDelay,
-        @NotNull @DefaultValue("10s") Duration connectTimeout) {}
+        @NotNull @DefaultValue("200ms") Duration groupDelay, @NotNull @DefaultValue("5s") Duration retryDelay,
+        @NotNull @DefaultValue("10s") Duration connectTimeout) {
+}

@@ -2,11 +2,14 @@ package io.cutover.sync;
 
 /** Where a migration's replication stream stands. */
 public enum SyncState {
+
     /** Slot created; the initial copy at its snapshot is running. */
     COPYING,
     /** Changes flow from the source to the target. */
     STREAMING,
-    /** Stopped at cutover after the target applied everything up to the source's position. */
+    /**
+     * Stopped at cutover after the target applied everything up to the source's position.
+     */
     DRAINED,
     /** Setting up failed; what it had created on the servers was dropped. */
     FAILED,
@@ -17,4 +20,5 @@ public enum SyncState {
     public boolean holdsSlot() {
         return this == COPYING || this == STREAMING || this == DRAINED;
     }
+
 }

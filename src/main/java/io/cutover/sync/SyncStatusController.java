@@ -7,11 +7,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Continuous sync's live status: once as JSON, or as a stream of samples (SSE event "sync", one a second). */
+/**
+ * Continuous sync's live status: once as JSON, or as a stream of samples (SSE event
+ * "sync", one a second).
+ */
 @RestController
 class SyncStatusController {
 
     private final SyncStreams streams;
+
     private final SyncStatusFeed feed;
 
     SyncStatusController(SyncStreams streams, SyncStatusFeed feed) {
@@ -24,8 +28,10 @@ class SyncStatusController {
         return streams.status(id);
     }
 
-    @GetMapping(path = {"/migrations/{id}/sync/events", "/api/migrations/{id}/sync/events"}, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(path = { "/migrations/{id}/sync/events", "/api/migrations/{id}/sync/events" },
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(@PathVariable long id) {
         return feed.watch(id, streams.status(id));
     }
+
 }

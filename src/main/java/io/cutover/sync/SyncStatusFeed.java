@@ -7,9 +7,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends each migration's sync status to everyone watching it, over the panel's one SSE mechanism
- * ({@link SseFeeds}): a status is a gauge, so a viewer still busy with the previous sample gets
- * only the newest one; the feeds' timeout, heartbeat and bounded senders apply.
+ * Sends each migration's sync status to everyone watching it, over the panel's one SSE
+ * mechanism ({@link SseFeeds}): a status is a gauge, so a viewer still busy with the
+ * previous sample gets only the newest one; the feeds' timeout, heartbeat and bounded
+ * senders apply.
  */
 @Component
 class SyncStatusFeed {
@@ -17,6 +18,7 @@ class SyncStatusFeed {
     static final String EVENT = "sync";
 
     private final JsonMapper json;
+
     private final SseFeeds feeds;
 
     SyncStatusFeed(JsonMapper json, SseFeeds feeds) {
@@ -39,4 +41,5 @@ class SyncStatusFeed {
     private static String topic(long migrationId) {
         return "sync-" + migrationId;
     }
+
 }

@@ -21,11 +21,16 @@ class SyncStreamRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a new stream before anything exists on the servers, replacing a failed or cleaned one. */
+    /**
+     * Records a new stream before anything exists on the servers, replacing a failed or
+     * cleaned one.
+     */
     void begin(long migrationId, SyncMode mode, String slot, String publication, Instant now) {
         jdbc.update("DELETE FROM sync_stream WHERE migration_id = ?", migrationId);
-        jdbc.update("INSERT INTO sync_stream (migration_id, mode, state, slot_name, publication_name, started_at, updated_at)"
-                + " VALUES (?, ?, 'COPYING', ?, ?, ?, ?)", migrationId, mode.name(), slot, publication, ts(now), ts(now));
+        jdbc.update(
+                "INSERT INTO sync_stream (migration_id, mode, state, slot_name, publication_name, started_at, updated_at)"
+                        + " VALUES (?, ?, 'COPYING', ?, ?, ?, ?)",
+                migrationId, mode.name(), slot, publication, ts(now), ts(now));
     }
 
     Optional<SyncStream> find(long migrationId) {
@@ -38,36 +43,47 @@ class SyncStreamRepository {
     }
 
     void consistentPoint(long migrationId, String lsn, Instant now) {
-        jdbc.update("UPDATE sync_stream SET consistent_lsn = ?, updated_at = ? WHERE migration_id = ?", lsn, ts(now), migrationId);
+        jdbc.update("UPDATE sync_stream SET consistent_lsn = ?, updated_at = ? WHERE migration_id = ?", lsn, ts(now),
+                migrationId);
     }
 
     void streaming(long migrationId, Instant now) {
-        jdbc.update("UPDATE sync_stream SET state = 'STREAMING', streaming_at = ?, last_error = NULL, updated_at = ? WHERE migration_id = ?",
+        jdbc.update(
+                "UPDATE sync_stream SET state = 'STREAMING', streaming_at = ?, last_error = NULL, updated_at = ? WHERE migration_id = ?",
                 ts(now), ts(now), migrationId);
     }
 
     void drained(long migrationId, String lsn, Instant now) {
-        jdbc.update("UPDATE sync_stream SET state = 'DRAINED', drained_lsn = ?, drained_at = ?, updated_at = ? WHERE migration_id = ?",
+        jdbc.update(
+                "UPDATE sync_stream SET state = 'DRAINED', drained_lsn = ?, drained_at = ?, updated_at = ? WHERE migration_id = ?",
                 lsn, ts(now), ts(now), migrationId);
     }
 
     void failed(long migrationId, String error, Instant now) {
-        jdbc.update("UPDATE sync_stream SET state = 'FAILED', last_error = ?, updated_at = ? WHERE migration_id = ?", clip(error), ts(now), migrationId);
+        jdbc.update("UPDATE sync_stream SET state = 'FAILED', last_error = ?, updated_at = ? WHERE migration_id = ?",
+                clip(error), ts(now), migrationId);
     }
 
     void cleaned(long migrationId, Instant now) {
-        jdbc.update("UPDATE sync_stream SET state = 'CLEANED', cleaned_at = ?, updated_at = ? WHERE migration_id = ?", ts(now), ts(now), migrationId);
+        jdbc.update("UPDATE sync_stream SET state = 'CLEANED', cleaned_at = ?, updated_at = ? WHERE migration_id = ?",
+                ts(now), ts(now), migrationId);
     }
 
-    /** The panel applier's latest error (null once it applies again); the stream keeps its state. */
+    /**
+     * The panel applier's latest error (null once it applies again); the stream keeps its
+     * state.
+     */
     void applierError(long migrationId, String error, Instant now) {
-        jdbc.update("UPDATE sync_stream SET last_error = ?, updated_at = ? WHERE migration_id = ?", clip(error), ts(now), migrationId);
+        jdbc.update("UPDATE sync_stream SET last_error = ?, updated_at = ? WHERE migration_id = ?", clip(error),
+                ts(now), migrationId);
     }
 
     private static SyncStream map(ResultSet rs, int row) throws SQLException {
-        return new SyncStream(rs.getLong("migration_id"), SyncMode.valueOf(rs.getString("mode")), SyncState.valueOf(rs.getString("state")),
-                rs.getString("slot_name"), rs.getString("publication_name"), rs.getString("consistent_lsn"), rs.getString("drained_lsn"),
-                instant(rs, "started_at"), instant(rs, "streaming_at"), instant(rs, "drained_at"), instant(rs, "cleaned_at"), rs.getString("last_error"));
+        return new SyncStream(rs.getLong("migration_id"), SyncMode.valueOf(rs.getString("mode")),
+                SyncState.valueOf(rs.getString("state")), rs.getString("slot_name"), rs.getString("publication_name"),
+                rs.getString("consistent_lsn"), rs.getString("drained_lsn"), instant(rs, "started_at"),
+                instant(rs, "streaming_at"), instant(rs, "drained_at"), instant(rs, "cleaned_at"),
+                rs.getString("last_error"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -82,4 +98,5 @@ class SyncStreamRepository {
     private static String clip(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
     }
+
 }

@@ -18,16 +18,20 @@ import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 
 /**
- * Readies both sides for the verification inside the downtime window. Every page the app (on the
- * source) or the stream (on the target) has written since it was last read still needs its rows'
- * commit status looked up and recorded on first read; after a minute of heavy writes that first
- * read is several times slower than a clean one. VACUUM does that work now, while the app still
- * runs, and marks the pages all-visible, so the verification after the drain only reads.
+ * Readies both sides for the verification inside the downtime window. Every page the app
+ * (on the source) or the stream (on the target) has written since it was last read still
+ * needs its rows' commit status looked up and recorded on first read; after a minute of
+ * heavy writes that first read is several times slower than a clean one. VACUUM does that
+ * work now, while the app still runs, and marks the pages all-visible, so the
+ * verification after the drain only reads.
  */
 @Component
 class SyncVacuumCheck implements StepCheck {
 
-    /** The application's tables this session may vacuum (its own, or all of them for a superuser), largest first. */
+    /**
+     * The application's tables this session may vacuum (its own, or all of them for a
+     * superuser), largest first.
+     */
     private static final String TABLES = """
             SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'cutover_sync')
@@ -36,6 +40,7 @@ class SyncVacuumCheck implements StepCheck {
             ORDER BY pg_total_relation_size(c.oid) DESC""";
 
     private final SyncStreamRepository streams;
+
     private final SyncProperties properties;
 
     SyncVacuumCheck(SyncStreamRepository streams, SyncProperties properties) {
@@ -52,7 +57,8 @@ class SyncVacuumCheck implements StepCheck {
     public CheckOutcome run(CheckContext ctx) throws Exception {
         boolean streaming = streams.find(ctx.migrationId()).map(s -> s.state() == SyncState.STREAMING).orElse(false);
         if (!streaming) {
-            return CheckOutcome.failed("Nothing to prepare: continuous sync is not streaming (start it first; after the drain it is too late)");
+            return CheckOutcome.failed(
+                    "Nothing to prepare: continuous sync is not streaming (start it first; after the drain it is too late)");
         }
         long started = System.nanoTime();
         ExecutorService sides = Executors.newFixedThreadPool(2, r -> new Thread(r, "sync-vacuum-" + ctx.runId()));
@@ -62,10 +68,13 @@ class SyncVacuumCheck implements StepCheck {
             List<List<String>> rows = new ArrayList<>(source.get());
             rows.addAll(target.get());
             long sourceTables = source.get().size();
-            return CheckOutcome.passed("Vacuumed " + sourceTables + " tables on the source and " + target.get().size() + " on the target in "
-                    + (System.nanoTime() - started) / 1_000_000 / 1000.0 + " s: the verification after the drain reads clean pages")
-                    .withResult(new ResultTable(List.of("side", "table", "ms"), rows).toJson());
-        } finally {
+            return CheckOutcome
+                .passed("Vacuumed " + sourceTables + " tables on the source and " + target.get().size()
+                        + " on the target in " + (System.nanoTime() - started) / 1_000_000 / 1000.0
+                        + " s: the verification after the drain reads clean pages")
+                .withResult(new ResultTable(List.of("side", "table", "ms"), rows).toJson());
+        }
+        finally {
             sides.shutdownNow();
         }
     }
@@ -91,4 +100,5 @@ class SyncVacuumCheck implements StepCheck {
         }
         return rows;
     }
+
 }

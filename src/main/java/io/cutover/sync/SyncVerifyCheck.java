@@ -10,20 +10,25 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The verification inside the downtime. After an online verification whose record of touched keys
- * is intact (the panel's applier, running since), it re-checks only the segments the stream touched
- * and those left open, plus the tables without segments, the sequences and the schema; otherwise,
- * or with option {@code full: yes}, it verifies everything as the plain verification does.
+ * The verification inside the downtime. After an online verification whose record of
+ * touched keys is intact (the panel's applier, running since), it re-checks only the
+ * segments the stream touched and those left open, plus the tables without segments, the
+ * sequences and the schema; otherwise, or with option {@code full: yes}, it verifies
+ * everything as the plain verification does.
  */
 @Component
 class SyncVerifyCheck implements StepCheck {
 
     private final SyncStreamRepository streams;
+
     private final SyncAppliers appliers;
+
     private final OnlineVerifications online;
+
     private final Verifier verifier;
 
-    SyncVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online, Verifier verifier) {
+    SyncVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online,
+            Verifier verifier) {
         this.streams = streams;
         this.appliers = appliers;
         this.online = online;
@@ -44,15 +49,22 @@ class SyncVerifyCheck implements StepCheck {
             return verifier.verifyAndReport(ctx);
         }
         OnlineVerifications.Entry entry = online.get(id).orElseThrow();
-        ctx.log().system("Re-checking what changed since the online verification at " + entry.baseline().at() + " (source position "
-                + entry.baseline().sourcePosition() + "), the sequences and the schema");
-        VerificationReport report = verifier.recheck(ctx.requiredConnection(SqlTarget.SOURCE), ctx.requiredConnection(SqlTarget.TARGET),
-                entry.baseline(), entry.touched().snapshot(), line -> ctx.log().out(line));
-        ctx.log().system(report.coverage() + ". A full re-check: run this step again with option full = yes, or the step 'Verify everything'");
+        ctx.log()
+            .system("Re-checking what changed since the online verification at " + entry.baseline().at()
+                    + " (source position " + entry.baseline().sourcePosition() + "), the sequences and the schema");
+        VerificationReport report = verifier.recheck(ctx.requiredConnection(SqlTarget.SOURCE),
+                ctx.requiredConnection(SqlTarget.TARGET), entry.baseline(), entry.touched().snapshot(),
+                line -> ctx.log().out(line));
+        ctx.log()
+            .system(report.coverage()
+                    + ". A full re-check: run this step again with option full = yes, or the step 'Verify everything'");
         return verifier.report(ctx, report);
     }
 
-    /** Why only a full verification proves the target now, or empty when the re-check does. */
+    /**
+     * Why only a full verification proves the target now, or empty when the re-check
+     * does.
+     */
     private Optional<String> full(CheckContext ctx, long id) {
         if ("yes".equals(ctx.option("full").orElse("no"))) {
             return Optional.of("asked for (option full = yes)");
@@ -70,4 +82,5 @@ class SyncVerifyCheck implements StepCheck {
         }
         return Optional.empty();
     }
+
 }

@@ -11,31 +11,44 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What the stream cannot carry, put right at the drain: materialized views (a REFRESH is not
- * replicated, so the target's still hold the initial copy) and the target's triggers (the panel
- * switched them off while applying; each must end as it is on the source, and is checked).
+ * What the stream cannot carry, put right at the drain: materialized views (a REFRESH is
+ * not replicated, so the target's still hold the initial copy) and the target's triggers
+ * (the panel switched them off while applying; each must end as it is on the source, and
+ * is checked).
  */
 final class TargetRefresh {
 
-    private static final String USER = "n.nspname NOT IN ('pg_catalog', 'information_schema', '" + AppliedPosition.SCHEMA + "')";
-    /** In creation order, which is dependency order after a restore: a view built on another comes after it. */
-    private static final String POPULATED_VIEWS = "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'm' AND c.relispopulated AND " + USER + " ORDER BY c.oid";
-    private static final String TRIGGERS = "SELECT format('%I.%I', n.nspname, c.relname), t.tgname, t.tgenabled FROM pg_trigger t"
-            + " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER;
-
-    private TargetRefresh() {}
+    private static final String USER = "n.nspname NOT IN ('pg_catalog', 'information_schema', '"
+            + AppliedPosition.SCHEMA + "')";
 
     /**
-     * Refreshes every materialized view the source has populated, on both sides at once, now that
-     * writes have stopped and the target holds the final data: both then hold what the final rows
-     * give (the source's own may predate its last writes). A source view the panel may not refresh
-     * (not its owner) is named, and the verification compares the two.
+     * In creation order, which is dependency order after a restore: a view built on
+     * another comes after it.
+     */
+    private static final String POPULATED_VIEWS = "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind = 'm' AND c.relispopulated AND " + USER + " ORDER BY c.oid";
+
+    private static final String TRIGGERS = "SELECT format('%I.%I', n.nspname, c.relname), t.tgname, t.tgenabled FROM pg_trigger t"
+            + " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND "
+            + USER;
+
+    private TargetRefresh() {
+    }
+
+    /**
+     * Refreshes every materialized view the source has populated, on both sides at once,
+     * now that writes have stopped and the target holds the final data: both then hold
+     * what the final rows give (the source's own may predate its last writes). A source
+     * view the panel may not refresh (not its owner) is named, and the verification
+     * compares the two.
      */
     static List<String> materializedViews(Connection source, Connection target, Consumer<String> log) throws Exception {
         List<String> populated = names(source, POPULATED_VIEWS);
-        List<String> views = names(target, POPULATED_VIEWS.replace(" AND c.relispopulated", "")).stream().filter(populated::contains).toList();
-        java.util.concurrent.CompletableFuture<Void> onSource = java.util.concurrent.CompletableFuture.runAsync(() -> refresh(source, views, "source", log));
+        List<String> views = names(target, POPULATED_VIEWS.replace(" AND c.relispopulated", "")).stream()
+            .filter(populated::contains)
+            .toList();
+        java.util.concurrent.CompletableFuture<Void> onSource = java.util.concurrent.CompletableFuture
+            .runAsync(() -> refresh(source, views, "source", log));
         refresh(target, views, "target", log);
         onSource.get();
         return views;
@@ -46,12 +59,16 @@ final class TargetRefresh {
             long started = System.nanoTime();
             try (Statement st = c.createStatement()) {
                 st.execute("REFRESH MATERIALIZED VIEW " + view);
-                log.accept("Refreshed materialized view " + view + " on the " + side + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-            } catch (SQLException e) {
+                log.accept("Refreshed materialized view " + view + " on the " + side + " in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }
+            catch (SQLException e) {
                 if (side.equals("target")) {
-                    throw new IllegalStateException("Cannot refresh materialized view " + view + " on the target: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Cannot refresh materialized view " + view + " on the target: " + e.getMessage(), e);
                 }
-                log.accept("Could not refresh materialized view " + view + " on the source (" + e.getMessage().lines().findFirst().orElse("")
+                log.accept("Could not refresh materialized view " + view + " on the source ("
+                        + e.getMessage().lines().findFirst().orElse("")
                         + "); the verification compares it with the target's, refreshed from the final data");
             }
         }
@@ -68,18 +85,22 @@ final class TargetRefresh {
     }
 
     /**
-     * Sets every user trigger of the target to its mode on the source, then reads them again.
-     * Returns the triggers still not as on the source (none, unless something keeps switching them).
+     * Sets every user trigger of the target to its mode on the source, then reads them
+     * again. Returns the triggers still not as on the source (none, unless something
+     * keeps switching them).
      */
-    static List<String> triggersAsOnSource(Connection source, Connection target, Consumer<String> log) throws SQLException {
+    static List<String> triggersAsOnSource(Connection source, Connection target, Consumer<String> log)
+            throws SQLException {
         Map<String, String> wanted = triggers(source);
         try (Statement st = target.createStatement()) {
             for (var t : triggers(target).entrySet()) {
                 String mode = wanted.get(t.getKey());
                 if (mode != null && !mode.equals(t.getValue())) {
                     String[] tableAndName = t.getKey().split("\u0000");
-                    st.execute("ALTER TABLE " + tableAndName[0] + " " + alter(mode) + " " + SourceSlot.quote(tableAndName[1]));
-                    log.accept("Trigger " + shown(t.getKey()) + " was " + state(t.getValue()) + " on the target; set to " + state(mode) + " as on the source");
+                    st.execute("ALTER TABLE " + tableAndName[0] + " " + alter(mode) + " "
+                            + SourceSlot.quote(tableAndName[1]));
+                    log.accept("Trigger " + shown(t.getKey()) + " was " + state(t.getValue())
+                            + " on the target; set to " + state(mode) + " as on the source");
                 }
             }
         }
@@ -124,4 +145,5 @@ final class TargetRefresh {
     private static String shown(String key) {
         return key.replace("\u0000", ".");
     }
+
 }

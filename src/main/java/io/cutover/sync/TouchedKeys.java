@@ -13,20 +13,27 @@ import java.util.Set;
 
 /**
  * The keys of every row the panel's applier changed on the target since the last online
- * verification, so the verification inside the downtime reads only those rows again. Keys of the
- * transaction group being applied are held apart until the group commits: a reset in between
- * must not forget changes that reach the target after it.
+ * verification, so the verification inside the downtime reads only those rows again. Keys
+ * of the transaction group being applied are held apart until the group commits: a reset
+ * in between must not forget changes that reach the target after it.
  */
 final class TouchedKeys {
 
-    /** Beyond this many keys per table the table is re-checked whole: cheaper than keeping them. */
+    /**
+     * Beyond this many keys per table the table is re-checked whole: cheaper than keeping
+     * them.
+     */
     static final int MAX_KEYS_PER_TABLE = 2_000_000;
 
-    private record Key(TableRef table, String column, String value) {}
+    private record Key(TableRef table, String column, String value) {
+    }
 
     private final List<Key> pending = new ArrayList<>();
+
     private final Set<TableRef> pendingWhole = new HashSet<>();
+
     private final Map<TableRef, Map<String, Set<String>>> committed = new HashMap<>();
+
     private final Set<TableRef> whole = new HashSet<>();
 
     /** A row's key columns as pgoutput sent them (applier thread only). */
@@ -95,4 +102,5 @@ final class TouchedKeys {
         });
         return new TouchedRows(copy, whole);
     }
+
 }

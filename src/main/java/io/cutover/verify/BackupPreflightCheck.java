@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Before any dump starts: the source answers, pg_dump and pg_restore are at least the server's
- * major version, and the working directory has room for both backups.
+ * Before any dump starts: the source answers, pg_dump and pg_restore are at least the
+ * server's major version, and the working directory has room for both backups.
  */
 @Component
 class BackupPreflightCheck implements StepCheck {
@@ -33,7 +33,8 @@ class BackupPreflightCheck implements StepCheck {
         List<PreflightPoint> points = Preflight.list();
         var source = ctx.connection(SqlTarget.SOURCE);
         if (source.isEmpty()) {
-            points.add(PreflightPoint.fail("source reachable", "The source connection is not set", "Set it on the Parameters page"));
+            points.add(PreflightPoint.fail("source reachable", "The source connection is not set",
+                    "Set it on the Parameters page"));
             return Preflight.outcome(ctx, points);
         }
         ProbeResult probe = verifier.probe("source", source.get());
@@ -42,8 +43,10 @@ class BackupPreflightCheck implements StepCheck {
             points.add(Preflight.tool(ctx, tool, probe.serverMajor()));
         }
         if (probe.ok()) {
-            points.add(Preflight.freeDisk(ctx, (long) (probe.databaseBytes() * SPACE_FACTOR), "for both backups of a " + Sizes.human(probe.databaseBytes()) + " database"));
+            points.add(Preflight.freeDisk(ctx, (long) (probe.databaseBytes() * SPACE_FACTOR),
+                    "for both backups of a " + Sizes.human(probe.databaseBytes()) + " database"));
         }
         return Preflight.outcome(ctx, points);
     }
+
 }

@@ -8,11 +8,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Test connection" on the Parameters page and in the API: version, size and latency, or what is wrong. */
+/**
+ * "Test connection" on the Parameters page and in the API: version, size and latency, or
+ * what is wrong.
+ */
 @Controller
 class ConnectionTestController {
 
     private final MigrationManagement migrations;
+
     private final Verifier verifier;
 
     ConnectionTestController(MigrationManagement migrations, Verifier verifier) {
@@ -23,9 +27,11 @@ class ConnectionTestController {
     @PostMapping("/migrations/{id}/connections/{parameterId}/test")
     String test(@PathVariable long id, @PathVariable String parameterId, RedirectAttributes flash) {
         ProbeResult result = probe(id, parameterId);
-        flash.addFlashAttribute(result.ok() ? "message" : "error", result.ok()
-                ? parameterId + ": PostgreSQL " + result.serverVersion() + ", database " + Sizes.human(result.databaseBytes()) + ", latency " + result.latencyMillis() + " ms"
-                : parameterId + ": " + result.error());
+        flash.addFlashAttribute(result.ok() ? "message" : "error",
+                result.ok()
+                        ? parameterId + ": PostgreSQL " + result.serverVersion() + ", database "
+                                + Sizes.human(result.databaseBytes()) + ", latency " + result.latencyMillis() + " ms"
+                        : parameterId + ": " + result.error());
         return "redirect:/migrations/" + id + "/parameters";
     }
 
@@ -36,8 +42,11 @@ class ConnectionTestController {
     }
 
     private ProbeResult probe(long id, String parameterId) {
-        return migrations.executionValues(id).connection(parameterId)
-                .map(c -> verifier.probe(parameterId, c))
-                .orElseThrow(() -> new NotFoundException("'" + parameterId + "' is not a connection that is set on this migration"));
+        return migrations.executionValues(id)
+            .connection(parameterId)
+            .map(c -> verifier.probe(parameterId, c))
+            .orElseThrow(() -> new NotFoundException(
+                    "'" + parameterId + "' is not a connection that is set on this migration"));
     }
+
 }

@@ -4,20 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two definitions of one object shown where they differ: a line diff for the log and the report
- * file, and for the result table the stretch of each around the difference (never cut before it,
- * never an md5 of it).
+ * Two definitions of one object shown where they differ: a line diff for the log and the
+ * report file, and for the result table the stretch of each around the difference (never
+ * cut before it, never an md5 of it).
  */
 final class DefinitionDiff {
 
     private static final int CONTEXT_LINES = 2;
+
     private static final int CONTEXT_CHARS = 40;
-    /** Beyond this many differing lines in the middle, the diff shows them as removed and added without aligning them. */
+
+    /**
+     * Beyond this many differing lines in the middle, the diff shows them as removed and
+     * added without aligning them.
+     */
     private static final int ALIGN_LIMIT = 3000;
 
-    private DefinitionDiff() {}
+    private DefinitionDiff() {
+    }
 
-    /** Lines prefixed "- " (source only), "+ " (target only) and "  " (both, near a change). */
+    /**
+     * Lines prefixed "- " (source only), "+ " (target only) and " " (both, near a
+     * change).
+     */
     static List<String> lines(String source, String target) {
         String[] a = source.split("\n", -1);
         String[] b = target.split("\n", -1);
@@ -26,7 +35,8 @@ final class DefinitionDiff {
             head++;
         }
         int tail = 0;
-        while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) {
+        while (tail < a.length - head && tail < b.length - head
+                && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) {
             tail++;
         }
         List<String> marked = new ArrayList<>();
@@ -40,7 +50,10 @@ final class DefinitionDiff {
         return nearChanges(marked);
     }
 
-    /** Each side's text around the first difference: from a little before it to a little after it ends. */
+    /**
+     * Each side's text around the first difference: from a little before it to a little
+     * after it ends.
+     */
     static String[] excerpts(String source, String target) {
         int prefix = 0;
         while (prefix < source.length() && prefix < target.length() && source.charAt(prefix) == target.charAt(prefix)) {
@@ -52,11 +65,13 @@ final class DefinitionDiff {
             suffix++;
         }
         int from = Math.max(0, prefix - CONTEXT_CHARS);
-        // Start at a word, not inside one; both sides agree up to the prefix, so one start fits both.
+        // Start at a word, not inside one; both sides agree up to the prefix, so one
+        // start fits both.
         while (from > 0 && from > prefix - 2 * CONTEXT_CHARS && !Character.isWhitespace(source.charAt(from - 1))) {
             from--;
         }
-        return new String[] {stretch(source, from, source.length() - suffix), stretch(target, from, target.length() - suffix)};
+        return new String[] { stretch(source, from, source.length() - suffix),
+                stretch(target, from, target.length() - suffix) };
     }
 
     private static String stretch(String s, int from, int differenceEnd) {
@@ -64,7 +79,10 @@ final class DefinitionDiff {
         return (from > 0 ? "…" : "") + s.substring(from, to).replace('\n', ' ') + (to < s.length() ? "…" : "");
     }
 
-    /** Longest common subsequence of the differing middle, so a changed line shows as one "-" and one "+". */
+    /**
+     * Longest common subsequence of the differing middle, so a changed line shows as one
+     * "-" and one "+".
+     */
     private static List<String> middle(String[] a, String[] b, int a0, int a1, int b0, int b1) {
         int n = a1 - a0;
         int m = b1 - b0;
@@ -81,7 +99,8 @@ final class DefinitionDiff {
         int[][] common = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = a[a0 + i].equals(b[b0 + j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] = a[a0 + i].equals(b[b0 + j]) ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         int i = 0;
@@ -90,16 +109,21 @@ final class DefinitionDiff {
             if (i < n && j < m && a[a0 + i].equals(b[b0 + j])) {
                 out.add("  " + a[a0 + i++]);
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+            }
+            else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
                 out.add("+ " + b[b0 + j++]);
-            } else {
+            }
+            else {
                 out.add("- " + a[a0 + i++]);
             }
         }
         return out;
     }
 
-    /** Keeps the changed lines and a few unchanged ones around each; "…" stands for what is left out. */
+    /**
+     * Keeps the changed lines and a few unchanged ones around each; "…" stands for what
+     * is left out.
+     */
     private static List<String> nearChanges(List<String> marked) {
         boolean[] keep = new boolean[marked.size()];
         for (int i = 0; i < marked.size(); i++) {
@@ -115,11 +139,13 @@ final class DefinitionDiff {
             if (keep[i]) {
                 out.add(marked.get(i));
                 skipped = false;
-            } else if (!skipped) {
+            }
+            else if (!skipped) {
                 out.add("  …");
                 skipped = true;
             }
         }
         return out;
     }
+
 }

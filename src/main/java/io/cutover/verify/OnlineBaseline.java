@@ -5,21 +5,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an online verification proved while the stream ran: every segment of every keyed table
- * that was equal on both sides, each side read at one snapshot. A segment the stream has not
- * touched since stays proven; inside the downtime only the others need reading again.
+ * What an online verification proved while the stream ran: every segment of every keyed
+ * table that was equal on both sides, each side read at one snapshot. A segment the
+ * stream has not touched since stays proven; inside the downtime only the others need
+ * reading again.
  *
- * <p>Kept by the caller between the online verification and the one inside the downtime; its
- * checksums are not (every verification chooses its own seed), only which segments were equal.
+ * <p>
+ * Kept by the caller between the online verification and the one inside the downtime; its
+ * checksums are not (every verification chooses its own seed), only which segments were
+ * equal.
  */
 public final class OnlineBaseline {
 
     private final String sourcePosition;
+
     private final Instant at;
+
     private final Map<TableRef, Segmentation> plans;
+
     private final Map<TableRef, Set<Integer>> unproven;
 
-    OnlineBaseline(String sourcePosition, Instant at, Map<TableRef, Segmentation> plans, Map<TableRef, Set<Integer>> unproven) {
+    OnlineBaseline(String sourcePosition, Instant at, Map<TableRef, Segmentation> plans,
+            Map<TableRef, Set<Integer>> unproven) {
         this.sourcePosition = sourcePosition;
         this.at = at;
         this.plans = Map.copyOf(plans);
@@ -40,7 +47,10 @@ public final class OnlineBaseline {
         return plans.values().stream().mapToInt(Segmentation::segments).sum();
     }
 
-    /** Segments that differed at the online verification (changes in flight, or a real difference). */
+    /**
+     * Segments that differed at the online verification (changes in flight, or a real
+     * difference).
+     */
     public int unprovenSegments() {
         return unproven.values().stream().mapToInt(Set::size).sum();
     }
@@ -52,4 +62,5 @@ public final class OnlineBaseline {
     Set<Integer> unproven(TableRef table) {
         return unproven.getOrDefault(table, Set.of());
     }
+
 }

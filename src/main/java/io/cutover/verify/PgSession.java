@@ -10,33 +10,35 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * JDBC sessions to a migration's databases. Every setting that changes how a row prints as text is
- * pinned, identically on both sides, or equal data would hash differently.
+ * JDBC sessions to a migration's databases. Every setting that changes how a row prints
+ * as text is pinned, identically on both sides, or equal data would hash differently.
  */
 public final class PgSession {
 
-    private static final String[] PINNED = {
-        "SET DateStyle = 'ISO, YMD'",
-        "SET TimeZone = 'UTC'",
-        "SET IntervalStyle = 'postgres'",
-        "SET extra_float_digits = 3",
-        "SET bytea_output = 'hex'",
-        "SET lc_monetary = 'C'",
-        // Catalog functions then qualify every user object the same way on both sides.
-        "SET search_path = pg_catalog",
-        "SET statement_timeout = 0"
-    };
+    private static final String[] PINNED = { "SET DateStyle = 'ISO, YMD'", "SET TimeZone = 'UTC'",
+            "SET IntervalStyle = 'postgres'", "SET extra_float_digits = 3", "SET bytea_output = 'hex'",
+            "SET lc_monetary = 'C'",
+            // Catalog functions then qualify every user object the same way on both
+            // sides.
+            "SET search_path = pg_catalog", "SET statement_timeout = 0" };
 
-    private PgSession() {}
+    private PgSession() {
+    }
 
-    /** A connection with the password handed to the driver, never inside a URL that could be logged. */
+    /**
+     * A connection with the password handed to the driver, never inside a URL that could
+     * be logged.
+     */
     public static Connection open(ExecutionValues.Connection target, Duration connectTimeout) throws SQLException {
         return open(target, connectTimeout, java.util.Map.of());
     }
 
-    /** @param driverSettings further PgJDBC settings (a replication session, an application name) */
-    public static Connection open(ExecutionValues.Connection target, Duration connectTimeout, java.util.Map<String, String> driverSettings)
-            throws SQLException {
+    /**
+     * @param driverSettings further PgJDBC settings (a replication session, an
+     * application name)
+     */
+    public static Connection open(ExecutionValues.Connection target, Duration connectTimeout,
+            java.util.Map<String, String> driverSettings) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", target.url().user());
         target.password().ifPresent(pw -> props.setProperty("password", pw));
@@ -54,7 +56,8 @@ public final class PgSession {
             for (String setting : PINNED) {
                 st.execute(setting);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             c.close();
             throw e;
         }
@@ -62,8 +65,8 @@ public final class PgSession {
     }
 
     /**
-     * Makes the connection see the database exactly as an exported snapshot does (the moment a
-     * replication slot was created), for as long as its transaction lasts.
+     * Makes the connection see the database exactly as an exported snapshot does (the
+     * moment a replication slot was created), for as long as its transaction lasts.
      */
     static void useSnapshot(Connection c, String snapshot) throws SQLException {
         if (snapshot == null) {
@@ -80,8 +83,9 @@ public final class PgSession {
     }
 
     /**
-     * Starts a repeatable-read transaction on the connection and exports its snapshot, so other
-     * sessions can read exactly what it sees for as long as this connection keeps it open.
+     * Starts a repeatable-read transaction on the connection and exports its snapshot, so
+     * other sessions can read exactly what it sees for as long as this connection keeps
+     * it open.
      */
     public static String exportSnapshot(Connection c) throws SQLException {
         c.setAutoCommit(false);
@@ -98,4 +102,5 @@ public final class PgSession {
             return rs.next() ? rs.getString(1) : null;
         }
     }
+
 }

@@ -14,19 +14,22 @@ import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds out what the pooled address really does, with two client connections. Under transaction
- * pooling a client's consecutive statements may run on different server sessions, and another
- * client may get the very session the first one used — so a session's prepared statements and
- * advisory locks are not the client's. The probe only reads pg_backend_pid(). That is what makes {@code prepare: :unnamed} necessary.
+ * Finds out what the pooled address really does, with two client connections. Under
+ * transaction pooling a client's consecutive statements may run on different server
+ * sessions, and another client may get the very session the first one used — so a
+ * session's prepared statements and advisory locks are not the client's. The probe only
+ * reads pg_backend_pid(). That is what makes {@code prepare: :unnamed} necessary.
  *
- * <p>Options: {@code connection}, the id of the connection parameter to probe (the pooled URL);
- * {@code expect} ({@code transaction} or {@code session}, optional), the mode the migration
- * expects: the probe fails when the pooler runs the other one.
+ * <p>
+ * Options: {@code connection}, the id of the connection parameter to probe (the pooled
+ * URL); {@code expect} ({@code transaction} or {@code session}, optional), the mode the
+ * migration expects: the probe fails when the pooler runs the other one.
  */
 @Component
 class PoolModeCheck implements StepCheck {
 
-    // Only harmless reads: a probe must not leave a lock or prepared statement on a shared pooler.
+    // Only harmless reads: a probe must not leave a lock or prepared statement on a
+    // shared pooler.
     private static final int ATTEMPTS = 20;
 
     @Override
@@ -39,7 +42,8 @@ class PoolModeCheck implements StepCheck {
         String parameter = ctx.option("connection").orElse("targetPooledUrl");
         ExecutionValues.Connection pooled = ctx.values().connection(parameter).orElse(null);
         if (pooled == null) {
-            return CheckOutcome.failed("The pooled connection ('" + parameter + "') is not set: it is captured when the cluster is created, or can be typed in");
+            return CheckOutcome.failed("The pooled connection ('" + parameter
+                    + "') is not set: it is captured when the cluster is created, or can be typed in");
         }
         List<List<String>> observations = new ArrayList<>();
         boolean transactionPooling;
@@ -63,12 +67,14 @@ class PoolModeCheck implements StepCheck {
         return expected.equals("transaction")
                 ? "The pooled address runs session pooling, but this migration expects transaction pooling (poolMode): switch the pool mode"
                         + " to transaction in the Fly dashboard (cluster, Connect, View Pooler Settings, Update Pool Mode) and probe again"
-                : "The pooled address runs " + found + " pooling, but this migration expects " + expected + " pooling (poolMode):"
+                : "The pooled address runs " + found + " pooling, but this migration expects " + expected
+                        + " pooling (poolMode):"
                         + " set poolMode to what the pooler runs, or switch the pool mode back in the Fly dashboard, and probe again";
     }
 
     /** Does client A keep its server session while client B holds a transaction open? */
-    private static boolean sessionsMove(Connection a, Connection b, List<List<String>> observations) throws SQLException {
+    private static boolean sessionsMove(Connection a, Connection b, List<List<String>> observations)
+            throws SQLException {
         for (int i = 0; i < ATTEMPTS; i++) {
             long a1 = pid(a);
             b.setAutoCommit(false);
@@ -77,9 +83,9 @@ class PoolModeCheck implements StepCheck {
             b.rollback();
             b.setAutoCommit(true);
             if (a1 != a2 || a1 == b1) {
-                observations.add(List.of("server session of one client", a1 == b1
-                        ? "another client was given the session this client had just used (" + a1 + ")"
-                        : "changed between two statements (" + a1 + " then " + a2 + ")"));
+                observations.add(List.of("server session of one client",
+                        a1 == b1 ? "another client was given the session this client had just used (" + a1 + ")"
+                                : "changed between two statements (" + a1 + " then " + a2 + ")"));
                 return true;
             }
         }
@@ -92,7 +98,8 @@ class PoolModeCheck implements StepCheck {
         props.setProperty("user", c.url().user());
         c.password().ifPresent(pw -> props.setProperty("password", pw));
         props.setProperty("connectTimeout", "10");
-        // Server-side prepared statements would themselves break under transaction pooling.
+        // Server-side prepared statements would themselves break under transaction
+        // pooling.
         props.setProperty("prepareThreshold", "0");
         props.setProperty("ApplicationName", "cutover-pool-probe");
         return DriverManager.getConnection(c.url().jdbcUrl(), props);

@@ -1,9 +1,16 @@
 package io.cutover.verify;
 
-/** One point of a preflight: what was checked, how it came out, and what to change if it failed. */
+/**
+ * One point of a preflight: what was checked, how it came out, and what to change if it
+ * failed.
+ */
 public record PreflightPoint(String check, Result result, String detail, String fix) {
 
-    public enum Result { PASS, WARN, FAIL }
+    public enum Result {
+
+        PASS, WARN, FAIL
+
+    }
 
     public static PreflightPoint pass(String check, String detail) {
         return new PreflightPoint(check, Result.PASS, detail, "");

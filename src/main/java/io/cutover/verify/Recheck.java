@@ -18,25 +18,34 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The verification inside the downtime after an online one. A segment proven equal online and
- * untouched by the stream since is equal now: neither side has changed it (the target changes
- * only through the stream). So per keyed table only the rows the stream touched are compared, by
- * key (or, for a composite key, the segments they fall in), plus the segments the online
- * verification left open; tables without segments, or changed wholesale, are hashed whole.
+ * The verification inside the downtime after an online one. A segment proven equal online
+ * and untouched by the stream since is equal now: neither side has changed it (the target
+ * changes only through the stream). So per keyed table only the rows the stream touched
+ * are compared, by key (or, for a composite key, the segments they fall in), plus the
+ * segments the online verification left open; tables without segments, or changed
+ * wholesale, are hashed whole.
  */
 final class Recheck {
 
     private final VerifyProperties properties;
+
     private final java.util.concurrent.Executor executor;
+
     private final ExecutionValues.Connection source;
+
     private final ExecutionValues.Connection target;
+
     private final OnlineBaseline baseline;
+
     private final TouchedRows touched;
+
     private final Consumer<String> progress;
+
     private final TableChecksum checksum = TableChecksum.random();
 
-    Recheck(VerifyProperties properties, java.util.concurrent.Executor executor, ExecutionValues.Connection source, ExecutionValues.Connection target,
-            OnlineBaseline baseline, TouchedRows touched, Consumer<String> progress) {
+    Recheck(VerifyProperties properties, java.util.concurrent.Executor executor, ExecutionValues.Connection source,
+            ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched,
+            Consumer<String> progress) {
         this.properties = properties;
         this.executor = executor;
         this.source = source;
@@ -46,13 +55,19 @@ final class Recheck {
         this.progress = progress;
     }
 
-    /** Both sides' tables as the report lists them, the rows found differing, and the coverage line. */
-    record Partial(List<TableStats> source, List<TableStats> target, List<Mismatch> rows, String coverage) {}
+    /**
+     * Both sides' tables as the report lists them, the rows found differing, and the
+     * coverage line.
+     */
+    record Partial(List<TableStats> source, List<TableStats> target, List<Mismatch> rows, String coverage) {
+    }
 
-    VerificationReport run(List<TableRef> sourceTables, List<TableRef> targetTables, Function<Partial, VerificationReport> finish) throws Exception {
+    VerificationReport run(List<TableRef> sourceTables, List<TableRef> targetTables,
+            Function<Partial, VerificationReport> finish) throws Exception {
         Set<TableRef> partial = new TreeSet<>();
         for (TableRef t : sourceTables) {
-            if (baseline.plans().containsKey(t) && !touched.whole().contains(t) && targetTables.contains(t) && !mostlyOpen(t)) {
+            if (baseline.plans().containsKey(t) && !touched.whole().contains(t) && targetTables.contains(t)
+                    && !mostlyOpen(t)) {
                 partial.add(t);
             }
         }
@@ -60,9 +75,9 @@ final class Recheck {
         List<TableRef> wholeTarget = targetTables.stream().filter(t -> !partial.contains(t)).toList();
         Map<TableRef, Segmentation> plans = baseline.plans();
         SegmentScan.Running s = new SegmentScan(source, properties.connectTimeout(), null, checksum, plans)
-                .start(wholeSource, properties.threads(), executor, line -> progress.accept("source " + line));
+            .start(wholeSource, properties.threads(), executor, line -> progress.accept("source " + line));
         SegmentScan.Running t = new SegmentScan(target, properties.connectTimeout(), null, checksum, plans)
-                .start(wholeTarget, properties.threads(), executor, line -> progress.accept("target " + line));
+            .start(wholeTarget, properties.threads(), executor, line -> progress.accept("target " + line));
         RowLocator locator = new RowLocator(source, null, target, checksum, properties.connectTimeout());
         List<Mismatch> rows = new ArrayList<>();
         List<TableStats> partialStats = new ArrayList<>();
@@ -79,7 +94,8 @@ final class Recheck {
                 rows.addAll(located.mismatches());
                 compared = located.rowsCompared();
                 keysCompared += keys.size();
-            } else {
+            }
+            else {
                 segments.addAll(touchedSegments);
             }
             TreeSet<Integer> differing = differingSegments(table, plan, segments);
@@ -89,8 +105,8 @@ final class Recheck {
             Set<Integer> all = new HashSet<>(segments);
             all.addAll(touchedSegments);
             rechecked += all.size();
-            progress.accept(table + ": " + all.size() + " of " + plan.segments() + " segments re-checked" + (keys.isEmpty() ? "" : ", " + keys.size()
-                    + " keys the stream changed"));
+            progress.accept(table + ": " + all.size() + " of " + plan.segments() + " segments re-checked"
+                    + (keys.isEmpty() ? "" : ", " + keys.size() + " keys the stream changed"));
             String note = "re-checked " + all.size() + " of " + plan.segments() + " segments";
             partialStats.add(new TableStats(table, compared, note, 0));
         }
@@ -113,31 +129,37 @@ final class Recheck {
         sourceStats.sort((a, b) -> a.table().compareTo(b.table()));
         targetStats.sort((a, b) -> a.table().compareTo(b.table()));
         int wholeTables = wholeSource.size();
-        String coverage = (rechecked + wholeSegmented) + " of " + baseline.segments() + " segments re-checked (" + keysCompared
-                + " keys the stream changed compared row by row, " + baseline.unprovenSegments() + " segments left open online), "
-                + wholeTables + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at source position "
+        String coverage = (rechecked + wholeSegmented) + " of " + baseline.segments() + " segments re-checked ("
+                + keysCompared + " keys the stream changed compared row by row, " + baseline.unprovenSegments()
+                + " segments left open online), " + wholeTables
+                + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at source position "
                 + baseline.sourcePosition() + " (online verification at " + baseline.at() + ")";
         return finish.apply(new Partial(sourceStats, targetStats, rows, coverage));
     }
 
     /**
-     * Segments re-read one by one go through the key's index; past an eighth of the table, one
-     * parallel pass over its blocks (as the full verification reads it) is cheaper.
+     * Segments re-read one by one go through the key's index; past an eighth of the
+     * table, one parallel pass over its blocks (as the full verification reads it) is
+     * cheaper.
      */
     private boolean mostlyOpen(TableRef table) {
         Segmentation plan = baseline.plans().get(table);
         return baseline.unproven(table).size() > Math.max(2, plan.segments() / 8);
     }
 
-    /** The segments the given values of the segment column fall in, computed by the server as in a scan. */
+    /**
+     * The segments the given values of the segment column fall in, computed by the server
+     * as in a scan.
+     */
     private Set<Integer> segmentsOf(Segmentation plan, Set<String> values) throws SQLException {
         Set<Integer> out = new TreeSet<>();
         if (values.isEmpty()) {
             return out;
         }
-        String sql = "SELECT DISTINCT " + plan.segmentExpression() + " FROM (SELECT (u.v)::" + plan.type() + " AS " + TableRef.quote(plan.segmentColumn())
-                + " FROM unnest(?::text[]) AS u(v)) AS t";
-        try (Connection c = PgSession.pinned(source, properties.connectTimeout()); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql = "SELECT DISTINCT " + plan.segmentExpression() + " FROM (SELECT (u.v)::" + plan.type() + " AS "
+                + TableRef.quote(plan.segmentColumn()) + " FROM unnest(?::text[]) AS u(v)) AS t";
+        try (Connection c = PgSession.pinned(source, properties.connectTimeout());
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", values.toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -148,17 +170,23 @@ final class Recheck {
         return out;
     }
 
-    /** Counts and checksums of the given segments on both sides, by key range; those that differ. */
-    private TreeSet<Integer> differingSegments(TableRef table, Segmentation plan, Set<Integer> segments) throws SQLException {
+    /**
+     * Counts and checksums of the given segments on both sides, by key range; those that
+     * differ.
+     */
+    private TreeSet<Integer> differingSegments(TableRef table, Segmentation plan, Set<Integer> segments)
+            throws SQLException {
         TreeSet<Integer> out = new TreeSet<>();
         if (segments.isEmpty()) {
             return out;
         }
-        try (Connection src = PgSession.pinned(source, properties.connectTimeout()); Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
+        try (Connection src = PgSession.pinned(source, properties.connectTimeout());
+                Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
             String srcMix = checksum.rowExpression(TableChecksum.hashesStoredValues(src.createStatement(), table));
             String tgtMix = checksum.rowExpression(TableChecksum.hashesStoredValues(tgt.createStatement(), table));
             for (int segment : segments) {
-                if (!Objects.equals(segment(src, table, plan, segment, srcMix), segment(tgt, table, plan, segment, tgtMix))) {
+                if (!Objects.equals(segment(src, table, plan, segment, srcMix),
+                        segment(tgt, table, plan, segment, tgtMix))) {
                     out.add(segment);
                 }
             }
@@ -166,11 +194,14 @@ final class Recheck {
         return out;
     }
 
-    private static String segment(Connection c, TableRef table, Segmentation plan, int segment, String mix) throws SQLException {
-        String sql = "SELECT count(*), COALESCE(sum(" + mix + "), 0)::text FROM " + table.quoted() + " AS t WHERE " + plan.rangeCondition(segment);
+    private static String segment(Connection c, TableRef table, Segmentation plan, int segment, String mix)
+            throws SQLException {
+        String sql = "SELECT count(*), COALESCE(sum(" + mix + "), 0)::text FROM " + table.quoted() + " AS t WHERE "
+                + plan.rangeCondition(segment);
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1) + "/" + new BigInteger(rs.getString(2));
         }
     }
+
 }

@@ -14,24 +14,30 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * Names the rows behind a differing segment: each side lists the segment's keys with each row's
- * mixed hash (the key range is an index range scan of about 50k rows), and the lists are compared.
- * The first {@link #KEYS} differing keys of a table are named, the first {@link #SHOWN} with both
- * sides' values (the row as text).
+ * Names the rows behind a differing segment: each side lists the segment's keys with each
+ * row's mixed hash (the key range is an index range scan of about 50k rows), and the
+ * lists are compared. The first {@link #KEYS} differing keys of a table are named, the
+ * first {@link #SHOWN} with both sides' values (the row as text).
  */
 final class RowLocator {
 
     static final int KEYS = 100;
     static final int SHOWN = 5;
+
     private static final String ABSENT = "—";
 
     private final ExecutionValues.Connection source;
+
     private final String snapshot;
+
     private final ExecutionValues.Connection target;
+
     private final TableChecksum checksum;
+
     private final Duration connectTimeout;
 
-    RowLocator(ExecutionValues.Connection source, String snapshot, ExecutionValues.Connection target, TableChecksum checksum, Duration connectTimeout) {
+    RowLocator(ExecutionValues.Connection source, String snapshot, ExecutionValues.Connection target,
+            TableChecksum checksum, Duration connectTimeout) {
         this.source = source;
         this.snapshot = snapshot;
         this.target = target;
@@ -40,6 +46,7 @@ final class RowLocator {
     }
 
     private enum Kind {
+
         MISSING("row missing on target"), EXTRA("row only on target"), CHANGED("row differs");
 
         final String words;
@@ -47,14 +54,23 @@ final class RowLocator {
         Kind(String words) {
             this.words = words;
         }
+
     }
 
-    /** @param where the condition the row was found by: a key range, or (list) the key itself */
-    private record Found(String where, boolean list, String key, Kind kind) {}
+    /**
+     * @param where the condition the row was found by: a key range, or (list) the key
+     * itself
+     */
+    private record Found(String where, boolean list, String key, Kind kind) {
+    }
 
-    /** One mismatch per differing row (the first {@value #KEYS}), then a note when there are more. */
+    /**
+     * One mismatch per differing row (the first {@value #KEYS}), then a note when there
+     * are more.
+     */
     List<Mismatch> locate(TableRef table, Segmentation plan, SortedSet<Integer> segments) throws SQLException {
-        try (Connection src = PgSession.pinned(source, connectTimeout); Connection tgt = PgSession.pinned(target, connectTimeout)) {
+        try (Connection src = PgSession.pinned(source, connectTimeout);
+                Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
             List<Found> found = new ArrayList<>();
             boolean more = false;
@@ -64,22 +80,24 @@ final class RowLocator {
                     break;
                 }
                 String where = plan.rangeCondition(segment);
-                compare(hashes(src, table, plan, where, null), hashes(tgt, table, plan, where, null), where, false, found);
+                compare(hashes(src, table, plan, where, null), hashes(tgt, table, plan, where, null), where, false,
+                        found);
             }
             return name(src, tgt, table, plan, found, more);
         }
     }
 
     /**
-     * Compares the rows of the given keys (values of a single-column key, as text) on both sides:
-     * the keys the stream changed since the online verification. Answers the differing rows and
-     * how many rows were compared.
+     * Compares the rows of the given keys (values of a single-column key, as text) on
+     * both sides: the keys the stream changed since the online verification. Answers the
+     * differing rows and how many rows were compared.
      */
     Located compareKeys(TableRef table, Segmentation plan, java.util.Collection<String> keys) throws SQLException {
         if (keys.isEmpty()) {
             return new Located(List.of(), 0);
         }
-        try (Connection src = PgSession.pinned(source, connectTimeout); Connection tgt = PgSession.pinned(target, connectTimeout)) {
+        try (Connection src = PgSession.pinned(source, connectTimeout);
+                Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
             String where = "t." + TableRef.quote(plan.segmentColumn()) + " = ANY ((?::text[])::" + plan.type() + "[])";
             String[] array = keys.toArray(String[]::new);
@@ -87,7 +105,8 @@ final class RowLocator {
             var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return hashes(tgt, table, plan, where, array);
-                } catch (SQLException e) {
+                }
+                catch (SQLException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             });
@@ -95,7 +114,8 @@ final class RowLocator {
             Map<String, String> t;
             try {
                 t = other.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            }
+            catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof SQLException sql) {
                     throw sql;
                 }
@@ -107,19 +127,25 @@ final class RowLocator {
         }
     }
 
-    record Located(List<Mismatch> mismatches, long rowsCompared) {}
+    record Located(List<Mismatch> mismatches, long rowsCompared) {
+    }
 
-    private static void compare(Map<String, String> s, Map<String, String> t, String where, boolean list, List<Found> found) {
+    private static void compare(Map<String, String> s, Map<String, String> t, String where, boolean list,
+            List<Found> found) {
         for (Map.Entry<String, String> e : s.entrySet()) {
             String other = t.get(e.getKey());
             if (other == null || !other.equals(e.getValue())) {
                 found.add(new Found(where, list, e.getKey(), other == null ? Kind.MISSING : Kind.CHANGED));
             }
         }
-        t.keySet().stream().filter(k -> !s.containsKey(k)).forEach(k -> found.add(new Found(where, list, k, Kind.EXTRA)));
+        t.keySet()
+            .stream()
+            .filter(k -> !s.containsKey(k))
+            .forEach(k -> found.add(new Found(where, list, k, Kind.EXTRA)));
     }
 
-    private List<Mismatch> name(Connection src, Connection tgt, TableRef table, Segmentation plan, List<Found> found, boolean more) throws SQLException {
+    private List<Mismatch> name(Connection src, Connection tgt, TableRef table, Segmentation plan, List<Found> found,
+            boolean more) throws SQLException {
         more |= found.size() > KEYS;
         List<Found> named = found.subList(0, Math.min(KEYS, found.size()));
         List<Mismatch> out = new ArrayList<>();
@@ -130,20 +156,22 @@ final class RowLocator {
             out.add(new Mismatch(table + " (" + plan.name(f.key()) + ")", f.kind().words, sv, tv, true));
         }
         if (more) {
-            out.add(new Mismatch(table.toString(), "more rows differ than the first " + KEYS + " named here", "", "", true));
+            out.add(new Mismatch(table.toString(), "more rows differ than the first " + KEYS + " named here", "", "",
+                    true));
         }
         return out;
     }
 
     /** Key text to mixed row hash, in key order. */
-    private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, String where, String[] keys) throws SQLException {
+    private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
+            throws SQLException {
         boolean storedValues;
         try (Statement st = c.createStatement()) {
             storedValues = TableChecksum.hashesStoredValues(st, table);
         }
         String order = String.join(", ", plan.keyColumns().stream().map(k -> "t." + TableRef.quote(k)).toList());
-        String sql = "SELECT " + plan.keyText() + ", " + checksum.rowExpression(storedValues) + "::text FROM " + table.quoted() + " AS t WHERE "
-                + where + " ORDER BY " + order;
+        String sql = "SELECT " + plan.keyText() + ", " + checksum.rowExpression(storedValues) + "::text FROM "
+                + table.quoted() + " AS t WHERE " + where + " ORDER BY " + order;
         Map<String, String> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (keys != null) {
@@ -159,15 +187,18 @@ final class RowLocator {
     }
 
     private static String rowText(Connection c, TableRef table, Segmentation plan, Found f) throws SQLException {
-        // The key as text, compared as text: the condition it was found by (a key range or a key list) narrows the scan.
+        // The key as text, compared as text: the condition it was found by (a key range
+        // or a key list) narrows the scan.
         boolean list = f.list();
-        String sql = "SELECT t::text FROM " + table.quoted() + " AS t WHERE " + (list ? "t." + TableRef.quote(plan.segmentColumn()) + " = (?::text)::"
-                + plan.type() : f.where()) + " AND " + plan.keyText() + " = ?";
+        String sql = "SELECT t::text FROM " + table.quoted() + " AS t WHERE "
+                + (list ? "t." + TableRef.quote(plan.segmentColumn()) + " = (?::text)::" + plan.type() : f.where())
+                + " AND " + plan.keyText() + " = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (list) {
                 ps.setString(1, f.key());
                 ps.setString(2, f.key());
-            } else {
+            }
+            else {
                 ps.setString(1, f.key());
             }
             try (ResultSet rs = ps.executeQuery()) {
@@ -175,4 +206,5 @@ final class RowLocator {
             }
         }
     }
+
 }

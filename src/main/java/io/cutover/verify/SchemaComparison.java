@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /** Compares two catalog snapshots object by object and names every difference. */
 final class SchemaComparison {
 
-    private SchemaComparison() {}
+    private SchemaComparison() {
+    }
 
     /**
      * @param source kind ("index", "sequence" …) to object name to definition
@@ -28,14 +29,19 @@ final class SchemaComparison {
                 }
                 if (tv == null) {
                     out.add(new Mismatch(name, kind.kind() + " missing on target", sv, "—", true));
-                } else if (sv == null) {
-                    // The managed cluster may ship extensions of its own; that loses nothing.
-                    out.add(new Mismatch(name, kind.kind() + " only on target", "—", tv, !kind.kind().equals("extension")));
-                } else if (!sv.equals(tv)) {
+                }
+                else if (sv == null) {
+                    // The managed cluster may ship extensions of its own; that loses
+                    // nothing.
+                    out.add(new Mismatch(name, kind.kind() + " only on target", "—", tv,
+                            !kind.kind().equals("extension")));
+                }
+                else if (!sv.equals(tv)) {
                     out.add(Mismatch.ofDefinitions(name, kind.differs(), sv, tv));
                 }
             }
         }
         return out;
     }
+
 }

@@ -12,16 +12,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Cuts keyed tables into segments of about {@link #SEGMENT_ROWS} rows. The boundaries come from a
- * block sample of the source's keys split into equal parts ({@code ntile}), so gaps in the keys do
- * not make segments uneven. Tables without a primary key or replica identity index are not cut:
- * they keep the whole-table hash.
+ * Cuts keyed tables into segments of about {@link #SEGMENT_ROWS} rows. The boundaries
+ * come from a block sample of the source's keys split into equal parts ({@code ntile}),
+ * so gaps in the keys do not make segments uneven. Tables without a primary key or
+ * replica identity index are not cut: they keep the whole-table hash.
  */
 final class SegmentPlanner {
 
     static final int SEGMENT_ROWS = 50_000;
-    /** Sampled keys per segment: enough for balanced boundaries, a small fraction of the table. */
+
+    /**
+     * Sampled keys per segment: enough for balanced boundaries, a small fraction of the
+     * table.
+     */
     private static final int SAMPLE_PER_SEGMENT = 200;
+
     private static final int BLOCKS_PER_SEGMENT = 20;
 
     private static final String KEY = """
@@ -33,7 +38,8 @@ final class SegmentPlanner {
               AND NOT (0 = ANY (i.indkey::int2[]))
             ORDER BY i.indisprimary DESC, i.indexrelid, k.n""";
 
-    private SegmentPlanner() {}
+    private SegmentPlanner() {
+    }
 
     /** Tables with a usable key and their segments; keyless ones are absent. */
     static Map<TableRef, Segmentation> plan(Connection c, List<TableRef> tables) throws SQLException {
@@ -45,8 +51,10 @@ final class SegmentPlanner {
                 if (s != null) {
                     plans.put(table, s);
                 }
-            } catch (SQLException e) {
-                // A table this role cannot read (or sample) keeps the whole-table hash; the scan reports it.
+            }
+            catch (SQLException e) {
+                // A table this role cannot read (or sample) keeps the whole-table hash;
+                // the scan reports it.
                 if (before != null) {
                     c.rollback(before);
                 }
@@ -66,7 +74,8 @@ final class SegmentPlanner {
                 long index = 0;
                 while (rs.next()) {
                     if (index != 0 && index != rs.getLong(4)) {
-                        break; // only the first index: the primary key, else the replica identity
+                        break; // only the first index: the primary key, else the replica
+                               // identity
                     }
                     index = rs.getLong(4);
                     if (first == null) {
@@ -90,7 +99,8 @@ final class SegmentPlanner {
     }
 
     private static long estimatedRows(Connection c, TableRef table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
+        try (PreparedStatement ps = c
+            .prepareStatement("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass")) {
             ps.setString(1, table.quoted());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -107,18 +117,21 @@ final class SegmentPlanner {
         }
     }
 
-    private static List<String> boundaries(Connection c, TableRef table, Segmentation whole, long estimate) throws SQLException {
+    private static List<String> boundaries(Connection c, TableRef table, Segmentation whole, long estimate)
+            throws SQLException {
         int segments = (int) Math.min(100_000, (estimate + SEGMENT_ROWS - 1) / SEGMENT_ROWS);
-        // A block sample: keys come in runs of a block's rows. Several blocks per segment keep two
-        // boundaries from falling into one run (which would make a segment of a few rows).
+        // A block sample: keys come in runs of a block's rows. Several blocks per segment
+        // keep two
+        // boundaries from falling into one run (which would make a segment of a few
+        // rows).
         double byRows = 100.0 * segments * SAMPLE_PER_SEGMENT / estimate;
         double byBlocks = 100.0 * segments * BLOCKS_PER_SEGMENT / Math.max(1, pages(c, table));
         double percent = Math.min(100.0, Math.max(byRows, byBlocks));
         String key = whole.keyExpression();
         // ORDER BY the text would not be key order: sort by the value itself.
-        String sql = "SELECT first::text FROM (SELECT DISTINCT first FROM (SELECT min(k) AS first, b FROM (SELECT k, ntile(" + segments
-                + ") OVER (ORDER BY k) AS b FROM (SELECT " + key + " AS k FROM " + table.quoted() + " AS t TABLESAMPLE SYSTEM (" + percent
-                + ")) s) q GROUP BY b) f WHERE b > 1) d ORDER BY first";
+        String sql = "SELECT first::text FROM (SELECT DISTINCT first FROM (SELECT min(k) AS first, b FROM (SELECT k, ntile("
+                + segments + ") OVER (ORDER BY k) AS b FROM (SELECT " + key + " AS k FROM " + table.quoted()
+                + " AS t TABLESAMPLE SYSTEM (" + percent + ")) s) q GROUP BY b) f WHERE b > 1) d ORDER BY first";
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -127,4 +140,5 @@ final class SegmentPlanner {
         }
         return out;
     }
+
 }

@@ -22,29 +22,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One side's count and checksum of every table, segment by segment (see {@link Segmentation}).
- * A big table is read as several block ranges ({@code ctid} ranges, PostgreSQL 14+) by several
- * connections at once, so one big table no longer bounds the whole verification; each range
- * answers its rows per segment in one sequential pass, and the parts add up exactly.
+ * One side's count and checksum of every table, segment by segment (see
+ * {@link Segmentation}). A big table is read as several block ranges ({@code ctid}
+ * ranges, PostgreSQL 14+) by several connections at once, so one big table no longer
+ * bounds the whole verification; each range answers its rows per segment in one
+ * sequential pass, and the parts add up exactly.
  */
 final class SegmentScan {
 
-    /** 64 MB of heap per part: big enough that per-query overhead is nothing, small enough to share out. */
+    /**
+     * 64 MB of heap per part: big enough that per-query overhead is nothing, small enough
+     * to share out.
+     */
     static final long PAGES_PER_PART = 8192;
+
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
     private static final String QUERY = "SELECT %s, count(*), COALESCE(sum(%s), 0)::text FROM %s AS t%s GROUP BY 1";
 
     private final ExecutionValues.Connection db;
+
     private final Duration connectTimeout;
+
     private final String snapshot;
+
     private final TableChecksum checksum;
+
     private final Map<TableRef, Segmentation> plans;
+
     private final Map<TableRef, SegmentSums> sums = new ConcurrentHashMap<>();
+
     private final Map<TableRef, String> unreadable = new ConcurrentHashMap<>();
+
     private final Map<TableRef, AtomicInteger> partsLeft = new ConcurrentHashMap<>();
+
     private final Map<TableRef, Long> sizes = new HashMap<>();
 
-    SegmentScan(ExecutionValues.Connection db, Duration connectTimeout, String snapshot, TableChecksum checksum, Map<TableRef, Segmentation> plans) {
+    SegmentScan(ExecutionValues.Connection db, Duration connectTimeout, String snapshot, TableChecksum checksum,
+            Map<TableRef, Segmentation> plans) {
         this.db = db;
         this.connectTimeout = connectTimeout;
         this.snapshot = snapshot;
@@ -64,7 +79,8 @@ final class SegmentScan {
     }
 
     /** Starts the side's workers on the executor; {@link Running#join} waits for them. */
-    Running start(List<TableRef> tables, int threads, Executor executor, Consumer<String> progress) throws SQLException {
+    Running start(List<TableRef> tables, int threads, Executor executor, Consumer<String> progress)
+            throws SQLException {
         ConcurrentLinkedQueue<Part> queue = new ConcurrentLinkedQueue<>(parts(tables, threads));
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(threads, queue.size())); i++) {
@@ -72,7 +88,8 @@ final class SegmentScan {
                 try (Connection c = PgSession.pinned(db, connectTimeout)) {
                     PgSession.useSnapshot(c, snapshot);
                     drain(c, queue, progress);
-                } catch (SQLException e) {
+                }
+                catch (SQLException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             }, executor));
@@ -81,7 +98,9 @@ final class SegmentScan {
     }
 
     final class Running {
+
         private final List<TableRef> tables;
+
         private final List<CompletableFuture<Void>> workers;
 
         private Running(List<TableRef> tables, List<CompletableFuture<Void>> workers) {
@@ -93,7 +112,8 @@ final class SegmentScan {
             for (CompletableFuture<Void> w : workers) {
                 try {
                     w.get();
-                } catch (ExecutionException e) {
+                }
+                catch (ExecutionException e) {
                     workers.forEach(o -> o.cancel(true));
                     throw e.getCause() instanceof Exception ex ? ex : e;
                 }
@@ -103,7 +123,8 @@ final class SegmentScan {
                 long size = sizes.getOrDefault(t, 0L);
                 if (unreadable.containsKey(t)) {
                     out.add(TableStats.unreadable(t, size, unreadable.get(t)));
-                } else {
+                }
+                else {
                     SegmentSums s = sums.get(t);
                     out.add(new TableStats(t, s.rows(), s.checksum().toString(), size));
                 }
@@ -118,17 +139,22 @@ final class SegmentScan {
             out.keySet().removeIf(t -> !plans.containsKey(t) || unreadable.containsKey(t) || !sums.get(t).valid());
             return out;
         }
+
     }
 
-    /** Largest tables first, each big one cut into block ranges (PostgreSQL 14 can scan a ctid range). */
+    /**
+     * Largest tables first, each big one cut into block ranges (PostgreSQL 14 can scan a
+     * ctid range).
+     */
     private List<Part> parts(List<TableRef> tables, int threads) throws SQLException {
         Map<TableRef, Long> pages = new HashMap<>();
         boolean tidRanges;
         try (Connection c = PgSession.pinned(db, connectTimeout); Statement st = c.createStatement()) {
             tidRanges = Integer.parseInt(PgSession.scalar(c, "SHOW server_version_num")) >= 140000;
             for (TableRef t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT pg_total_relation_size(c.oid), c.relpages FROM pg_class c WHERE c.oid = "
-                        + Segmentation.sqlString(t.quoted()) + "::regclass")) {
+                try (ResultSet rs = st
+                    .executeQuery("SELECT pg_total_relation_size(c.oid), c.relpages FROM pg_class c WHERE c.oid = "
+                            + Segmentation.sqlString(t.quoted()) + "::regclass")) {
                     rs.next();
                     sizes.put(t, rs.getLong(1));
                     pages.put(t, rs.getLong(2));
@@ -149,7 +175,8 @@ final class SegmentScan {
             long step = pages.get(t) / n;
             partsLeft.put(t, new AtomicInteger((int) n));
             for (long i = 0; i < n; i++) {
-                // The last range is open-ended: relpages is an estimate, the table may have grown since.
+                // The last range is open-ended: relpages is an estimate, the table may
+                // have grown since.
                 parts.add(new Part(t, i * step, i == n - 1 ? -1 : (i + 1) * step));
             }
         }
@@ -165,7 +192,8 @@ final class SegmentScan {
                 if (unreadable.containsKey(t)) {
                     continue;
                 }
-                // Inside a snapshot's transaction an error would abort every later query: a savepoint keeps them.
+                // Inside a snapshot's transaction an error would abort every later query:
+                // a savepoint keeps them.
                 Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try {
                     if (!storedValues.containsKey(t)) {
@@ -175,7 +203,8 @@ final class SegmentScan {
                     if (partsLeft.get(t).decrementAndGet() == 0) {
                         progress.accept(t + ": " + sums.get(t).rows() + " rows");
                     }
-                } catch (SQLException e) {
+                }
+                catch (SQLException e) {
                     if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                         throw e;
                     }
@@ -190,7 +219,10 @@ final class SegmentScan {
         }
     }
 
-    /** Per segment; where this side cannot cut the table as the source does (its key differs), the whole part at once. */
+    /**
+     * Per segment; where this side cannot cut the table as the source does (its key
+     * differs), the whole part at once.
+     */
     private void read(Connection c, Part p, boolean storedValues) throws SQLException {
         Segmentation plan = plans.get(p.table());
         String mix = checksum.rowExpression(storedValues);
@@ -200,7 +232,8 @@ final class SegmentScan {
             try {
                 run(c, QUERY.formatted(plan.segmentExpression(), mix, p.table().quoted(), p.where()), into);
                 return;
-            } catch (SQLException e) {
+            }
+            catch (SQLException e) {
                 if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                     throw e;
                 }
@@ -224,4 +257,5 @@ final class SegmentScan {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s).replaceFirst("^ERROR: ", "");
     }
+
 }

@@ -7,13 +7,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One side's row count and checksum per segment of one table. Parts read separately (block
- * ranges of a big table, read in parallel) add up: counts and sums are exact.
+ * One side's row count and checksum per segment of one table. Parts read separately
+ * (block ranges of a big table, read in parallel) add up: counts and sums are exact.
  */
 final class SegmentSums {
 
     private final Map<Integer, long[]> rows = new TreeMap<>();
+
     private final Map<Integer, BigInteger> sums = new TreeMap<>();
+
     private volatile boolean valid = true;
 
     /** This side could not cut the table by the source's key: only its totals count. */
@@ -63,4 +65,5 @@ final class SegmentSums {
     synchronized TreeSet<Integer> segmentsPresent() {
         return new TreeSet<>(rows.keySet());
     }
+
 }

@@ -14,11 +14,12 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The data-migration spot checks: generated from the source's catalog, plus the team's own
- * queries (option {@code queries}). Both sides are only read: every session is read-only, so a
- * spot check can never create or change anything on the production target. The app still
- * writes to the source before the cutover, so rows newer on the source are shown, not failed (the
- * verification inside the downtime window is the proof); option {@code strategy} words why.
+ * The data-migration spot checks: generated from the source's catalog, plus the team's
+ * own queries (option {@code queries}). Both sides are only read: every session is
+ * read-only, so a spot check can never create or change anything on the production
+ * target. The app still writes to the source before the cutover, so rows newer on the
+ * source are shown, not failed (the verification inside the downtime window is the
+ * proof); option {@code strategy} words why.
  */
 @Component
 class SpotCheckStep implements StepCheck {
@@ -50,20 +51,27 @@ class SpotCheckStep implements StepCheck {
             results.addAll(TeamQueries.run(s, t, queries, streaming ? SpotChecks.STREAMING : SpotChecks.MOVED_ON));
         }
         results.forEach(r -> {
-            String line = r.check() + " — " + r.object() + ": source " + r.source() + ", target " + r.target() + " → " + r.result();
+            String line = r.check() + " — " + r.object() + ": source " + r.source() + ", target " + r.target() + " → "
+                    + r.result();
             if (r.different()) {
                 ctx.log().err(line);
-            } else {
+            }
+            else {
                 ctx.log().out(line);
             }
         });
         ResultTable table = new ResultTable(List.of("check", "object", "source", "target", "result"),
                 results.stream().map(r -> List.of(r.check(), r.object(), r.source(), r.target(), r.result())).toList());
         long different = results.stream().filter(SpotChecks.Result::different).count();
-        List<String> notApplying = results.stream().filter(r -> r.result().startsWith("does not apply")).map(r -> r.check() + " (" + r.source() + ")").toList();
+        List<String> notApplying = results.stream()
+            .filter(r -> r.result().startsWith("does not apply"))
+            .map(r -> r.check() + " (" + r.source() + ")")
+            .toList();
         long newer = results.stream().filter(r -> r.result().startsWith("differs (")).count();
-        String message = (different == 0 ? results.size() + " spot checks, none different" : different + " of " + results.size() + " spot checks differ")
-                + (newer == 0 ? "" : "; " + newer + " show a source newer than the target (expected while the app runs)")
+        String message = (different == 0 ? results.size() + " spot checks, none different"
+                : different + " of " + results.size() + " spot checks differ")
+                + (newer == 0 ? ""
+                        : "; " + newer + " show a source newer than the target (expected while the app runs)")
                 + (notApplying.isEmpty() ? "" : "; does not apply to this database: " + String.join(", ", notApplying)
                         + " — edit the spot-check queries on the Parameters page");
         return new CheckOutcome(different == 0, message, table.toJson(), List.of());
@@ -80,11 +88,15 @@ class SpotCheckStep implements StepCheck {
         return c;
     }
 
-    /** The team's queries name tables as the app does, through the database's own search path. */
+    /**
+     * The team's queries name tables as the app does, through the database's own search
+     * path.
+     */
     private static void unpinSearchPath(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("RESET search_path");
         }
         c.commit();
     }
+
 }

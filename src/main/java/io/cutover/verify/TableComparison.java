@@ -10,16 +10,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Row counts and checksums of both sides compared, each where the rows are: a plain table as
- * itself, a partitioned table partition by partition (the partitioned table only summarises which
- * of its partitions differ), a materialized view by its contents.
+ * Row counts and checksums of both sides compared, each where the rows are: a plain table
+ * as itself, a partitioned table partition by partition (the partitioned table only
+ * summarises which of its partitions differ), a materialized view by its contents.
  */
 final class TableComparison {
 
-    /** The checksum of a materialized view that holds no data: its populated state is compared instead. */
+    /**
+     * The checksum of a materialized view that holds no data: its populated state is
+     * compared instead.
+     */
     static final String NOT_POPULATED = "not populated";
 
-    private TableComparison() {}
+    private TableComparison() {
+    }
 
     static List<Mismatch> compare(List<TableStats> source, List<TableStats> target, String noun) {
         Map<TableRef, TableStats> s = index(source);
@@ -33,16 +37,21 @@ final class TableComparison {
             TableStats b = t.get(table);
             if (b == null) {
                 out.add(new Mismatch(table.toString(), noun + " missing on target", a.rows() + " rows", "—", true));
-            } else if (a == null) {
+            }
+            else if (a == null) {
                 out.add(new Mismatch(table.toString(), noun + " only on target", "—", b.rows() + " rows", true));
-            } else if (a.unreadable() != null || b.unreadable() != null) {
+            }
+            else if (a.unreadable() != null || b.unreadable() != null) {
                 out.add(unreadable(table, noun, a, b));
-            } else if (!NOT_POPULATED.equals(a.checksum()) && !NOT_POPULATED.equals(b.checksum())) {
+            }
+            else if (!NOT_POPULATED.equals(a.checksum()) && !NOT_POPULATED.equals(b.checksum())) {
                 if (a.rows() != b.rows()) {
-                    out.add(new Mismatch(table.toString(), prefix + "row count", Long.toString(a.rows()), Long.toString(b.rows()), true));
+                    out.add(new Mismatch(table.toString(), prefix + "row count", Long.toString(a.rows()),
+                            Long.toString(b.rows()), true));
                 }
                 if (!Objects.equals(a.checksum(), b.checksum())) {
-                    out.add(new Mismatch(table.toString(), prefix + "content checksum", a.checksum(), b.checksum(), true));
+                    out.add(new Mismatch(table.toString(), prefix + "content checksum", a.checksum(), b.checksum(),
+                            true));
                 }
             }
         }
@@ -52,27 +61,39 @@ final class TableComparison {
     private static Mismatch unreadable(TableRef table, String noun, TableStats a, TableStats b) {
         String side = a.unreadable() != null ? "source" : "target";
         String reason = a.unreadable() != null ? a.unreadable() : b.unreadable();
-        return new Mismatch(table.toString(), (noun.equals("table") ? "" : noun + " ") + "cannot be read by the " + side + "'s role (" + reason
-                + "): grant it SELECT, or verify as a role that can read every table",
-                a.unreadable() != null ? "unreadable" : a.rows() + " rows", b.unreadable() != null ? "unreadable" : b.rows() + " rows", true);
+        return new Mismatch(table.toString(),
+                (noun.equals("table") ? "" : noun + " ") + "cannot be read by the " + side + "'s role (" + reason
+                        + "): grant it SELECT, or verify as a role that can read every table",
+                a.unreadable() != null ? "unreadable" : a.rows() + " rows",
+                b.unreadable() != null ? "unreadable" : b.rows() + " rows", true);
     }
 
-    /** One note per partitioned table naming the partitions that differ (the differences themselves are the partitions'). */
-    static List<Mismatch> partitionSummaries(List<Mismatch> partitionDifferences, Map<TableRef, TableRef> sourceRoots, Map<TableRef, TableRef> targetRoots) {
+    /**
+     * One note per partitioned table naming the partitions that differ (the differences
+     * themselves are the partitions').
+     */
+    static List<Mismatch> partitionSummaries(List<Mismatch> partitionDifferences, Map<TableRef, TableRef> sourceRoots,
+            Map<TableRef, TableRef> targetRoots) {
         Map<String, Set<String>> byRoot = new TreeMap<>();
         for (Mismatch m : partitionDifferences) {
-            TableRef root = rootOf(m.object(), sourceRoots).orElseGet(() -> rootOf(m.object(), targetRoots).orElseThrow());
+            TableRef root = rootOf(m.object(), sourceRoots)
+                .orElseGet(() -> rootOf(m.object(), targetRoots).orElseThrow());
             byRoot.computeIfAbsent(root.toString(), r -> new TreeSet<>()).add(m.object());
         }
         List<Mismatch> out = new ArrayList<>();
         byRoot.forEach((root, leaves) -> {
             long total = sourceRoots.values().stream().filter(r -> r.toString().equals(root)).count();
-            out.add(new Mismatch(root, leaves.size() + " of " + total + " partitions differ: " + String.join(", ", leaves), "", "", false));
+            out.add(new Mismatch(root,
+                    leaves.size() + " of " + total + " partitions differ: " + String.join(", ", leaves), "", "",
+                    false));
         });
         return out;
     }
 
-    /** A partitioned table's rows and size are its partitions'; its checksum is left to them. */
+    /**
+     * A partitioned table's rows and size are its partitions'; its checksum is left to
+     * them.
+     */
     static List<TableStats> withRoots(List<TableStats> scanned, Map<TableRef, TableRef> roots, Set<TableRef> topLevel) {
         Map<TableRef, long[]> sums = new HashMap<>();
         for (TableStats st : scanned) {
@@ -94,7 +115,11 @@ final class TableComparison {
     }
 
     private static java.util.Optional<TableRef> rootOf(String leaf, Map<TableRef, TableRef> roots) {
-        return roots.entrySet().stream().filter(e -> e.getKey().toString().equals(leaf)).map(Map.Entry::getValue).findFirst();
+        return roots.entrySet()
+            .stream()
+            .filter(e -> e.getKey().toString().equals(leaf))
+            .map(Map.Entry::getValue)
+            .findFirst();
     }
 
     private static Map<TableRef, TableStats> index(List<TableStats> stats) {
@@ -102,4 +127,5 @@ final class TableComparison {
         stats.forEach(st -> map.put(st.table(), st));
         return map;
     }
+
 }

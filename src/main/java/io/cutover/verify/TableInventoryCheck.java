@@ -11,8 +11,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's table inventory, but exact: count(*) per table instead of n_live_tup, which is an
- * estimate and empty right after a restore. Kept as logs/table-inventory.txt.
+ * The seed's table inventory, but exact: count(*) per table instead of n_live_tup, which
+ * is an estimate and empty right after a restore. Kept as logs/table-inventory.txt.
  */
 @Component
 class TableInventoryCheck implements StepCheck {
@@ -38,12 +38,15 @@ class TableInventoryCheck implements StepCheck {
         Path file = ctx.workdir().resolve("logs/table-inventory.txt");
         Files.writeString(file, "Exact table inventory of " + source.url().withoutPassword() + "\n\n" + table.toText());
         long rows = tables.stream().mapToLong(TableStats::rows).sum();
-        return new CheckOutcome(true, tables.size() + " tables, " + rows + " rows (exact counts), saved as logs/table-inventory.txt", table.toJson(),
-                List.of(new CheckOutcome.Produced(ARTIFACT, file)));
+        return new CheckOutcome(true,
+                tables.size() + " tables, " + rows + " rows (exact counts), saved as logs/table-inventory.txt",
+                table.toJson(), List.of(new CheckOutcome.Produced(ARTIFACT, file)));
     }
 
     static ResultTable table(List<TableStats> tables) {
-        return new ResultTable(List.of("schema", "table", "rows", "size"),
-                tables.stream().map(t -> List.of(t.table().schema(), t.table().name(), Long.toString(t.rows()), Sizes.human(t.bytes()))).toList());
+        return new ResultTable(List.of("schema", "table", "rows", "size"), tables.stream()
+            .map(t -> List.of(t.table().schema(), t.table().name(), Long.toString(t.rows()), Sizes.human(t.bytes())))
+            .toList());
     }
+
 }

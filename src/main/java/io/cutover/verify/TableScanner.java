@@ -16,27 +16,31 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Counts (and checksums, see {@link TableChecksum}) tables with several connections at once,
- * largest tables first so the last one to finish is a small one.
+ * Counts (and checksums, see {@link TableChecksum}) tables with several connections at
+ * once, largest tables first so the last one to finish is a small one.
  */
 final class TableScanner {
 
     private static final String COUNT = "SELECT count(*), NULL FROM %s AS t";
+
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
-    private TableScanner() {}
+    private TableScanner() {
+    }
 
-    static List<TableStats> count(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, int threads,
-            ExecutorService pool, Consumer<String> progress) throws Exception {
+    static List<TableStats> count(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables,
+            int threads, ExecutorService pool, Consumer<String> progress) throws Exception {
         return scan(db, connectTimeout, tables, null, threads, pool, progress, null);
     }
 
     /**
      * @param hash the checksum both sides of a comparison share, or null to count only
-     * @param snapshot an exported snapshot every scanning session reads at, or null for now
+     * @param snapshot an exported snapshot every scanning session reads at, or null for
+     * now
      */
-    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables, TableChecksum hash, int threads,
-            ExecutorService pool, Consumer<String> progress, String snapshot) throws Exception {
+    static List<TableStats> scan(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables,
+            TableChecksum hash, int threads, ExecutorService pool, Consumer<String> progress, String snapshot)
+            throws Exception {
         List<TableRef> bySize = new ArrayList<>(tables);
         List<TableStats> results = Collections.synchronizedList(new ArrayList<>());
         java.util.Map<TableRef, Long> sizes = sizes(db, connectTimeout, tables);
@@ -59,18 +63,21 @@ final class TableScanner {
         return results;
     }
 
-    private static void scanQueue(Connection c, ConcurrentLinkedQueue<TableRef> queue, TableChecksum hash, java.util.Map<TableRef, Long> sizes,
-            List<TableStats> results, Consumer<String> progress) throws SQLException {
+    private static void scanQueue(Connection c, ConcurrentLinkedQueue<TableRef> queue, TableChecksum hash,
+            java.util.Map<TableRef, Long> sizes, List<TableStats> results, Consumer<String> progress)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             TableRef t;
             while ((t = queue.poll()) != null) {
-                // Inside a snapshot's transaction an error would abort every later table: a savepoint keeps them.
+                // Inside a snapshot's transaction an error would abort every later table:
+                // a savepoint keeps them.
                 Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try (ResultSet rs = st.executeQuery(hash != null ? hash.query(st, t) : COUNT.formatted(t.quoted()))) {
                     rs.next();
                     results.add(new TableStats(t, rs.getLong(1), rs.getString(2), sizes.getOrDefault(t, 0L)));
                     progress.accept(t + ": " + rs.getLong(1) + " rows");
-                } catch (SQLException e) {
+                }
+                catch (SQLException e) {
                     if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                         throw e;
                     }
@@ -84,11 +91,13 @@ final class TableScanner {
         }
     }
 
-    private static java.util.Map<TableRef, Long> sizes(ExecutionValues.Connection db, Duration connectTimeout, List<TableRef> tables) throws SQLException {
+    private static java.util.Map<TableRef, Long> sizes(ExecutionValues.Connection db, Duration connectTimeout,
+            List<TableRef> tables) throws SQLException {
         java.util.Map<TableRef, Long> sizes = new java.util.HashMap<>();
         try (Connection c = PgSession.pinned(db, connectTimeout); Statement st = c.createStatement()) {
             for (TableRef t : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT pg_total_relation_size('" + t.quoted().replace("'", "''") + "'::regclass)")) {
+                try (ResultSet rs = st
+                    .executeQuery("SELECT pg_total_relation_size('" + t.quoted().replace("'", "''") + "'::regclass)")) {
                     rs.next();
                     sizes.put(t, rs.getLong(1));
                 }
@@ -100,4 +109,5 @@ final class TableScanner {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s).replaceFirst("^ERROR: ", "");
     }
+
 }

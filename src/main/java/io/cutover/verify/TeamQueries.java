@@ -12,18 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The team's own spot-check queries (a parameter, separated by semicolons), run on both sides
- * inside read-only transactions, their results compared by row count and a hash. A query naming a
- * table or column this database does not have says so and does not apply, instead of failing the
- * migration; the same table missing only on the target is a difference.
+ * The team's own spot-check queries (a parameter, separated by semicolons), run on both
+ * sides inside read-only transactions, their results compared by row count and a hash. A
+ * query naming a table or column this database does not have says so and does not apply,
+ * instead of failing the migration; the same table missing only on the target is a
+ * difference.
  */
 final class TeamQueries {
 
-    /** undefined_table, undefined_column, invalid_schema_name: the query was written for another schema. */
+    /**
+     * undefined_table, undefined_column, invalid_schema_name: the query was written for
+     * another schema.
+     */
     private static final Set<String> NOT_THIS_SCHEMA = Set.of("42P01", "42703", "3F000");
+
     private static final int MAX_ROWS = 10_000;
 
-    private TeamQueries() {}
+    private TeamQueries() {
+    }
 
     static List<String> split(String queries) {
         return Arrays.stream(queries.split(";")).map(String::strip).filter(q -> !q.isEmpty()).toList();
@@ -39,11 +45,14 @@ final class TeamQueries {
             String result;
             if (s.missing() != null) {
                 result = "does not apply: " + s.missing() + " on the source";
-            } else if (s.error() != null) {
+            }
+            else if (s.error() != null) {
                 result = SpotChecks.DIFFERENT;
-            } else if (t.missing() != null || t.error() != null) {
+            }
+            else if (t.missing() != null || t.error() != null) {
                 result = SpotChecks.DIFFERENT;
-            } else {
+            }
+            else {
                 result = s.equals(t) ? SpotChecks.SAME : behind;
             }
             out.add(new SpotChecks.Result(label, oneLine(query), s.shown(), t.shown(), result));
@@ -51,7 +60,10 @@ final class TeamQueries {
         return out;
     }
 
-    /** @param missing what this schema lacks (the server's words), @param error any other failure */
+    /**
+     * @param missing what this schema lacks (the server's words), @param error any other
+     * failure
+     */
     private record Answer(long rows, String hash, String missing, String error) {
 
         String shown() {
@@ -70,21 +82,27 @@ final class TeamQueries {
                     rows++;
                     for (int i = 1; i <= columns; i++) {
                         String v = rs.getString(i);
-                        digest.update((v == null ? "\u0000NULL" : v + "\u0001").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        digest.update((v == null ? "\u0000NULL" : v + "\u0001")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
                     digest.update((byte) '\n');
                 }
             }
             return new Answer(rows, HexFormat.of().formatHex(digest.digest()), null, null);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             String first = firstLine(e.getMessage()).replaceFirst("^ERROR: ", "");
-            return NOT_THIS_SCHEMA.contains(e.getSQLState()) ? new Answer(0, null, first, null) : new Answer(0, null, null, first);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return NOT_THIS_SCHEMA.contains(e.getSQLState()) ? new Answer(0, null, first, null)
+                    : new Answer(0, null, null, first);
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        } finally {
+        }
+        finally {
             try {
                 c.rollback();
-            } catch (SQLException ignored) {
+            }
+            catch (SQLException ignored) {
                 // the next query starts a new transaction anyway
             }
         }
@@ -98,4 +116,5 @@ final class TeamQueries {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
     }
+
 }

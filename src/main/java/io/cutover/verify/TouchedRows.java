@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the stream changed since an online verification: per table, the values of each key column
- * of every row it inserted, updated (old and new key) or deleted, and the tables it changed
- * wholesale (a truncate, a table without a usable key, or more keys than are worth keeping).
+ * What the stream changed since an online verification: per table, the values of each key
+ * column of every row it inserted, updated (old and new key) or deleted, and the tables
+ * it changed wholesale (a truncate, a table without a usable key, or more keys than are
+ * worth keeping).
  *
  * @param keys table to key column name to the values, as text
  */

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
 
-/** JSON errors for the API: RFC 9457 problem details whose {@code detail} says what to change. */
+/**
+ * JSON errors for the API: RFC 9457 problem details whose {@code detail} says what to
+ * change.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
@@ -33,16 +36,21 @@ class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String field = e.getMostSpecificCause() instanceof JacksonException json ? path(json) : "";
         if (field.isEmpty()) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not valid JSON of the expected shape");
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The field '" + field + "' has a value of the wrong type");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The field '" + field + "' has a value of the wrong type");
         problem.setProperty("fieldErrors", Map.of(field, "A value of the wrong type"));
         return problem;
     }
 
     private static String path(JacksonException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return e.getPath()
+            .stream()
+            .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
     }
+
 }

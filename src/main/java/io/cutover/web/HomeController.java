@@ -10,4 +10,5 @@ class HomeController {
     String home() {
         return "redirect:/migrations";
     }
+
 }

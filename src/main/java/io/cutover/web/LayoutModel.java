@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
     private static final TimeFormat TIMES = new TimeFormat();
+
     private static final SizeFormat SIZES = new SizeFormat();
 
     private final PanelProperties panel;
@@ -34,4 +35,5 @@ class LayoutModel {
     SizeFormat sizes() {
         return SIZES;
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** A refused or failed page request shows the reason on the error page with its status code. */
+/**
+ * A refused or failed page request shows the reason on the error page with its status
+ * code.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
@@ -23,4 +26,5 @@ class PageErrors {
         model.addAttribute("message", e.getMessage());
         return ERROR_VIEW;
     }
+
 }

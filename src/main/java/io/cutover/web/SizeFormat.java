@@ -1,9 +1,12 @@
 package io.cutover.web;
 
-/** Formats byte counts for pages as {@code sizes.of(bytes)}: 1024-based, one decimal (12.3 MB). */
+/**
+ * Formats byte counts for pages as {@code sizes.of(bytes)}: 1024-based, one decimal (12.3
+ * MB).
+ */
 public class SizeFormat {
 
-    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB"};
+    private static final String[] UNITS = { "B", "kB", "MB", "GB", "TB" };
 
     public String of(Long bytes) {
         if (bytes == null) {
@@ -17,4 +20,5 @@ public class SizeFormat {
         }
         return u == 0 ? bytes + " B" : String.format("%.1f %s", v, UNITS[u]);
     }
+
 }

@@ -1,7 +1,7 @@
 /**
- * What every page and API response shares: the layout's model (sandbox banner, user), error
- * rendering (ProblemDetail JSON for the API, an error page for browsers) and the home page.
- * Holds no business rule.
+ * What every page and API response shares: the layout's model (sandbox banner, user),
+ * error rendering (ProblemDetail JSON for the API, an error page for browsers) and the
+ * home page. Holds no business rule.
  */
 @ApplicationModule(displayName = "Web", allowedDependencies = { "shared" })
 @NullMarked

@@ -8,8 +8,9 @@ import io.cutover.secrets.SecretRedactor;
 import java.util.function.Function;
 
 /**
- * Values for rendering a step for people: parameters as stored (connections without password),
- * secrets as a mask, and names in angle brackets for what is only known when the step runs.
+ * Values for rendering a step for people: parameters as stored (connections without
+ * password), secrets as a mask, and names in angle brackets for what is only known when
+ * the step runs.
  */
 final class DisplayValues implements Function<String, String> {
 
@@ -27,9 +28,7 @@ final class DisplayValues implements Function<String, String> {
         if (Template.BUILT_INS.contains(name)) {
             return "<" + name + ">";
         }
-        return details.parameter(name)
-                .map(DisplayValues::shown)
-                .orElse("<" + name + ">");
+        return details.parameter(name).map(DisplayValues::shown).orElse("<" + name + ">");
     }
 
     private static String shown(ParameterView p) {
@@ -38,4 +37,5 @@ final class DisplayValues implements Function<String, String> {
         }
         return p.display().isEmpty() ? "<" + p.id() + ">" : p.display();
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The downtime banner's window on every page of a migration ({@code /migrations/{id}/…}, run pages
- * included): during the outage everyone watches some page of the migration, and each must show the clock.
+ * The downtime banner's window on every page of a migration ({@code /migrations/{id}/…},
+ * run pages included): during the outage everyone watches some page of the migration, and
+ * each must show the clock.
  */
 @ControllerAdvice
 class DowntimeBannerModel {
@@ -26,9 +27,12 @@ class DowntimeBannerModel {
     DowntimeView downtime(@PathVariable Map<String, String> path, HttpServletRequest request) {
         DowntimeClock clock = downtime.getIfAvailable();
         String id = path.get("id");
-        if (clock == null || id == null || !request.getRequestURI().startsWith(request.getContextPath() + "/migrations/") || !id.matches("\\d{1,18}")) {
+        if (clock == null || id == null
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/migrations/")
+                || !id.matches("\\d{1,18}")) {
             return null;
         }
         return clock.latest(Long.parseLong(id)).orElse(null);
     }
+
 }

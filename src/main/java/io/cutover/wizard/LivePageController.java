@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * A migration's pages update by themselves: one SSE stream per page says "changed" whenever a run
- * starts or ends, a step is marked done, a sign-off is given, revoked or voided, or the downtime
- * window moves; the parts of the page then fetch their fragments again (htmx), rendered here like the page.
+ * A migration's pages update by themselves: one SSE stream per page says "changed"
+ * whenever a run starts or ends, a step is marked done, a sign-off is given, revoked or
+ * voided, or the downtime window moves; the parts of the page then fetch their fragments
+ * again (htmx), rendered here like the page.
  */
 @Controller
 class LivePageController {
@@ -26,8 +27,11 @@ class LivePageController {
     static final String FREEZE_CARD_PARTIAL = "partials/freeze-card :: card";
 
     private final SseFeeds feeds;
+
     private final DowntimeClock downtime;
+
     private final ChecklistGate gate;
+
     private final FreezeCards freezeCards;
 
     LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate, FreezeCards freezeCards) {
@@ -55,10 +59,14 @@ class LivePageController {
         return BANNER_PARTIAL;
     }
 
-    /** The freeze and reverse-capture card: the rows captured since the switch grow without any run, so the card polls this. */
+    /**
+     * The freeze and reverse-capture card: the rows captured since the switch grow
+     * without any run, so the card polls this.
+     */
     @GetMapping("/migrations/{id}/freeze-card")
     String freezeCard(@PathVariable long id, Model model) {
         model.addAttribute("freezeCard", freezeCards.of(id));
         return FREEZE_CARD_PARTIAL;
     }
+
 }

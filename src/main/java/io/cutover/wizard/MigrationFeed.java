@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells a migration's open pages that something they show changed. After the commit (so the
- * fragment fetched next reads the change), or at once when the event was published outside a
- * transaction. Only the word "changed" goes out: every page renders what it shows itself.
+ * Tells a migration's open pages that something they show changed. After the commit (so
+ * the fragment fetched next reads the change), or at once when the event was published
+ * outside a transaction. Only the word "changed" goes out: every page renders what it
+ * shows itself.
  */
 @Component
 class MigrationFeed {
@@ -79,4 +80,5 @@ class MigrationFeed {
     private void changed(long migrationId, String what) {
         feeds.publish(topic(migrationId), "changed", "{\"what\":\"" + what + "\"}");
     }
+
 }

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The migration report: one page to read or print to PDF, and the same content as a JSON bundle
- * to keep beside it (downloaded from the page, or fetched over the JSON API).
+ * The migration report: one page to read or print to PDF, and the same content as a JSON
+ * bundle to keep beside it (downloaded from the page, or fetched over the JSON API).
  */
 @Controller
 class ReportController {
@@ -32,10 +32,14 @@ class ReportController {
         return REPORT_VIEW;
     }
 
-    @GetMapping(path = {"/migrations/{id}/report.json", "/api/migrations/{id}/report"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = { "/migrations/{id}/report.json", "/api/migrations/{id}/report" },
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MigrationReport> bundle(@PathVariable long id) {
         MigrationReport report = reports.of(id);
         String name = "migration-" + id + "-report.json";
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString()).body(report);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+            .body(report);
     }
+
 }

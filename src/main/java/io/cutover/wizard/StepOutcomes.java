@@ -15,17 +15,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What each step card shows of its newest run: the outcome, the result table, the last lines; and
- * for the phase the newest failure with its likely cause, so nobody has to open run after run to
- * find out why a phase is stuck.
+ * What each step card shows of its newest run: the outcome, the result table, the last
+ * lines; and for the phase the newest failure with its likely cause, so nobody has to
+ * open run after run to find out why a phase is stuck.
  */
 @Component
 class StepOutcomes {
 
     static final int TAIL_LINES = 5;
-    private static final List<RunStatus> FAILURES = List.of(RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.INTERRUPTED);
+
+    private static final List<RunStatus> FAILURES = List.of(RunStatus.FAILED, RunStatus.TIMED_OUT,
+            RunStatus.INTERRUPTED);
 
     private final LogStream logs;
+
     private final JsonMapper json;
 
     StepOutcomes(LogStream logs, JsonMapper json) {
@@ -40,23 +43,30 @@ class StepOutcomes {
             RunView run = latest.get(step.id());
             if (run != null) {
                 boolean tail = run.status().active() || FAILURES.contains(run.status());
-                outcomes.put(step.id(), new StepOutcome(run, result(run.resultJson()), tail ? logs.tailLines(run.id(), TAIL_LINES) : List.of()));
+                outcomes.put(step.id(), new StepOutcome(run, result(run.resultJson()),
+                        tail ? logs.tailLines(run.id(), TAIL_LINES) : List.of()));
             }
         }
         return outcomes;
     }
 
-    /** The newest failed run among the phase's steps whose latest run failed, with what the runbook knows of its cause. */
+    /**
+     * The newest failed run among the phase's steps whose latest run failed, with what
+     * the runbook knows of its cause.
+     */
     Optional<PhaseFailure> latestFailure(List<Step> steps, Map<String, StepOutcome> outcomes, Runbook runbook) {
-        return steps.stream().filter(s -> outcomes.containsKey(s.id()) && FAILURES.contains(outcomes.get(s.id()).run().status()))
-                .max(Comparator.comparing(s -> outcomes.get(s.id()).run().id()))
-                .map(step -> {
-                    StepOutcome outcome = outcomes.get(step.id());
-                    List<String> causes = logs.hints(outcome.run().id()).stream()
-                            .flatMap(m -> runbook.troubleshooting().stream().filter(h -> h.id().equals(m.hintId())))
-                            .map(h -> h.cause() + " Fix: " + h.fix()).toList();
-                    return new PhaseFailure(step, outcome, causes);
-                });
+        return steps.stream()
+            .filter(s -> outcomes.containsKey(s.id()) && FAILURES.contains(outcomes.get(s.id()).run().status()))
+            .max(Comparator.comparing(s -> outcomes.get(s.id()).run().id()))
+            .map(step -> {
+                StepOutcome outcome = outcomes.get(step.id());
+                List<String> causes = logs.hints(outcome.run().id())
+                    .stream()
+                    .flatMap(m -> runbook.troubleshooting().stream().filter(h -> h.id().equals(m.hintId())))
+                    .map(h -> h.cause() + " Fix: " + h.fix())
+                    .toList();
+                return new PhaseFailure(step, outcome, causes);
+            });
     }
 
     @SuppressWarnings("unchecked")
@@ -69,4 +79,5 @@ class StepOutcomes {
         List<List<Object>> rows = (List<List<Object>>) table.getOrDefault("rows", List.of());
         return new ResultRows(columns, rows, Boolean.TRUE.equals(table.get("truncated")));
     }
+
 }

@@ -8,15 +8,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The cutover as a picture: one bar per step run of the cutover phase on a common time axis, and
- * the measured downtime window behind them. Positions are percentages of the picture's width, so
- * the SVG scales with the page and prints.
+ * The cutover as a picture: one bar per step run of the cutover phase on a common time
+ * axis, and the measured downtime window behind them. Positions are percentages of the
+ * picture's width, so the SVG scales with the page and prints.
  */
 public record Timeline(Instant from, Instant to, List<Bar> bars, Bar downtime) {
 
-    public record Bar(String label, String status, double x, double width, Duration duration, Instant start, Instant end) {
+    public record Bar(String label, String status, double x, double width, Duration duration, Instant start,
+            Instant end) {
 
-        /** Short steps in tenths of a second (a cutover is made of them), longer ones as null: the page's own format applies. */
+        /**
+         * Short steps in tenths of a second (a cutover is made of them), longer ones as
+         * null: the page's own format applies.
+         */
         public String tenths() {
             long ms = duration.toMillis();
             return ms < 10_000 ? String.format("%.1fs", ms / 1000.0) : null;
@@ -25,23 +29,31 @@ public record Timeline(Instant from, Instant to, List<Bar> bars, Bar downtime) {
 
     /** Null when no run of the phase has started yet. */
     static Timeline of(List<RunView> runs, java.util.function.Function<String, String> titles, DowntimeView window) {
-        List<RunView> started = runs.stream().filter(r -> r.startedAt() != null).sorted(Comparator.comparing(RunView::startedAt)).toList();
+        List<RunView> started = runs.stream()
+            .filter(r -> r.startedAt() != null)
+            .sorted(Comparator.comparing(RunView::startedAt))
+            .toList();
         if (started.isEmpty()) {
             return null;
         }
         Instant now = Instant.now();
         Instant from = started.get(0).startedAt();
-        Instant to = started.stream().map(r -> r.endedAt() != null ? r.endedAt() : now).max(Comparator.naturalOrder()).orElse(now);
+        Instant to = started.stream()
+            .map(r -> r.endedAt() != null ? r.endedAt() : now)
+            .max(Comparator.naturalOrder())
+            .orElse(now);
         if (window != null) {
             from = min(from, window.startedAt());
             to = max(to, window.endedAt() != null ? window.endedAt() : now);
         }
         double span = Math.max(1, Duration.between(from, to).toMillis());
         Instant t0 = from;
-        List<Bar> bars = started.stream().map(r -> bar(titles.apply(r.stepId()), r.status().name().toLowerCase(), r.startedAt(),
-                r.endedAt() != null ? r.endedAt() : now, t0, span)).toList();
-        Bar down = window == null ? null : bar("downtime", window.running() ? "running" : "measured", window.startedAt(),
-                window.endedAt() != null ? window.endedAt() : now, t0, span);
+        List<Bar> bars = started.stream()
+            .map(r -> bar(titles.apply(r.stepId()), r.status().name().toLowerCase(), r.startedAt(),
+                    r.endedAt() != null ? r.endedAt() : now, t0, span))
+            .toList();
+        Bar down = window == null ? null : bar("downtime", window.running() ? "running" : "measured",
+                window.startedAt(), window.endedAt() != null ? window.endedAt() : now, t0, span);
         return new Timeline(from, to, bars, down);
     }
 

@@ -24,11 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 class WizardApiController {
 
     private final ChecklistGate gate;
+
     private final MigrationManagement migrations;
+
     private final RunLauncher runs;
+
     private final ObjectProvider<StepNotices> notices;
 
-    WizardApiController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, ObjectProvider<StepNotices> notices) {
+    WizardApiController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs,
+            ObjectProvider<StepNotices> notices) {
         this.gate = gate;
         this.migrations = migrations;
         this.runs = runs;
@@ -38,39 +42,54 @@ class WizardApiController {
     @GetMapping
     MigrationJson get(@PathVariable long id) {
         var details = migrations.details(id);
-        return MigrationJson.of(details, gate.progress(id), runs.latestByStep(id), StepNoticeBoard.forRunbook(notices, details.runbookId()));
+        return MigrationJson.of(details, gate.progress(id), runs.latestByStep(id),
+                StepNoticeBoard.forRunbook(notices, details.runbookId()));
     }
 
     @PostMapping("/steps/{stepId}/complete")
-    Completion complete(@PathVariable long id, @PathVariable String stepId, @RequestBody(required = false) NoteRequest body, Actor actor) {
+    Completion complete(@PathVariable long id, @PathVariable String stepId,
+            @RequestBody(required = false) NoteRequest body, Actor actor) {
         return gate.completeManualStep(id, stepId, actor, body == null ? null : body.note());
     }
 
     @PostMapping("/gate-items/{itemId}/sign-off")
-    SignOffView signOff(@PathVariable long id, @PathVariable String itemId, @RequestBody(required = false) SignRequest body, Actor actor) {
+    SignOffView signOff(@PathVariable long id, @PathVariable String itemId,
+            @RequestBody(required = false) SignRequest body, Actor actor) {
         return gate.signOff(id, itemId, actor, body == null ? null : body.comment());
     }
 
-    /** Revokes the named sign-off, or without one the caller's own sign-off on the item. */
+    /**
+     * Revokes the named sign-off, or without one the caller's own sign-off on the item.
+     */
     @PostMapping("/gate-items/{itemId}/revoke")
-    SignOffView revoke(@PathVariable long id, @PathVariable String itemId, @RequestBody RevokeRequest body, Actor actor) {
+    SignOffView revoke(@PathVariable long id, @PathVariable String itemId, @RequestBody RevokeRequest body,
+            Actor actor) {
         long signOffId = body.signOffId() != null ? body.signOffId() : ownSignOff(id, itemId, actor);
         return gate.revoke(id, signOffId, actor, body.reason());
     }
 
     private long ownSignOff(long id, String itemId, Actor actor) {
-        List<SignOffView> own = gate.progress(id).item(itemId).map(ItemProgress::history).orElse(List.of()).stream()
-                .filter(s -> s.isActive() && s.signedBy().equals(actor.username()))
-                .toList();
+        List<SignOffView> own = gate.progress(id)
+            .item(itemId)
+            .map(ItemProgress::history)
+            .orElse(List.of())
+            .stream()
+            .filter(s -> s.isActive() && s.signedBy().equals(actor.username()))
+            .toList();
         if (own.isEmpty()) {
-            throw new ConflictException("You have no active sign-off on '" + itemId + "'; name the one to revoke with signOffId");
+            throw new ConflictException(
+                    "You have no active sign-off on '" + itemId + "'; name the one to revoke with signOffId");
         }
         return own.get(own.size() - 1).id();
     }
 
-    record NoteRequest(String note) {}
+    record NoteRequest(String note) {
+    }
 
-    record SignRequest(String comment) {}
+    record SignRequest(String comment) {
+    }
 
-    record RevokeRequest(Long signOffId, String reason) {}
+    record RevokeRequest(Long signOffId, String reason) {
+    }
+
 }

@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The wizard: a rail of phases, and for one phase its steps, their latest runs and its checklists. Actions redirect back
- * to the phase on success (post/redirect/get); a refused action re-renders the phase with the
- * reason and the refusal's status code. htmx requests get the phase body fragment only.
+ * The wizard: a rail of phases, and for one phase its steps, their latest runs and its
+ * checklists. Actions redirect back to the phase on success (post/redirect/get); a
+ * refused action re-renders the phase with the reason and the refusal's status code. htmx
+ * requests get the phase body fragment only.
  */
 @Controller
 class WizardController {
@@ -42,16 +43,23 @@ class WizardController {
     static final String PHASE_PARTIAL = "partials/phase-body";
 
     private final ChecklistGate gate;
+
     private final MigrationManagement migrations;
+
     private final RunLauncher runs;
+
     private final DowntimeClock downtime;
+
     private final SyncStreams sync;
+
     private final ObjectProvider<StepNotices> notices;
+
     private final StepOutcomes outcomes;
+
     private final FreezeCards freezeCards;
 
-    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime, SyncStreams sync,
-            ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards) {
+    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime,
+            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards) {
         this.outcomes = outcomes;
         this.freezeCards = freezeCards;
         this.gate = gate;
@@ -73,33 +81,39 @@ class WizardController {
     }
 
     @PostMapping("/migrations/{id}/steps/{stepId}/complete")
-    String complete(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String note, Actor actor,
-            Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+    String complete(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String note,
+            Actor actor, Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
         String phaseId = phaseOfStep(id, stepId);
-        return act(() -> gate.completeManualStep(id, stepId, actor, note), "Step marked done.", id, phaseId, model, htmx, response, flash);
+        return act(() -> gate.completeManualStep(id, stepId, actor, note), "Step marked done.", id, phaseId, model,
+                htmx, response, flash);
     }
 
     @PostMapping("/migrations/{id}/gate-items/{itemId}/sign-off")
-    String signOff(@PathVariable long id, @PathVariable String itemId, @RequestParam(defaultValue = "") String comment, Actor actor,
-            Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+    String signOff(@PathVariable long id, @PathVariable String itemId, @RequestParam(defaultValue = "") String comment,
+            Actor actor, Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
         String phaseId = phaseOfItem(id, itemId);
-        return act(() -> gate.signOff(id, itemId, actor, comment), "Signed.", id, phaseId, model, htmx, response, flash);
+        return act(() -> gate.signOff(id, itemId, actor, comment), "Signed.", id, phaseId, model, htmx, response,
+                flash);
     }
 
     @PostMapping("/migrations/{id}/sign-offs/{signOffId}/revoke")
-    String revoke(@PathVariable long id, @PathVariable long signOffId, @RequestParam String itemId, @RequestParam(defaultValue = "") String reason,
-            Actor actor, Model model, HtmxRequest htmx, HttpServletResponse response, RedirectAttributes flash) {
+    String revoke(@PathVariable long id, @PathVariable long signOffId, @RequestParam String itemId,
+            @RequestParam(defaultValue = "") String reason, Actor actor, Model model, HtmxRequest htmx,
+            HttpServletResponse response, RedirectAttributes flash) {
         String phaseId = phaseOfItem(id, itemId);
-        return act(() -> gate.revoke(id, signOffId, actor, reason), "Sign-off revoked.", id, phaseId, model, htmx, response, flash);
+        return act(() -> gate.revoke(id, signOffId, actor, reason), "Sign-off revoked.", id, phaseId, model, htmx,
+                response, flash);
     }
 
     private String act(Runnable action, String success, long id, String phaseId, Model model, HtmxRequest htmx,
             HttpServletResponse response, RedirectAttributes flash) {
-        // An htmx action's outcome goes out of band into #phase-flash, where live refreshes leave it.
+        // An htmx action's outcome goes out of band into #phase-flash, where live
+        // refreshes leave it.
         model.addAttribute("flashOob", htmx.isHtmxRequest());
         try {
             action.run();
-        } catch (CutoverException e) {
+        }
+        catch (CutoverException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
             return render(id, phaseId, model, htmx);
@@ -115,7 +129,8 @@ class WizardController {
     private String render(long id, String phaseId, Model model, HtmxRequest htmx) {
         MigrationDetails details = migrations.details(id);
         MigrationProgress progress = gate.progress(id);
-        PhaseProgress phase = progress.phase(phaseId).orElseThrow(() -> new NotFoundException("There is no phase '" + phaseId + "'"));
+        PhaseProgress phase = progress.phase(phaseId)
+            .orElseThrow(() -> new NotFoundException("There is no phase '" + phaseId + "'"));
         Function<String, String> shown = new DisplayValues(details);
         Map<String, String> commands = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
@@ -129,13 +144,15 @@ class WizardController {
         }
         model.addAttribute("migration", details);
         model.addAttribute("alertsInBody", true);
-        model.addAttribute("evidence", new EvidenceLinks(id, migrations.runbookOf(id), progress, migrations.completions(id)));
+        model.addAttribute("evidence",
+                new EvidenceLinks(id, migrations.runbookOf(id), progress, migrations.completions(id)));
         model.addAttribute("progress", progress);
         model.addAttribute("current", phase);
         model.addAttribute("commands", commands);
         Map<String, StepOutcome> latest = outcomes.of(phase.phase().steps(), runs.latestByStep(id));
         model.addAttribute("runs", latest);
-        model.addAttribute("failure", outcomes.latestFailure(phase.phase().steps(), latest, migrations.runbookOf(id)).orElse(null));
+        model.addAttribute("failure",
+                outcomes.latestFailure(phase.phase().steps(), latest, migrations.runbookOf(id)).orElse(null));
         model.addAttribute("downtime", downtime.latest(id).orElse(null));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
@@ -151,7 +168,10 @@ class WizardController {
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
     }
 
-    /** Phases whose steps differ by cutover strategy show the strategy, its expected downtime and the live sync. */
+    /**
+     * Phases whose steps differ by cutover strategy show the strategy, its expected
+     * downtime and the live sync.
+     */
     private static boolean choosesStrategy(PhaseProgress phase) {
         return phase.phase().steps().stream().anyMatch(s -> s.when().containsKey("syncStrategy"));
     }
@@ -159,17 +179,27 @@ class WizardController {
     /** What an operator must type to run an irreversible step. */
     private static Map<String, String> confirmations(PhaseProgress phase, Function<String, String> shown) {
         Map<String, String> texts = new HashMap<>();
-        phase.phase().steps().stream().filter(Step::needsConfirmation).forEach(s -> texts.put(s.id(), Template.render(s.confirm(), shown)));
+        phase.phase()
+            .steps()
+            .stream()
+            .filter(Step::needsConfirmation)
+            .forEach(s -> texts.put(s.id(), Template.render(s.confirm(), shown)));
         return texts;
     }
 
     private String phaseOfStep(long id, String stepId) {
-        return migrations.runbookOf(id).phaseOfStep(stepId).orElseThrow(() -> new NotFoundException("There is no step '" + stepId + "'")).id();
+        return migrations.runbookOf(id)
+            .phaseOfStep(stepId)
+            .orElseThrow(() -> new NotFoundException("There is no step '" + stepId + "'"))
+            .id();
     }
 
     private String phaseOfItem(long id, String itemId) {
         var runbook = migrations.runbookOf(id);
-        return runbook.gateOfItem(itemId).flatMap(g -> runbook.phaseOfGate(g.id()))
-                .orElseThrow(() -> new NotFoundException("There is no checklist item '" + itemId + "'")).id();
+        return runbook.gateOfItem(itemId)
+            .flatMap(g -> runbook.phaseOfGate(g.id()))
+            .orElseThrow(() -> new NotFoundException("There is no checklist item '" + itemId + "'"))
+            .id();
     }
+
 }

@@ -13,12 +13,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The audit pages and their JSON, from the trail alone. Who may see them: RoleAccessTest. */
+/**
+ * The audit pages and their JSON, from the trail alone. Who may see them: RoleAccessTest.
+ */
 @WebMvcTest(AuditController.class)
 class AuditControllerTest {
 
-    private static final AuditEntry SIGNED = new AuditEntry(41L, 5L, Instant.parse("2026-11-30T10:15:00Z"), "approver", "gate.signed",
-            "Signed 'Backup verified' (backup-verification)", "aa", "bb");
+    private static final AuditEntry SIGNED = new AuditEntry(41L, 5L, Instant.parse("2026-11-30T10:15:00Z"), "approver",
+            "gate.signed", "Signed 'Backup verified' (backup-verification)", "aa", "bb");
 
     @Autowired
     MockMvcTester mvc;
@@ -31,11 +33,12 @@ class AuditControllerTest {
         given(trail.forMigration(5L)).willReturn(List.of(SIGNED));
         given(trail.chainIntact()).willReturn(true);
 
-        assertThat(mvc.get().uri("/migrations/5/audit").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().hasViewName(AuditController.TRAIL_VIEW)
-                .satisfies(page -> assertThat(RenderedPage.of(page).text())
-                        .contains("approver").contains("gate.signed").contains("Signed 'Backup verified' (backup-verification)")
-                        .contains("Hash chain intact: no entry was changed or removed."));
+        assertThat(mvc.get().uri("/migrations/5/audit").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .hasViewName(AuditController.TRAIL_VIEW)
+            .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("approver")
+                .contains("gate.signed")
+                .contains("Signed 'Backup verified' (backup-verification)")
+                .contains("Hash chain intact: no entry was changed or removed."));
     }
 
     @Test
@@ -43,33 +46,34 @@ class AuditControllerTest {
         given(trail.forMigration(5L)).willReturn(List.of(SIGNED));
         given(trail.chainIntact()).willReturn(false);
 
-        assertThat(mvc.get().uri("/migrations/5/audit").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk()
-                .satisfies(page -> assertThat(RenderedPage.of(page).text())
-                        .contains("Hash chain BROKEN: an entry was changed or removed outside the panel.")
-                        .doesNotContain("Hash chain intact"));
+        assertThat(mvc.get().uri("/migrations/5/audit").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .satisfies(page -> assertThat(RenderedPage.of(page).text())
+                .contains("Hash chain BROKEN: an entry was changed or removed outside the panel.")
+                .doesNotContain("Hash chain intact"));
     }
 
     @Test
     void jsonTrailListsTheEntriesExactly() {
         given(trail.forMigration(5L)).willReturn(List.of(SIGNED));
 
-        assertThat(mvc.get().uri("/api/migrations/5/audit").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyJson()
-                .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(41))
-                .hasPathSatisfying("$[0].actor", v -> v.assertThat().isEqualTo("approver"))
-                .hasPathSatisfying("$[0].action", v -> v.assertThat().isEqualTo("gate.signed"))
-                .hasPathSatisfying("$.length()", v -> v.assertThat().isEqualTo(1));
+        assertThat(mvc.get().uri("/api/migrations/5/audit").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(41))
+            .hasPathSatisfying("$[0].actor", v -> v.assertThat().isEqualTo("approver"))
+            .hasPathSatisfying("$[0].action", v -> v.assertThat().isEqualTo("gate.signed"))
+            .hasPathSatisfying("$.length()", v -> v.assertThat().isEqualTo(1));
     }
 
     @Test
     void panelWideTrailAsksForTheNewestFiveHundred() {
-        given(trail.panelWide(500)).willReturn(List.of(new AuditEntry(7L, null, Instant.parse("2026-11-30T09:00:00Z"), "admin", "user.created",
-                "Created user 'carol'", "cc", "dd")));
+        given(trail.panelWide(500)).willReturn(List.of(new AuditEntry(7L, null, Instant.parse("2026-11-30T09:00:00Z"),
+                "admin", "user.created", "Created user 'carol'", "cc", "dd")));
         given(trail.chainIntact()).willReturn(true);
 
-        assertThat(mvc.get().uri("/admin/audit").with(user("admin").roles("ADMIN")))
-                .hasStatusOk().hasViewName(AuditController.TRAIL_VIEW)
-                .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("user.created").contains("Created user 'carol'"));
+        assertThat(mvc.get().uri("/admin/audit").with(user("admin").roles("ADMIN"))).hasStatusOk()
+            .hasViewName(AuditController.TRAIL_VIEW)
+            .satisfies(page -> assertThat(RenderedPage.of(page).text()).contains("user.created")
+                .contains("Created user 'carol'"));
     }
+
 }

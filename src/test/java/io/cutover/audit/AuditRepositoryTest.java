@@ -20,12 +20,14 @@ class AuditRepositoryTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
-        AuditEntry entry = repository.save(new AuditEntry(null, 1L, Instant.now(), "approver", "signoff.signed", "Signed 'ok-a'", null, "h1"));
+        AuditEntry entry = repository
+            .save(new AuditEntry(null, 1L, Instant.now(), "approver", "signoff.signed", "Signed 'ok-a'", null, "h1"));
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET details = 'nothing happened' WHERE id = ?", entry.id()))
-                .hasMessageContaining("append-only");
+        assertThatThrownBy(
+                () -> jdbc.update("UPDATE audit_event SET details = 'nothing happened' WHERE id = ?", entry.id()))
+            .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE id = ?", entry.id()))
-                .hasMessageContaining("append-only");
+            .hasMessageContaining("append-only");
         assertThat(repository.findByMigration(1L)).extracting(AuditEntry::details).containsExactly("Signed 'ok-a'");
     }
 
@@ -37,4 +39,5 @@ class AuditRepositoryTest {
         assertThat(repository.findLast()).map(AuditEntry::hash).contains("second");
         assertThat(repository.findPanelWide(1)).extracting(AuditEntry::hash).containsExactly("second");
     }
+
 }

@@ -21,9 +21,12 @@ class AuditTrailTest {
 
     @Test
     void concurrentAppendsStillFormOneUnbrokenChain() {
-        CompletableFuture.allOf(IntStream.range(0, 40)
-                .mapToObj(i -> CompletableFuture.runAsync(() -> trail.append(99L, "user" + i, "test.append", "entry " + i)))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture
+            .allOf(IntStream.range(0, 40)
+                .mapToObj(i -> CompletableFuture
+                    .runAsync(() -> trail.append(99L, "user" + i, "test.append", "entry " + i)))
+                .toArray(CompletableFuture[]::new))
+            .join();
 
         assertThat(trail.forMigration(99L)).hasSize(40);
         assertThat(trail.chainIntact()).isTrue();
@@ -40,4 +43,5 @@ class AuditTrailTest {
 
         assertThat(trail.chainIntact()).isFalse();
     }
+
 }

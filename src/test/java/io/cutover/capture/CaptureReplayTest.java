@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Trigger capture on a cluster whose role is neither superuser nor replication role (MPG's
- * fly-user), and its replay onto Flex: every kind of change, tables with and without a key, an
- * identity and a generated column, a truncate, and sequences moved up.
+ * Trigger capture on a cluster whose role is neither superuser nor replication role
+ * (MPG's fly-user), and its replay onto Flex: every kind of change, tables with and
+ * without a key, an identity and a generated column, a truncate, and sequences moved up.
  */
 class CaptureReplayTest {
 
@@ -34,7 +34,9 @@ class CaptureReplayTest {
             """;
 
     private final String role = "fly_user_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
     private String cluster;
+
     private String flex;
 
     @BeforeEach
@@ -56,7 +58,9 @@ class CaptureReplayTest {
 
     @Test
     void everyChangeOnTheClusterReachesFlexAndFlexThenEqualsTheCluster() throws Exception {
-        try (Connection mpg = connect(cluster, role); Connection src = TestDatabases.connect(flex); Statement app = mpg.createStatement()) {
+        try (Connection mpg = connect(cluster, role);
+                Connection src = TestDatabases.connect(flex);
+                Statement app = mpg.createStatement()) {
             app.execute(SCHEMA);
             assertThat(CaptureSchema.install(mpg)).containsExactly("public.items", "public.notes", "public.tags");
 
@@ -72,13 +76,16 @@ class CaptureReplayTest {
 
             CaptureSchema.freeze(mpg);
             assertThatThrownBy(() -> app.execute("INSERT INTO items (name) VALUES ('while frozen')"))
-                    .hasMessageContaining("frozen for a rollback to the old database");
+                .hasMessageContaining("frozen for a rollback to the old database");
 
-            ReverseReplay.Replayed replayed = ReverseReplay.run(mpg, src, captured[1], line -> {});
+            ReverseReplay.Replayed replayed = ReverseReplay.run(mpg, src, captured[1], line -> {
+            });
 
             assertThat(replayed.changes()).isEqualTo(captured[0]);
-            // The refused insert took id 8 before its row was refused: sequences move up to the cluster's value, used or not.
-            assertThat(replayed.sequencesMoved()).containsExactlyInAnyOrder("public.items_id_seq: 5 -> 8", "public.notes_id_seq: 2 -> 3");
+            // The refused insert took id 8 before its row was refused: sequences move up
+            // to the cluster's value, used or not.
+            assertThat(replayed.sequencesMoved()).containsExactlyInAnyOrder("public.items_id_seq: 5 -> 8",
+                    "public.notes_id_seq: 2 -> 3");
             for (String table : List.of("items ORDER BY id", "tags ORDER BY label, weight", "notes ORDER BY id")) {
                 assertThat(rows(src, table)).as(table).isEqualTo(rows(mpg, table));
             }
@@ -108,4 +115,5 @@ class CaptureReplayTest {
         props.setProperty("user", user);
         return DriverManager.getConnection(TestDatabases.server().jdbcUrl(database), props);
     }
+
 }

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Not a test: the measurements behind bench/freeze-rollback (run only with -Dbench=true). Prints
- * one table row per measure, median of a few rounds, on the tests' own PostgreSQL server.
+ * Not a test: the measurements behind bench/freeze-rollback (run only with -Dbench=true).
+ * Prints one table row per measure, median of a few rounds, on the tests' own PostgreSQL
+ * server.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class FreezeAndReplayBenchmark {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 10_000);
+
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     @Test
@@ -31,7 +33,9 @@ class FreezeAndReplayBenchmark {
         table.forEach(row -> System.out.println("BENCH | " + row));
     }
 
-    /** 10,000 rows written on the cluster through the capture, then replayed onto Flex. */
+    /**
+     * 10,000 rows written on the cluster through the capture, then replayed onto Flex.
+     */
     private static List<String> replay() throws Exception {
         List<Long> plain = new ArrayList<>();
         List<Long> captured = new ArrayList<>();
@@ -50,9 +54,11 @@ class FreezeAndReplayBenchmark {
                 Properties props = new Properties();
                 props.setProperty("user", role);
                 try (Connection mpg = DriverManager.getConnection(TestDatabases.server().jdbcUrl(cluster), props);
-                        Connection src = TestDatabases.connect(flex); Statement st = mpg.createStatement()) {
+                        Connection src = TestDatabases.connect(flex);
+                        Statement st = mpg.createStatement()) {
                     st.execute(schema);
-                    String insert = "INSERT INTO users (email, name) SELECT 'u' || i || '-%s@example.com', 'user ' || i FROM generate_series(1, " + ROWS + ") i";
+                    String insert = "INSERT INTO users (email, name) SELECT 'u' || i || '-%s@example.com', 'user ' || i FROM generate_series(1, "
+                            + ROWS + ") i";
                     long t0 = System.nanoTime();
                     st.execute(insert.formatted("plain"));
                     plain.add(ms(t0));
@@ -65,10 +71,12 @@ class FreezeAndReplayBenchmark {
                     long[] changes = CaptureSchema.captured(mpg);
                     CaptureSchema.freeze(mpg);
                     t0 = System.nanoTime();
-                    ReverseReplay.run(mpg, src, changes[1], line -> {});
+                    ReverseReplay.run(mpg, src, changes[1], line -> {
+                    });
                     replayed.add(ms(t0));
                 }
-            } finally {
+            }
+            finally {
                 TestDatabases.drop(cluster);
                 TestDatabases.drop(flex);
                 TestDatabases.execute("postgres", "DROP ROLE IF EXISTS " + role);
@@ -76,7 +84,8 @@ class FreezeAndReplayBenchmark {
         }
         return List.of("insert " + ROWS + " rows on the cluster, no capture | " + median(plain) + " | " + ROUNDS,
                 "insert " + ROWS + " rows on the cluster, captured | " + median(captured) + " | " + ROUNDS,
-                "rollback replay of " + ROWS + " captured inserts onto Flex (+ sequences) | " + median(replayed) + " | " + ROUNDS);
+                "rollback replay of " + ROWS + " captured inserts onto Flex (+ sequences) | " + median(replayed) + " | "
+                        + ROUNDS);
     }
 
     static long ms(long t0) {
@@ -87,4 +96,5 @@ class FreezeAndReplayBenchmark {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }
+
 }

@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole data path on real PostgreSQL: preflight, exact inventory, both backups verified,
- * restore-test, parallel restore into a password-protected non-superuser's database, and
- * verification — then the same verification catching injected faults.
+ * The whole data path on real PostgreSQL: preflight, exact inventory, both backups
+ * verified, restore-test, parallel restore into a password-protected non-superuser's
+ * database, and verification — then the same verification catching injected faults.
  */
 @PanelTest
 class DataPathTest {
@@ -51,11 +51,16 @@ class DataPathTest {
     PanelProperties panel;
 
     DataPathFixture db;
+
     @Autowired
     RunApi api;
+
     long migration;
 
-    /** The restore-test's scratch databases: the test run's own server (initdb refuses a root JVM an embedded one). */
+    /**
+     * The restore-test's scratch databases: the test run's own server (initdb refuses a
+     * root JVM an embedded one).
+     */
     @org.springframework.test.context.DynamicPropertySource
     static void scratchServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("cutover.copy.scratch-server", () -> io.cutover.TestPostgres.logical().url("postgres"));
@@ -75,8 +80,8 @@ class DataPathTest {
 
     @Test
     void backupRestoreAndVerificationPassAndTheInventoryIsExact() throws Exception {
-        for (String step : List.of("preflight-backup", "table-inventory", "dump-custom", "dump-plain", "verify-backup", "restore-test",
-                "preflight-restore", "restore", "verify")) {
+        for (String step : List.of("preflight-backup", "table-inventory", "dump-custom", "dump-plain", "verify-backup",
+                "restore-test", "preflight-restore", "restore", "verify")) {
             assertThat(succeeds(step)).as(step).isEqualTo("SUCCEEDED");
         }
 
@@ -84,10 +89,12 @@ class DataPathTest {
         JsonNode inventory = resultOf("table-inventory");
         assertThat(inventory.get("rows")).hasSize(actual.size());
         for (JsonNode row : inventory.get("rows")) {
-            assertThat(row.get(2).asLong()).as(row.get(1).asString()).isEqualTo(actual.get(row.get(0).asString() + "." + row.get(1).asString()));
+            assertThat(row.get(2).asLong()).as(row.get(1).asString())
+                .isEqualTo(actual.get(row.get(0).asString() + "." + row.get(1).asString()));
         }
         assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(actual);
-        assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts").contains(Long.toString(actual.get("public.posts")));
+        assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts")
+            .contains(Long.toString(actual.get("public.posts")));
         assertManifestMatchesTheFiles();
         assertThat(Files.readString(workdir().resolve("verification/verification-report.txt"))).contains("identical");
         assertNoPasswordAnywhere();
@@ -102,7 +109,8 @@ class DataPathTest {
 
         TestDatabases.execute(db.target, "DROP INDEX posts_title_trgm_idx");
         assertThat(differences()).contains("public.posts_title_trgm_idx|index missing on target");
-        TestDatabases.execute(db.target, "CREATE INDEX posts_title_trgm_idx ON public.posts USING gin (title public.gin_trgm_ops)");
+        TestDatabases.execute(db.target,
+                "CREATE INDEX posts_title_trgm_idx ON public.posts USING gin (title public.gin_trgm_ops)");
 
         TestDatabases.execute(db.target, "SELECT setval('audit_event_seq', 5)");
         assertThat(differences()).contains("public.audit_event_seq|sequence value");
@@ -111,11 +119,16 @@ class DataPathTest {
         TestDatabases.execute(db.target, "UPDATE users SET name = 'Changed' WHERE id = 7");
         assertThat(differences()).contains("public.users|content checksum").doesNotContain("public.users|row count");
         TestDatabases.execute(db.target, "UPDATE users SET name = 'User 7' WHERE id = 7");
-        // posts has jsonb and tsvector columns, so it is hashed by its text rather than by its stored values;
-        // replica role: the touch trigger would change updated_at, which the revert could not undo
-        TestDatabases.execute(db.target, "SET session_replication_role = replica; UPDATE posts SET metadata = metadata || '{\"injected\": 1}' WHERE id = 3");
-        assertThat(differences()).contains("public.posts|content checksum").doesNotContain("public.users|content checksum");
-        TestDatabases.execute(db.target, "SET session_replication_role = replica; UPDATE posts SET metadata = metadata - 'injected' WHERE id = 3");
+        // posts has jsonb and tsvector columns, so it is hashed by its text rather than
+        // by its stored values;
+        // replica role: the touch trigger would change updated_at, which the revert could
+        // not undo
+        TestDatabases.execute(db.target,
+                "SET session_replication_role = replica; UPDATE posts SET metadata = metadata || '{\"injected\": 1}' WHERE id = 3");
+        assertThat(differences()).contains("public.posts|content checksum")
+            .doesNotContain("public.users|content checksum");
+        TestDatabases.execute(db.target,
+                "SET session_replication_role = replica; UPDATE posts SET metadata = metadata - 'injected' WHERE id = 3");
         assertThat(verifyStatus()).as("everything restored as it was").isEqualTo("SUCCEEDED");
 
         TestDatabases.execute(db.target, "DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)");
@@ -123,18 +136,19 @@ class DataPathTest {
     }
 
     @ParameterizedTest(name = "with {0}")
-    @ValueSource(strings = {"pgcopydb", "pg_dump"})
+    @ValueSource(strings = { "pgcopydb", "pg_dump" })
     void finalSyncNeedsTypedConfirmationThenReplacesTheTargetWithNewerData(String engine) throws Exception {
         if (engine.equals("pgcopydb")) {
             OptionalTool.PGCOPYDB.require("DataPathTest's final sync with pgcopydb");
         }
-        migration = api.createMigration("datapath-test",
-                "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\",\"engine\":\"" + engine + "\"}");
+        migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\""
+                + db.targetUrl() + "\",\"engine\":\"" + engine + "\"}");
         succeeds("preflight-backup");
         succeeds("dump-custom");
         succeeds("preflight-restore");
         succeeds("restore");
-        TestDatabases.execute(db.source, "INSERT INTO users (email, name) VALUES ('late@example.com', 'Signed up after the first copy')");
+        TestDatabases.execute(db.source,
+                "INSERT INTO users (email, name) VALUES ('late@example.com', 'Signed up after the first copy')");
 
         assertThat(api.start("operator", migration, "final-sync", null)).hasStatus(400);
         long run = api.body(api.start("operator", migration, "final-sync", "replace")).get("id").asLong();
@@ -143,13 +157,17 @@ class DataPathTest {
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
         assertThat(ended.get("message").asString()).startsWith("Copied with " + engine + " in ").contains("identical");
         assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(TestDatabases.exactCounts(db.source));
-        // No scratch copy of the data stays behind, and statistics are gathered exactly once
+        // No scratch copy of the data stays behind, and statistics are gathered exactly
+        // once
         try (var left = Files.list(workdir().resolve("backups"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("pgcopydb-") || n.startsWith("final-sync-"));
+            assertThat(left.map(p -> p.getFileName().toString()))
+                .noneMatch(n -> n.startsWith("pgcopydb-") || n.startsWith("final-sync-"));
         }
         if (engine.equals("pgcopydb")) {
-            assertThat(api.log(run)).contains("ANALYZE skipped: pgcopydb has analyzed every table").doesNotContain("ANALYZE done");
-        } else {
+            assertThat(api.log(run)).contains("ANALYZE skipped: pgcopydb has analyzed every table")
+                .doesNotContain("ANALYZE done");
+        }
+        else {
             assertThat(api.log(run)).contains("ANALYZE done");
         }
     }
@@ -160,17 +178,31 @@ class DataPathTest {
         succeeds("dump-custom");
         succeeds("preflight-restore");
         long first = api.rerunOk("operator", migration, "restore");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> api.log(first).contains("progress") || !api.status(first).matches("QUEUED|RUNNING"));
-        assertThat(mvc.post().uri("/api/runs/" + first + "/cancel").with(as("operator")).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .content("{\"confirm\":\"cancel\"}").exchange().getResponse().getStatus()).isIn(200, 409);
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(60))
+            .until(() -> api.log(first).contains("progress") || !api.status(first).matches("QUEUED|RUNNING"));
+        assertThat(mvc.post()
+            .uri("/api/runs/" + first + "/cancel")
+            .with(as("operator"))
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .content("{\"confirm\":\"cancel\"}")
+            .exchange()
+            .getResponse()
+            .getStatus()).isIn(200, 409);
         api.awaitEnd(first);
-        // Whatever the cancel caught, the target now holds objects of the panel's own restore; make sure of a half-done one.
+        // Whatever the cancel caught, the target now holds objects of the panel's own
+        // restore; make sure of a half-done one.
         TestDatabases.execute(db.target, "SET ROLE " + db.targetRole + "; DROP TABLE IF EXISTS audit_log CASCADE");
 
-        assertThat(api.start("operator", migration, "restore", null)).as("emptying the panel's copy needs the typed confirmation").hasStatus(400);
-        var again = mvc.post().uri("/api/migrations/" + migration + "/steps/restore/runs").with(as("operator"))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"confirm\":\"refill\",\"rerun\":true}").exchange();
+        assertThat(api.start("operator", migration, "restore", null))
+            .as("emptying the panel's copy needs the typed confirmation")
+            .hasStatus(400);
+        var again = mvc.post()
+            .uri("/api/migrations/" + migration + "/steps/restore/runs")
+            .with(as("operator"))
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .content("{\"confirm\":\"refill\",\"rerun\":true}")
+            .exchange();
         assertThat(again).hasStatus(201);
         long second = api.body(again).get("id").asLong();
         JsonNode ended = api.awaitEnd(second);
@@ -190,7 +222,8 @@ class DataPathTest {
 
         assertThat(ended.get("status").asString()).isEqualTo("FAILED");
         assertThat(ended.get("message").asString()).contains("target empty");
-        assertThat(api.start("operator", migration, "restore", null)).as("the restore waits for a passing preflight").hasStatus(409);
+        assertThat(api.start("operator", migration, "restore", null)).as("the restore waits for a passing preflight")
+            .hasStatus(409);
     }
 
     private String succeeds(String step) {
@@ -210,9 +243,11 @@ class DataPathTest {
         JsonNode ended = api.awaitEnd(run);
         assertThat(ended.get("status").asString()).isEqualTo("FAILED");
         JsonNode rows = json.readTree(ended.get("resultJson").asString()).get("rows");
-        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1).map(rows::get)
-                .filter(r -> r.get(4).asString().equals("DIFFERENT"))
-                .map(r -> r.get(0).asString() + "|" + r.get(1).asString()).toList();
+        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1)
+            .map(rows::get)
+            .filter(r -> r.get(4).asString().equals("DIFFERENT"))
+            .map(r -> r.get(0).asString() + "|" + r.get(1).asString())
+            .toList();
     }
 
     private JsonNode resultOf(String step) {
@@ -226,7 +261,8 @@ class DataPathTest {
     }
 
     private long sourceSequence() throws Exception {
-        try (Connection c = TestDatabases.connect(db.source); Statement st = c.createStatement();
+        try (Connection c = TestDatabases.connect(db.source);
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT last_value FROM audit_event_seq")) {
             rs.next();
             return rs.getLong(1);
@@ -237,7 +273,8 @@ class DataPathTest {
         String manifest = Files.readString(workdir().resolve("logs/backup-manifest.txt"));
         try (Stream<Path> backups = Files.list(workdir().resolve("backups"))) {
             for (Path file : backups.filter(Files::isRegularFile).toList()) {
-                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+                String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
                 assertThat(manifest).contains(sha).contains(Long.toString(Files.size(file)));
             }
         }
@@ -246,11 +283,17 @@ class DataPathTest {
 
     /** The target's password may reach the child only through the passfile. */
     private void assertNoPasswordAnywhere() throws Exception {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE ?", Long.class, "%" + db.targetPassword + "%")).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE argv_masked LIKE ?", Long.class, "%" + db.targetPassword + "%")).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_log WHERE text LIKE ?", Long.class,
+                "%" + db.targetPassword + "%"))
+            .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE argv_masked LIKE ?", Long.class,
+                "%" + db.targetPassword + "%"))
+            .isZero();
         try (Stream<Path> files = Files.walk(workdir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(db.targetPassword);
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(f.toString())
+                    .doesNotContain(db.targetPassword);
             }
         }
     }
@@ -258,4 +301,5 @@ class DataPathTest {
     private Path workdir() {
         return panel.dataDir().toAbsolutePath().normalize().resolve("migrations").resolve(Long.toString(migration));
     }
+
 }

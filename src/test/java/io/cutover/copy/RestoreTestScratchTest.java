@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The restore-test as the backup phase runs it, before any cluster exists: the target names a
- * database that is not there, and the dump is still restored (real pg_restore, real server) into a
- * scratch database on the server the panel controls, counted against the inventory, and dropped.
+ * The restore-test as the backup phase runs it, before any cluster exists: the target
+ * names a database that is not there, and the dump is still restored (real pg_restore,
+ * real server) into a scratch database on the server the panel controls, counted against
+ * the inventory, and dropped.
  */
 @PanelTest
 class RestoreTestScratchTest {
@@ -44,6 +45,7 @@ class RestoreTestScratchTest {
     RunApi api;
 
     DataPathFixture db;
+
     long migration;
 
     @BeforeEach
@@ -60,8 +62,9 @@ class RestoreTestScratchTest {
 
     @Test
     void theDumpRestoresIntoAScratchDatabaseOfThePanelsOwnServerAndTheCountsEqualTheInventory() throws Exception {
-        for (String step : new String[] {"preflight-backup", "table-inventory", "dump-custom"}) {
-            assertThat(api.awaitEnd(api.startOk(migration, step)).get("status").asString()).as(step).isEqualTo("SUCCEEDED");
+        for (String step : new String[] { "preflight-backup", "table-inventory", "dump-custom" }) {
+            assertThat(api.awaitEnd(api.startOk(migration, step)).get("status").asString()).as(step)
+                .isEqualTo("SUCCEEDED");
         }
         Map<String, Long> counted = TestDatabases.exactCounts(db.source);
 
@@ -70,9 +73,11 @@ class RestoreTestScratchTest {
 
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
         String server = "PostgreSQL " + serverVersion() + " at 127.0.0.1:" + TestPostgres.logical().port();
-        assertThat(ended.get("message").asString()).isEqualTo("The dump restores on " + server + ": " + counted.size() + " tables, "
-                + counted.values().stream().mapToLong(Long::longValue).sum() + " rows, every count equal to the source; the scratch database was dropped. "
-                + "This proves the file is readable and complete: every item of it restored on " + server + ", with the counts below. It does not prove"
+        assertThat(ended.get("message").asString()).isEqualTo("The dump restores on " + server + ": " + counted.size()
+                + " tables, " + counted.values().stream().mapToLong(Long::longValue).sum()
+                + " rows, every count equal to the source; the scratch database was dropped. "
+                + "This proves the file is readable and complete: every item of it restored on " + server
+                + ", with the counts below. It does not prove"
                 + " the cluster takes it (its version, extensions and fly-user's rights are checked by 'Preflight before restore' and the restore"
                 + " itself), nor that rows written after the dump are in it.");
         JsonNode rows = json.readTree(ended.get("resultJson").asString()).get("rows");
@@ -84,17 +89,22 @@ class RestoreTestScratchTest {
             assertThat(row.get(4).asString()).isEqualTo("equal");
         }
         assertThat(api.log(run)).contains("Dropped the scratch database cutover_restore_test_" + run);
-        try (Connection c = TestDatabases.connect("postgres"); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'cutover_restore_test_" + run + "'")) {
+        try (Connection c = TestDatabases.connect("postgres");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM pg_database WHERE datname LIKE 'cutover_restore_test_" + run + "'")) {
             rs.next();
             assertThat(rs.getLong(1)).as("the scratch database is gone").isZero();
         }
     }
 
     private static String serverVersion() throws Exception {
-        try (Connection c = TestDatabases.connect("postgres"); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
+        try (Connection c = TestDatabases.connect("postgres");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1).replaceAll("\\s.*", "");
         }
     }
+
 }

@@ -26,19 +26,21 @@ class DowntimeApiControllerTest {
         given(clock.windows(3L)).willReturn(List.of(new DowntimeView(9, 3, Instant.parse("2026-11-30T10:00:00Z"),
                 Instant.parse("2026-11-30T10:00:42.500Z"), "https://blockster.fly.dev", "MEASURED")));
 
-        assertThat(mvc.get().uri("/api/migrations/3/downtime").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyJson()
-                .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(9))
-                .hasPathSatisfying("$[0].millis", v -> v.assertThat().isEqualTo(42500))
-                .hasPathSatisfying("$[0].status", v -> v.assertThat().isEqualTo("MEASURED"))
-                .hasPathSatisfying("$[0].siteUrl", v -> v.assertThat().isEqualTo("https://blockster.fly.dev"));
+        assertThat(mvc.get().uri("/api/migrations/3/downtime").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(9))
+            .hasPathSatisfying("$[0].millis", v -> v.assertThat().isEqualTo(42500))
+            .hasPathSatisfying("$[0].status", v -> v.assertThat().isEqualTo("MEASURED"))
+            .hasPathSatisfying("$[0].siteUrl", v -> v.assertThat().isEqualTo("https://blockster.fly.dev"));
     }
 
     @Test
     void migrationWithoutDowntimeGetsAnEmptyList() {
         given(clock.windows(4L)).willReturn(List.of());
 
-        assertThat(mvc.get().uri("/api/migrations/4/downtime").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyJson().isLenientlyEqualTo("[]");
+        assertThat(mvc.get().uri("/api/migrations/4/downtime").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .isLenientlyEqualTo("[]");
     }
+
 }

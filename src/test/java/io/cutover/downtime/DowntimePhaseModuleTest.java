@@ -16,8 +16,9 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The downtime module alone, fed the freeze module's events: the freeze of the source and its proof
- * are phases of the window they happen in, each with the duration the freeze measured.
+ * The downtime module alone, fed the freeze module's events: the freeze of the source and
+ * its proof are phases of the window they happen in, each with the duration the freeze
+ * measured.
  */
 @ApplicationModuleTest
 @ActiveProfiles("test")
@@ -29,15 +30,21 @@ class DowntimePhaseModuleTest extends SiteUnderWatch {
         Instant frozeFrom = down.plusMillis(1500);
         Instant provedFrom = down.plusSeconds(9);
         scenario.publish(finished(4L, "scale-down", RunStatus.SUCCEEDED, down))
-                .andWaitForStateChange(() -> clock.latest(migration).orElse(null), w -> w != null);
-        scenario.publish(new SourceFrozen(migration, "0/3000060", List.of("worker"), List.of("worker/oban from 10.0.0.7/32 on app (pid 4242)"),
-                        frozeFrom, frozeFrom.plusMillis(412)))
-                .andWaitForStateChange(() -> clock.latest(migration).orElseThrow().phases(), phases -> phases.size() == 1);
-        scenario.publish(new FreezeProofJudged(migration, true, "Nothing was committed on the source after the freeze at 0/3000060",
-                        provedFrom, provedFrom.plusMillis(187)))
-                .andWaitForStateChange(() -> clock.latest(migration).orElseThrow().phases(), phases -> phases.size() == 2)
-                .andVerify(phases -> assertThat(phases).extracting(DowntimePhase::name, DowntimePhase::millis, DowntimePhase::outcome).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Freeze of the source", 412L, "roles blocked: 1, sessions ended: 1"),
+            .andWaitForStateChange(() -> clock.latest(migration).orElse(null), w -> w != null);
+        scenario
+            .publish(new SourceFrozen(migration, "0/3000060", List.of("worker"),
+                    List.of("worker/oban from 10.0.0.7/32 on app (pid 4242)"), frozeFrom, frozeFrom.plusMillis(412)))
+            .andWaitForStateChange(() -> clock.latest(migration).orElseThrow().phases(), phases -> phases.size() == 1);
+        scenario
+            .publish(new FreezeProofJudged(migration, true,
+                    "Nothing was committed on the source after the freeze at 0/3000060", provedFrom,
+                    provedFrom.plusMillis(187)))
+            .andWaitForStateChange(() -> clock.latest(migration).orElseThrow().phases(), phases -> phases.size() == 2)
+            .andVerify(phases -> assertThat(phases)
+                .extracting(DowntimePhase::name, DowntimePhase::millis, DowntimePhase::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Freeze of the source", 412L,
+                                "roles blocked: 1, sessions ended: 1"),
                         org.assertj.core.groups.Tuple.tuple("Freeze proof", 187L, "passed")));
     }
 
@@ -45,13 +52,15 @@ class DowntimePhaseModuleTest extends SiteUnderWatch {
     void aFreezeOutsideAnyWindowIsNoPhase(Scenario scenario) {
         Instant at = Instant.now();
         scenario.publish(new SourceFrozen(migration, "0/3000060", List.of(), List.of(), at, at.plusMillis(80)))
-                .andWaitForStateChange(() -> jdbc.queryForObject(
-                        "SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE ?", Long.class,
-                        "%\"migrationId\":" + migration + ",%\"lsn\"%"), n -> n > 0)
-                .andVerify(n -> assertThat(clock.windows(migration)).isEmpty());
+            .andWaitForStateChange(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL AND serialized_event LIKE ?",
+                    Long.class, "%\"migrationId\":" + migration + ",%\"lsn\"%"), n -> n > 0)
+            .andVerify(n -> assertThat(clock.windows(migration)).isEmpty());
     }
 
     private RunFinished finished(long runId, String stepId, RunStatus status, Instant at) {
-        return new RunFinished(migration, runId, stepId, status, status == RunStatus.SUCCEEDED ? 0 : 1, null, "operator", at, false);
+        return new RunFinished(migration, runId, stepId, status, status == RunStatus.SUCCEEDED ? 0 : 1, null,
+                "operator", at, false);
     }
+
 }

@@ -37,6 +37,7 @@ abstract class SiteUnderWatch {
     MigrationManagement migrations;
 
     HttpServer site;
+
     long migration;
 
     @BeforeEach
@@ -47,18 +48,22 @@ abstract class SiteUnderWatch {
             exchange.close();
         });
         site.start();
-        migration = new SimpleJdbcInsert(jdbc).withTableName("migration").usingGeneratedKeyColumns("id")
-                .executeAndReturnKey(Map.of("name", "m-" + System.nanoTime(), "runbook_id", "flex-to-mpg", "runbook_version", 1,
-                        "created_by", "admin", "created_at", Timestamp.from(Instant.now()), "version", 0))
-                .longValue();
+        migration = new SimpleJdbcInsert(jdbc).withTableName("migration")
+            .usingGeneratedKeyColumns("id")
+            .executeAndReturnKey(
+                    Map.of("name", "m-" + System.nanoTime(), "runbook_id", "flex-to-mpg", "runbook_version", 1,
+                            "created_by", "admin", "created_at", Timestamp.from(Instant.now()), "version", 0))
+            .longValue();
         String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
         given(migrations.runbookOf(migration)).willReturn(TestRunbooks.seed());
-        given(migrations.details(migration)).willReturn(new MigrationDetails(migration, "m", "flex-to-mpg", 1, "admin", Instant.now(),
-                List.of(new ParameterView("siteUrl", "Site URL", ParameterType.URL, url, false, false, ""))));
+        given(migrations.details(migration))
+            .willReturn(new MigrationDetails(migration, "m", "flex-to-mpg", 1, "admin", Instant.now(),
+                    List.of(new ParameterView("siteUrl", "Site URL", ParameterType.URL, url, false, false, ""))));
     }
 
     @AfterEach
     void stopSite() {
         site.stop(0);
     }
+
 }

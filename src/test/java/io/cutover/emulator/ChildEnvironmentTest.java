@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The emulator runs as its own process with the migration's token, as the panel starts it; the
- * programs it starts (PgBouncer, psql) must not inherit that token. Read from their
- * {@code /proc/<pid>/environ}.
+ * The emulator runs as its own process with the migration's token, as the panel starts
+ * it; the programs it starts (PgBouncer, psql) must not inherit that token. Read from
+ * their {@code /proc/<pid>/environ}.
  */
 class ChildEnvironmentTest {
 
@@ -31,29 +31,37 @@ class ChildEnvironmentTest {
     @Test
     void pgBouncerAndPsqlStartedByTheEmulatorDoNotCarryTheFlyToken() throws Exception {
         try (EmulatorFixture fly = new EmulatorFixture(home)) {
-            Process create = emulator("mpg", "create", "--name", "scrubbed", "--region", "ord", "--plan", "Launch", "--volume-size", "20",
-                    "--pg-major-version", "17", "--org", "personal");
+            Process create = emulator("mpg", "create", "--name", "scrubbed", "--region", "ord", "--plan", "Launch",
+                    "--volume-size", "20", "--pg-major-version", "17", "--org", "personal");
             create.getOutputStream().close();
             String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(create.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(create.exitValue()).as(out).isZero();
             MpgCluster cluster = new StateStore(home).read().clusters.values().iterator().next();
 
-            List<String> pgbouncer = environ(Long.parseLong(Files.readString(Path.of(cluster.pgbouncerPidFile)).strip()));
+            List<String> pgbouncer = environ(
+                    Long.parseLong(Files.readString(Path.of(cluster.pgbouncerPidFile)).strip()));
 
             assertThat(pgbouncer).as("a real environment was read").anyMatch(v -> v.startsWith("PATH="));
             assertThat(pgbouncer).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(token()));
 
             Process connect = emulator("mpg", "connect", cluster.id);
             try {
-                // Read while psql waits for its input (a process that has ended shows an empty environment).
-                List<String> psqlEnv = await().atMost(Duration.ofSeconds(30)).until(() -> connect.toHandle().descendants()
+                // Read while psql waits for its input (a process that has ended shows an
+                // empty environment).
+                List<String> psqlEnv = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> connect.toHandle()
+                        .descendants()
                         .filter(c -> c.info().command().map(cmd -> cmd.endsWith("/psql")).orElse(false))
-                        .map(c -> environOrEmpty(c.pid())).filter(e -> e.size() > 1).findFirst().orElse(null), e -> e != null);
+                        .map(c -> environOrEmpty(c.pid()))
+                        .filter(e -> e.size() > 1)
+                        .findFirst()
+                        .orElse(null), e -> e != null);
 
                 assertThat(psqlEnv).as("psql gets its password").anyMatch(v -> v.startsWith("PGPASSWORD="));
                 assertThat(psqlEnv).noneMatch(v -> v.startsWith("FLY_API_TOKEN=") || v.contains(token()));
-            } finally {
+            }
+            finally {
                 connect.getOutputStream().close();
                 connect.waitFor(30, TimeUnit.SECONDS);
                 connect.destroyForcibly();
@@ -70,8 +78,9 @@ class ChildEnvironmentTest {
 
     /** The emulator as the panel starts it: its own JVM, the token in its environment. */
     private Process emulator(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FlyctlEmulator.class.getName()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), FlyctlEmulator.class.getName()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FLY_API_TOKEN", token());
@@ -83,7 +92,8 @@ class ChildEnvironmentTest {
     private static List<String> environOrEmpty(long pid) {
         try {
             return environ(pid);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return List.of();
         }
     }
@@ -92,4 +102,5 @@ class ChildEnvironmentTest {
         byte[] raw = Files.readAllBytes(Path.of("/proc/" + pid + "/environ"));
         return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     }
+
 }

@@ -14,15 +14,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cutover as the application sees it: which database it reads, and when it switches. */
+/**
+ * The cutover as the application sees it: which database it reads, and when it switches.
+ */
 class EmulatedAppTest {
 
     @TempDir
     Path home;
 
     private EmulatorFixture fly;
+
     private SeedApps seed;
+
     private EmulatedApp site;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -53,7 +58,7 @@ class EmulatedAppTest {
     @Test
     void attachIsRefusedWhileDatabaseUrlIsSetAndTakesEffectOnlyAfterDeploy() throws Exception {
         String clusterId = fly.run("mpg", "create", "--name", "target", "--region", "ord", "--plan", "launch")
-                .group("^\\s*ID:\\s*(\\S+)");
+            .group("^\\s*ID:\\s*(\\S+)");
         String pooledUrl = new StateStore(home).read().cluster(clusterId).pooledUrl();
         try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
             MpgClusterTest.execute(connection, "CREATE TABLE users (id int)");
@@ -72,11 +77,14 @@ class EmulatedAppTest {
         assertThat(attached.out()).isEqualTo("\nPostgres cluster " + clusterId + " is being attached to " + seed.app()
                 + "\nThe following secret was added to " + seed.app() + ":\n  DATABASE_URL=" + pooledUrl + "\n");
         assertThat(fly.run("mpg", "list", "--org", "personal").out()).contains(seed.app());
-        // The running machine still has the old URL: the site keeps reading Flex until it restarts.
+        // The running machine still has the old URL: the site keeps reading Flex until it
+        // restarts.
         assertThat(get()).isEqualTo("200 ok database=" + seed.flexDatabase() + " users=4");
 
-        fly.run("secrets", "set", "DIRECT_DATABASE_URL=" + new StateStore(home).read().cluster(clusterId).directUrl(), "--app", seed.app(), "--stage");
-        Result deployed = fly.run("deploy", "--app", seed.app(), "--image", fly.run("releases", "--app", seed.app(), "--json").group("\"ImageRef\": \"([^\"]+)\""));
+        fly.run("secrets", "set", "DIRECT_DATABASE_URL=" + new StateStore(home).read().cluster(clusterId).directUrl(),
+                "--app", seed.app(), "--stage");
+        Result deployed = fly.run("deploy", "--app", seed.app(), "--image",
+                fly.run("releases", "--app", seed.app(), "--json").group("\"ImageRef\": \"([^\"]+)\""));
         assertThat(deployed.exit()).as(deployed.err()).isZero();
 
         assertThat(get()).isEqualTo("200 ok database=fly-db-" + clusterId + " users=2");
@@ -93,8 +101,10 @@ class EmulatedAppTest {
     }
 
     private String get() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + "/")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body().strip();
     }
+
 }

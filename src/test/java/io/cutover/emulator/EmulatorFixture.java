@@ -19,17 +19,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A temporary emulator home on the run's own PostgreSQL test server. It runs the emulator in-process
- * and, on close, destroys every cluster (PgBouncer included) and every database it created.
+ * A temporary emulator home on the run's own PostgreSQL test server. It runs the emulator
+ * in-process and, on close, destroys every cluster (PgBouncer included) and every
+ * database it created.
  */
 final class EmulatorFixture implements AutoCloseable {
 
-    /** The run's own test server (wal_level = logical, passwords for MPG's users), started on first use. */
+    /**
+     * The run's own test server (wal_level = logical, passwords for MPG's users), started
+     * on first use.
+     */
     static final TestPostgres.Server SERVER = TestPostgres.logical();
     static final String ADMIN_URL = SERVER.url("postgres");
 
     final Path home;
+
     final Map<String, String> env = new HashMap<>();
+
     private final List<String> databases = new ArrayList<>();
 
     EmulatorFixture(Path home) {
@@ -59,7 +65,10 @@ final class EmulatorFixture implements AutoCloseable {
         return run(env, stdin, args);
     }
 
-    /** A run with no emulator home and no token: what flyctl says before it reads any state (parsing). */
+    /**
+     * A run with no emulator home and no token: what flyctl says before it reads any
+     * state (parsing).
+     */
     static Result runStateless(List<String> args) {
         return run(Map.of(), "", args.toArray(String[]::new));
     }
@@ -72,20 +81,25 @@ final class EmulatorFixture implements AutoCloseable {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** A fresh database on the test server with a {@code users} table of {@code users} rows. */
+    /**
+     * A fresh database on the test server with a {@code users} table of {@code users}
+     * rows.
+     */
     String createFlexDatabase(int users) throws SQLException {
         String name = "emu_flex_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         databases.add(name);
         admin("postgres", "CREATE DATABASE " + name);
         admin(name, "CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL)",
-                "INSERT INTO users (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, " + users + ") g");
+                "INSERT INTO users (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, " + users
+                        + ") g");
         return name;
     }
 
     /** Seeds the two starting apps around {@code flexDatabase}. */
     SeedApps seed(String flexDatabase, int appMachines) {
         SeedApps seed = new SeedApps("personal", "ord", "flex-" + flexDatabase.substring(9), "d894ed5a696d58",
-                "vol_r63zzmp36e21j51r", flexDatabase, "postgres://postgres:unused@" + SERVER.host() + ":" + SERVER.port() + "/" + flexDatabase,
+                "vol_r63zzmp36e21j51r", flexDatabase,
+                "postgres://postgres:unused@" + SERVER.host() + ":" + SERVER.port() + "/" + flexDatabase,
                 "app-" + flexDatabase.substring(9), appMachines);
         EmulatedFly.seed(home, seed);
         return seed;
@@ -123,4 +137,5 @@ final class EmulatorFixture implements AutoCloseable {
             pg.dropDatabase(database);
         }
     }
+
 }

@@ -23,7 +23,7 @@ class FlexPostgresCommandsTest extends SeededEmulatorTest {
 
         assertThat(config.out()).containsPattern("max-connections\\s+300").containsPattern("wal-level\\s+replica");
         assertThat(databases.out()).containsPattern("(?m)^" + seed.flexDatabase() + "\\s+postgres$")
-                .containsPattern("(?m)^postgres\\s+postgres$");
+            .containsPattern("(?m)^postgres\\s+postgres$");
         assertThat(users.out()).containsPattern("(?m)^postgres\\s+true\\s+.*" + seed.flexDatabase());
         assertThat(notPostgres.exit()).isEqualTo(1);
         assertThat(notPostgres.err()).contains("is not a Postgres app");
@@ -31,8 +31,8 @@ class FlexPostgresCommandsTest extends SeededEmulatorTest {
 
     @Test
     void connectRunsPsqlOnTheFlexDatabase() {
-        Result psql = fly.runWithInput("SELECT current_database(), count(*) FROM users;\n",
-                "postgres", "connect", "--app", seed.flexApp(), "--database", seed.flexDatabase());
+        Result psql = fly.runWithInput("SELECT current_database(), count(*) FROM users;\n", "postgres", "connect",
+                "--app", seed.flexApp(), "--database", seed.flexDatabase());
 
         assertThat(psql.exit()).isZero();
         assertThat(psql.out()).containsPattern(seed.flexDatabase() + "\\s+\\|\\s+5");
@@ -43,8 +43,10 @@ class FlexPostgresCommandsTest extends SeededEmulatorTest {
         Result detach = fly.run("postgres", "detach", "--app", seed.flexApp(), seed.app());
 
         assertThat(detach.exit()).isEqualTo(1);
-        assertThat(detach.err()).startsWith("\nUnmanaged Fly Postgres is not supported").endsWith("\nError: prompt: non interactive\n");
-        assertThat(EmulatedFly.app(home, seed.app()).orElseThrow().secrets()).containsEntry("DATABASE_URL", seed.flexDatabaseUrl());
+        assertThat(detach.err()).startsWith("\nUnmanaged Fly Postgres is not supported")
+            .endsWith("\nError: prompt: non interactive\n");
+        assertThat(EmulatedFly.app(home, seed.app()).orElseThrow().secrets()).containsEntry("DATABASE_URL",
+                seed.flexDatabaseUrl());
         assertThat(fly.run("status", "--app", seed.flexApp()).exit()).isZero();
     }
 
@@ -53,8 +55,10 @@ class FlexPostgresCommandsTest extends SeededEmulatorTest {
         Result created = fly.run("volumes", "snapshots", "create", seed.flexVolumeId(), "--app", seed.flexApp());
         Result pending = fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp());
         assertThat(pending.out()).contains("(pending)\tpending");
-        Result listed = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp()), r -> r.out().contains("created"));
+        Result listed = org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(10))
+            .until(() -> fly.run("volumes", "snapshots", "list", seed.flexVolumeId(), "--app", seed.flexApp()),
+                    r -> r.out().contains("created"));
 
         assertThat(created.exit()).isZero();
         assertThat(created.out()).isEqualTo("Scheduled to snapshot volume " + seed.flexVolumeId() + "\n");
@@ -100,7 +104,9 @@ class FlexPostgresCommandsTest extends SeededEmulatorTest {
         assertThat(destroyed.exit()).isZero();
         assertThat(destroyed.out()).isEqualTo("Destroyed app " + seed.flexApp() + "\n");
         assertThat(EmulatorFixture.exists(query)).isFalse();
-        assertThat(fly.run("status", "--app", seed.flexApp()).err()).isEqualTo("Error: failed to get app: Could not find App\n");
+        assertThat(fly.run("status", "--app", seed.flexApp()).err())
+            .isEqualTo("Error: failed to get app: Could not find App\n");
         assertThat(fly.run("status", "--app", seed.app()).exit()).isZero();
     }
+
 }

@@ -23,7 +23,9 @@ class FlyctlProxyTest {
     Path home;
 
     private EmulatorFixture fly;
+
     private SeedApps seed;
+
     private final List<Process> proxies = new ArrayList<>();
 
     @BeforeEach
@@ -45,8 +47,10 @@ class FlyctlProxyTest {
         int port = PgBouncer.freePort();
         BufferedReader output = start("proxy", port + ":5432", "--app", seed.flexApp());
 
-        assertThat(output.readLine()).isEqualTo("Proxying localhost:" + port + " to remote [" + seed.flexApp() + ".internal]:5432");
-        try (Connection connection = EmulatorFixture.connect("postgres://postgres@127.0.0.1:" + port + "/" + seed.flexDatabase())) {
+        assertThat(output.readLine())
+            .isEqualTo("Proxying localhost:" + port + " to remote [" + seed.flexApp() + ".internal]:5432");
+        try (Connection connection = EmulatorFixture
+            .connect("postgres://postgres@127.0.0.1:" + port + "/" + seed.flexDatabase())) {
             assertThat(MpgClusterTest.single(connection, "SELECT count(*) FROM users")).isEqualTo("2");
         }
     }
@@ -54,31 +58,37 @@ class FlyctlProxyTest {
     @Test
     void mpgProxyForwardsToTheDirectAddressBypassingPgBouncer() throws Exception {
         String clusterId = fly.run("mpg", "create", "--name", "target", "--region", "ord", "--plan", "basic")
-                .group("^\\s*ID:\\s*(\\S+)");
+            .group("^\\s*ID:\\s*(\\S+)");
         MpgCluster cluster = new StateStore(home).read().cluster(clusterId);
         int port = PgBouncer.freePort();
         BufferedReader output = start("mpg", "proxy", clusterId, "-p", Integer.toString(port));
 
         assertThat(output.readLine()).isEqualTo("Proxying localhost:" + port + " to remote [::1]:5432");
-        String viaProxy = "postgresql://" + cluster.user + ":" + cluster.password + "@localhost:" + port + "/" + cluster.database;
+        String viaProxy = "postgresql://" + cluster.user + ":" + cluster.password + "@localhost:" + port + "/"
+                + cluster.database;
         try (Connection connection = EmulatorFixture.connect(viaProxy)) {
-            // Advisory locks need a session of their own, which only a direct connection gives.
+            // Advisory locks need a session of their own, which only a direct connection
+            // gives.
             assertThat(MpgClusterTest.single(connection, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t");
-            assertThat(MpgClusterTest.single(connection, "SELECT inet_server_port()")).isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
+            assertThat(MpgClusterTest.single(connection, "SELECT inet_server_port()"))
+                .isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
         }
     }
 
     private BufferedReader start(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FlyctlEmulator.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), FlyctlEmulator.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(fly.env);
         Process process = builder.start();
         proxies.add(process);
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> process.isAlive() && output.ready() || !process.isAlive());
         assertThat(process.isAlive()).as("the proxy is still running").isTrue();
         return output;
     }
+
 }

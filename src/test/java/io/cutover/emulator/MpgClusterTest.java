@@ -25,7 +25,9 @@ class MpgClusterTest {
     Path home;
 
     private EmulatorFixture fly;
+
     private String clusterId;
+
     private String pooledUrl;
 
     @BeforeEach
@@ -34,8 +36,10 @@ class MpgClusterTest {
         Result created = fly.run("mpg", "create", "--name", "blockster-mpg", "--region", "ord", "--plan", "Launch",
                 "--volume-size", "20", "--pg-major-version", "17", "--org", "personal");
         assertThat(created.exit()).as(created.err()).isZero();
-        assertThat(created.out()).startsWith("Selected Plan: Launch\n  CPU: Performance x 2\n  Memory: 8 GB\n  Price: $282 per month\n\n")
-                .contains("Managed Postgres cluster created successfully!").contains("  Plan: launch\n  Disk: 20GB\n");
+        assertThat(created.out())
+            .startsWith("Selected Plan: Launch\n  CPU: Performance x 2\n  Memory: 8 GB\n  Price: $282 per month\n\n")
+            .contains("Managed Postgres cluster created successfully!")
+            .contains("  Plan: launch\n  Disk: 20GB\n");
         clusterId = created.group("^\\s*ID:\\s*(\\S+)");
         pooledUrl = created.group("Connection string:\\s*(\\S+)");
     }
@@ -60,8 +64,9 @@ class MpgClusterTest {
         int port = PostgresUrl.parse(pooledUrl).port();
         assertThat(port).isNotEqualTo(EmulatorFixture.SERVER.port());
         assertThat(single(EmulatorFixture.connect(EmulatorFixture.ADMIN_URL),
-                "SELECT count(*) FROM pg_roles WHERE rolname = 'fly-user-" + clusterId + "' AND rolcanlogin AND NOT rolsuper"))
-                .isEqualTo("1");
+                "SELECT count(*) FROM pg_roles WHERE rolname = 'fly-user-" + clusterId
+                        + "' AND rolcanlogin AND NOT rolsuper"))
+            .isEqualTo("1");
     }
 
     @Test
@@ -70,11 +75,13 @@ class MpgClusterTest {
             assertThat(c.poolMode()).isEqualTo("session");
             assertThat(c.pgbouncerRunning()).as("the session pooler answers").isTrue();
         });
-        try (Connection first = EmulatorFixture.connect(pooledUrl); Connection second = EmulatorFixture.connect(pooledUrl)) {
+        try (Connection first = EmulatorFixture.connect(pooledUrl);
+                Connection second = EmulatorFixture.connect(pooledUrl)) {
             String firstBackend = single(first, "SELECT pg_backend_pid()");
             second.setAutoCommit(false);
             assertThat(single(second, "SELECT pg_backend_pid()")).isNotEqualTo(firstBackend);
-            // A session's prepared statement stays with its client, whatever the other client holds.
+            // A session's prepared statement stays with its client, whatever the other
+            // client holds.
             execute(first, "PREPARE emulator_probe AS SELECT 1");
             assertThat(single(first, "EXECUTE emulator_probe")).isEqualTo("1");
             assertThat(single(first, "SELECT pg_backend_pid()")).isEqualTo(firstBackend);
@@ -85,20 +92,27 @@ class MpgClusterTest {
     @Test
     void dashboardSwitchToTransactionModePoolsByTransactionOnPgBouncer() throws Exception {
         OptionalTool.PGBOUNCER.require("MpgClusterTest's transaction pool mode");
-        EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction", OptionalTool.find("pgbouncer"));
+        EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction",
+                OptionalTool.find("pgbouncer"));
 
-        assertThat(EmulatedFly.clusters(home)).singleElement().extracting(EmulatedFly.ClusterView::poolMode).isEqualTo("transaction");
-        try (Connection first = EmulatorFixture.connect(pooledUrl); Connection second = EmulatorFixture.connect(pooledUrl)) {
-            // With session pooling the first client would keep its server connection; here it goes back to the pool.
+        assertThat(EmulatedFly.clusters(home)).singleElement()
+            .extracting(EmulatedFly.ClusterView::poolMode)
+            .isEqualTo("transaction");
+        try (Connection first = EmulatorFixture.connect(pooledUrl);
+                Connection second = EmulatorFixture.connect(pooledUrl)) {
+            // With session pooling the first client would keep its server connection;
+            // here it goes back to the pool.
             String firstBackend = single(first, "SELECT pg_backend_pid()");
             assertThat(single(second, "SELECT pg_backend_pid()")).isEqualTo(firstBackend);
 
             execute(first, "PREPARE emulator_probe AS SELECT 1");
             second.setAutoCommit(false);
             assertThat(single(second, "SELECT pg_backend_pid()")).isEqualTo(firstBackend);
-            // The second client's open transaction holds the server connection the statement was prepared on.
-            assertThatThrownBy(() -> execute(first, "EXECUTE emulator_probe"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("emulator_probe").hasMessageContaining("does not exist");
+            // The second client's open transaction holds the server connection the
+            // statement was prepared on.
+            assertThatThrownBy(() -> execute(first, "EXECUTE emulator_probe")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("emulator_probe")
+                .hasMessageContaining("does not exist");
             second.rollback();
         }
         // PgBouncer learns users made after the switch.
@@ -107,16 +121,18 @@ class MpgClusterTest {
         // flyctl prints no password (contract 2.29); the emulated platform knows it.
         String password = new StateStore(home).read().cluster(clusterId).extraUsers.get(0).password;
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
-        try (Connection reader = EmulatorFixture.connect("postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port()
-                + "/" + pooled.database())) {
+        try (Connection reader = EmulatorFixture.connect("postgresql://" + username + ":" + password + "@"
+                + pooled.host() + ":" + pooled.port() + "/" + pooled.database())) {
             assertThat(single(reader, "SELECT current_user")).isEqualTo(username);
         }
     }
 
     @Test
     void transactionModeWithoutPgBouncerIsRefusedNamingThePackage() throws Exception {
-        assertThatThrownBy(() -> EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction", Optional.empty()))
-                .isInstanceOf(IllegalStateException.class).hasMessage(EmulatedFly.NEEDS_PGBOUNCER);
+        assertThatThrownBy(() -> EmulatedFly.switchPoolMode(home, EmulatorFixture.ADMIN_URL, clusterId, "transaction",
+                Optional.empty()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage(EmulatedFly.NEEDS_PGBOUNCER);
 
         assertThat(EmulatedFly.clusters(home)).singleElement().satisfies(c -> {
             assertThat(c.poolMode()).isEqualTo("session");
@@ -130,15 +146,18 @@ class MpgClusterTest {
     @Test
     void directAddressIsTheServerItselfAndNeedsThePassword() throws Exception {
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
-        String direct = "postgresql://" + pooled.user() + ":" + pooled.password() + "@direct." + clusterId + ".flympg.localhost:" + EmulatorFixture.SERVER.port() + "/" + pooled.database();
-        try (Connection connection = EmulatorFixture.connect(direct); Connection viaPool = EmulatorFixture.connect(pooledUrl)) {
+        String direct = "postgresql://" + pooled.user() + ":" + pooled.password() + "@direct." + clusterId
+                + ".flympg.localhost:" + EmulatorFixture.SERVER.port() + "/" + pooled.database();
+        try (Connection connection = EmulatorFixture.connect(direct);
+                Connection viaPool = EmulatorFixture.connect(pooledUrl)) {
             execute(connection, "CREATE TABLE direct_probe (id int)");
             assertThat(single(viaPool, "SELECT count(*) FROM direct_probe")).isEqualTo("0");
-            assertThat(single(connection, "SELECT inet_server_port()")).isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
+            assertThat(single(connection, "SELECT inet_server_port()"))
+                .isEqualTo(String.valueOf(EmulatorFixture.SERVER.port()));
         }
         String wrongPassword = direct.replace(pooled.password(), "not-the-password");
         assertThatThrownBy(() -> EmulatorFixture.connect(wrongPassword).close()).isInstanceOf(SQLException.class)
-                .hasMessageContaining("password authentication failed");
+            .hasMessageContaining("password authentication failed");
     }
 
     @Test
@@ -154,19 +173,24 @@ class MpgClusterTest {
         assertThat(status.at("/credentials/pgbouncer_uri").asString()).isEqualTo(pooledUrl);
         assertThat(status.at("/credentials/password").asString()).isEqualTo(PostgresUrl.parse(pooledUrl).password());
         assertThat(status.at("/credentials/dbname").asString()).isEqualTo("fly-db-" + clusterId);
-        assertThat(human.out()).startsWith("Cluster Status\n").containsPattern("ID\\s+= " + clusterId)
-                .containsPattern("Status\\s+= ready").doesNotContain(PostgresUrl.parse(pooledUrl).password());
-        assertThat(list.out()).containsPattern(clusterId + "\\s+blockster-mpg\\s+personal\\s+ord\\s+ready\\s+launch\\s+<no attached apps>");
+        assertThat(human.out()).startsWith("Cluster Status\n")
+            .containsPattern("ID\\s+= " + clusterId)
+            .containsPattern("Status\\s+= ready")
+            .doesNotContain(PostgresUrl.parse(pooledUrl).password());
+        assertThat(list.out()).containsPattern(
+                clusterId + "\\s+blockster-mpg\\s+personal\\s+ord\\s+ready\\s+launch\\s+<no attached apps>");
         assertThat(fly.run("mpg", "status", "nosuchcluster").err())
-                .isEqualTo("Error: managed postgres cluster \"nosuchcluster\" not found\n");
+            .isEqualTo("Error: managed postgres cluster \"nosuchcluster\" not found\n");
     }
 
     @Test
     void refusesUnsupportedMajorVersionsAndCreatesNothing() {
-        Result result = fly.run("mpg", "create", "--name", "old", "--region", "ord", "--plan", "basic", "--pg-major-version", "15", "--org", "personal");
+        Result result = fly.run("mpg", "create", "--name", "old", "--region", "ord", "--plan", "basic",
+                "--pg-major-version", "15", "--org", "personal");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Error: invalid Postgres major version: 15. Supported versions are 16 and 17\n");
+        assertThat(result.err())
+            .isEqualTo("Error: invalid Postgres major version: 15. Supported versions are 16 and 17\n");
         assertThat(EmulatedFly.clusters(home)).hasSize(1);
     }
 
@@ -178,7 +202,9 @@ class MpgClusterTest {
 
         for (Result basic : java.util.List.of(unknown, performance, noPlan)) {
             assertThat(basic.exit()).isZero();
-            assertThat(basic.out()).startsWith("Selected Plan: Basic\n  CPU: Shared x 2\n  Memory: 1 GB\n  Price: $38 per month\n").contains("  Plan: basic\n");
+            assertThat(basic.out())
+                .startsWith("Selected Plan: Basic\n  CPU: Shared x 2\n  Memory: 1 GB\n  Price: $38 per month\n")
+                .contains("  Plan: basic\n");
         }
         assertThat(EmulatedFly.clusters(home)).hasSize(4);
     }
@@ -190,12 +216,15 @@ class MpgClusterTest {
             execute(connection, "INSERT INTO posts SELECT generate_series(1, 7)");
         }
         Result backup = fly.run("mpg", "backup", "create", clusterId);
-        assertThat(backup.out()).isEqualTo("Creating full backup for cluster " + clusterId + "...\nBackup queued successfully!\n");
+        assertThat(backup.out())
+            .isEqualTo("Creating full backup for cluster " + clusterId + "...\nBackup queued successfully!\n");
         assertThat(fly.run("mpg", "backup", "list", clusterId, "--json").out()).contains("\"status\": \"running\"");
         Result completed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> fly.run("mpg", "backup", "list", clusterId, "--json"), r -> r.out().contains("\"status\": \"completed\""));
+            .until(() -> fly.run("mpg", "backup", "list", clusterId, "--json"),
+                    r -> r.out().contains("\"status\": \"completed\""));
         String backupId = completed.group("\"id\": \"(\\w+)\"");
-        assertThat(StateStore.JSON.readTree(completed.out()).get(0).propertyNames()).containsExactly("id", "status", "type", "start", "stop");
+        assertThat(StateStore.JSON.readTree(completed.out()).get(0).propertyNames()).containsExactly("id", "status",
+                "type", "start", "stop");
         try (Connection connection = EmulatorFixture.connect(pooledUrl)) {
             execute(connection, "DELETE FROM posts");
         }
@@ -206,9 +235,14 @@ class MpgClusterTest {
         String newId = restored.group("  Cluster ID: (\\S+)");
         assertThat(newId).isNotEqualTo(clusterId);
         assertThat(restored.out()).contains("  Cluster Name: blockster-mpg-restore-");
-        EmulatedFly.ClusterView copy = EmulatedFly.clusters(home).stream().filter(c -> c.id().equals(newId)).findFirst().orElseThrow();
+        EmulatedFly.ClusterView copy = EmulatedFly.clusters(home)
+            .stream()
+            .filter(c -> c.id().equals(newId))
+            .findFirst()
+            .orElseThrow();
         assertThat(copy.pooledUrl()).contains("pgbouncer." + newId + ".").isNotEqualTo(pooledUrl);
-        try (Connection source = EmulatorFixture.connect(pooledUrl); Connection target = EmulatorFixture.connect(copy.pooledUrl())) {
+        try (Connection source = EmulatorFixture.connect(pooledUrl);
+                Connection target = EmulatorFixture.connect(copy.pooledUrl())) {
             assertThat(single(source, "SELECT count(*) FROM posts")).isEqualTo("0");
             assertThat(single(target, "SELECT count(*) FROM posts")).isEqualTo("7");
         }
@@ -223,16 +257,18 @@ class MpgClusterTest {
         Result user = fly.run("mpg", "users", "create", clusterId, "--username", username, "--role", "reader");
         Result database = fly.run("mpg", "databases", "create", clusterId, "--name", "emu_extra_" + clusterId);
         // flyctl prints no password (contract 2.29); the emulated platform knows it.
-        assertThat(user.out()).isEqualTo("Creating user " + username + " with role reader in cluster " + clusterId + "...\nUser created successfully!\n  Name: "
-                + username + "\n  Role: reader\n");
+        assertThat(user.out()).isEqualTo("Creating user " + username + " with role reader in cluster " + clusterId
+                + "...\nUser created successfully!\n  Name: " + username + "\n  Role: reader\n");
         String password = new StateStore(home).read().cluster(clusterId).extraUsers.get(0).password;
         PostgresUrl pooled = PostgresUrl.parse(pooledUrl);
-        String readerUrl = "postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port() + "/" + pooled.database();
+        String readerUrl = "postgresql://" + username + ":" + password + "@" + pooled.host() + ":" + pooled.port() + "/"
+                + pooled.database();
 
         assertThat(database.exit()).as(database.err()).isZero();
         try (Connection reader = EmulatorFixture.connect(readerUrl)) {
             assertThat(single(reader, "SELECT count(*) FROM posts")).isEqualTo("0");
-            assertThatThrownBy(() -> execute(reader, "INSERT INTO posts VALUES (1)")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> execute(reader, "INSERT INTO posts VALUES (1)"))
+                .hasMessageContaining("permission denied");
         }
         try (Connection extra = EmulatorFixture.connect(pooledUrl.replaceFirst("/[^/]+$", "/emu_extra_" + clusterId))) {
             assertThat(single(extra, "SELECT current_database()")).isEqualTo("emu_extra_" + clusterId);
@@ -251,16 +287,20 @@ class MpgClusterTest {
         assertThat(destroyed.exit()).isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> Pooler.process(cluster).isEmpty());
         assertThatThrownBy(() -> EmulatorFixture.connect(pooledUrl).close()).isInstanceOf(SQLException.class)
-                .hasMessageContaining("Connection");
-        assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_database WHERE datname = 'fly-db-" + clusterId + "'")).isFalse();
-        assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_roles WHERE rolname = 'fly-user-" + clusterId + "'")).isFalse();
+            .hasMessageContaining("Connection");
+        assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_database WHERE datname = 'fly-db-" + clusterId + "'"))
+            .isFalse();
+        assertThat(EmulatorFixture.exists("SELECT 1 FROM pg_roles WHERE rolname = 'fly-user-" + clusterId + "'"))
+            .isFalse();
         assertThat(fly.run("mpg", "list", "--org", "personal").out()).startsWith("No managed postgres clusters found");
     }
 
     @Test
     void reviveRestartsThePoolerOnTheSamePortAfterShutdown() throws Exception {
         EmulatedFly.shutdown(home);
-        assertThat(EmulatedFly.clusters(home)).singleElement().extracting(EmulatedFly.ClusterView::pgbouncerRunning).isEqualTo(false);
+        assertThat(EmulatedFly.clusters(home)).singleElement()
+            .extracting(EmulatedFly.ClusterView::pgbouncerRunning)
+            .isEqualTo(false);
         assertThatThrownBy(() -> EmulatorFixture.connect(pooledUrl).close()).isInstanceOf(SQLException.class);
 
         assertThat(EmulatedFly.revive(home, EmulatorFixture.ADMIN_URL, Optional.empty())).containsExactly(clusterId);
@@ -283,4 +323,5 @@ class MpgClusterTest {
             statement.execute(sql);
         }
     }
+
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped runbook against real flyctl's command line (flyctl/contract.yaml): every fly/flyctl
- * argv names a command flyctl has, uses only that command's flags, has the arguments it accepts and
- * every flag it cannot run without. A runbook edit cannot bring back a flag real flyctl rejects.
+ * The shipped runbook against real flyctl's command line (flyctl/contract.yaml): every
+ * fly/flyctl argv names a command flyctl has, uses only that command's flags, has the
+ * arguments it accepts and every flag it cannot run without. A runbook edit cannot bring
+ * back a flag real flyctl rejects.
  */
 class RunbookAgainstContractTest {
 
@@ -27,7 +28,8 @@ class RunbookAgainstContractTest {
     @Test
     void theRunbookHasFlyctlCommandsToCheck() {
         assertThat(runbookCommands()).extracting(Command::step)
-                .contains("token-org", "mpg-create", "mpg-users-create", "mpg-databases-create", "deploy", "scale-down", "volume-snapshot-list");
+            .contains("token-org", "mpg-create", "mpg-users-create", "mpg-databases-create", "deploy", "scale-down",
+                    "volume-snapshot-list");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,12 +45,17 @@ class RunbookAgainstContractTest {
             }
         }
         assertThat(missing).as("%s: flags flyctl cannot run without", command).isEmpty();
-        if (run.command().path().get(0).equals("mpg") && List.of("create", "list").contains(run.command().path().get(1))) {
-            assertThat(run.args().flag("org")).as("%s: without --org flyctl must prompt for the org", command).isPresent();
+        if (run.command().path().get(0).equals("mpg")
+                && List.of("create", "list").contains(run.command().path().get(1))) {
+            assertThat(run.args().flag("org")).as("%s: without --org flyctl must prompt for the org", command)
+                .isPresent();
         }
-        if (List.of("status", "connect", "proxy", "attach", "detach", "backup", "restore", "users", "databases", "destroy")
-                .contains(run.command().path().size() > 1 ? run.command().path().get(1) : "") && run.command().path().get(0).equals("mpg")) {
-            assertThat(run.args().argument()).as("%s: without a cluster id flyctl must prompt for it", command).isPresent();
+        if (List
+            .of("status", "connect", "proxy", "attach", "detach", "backup", "restore", "users", "databases", "destroy")
+            .contains(run.command().path().size() > 1 ? run.command().path().get(1) : "")
+                && run.command().path().get(0).equals("mpg")) {
+            assertThat(run.args().argument()).as("%s: without a cluster id flyctl must prompt for it", command)
+                .isPresent();
         }
     }
 
@@ -63,4 +70,5 @@ class RunbookAgainstContractTest {
         assertThat(result.err()).isEqualTo("Error: unknown flag: --no-such-flag\n");
         assertThat(result.out()).as("cobra prints the usage on stdout").startsWith("Usage:\n  flyctl ");
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Every fly/flyctl command line of the shipped runbook, its placeholders filled with sample values. */
+/**
+ * Every fly/flyctl command line of the shipped runbook, its placeholders filled with
+ * sample values.
+ */
 final class RunbookFlyctlCommands {
 
     static final Path RUNBOOK = Path.of("src/main/resources/runbooks/flex-to-mpg.yaml");
@@ -24,18 +27,21 @@ final class RunbookFlyctlCommands {
         }
     }
 
-    private RunbookFlyctlCommands() {}
+    private RunbookFlyctlCommands() {
+    }
 
     static List<Command> all() {
         JsonNode root;
         try {
             root = YAMLMapper.builder().build().readTree(RUNBOOK.toFile());
-        } catch (tools.jackson.core.JacksonException e) {
+        }
+        catch (tools.jackson.core.JacksonException e) {
             throw new UncheckedIOException(new IOException(e));
         }
         Map<String, String> samples = new java.util.HashMap<>();
-        root.get("parameters").forEach(p -> samples.put(p.get("id").asString(),
-                p.has("defaultValue") ? p.get("defaultValue").asString() : "sample-" + p.get("id").asString()));
+        root.get("parameters")
+            .forEach(p -> samples.put(p.get("id").asString(),
+                    p.has("defaultValue") ? p.get("defaultValue").asString() : "sample-" + p.get("id").asString()));
         List<Command> commands = new ArrayList<>();
         for (String list : List.of("phases", "flows")) {
             for (JsonNode phase : root.get(list)) {
@@ -68,4 +74,5 @@ final class RunbookFlyctlCommands {
         }
         return m.appendTail(out).toString();
     }
+
 }

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An emulator home seeded with the two apps of the runbook, a fresh one per test: a Flex app whose
- * database holds real rows and an application with running machines.
+ * An emulator home seeded with the two apps of the runbook, a fresh one per test: a Flex
+ * app whose database holds real rows and an application with running machines.
  */
 abstract class SeededEmulatorTest {
 
@@ -15,9 +15,11 @@ abstract class SeededEmulatorTest {
     Path home;
 
     EmulatorFixture fly;
+
     SeedApps seed;
 
     private final int flexRows;
+
     private final int appMachines;
 
     SeededEmulatorTest(int flexRows, int appMachines) {
@@ -35,4 +37,5 @@ abstract class SeededEmulatorTest {
     void closeFixture() throws Exception {
         fly.close();
     }
+
 }

@@ -34,8 +34,10 @@ class StateStoreTest {
         }
         pool.shutdown();
 
-        assertThat(EmulatedFly.app(home, "web").orElseThrow().secrets()).hasSize(41).containsEntry("SECRET_39", "value39");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("state.json")))).isEqualTo("rw-------");
+        assertThat(EmulatedFly.app(home, "web").orElseThrow().secrets()).hasSize(41)
+            .containsEntry("SECRET_39", "value39");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("state.json"))))
+            .isEqualTo("rw-------");
     }
 
     @Test
@@ -50,4 +52,5 @@ class StateStoreTest {
         assertThat(EmulatedFly.app(home, "web").orElseThrow().startedMachines()).isEmpty();
         assertThat(EmulatedFly.app(home, "flex").orElseThrow().kind()).isEqualTo("postgres-flex");
     }
+
 }

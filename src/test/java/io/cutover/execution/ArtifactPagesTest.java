@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The files runs produced, as approvers and operators open them: text inline, dumps for operators only, nothing outside the working directory. */
+/**
+ * The files runs produced, as approvers and operators open them: text inline, dumps for
+ * operators only, nothing outside the working directory.
+ */
 @PanelTest
 class ArtifactPagesTest {
 
@@ -34,12 +37,18 @@ class ArtifactPagesTest {
         runApi.awaitEnd(runApi.startOk(migration, "produces"));
         ArtifactView file = artifacts.forMigration(migration).get(0);
 
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + file.id()).with(user("viewer").roles("VIEWER"))).hasStatusOk().bodyText()
-                .contains("<pre class=\"artifact-text\" tabindex=\"0\" aria-label=\"File contents\">data\n</pre>")
-                .contains(file.sha256());
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + file.id() + "/download").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().hasHeader("Content-Disposition", "attachment; filename=\"" + Path.of(file.path()).getFileName() + "\"")
-                .bodyText().isEqualTo("data\n");
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/artifacts/" + file.id())
+            .with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyText()
+            .contains("<pre class=\"artifact-text\" tabindex=\"0\" aria-label=\"File contents\">data\n</pre>")
+            .contains(file.sha256());
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/artifacts/" + file.id() + "/download")
+            .with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .hasHeader("Content-Disposition", "attachment; filename=\"" + Path.of(file.path()).getFileName() + "\"")
+            .bodyText()
+            .isEqualTo("data\n");
     }
 
     @Test
@@ -47,15 +56,21 @@ class ArtifactPagesTest {
         long migration = runApi.createMigration("exec-test", "{}");
         long run = runApi.startOk(migration, "ok");
         runApi.awaitEnd(run);
-        Files.write(workspace.of(migration).resolve("backups/db.dump"), new byte[] {'P', 'G', 'D', 'M', 'P', 0, 1, 2});
+        Files.write(workspace.of(migration).resolve("backups/db.dump"),
+                new byte[] { 'P', 'G', 'D', 'M', 'P', 0, 1, 2 });
         artifacts.insert(new ArtifactView(0, migration, run, "custom-dump", "backups/db.dump", 8, "00", Instant.now()));
         long id = artifacts.newest(migration, "custom-dump").orElseThrow().id();
 
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id + "/download").with(user("viewer").roles("VIEWER"))).hasStatus(403);
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id + "/download").with(user("operator").roles("OPERATOR")))
-                .hasStatusOk().hasContentType("application/octet-stream");
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id).with(user("viewer").roles("VIEWER"))).hasStatusOk().bodyText()
-                .contains("Not a text file (a dump): operators and admins can download it.");
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/artifacts/" + id + "/download")
+            .with(user("viewer").roles("VIEWER"))).hasStatus(403);
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/artifacts/" + id + "/download")
+            .with(user("operator").roles("OPERATOR"))).hasStatusOk().hasContentType("application/octet-stream");
+        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id).with(user("viewer").roles("VIEWER")))
+            .hasStatusOk()
+            .bodyText()
+            .contains("Not a text file (a dump): operators and admins can download it.");
     }
 
     @Test
@@ -63,12 +78,18 @@ class ArtifactPagesTest {
         long migration = runApi.createMigration("exec-test", "{}");
         long run = runApi.startOk(migration, "ok");
         runApi.awaitEnd(run);
-        artifacts.insert(new ArtifactView(0, migration, run, "evil", "../../../../../../etc/passwd", 1, "00", Instant.now()));
+        artifacts.insert(
+                new ArtifactView(0, migration, run, "evil", "../../../../../../etc/passwd", 1, "00", Instant.now()));
         long id = artifacts.newest(migration, "evil").orElseThrow().id();
 
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id + "/download").with(user("admin").roles("ADMIN"))).hasStatus(403)
-                .bodyText().doesNotContain("root:");
-        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id).with(user("admin").roles("ADMIN"))).hasStatus(403);
-        assertThat(mvc.get().uri("/migrations/" + (migration + 1000) + "/artifacts/" + id).with(user("admin").roles("ADMIN"))).hasStatus(404);
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/artifacts/" + id + "/download")
+            .with(user("admin").roles("ADMIN"))).hasStatus(403).bodyText().doesNotContain("root:");
+        assertThat(mvc.get().uri("/migrations/" + migration + "/artifacts/" + id).with(user("admin").roles("ADMIN")))
+            .hasStatus(403);
+        assertThat(mvc.get()
+            .uri("/migrations/" + (migration + 1000) + "/artifacts/" + id)
+            .with(user("admin").roles("ADMIN"))).hasStatus(404);
     }
+
 }

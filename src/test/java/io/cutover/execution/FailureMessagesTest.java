@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** A failed command says why in words — full disk, broken pipe, unknown host, a port that is not PostgreSQL — not just its exit code. */
+/**
+ * A failed command says why in words — full disk, broken pipe, unknown host, a port that
+ * is not PostgreSQL — not just its exit code.
+ */
 @PanelTest
 class FailureMessagesTest {
 
@@ -22,7 +25,8 @@ class FailureMessagesTest {
         JsonNode run = runOn(TestDatabases.url("postgres"), "disk-full");
 
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
-        assertThat(run.get("message").asString()).startsWith("The disk is full (No space left on device)").endsWith("(Exited with code 1 (expected [0]))");
+        assertThat(run.get("message").asString()).startsWith("The disk is full (No space left on device)")
+            .endsWith("(Exited with code 1 (expected [0]))");
     }
 
     @Test
@@ -30,8 +34,8 @@ class FailureMessagesTest {
         JsonNode run = runOn(TestDatabases.url("postgres"), "broken-pipe");
 
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
-        assertThat(run.get("message").asString())
-                .startsWith("yes was stopped by a broken pipe (SIGPIPE, exit 141): head, which reads its output, ended before reading it all (exit 0)");
+        assertThat(run.get("message").asString()).startsWith(
+                "yes was stopped by a broken pipe (SIGPIPE, exit 141): head, which reads its output, ended before reading it all (exit 0)");
     }
 
     @Test
@@ -48,7 +52,8 @@ class FailureMessagesTest {
             JsonNode run = runOn("postgres://postgres@127.0.0.1:" + web.port() + "/postgres", "schema-dump");
 
             assertThat(run.get("status").asString()).isEqualTo("FAILED");
-            assertThat(run.get("message").asString()).startsWith("Something answers at 127.0.0.1:" + web.port() + ", but it is not PostgreSQL");
+            assertThat(run.get("message").asString())
+                .startsWith("Something answers at 127.0.0.1:" + web.port() + ", but it is not PostgreSQL");
         }
     }
 
@@ -56,4 +61,5 @@ class FailureMessagesTest {
         long migration = api.createMigration("exec-test", "{\"db\":\"" + db + "\"}");
         return api.awaitEnd(api.startOk(migration, step));
     }
+
 }

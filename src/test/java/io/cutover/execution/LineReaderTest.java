@@ -18,12 +18,14 @@ class LineReaderTest {
 
     @Test
     void splitsOnNewlinesAndKeepsAnUnterminatedLastLine() {
-        assertThat(read("one\ntwo\r\nthree".getBytes(StandardCharsets.UTF_8), 100)).containsExactly("one", "two", "three");
+        assertThat(read("one\ntwo\r\nthree".getBytes(StandardCharsets.UTF_8), 100)).containsExactly("one", "two",
+                "three");
     }
 
     @Test
     void progressBarsWrittenWithCarriageReturnsBecomeLines() {
-        assertThat(read("10%\r20%\r100%\n".getBytes(StandardCharsets.UTF_8), 100)).containsExactly("10%", "20%", "100%");
+        assertThat(read("10%\r20%\r100%\n".getBytes(StandardCharsets.UTF_8), 100)).containsExactly("10%", "20%",
+                "100%");
     }
 
     @Test
@@ -38,8 +40,9 @@ class LineReaderTest {
 
     @Test
     void bytesThatAreNotUtf8BecomeReplacementCharacters() {
-        byte[] bytes = {'a', (byte) 0xff, 'b', '\n'};
+        byte[] bytes = { 'a', (byte) 0xff, 'b', '\n' };
 
         assertThat(read(bytes, 100)).containsExactly("a\uFFFDb");
     }
+
 }

@@ -26,13 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an operator notices on the run page, in a real (headless) Chromium: after pressing Run the
- * log fills in line by line while the step is still running, not all at once when it ends; and
- * reloading the page in the middle of the run shows the whole log again, every line exactly once
- * and in order, then keeps following it until the badge says "succeeded".
+ * What an operator notices on the run page, in a real (headless) Chromium: after pressing
+ * Run the log fills in line by line while the step is still running, not all at once when
+ * it ends; and reloading the page in the middle of the run shows the whole log again,
+ * every line exactly once and in order, then keeps following it until the badge says
+ * "succeeded".
  *
- * <p>Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed in CI
- * (see {@link OptionalTool}).
+ * <p>
+ * Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed
+ * in CI (see {@link OptionalTool}).
  */
 @PanelTest
 class LiveLogBrowserTest {
@@ -74,7 +76,9 @@ class LiveLogBrowserTest {
         List<String> expected = IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).toList();
         assertThat(outLines()).containsExactlyElementsOf(expected);
         assertThat(statusBadge()).isEqualTo("succeeded");
-        assertThat(browser.contentSecurityRefusals()).as("htmx, the live log and the pages work under the Content-Security-Policy").isEmpty();
+        assertThat(browser.contentSecurityRefusals())
+            .as("htmx, the live log and the pages work under the Content-Security-Policy")
+            .isEmpty();
     }
 
     @Test
@@ -97,11 +101,11 @@ class LiveLogBrowserTest {
     private long createMigration(String runbookId) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString("admin:test-password".getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(browser.url("/api/migrations")))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"live-log-" + System.nanoTime() + "\",\"runbookId\":\"" + runbookId + "\",\"values\":{}}"))
-                .build();
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"live-log-" + System.nanoTime()
+                    + "\",\"runbookId\":\"" + runbookId + "\",\"values\":{}}"))
+            .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("create migration: %s", response.body()).isEqualTo(201);
         return JsonMapper.builder().build().readTree(response.body()).get("id").asLong();
@@ -110,10 +114,12 @@ class LiveLogBrowserTest {
     /** Presses Run on a step's card and waits for the run page it redirects to. */
     private void runStep(long migrationId, String phaseId, String stepId) {
         browser.driver.get(browser.url("/migrations/" + migrationId + "/phases/" + phaseId));
-        WebElement run = browser.driver.findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
+        WebElement run = browser.driver
+            .findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
         assertThat(run.getText()).isEqualTo("Run");
         browser.click(run);
-        new WebDriverWait(browser.driver, Browser.WAIT).until(ExpectedConditions.urlMatches("/migrations/" + migrationId + "/runs/\\d+$"));
+        new WebDriverWait(browser.driver, Browser.WAIT)
+            .until(ExpectedConditions.urlMatches("/migrations/" + migrationId + "/runs/\\d+$"));
     }
 
     /** The texts of the stdout lines on the page, read in one go. */
@@ -131,8 +137,11 @@ class LiveLogBrowserTest {
         return "true".equals(logPanel().getDomAttribute("data-ended"));
     }
 
-    /** The badge's text as the page sets it (CSS capitalises what is shown: "Running"). */
+    /**
+     * The badge's text as the page sets it (CSS capitalises what is shown: "Running").
+     */
     private String statusBadge() {
         return browser.driver.findElement(By.id("run-status")).getDomProperty("textContent").trim();
     }
+
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A panel killed with SIGKILL while pg_dump runs: the pg_dump dies with it, and after the restart
- * no passfile is left anywhere in the data directory and the half-written dump is out of backups/.
+ * A panel killed with SIGKILL while pg_dump runs: the pg_dump dies with it, and after the
+ * restart no passfile is left anywhere in the data directory and the half-written dump is
+ * out of backups/.
  */
 class PanelKillLeftoversTest {
 
@@ -29,24 +30,37 @@ class PanelKillLeftoversTest {
 
     @Test
     void aKilledPanelTakesItsPgDumpAlongAndLeavesNoPassfileOrPartialBackupAfterItsRestart() throws Exception {
-        try (DataPathFixture db = new DataPathFixture(0.01); Connection lock = TestDatabases.connect(db.source); Statement st = lock.createStatement()) {
-            String source = "postgres://postgres:Kill-Test-Pw@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + db.source;
+        try (DataPathFixture db = new DataPathFixture(0.01);
+                Connection lock = TestDatabases.connect(db.source);
+                Statement st = lock.createStatement()) {
+            String source = "postgres://postgres:Kill-Test-Pw@" + TestDatabases.host() + ":" + TestDatabases.port()
+                    + "/" + db.source;
             long migration;
             long run;
             ProcessHandle pgDump;
             try (PanelProcess panel = PanelProcess.start(dataDir, "panel-1")) {
-                migration = panel.createMigration("datapath-test", "{\"sourceUrl\":\"" + source + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
-                assertThat(panel.runToEnd(migration, "preflight-backup").get("status").asString()).isEqualTo("SUCCEEDED");
-                // pg_dump waits for this lock: it is mid-run, its passfile in place, its dump file begun
+                migration = panel.createMigration("datapath-test",
+                        "{\"sourceUrl\":\"" + source + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
+                assertThat(panel.runToEnd(migration, "preflight-backup").get("status").asString())
+                    .isEqualTo("SUCCEEDED");
+                // pg_dump waits for this lock: it is mid-run, its passfile in place, its
+                // dump file begun
                 lock.setAutoCommit(false);
                 st.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
                 run = json(panel.startRun(migration, "dump-custom").body()).get("id").asLong();
-                pgDump = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> child(panel.handle(), "pg_dump"), Optional::isPresent).orElseThrow();
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !files(dataDir, "pgpass").isEmpty() && !files(dataDir, ".dump").isEmpty());
+                pgDump = Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> child(panel.handle(), "pg_dump"), Optional::isPresent)
+                    .orElseThrow();
+                Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !files(dataDir, "pgpass").isEmpty() && !files(dataDir, ".dump").isEmpty());
 
                 panel.kill();
 
-                Awaitility.await("pg_dump ends with the panel").atMost(Duration.ofSeconds(10)).until(() -> !pgDump.isAlive());
+                Awaitility.await("pg_dump ends with the panel")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !pgDump.isAlive());
             }
             lock.rollback();
             try (PanelProcess restarted = PanelProcess.start(dataDir, "panel-2")) {
@@ -85,4 +99,5 @@ class PanelKillLeftoversTest {
     private static JsonNode json(String body) {
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
     }
+
 }

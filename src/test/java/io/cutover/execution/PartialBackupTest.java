@@ -18,7 +18,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A dump that did not finish never stays in backups/, where upload-backups would copy it. */
+/**
+ * A dump that did not finish never stays in backups/, where upload-backups would copy it.
+ */
 @PanelTest
 class PartialBackupTest {
 
@@ -30,8 +32,11 @@ class PartialBackupTest {
 
     @Test
     void aCancelledDumpIsMovedToPartialAndNamedSo() throws Exception {
-        try (DataPathFixture db = new DataPathFixture(0.01); Connection lock = TestDatabases.connect(db.source); Statement st = lock.createStatement()) {
-            long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
+        try (DataPathFixture db = new DataPathFixture(0.01);
+                Connection lock = TestDatabases.connect(db.source);
+                Statement st = lock.createStatement()) {
+            long migration = api.createMigration("datapath-test",
+                    "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
             api.awaitEnd(api.startOk(migration, "preflight-backup"));
             Path workdir = panel.dataDir().toAbsolutePath().normalize().resolve("migrations/" + migration);
             lock.setAutoCommit(false);
@@ -45,8 +50,12 @@ class PartialBackupTest {
 
             assertThat(status).isEqualTo("CANCELLED");
             assertThat(list(workdir.resolve("backups"))).isEmpty();
-            assertThat(list(workdir.resolve("partial"))).singleElement().asString().startsWith("db_").endsWith(".dump.partial");
-            assertThat(api.log(run)).contains("Moved the incomplete backups/db_").contains("it is not a usable backup and will not be uploaded");
+            assertThat(list(workdir.resolve("partial"))).singleElement()
+                .asString()
+                .startsWith("db_")
+                .endsWith(".dump.partial");
+            assertThat(api.log(run)).contains("Moved the incomplete backups/db_")
+                .contains("it is not a usable backup and will not be uploaded");
         }
     }
 
@@ -58,4 +67,5 @@ class PartialBackupTest {
             return entries.map(p -> p.getFileName().toString()).toList();
         }
     }
+
 }

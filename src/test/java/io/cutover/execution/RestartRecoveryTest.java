@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What a restart finds: runs that were active become interrupted, and their processes are ended. */
+/**
+ * What a restart finds: runs that were active become interrupted, and their processes are
+ * ended.
+ */
 @PanelTest
 class RestartRecoveryTest {
 
@@ -34,7 +37,8 @@ class RestartRecoveryTest {
     @Test
     void runningRunBecomesInterruptedAndItsLeftoverProcessIsEnded() throws Exception {
         long migration = api.createMigration("exec-test", "{}");
-        // What a panel that died mid-run leaves behind: a RUNNING row and its child, still alive.
+        // What a panel that died mid-run leaves behind: a RUNNING row and its child,
+        // still alive.
         Process leftover = new ProcessBuilder("sleep", "300").start();
         long run = insertRunningRun(migration, leftover);
 
@@ -52,13 +56,15 @@ class RestartRecoveryTest {
         long migration = api.createMigration("exec-test", "{}");
         Process bystander = new ProcessBuilder("sleep", "300").start();
         try {
-            long run = insertRunningRunWithPids(migration, bystander.pid() + ":" + (Instant.now().toEpochMilli() - 3_600_000));
+            long run = insertRunningRunWithPids(migration,
+                    bystander.pid() + ":" + (Instant.now().toEpochMilli() - 3_600_000));
 
             recovery.run(null);
 
             assertThat(api.status(run)).isEqualTo("INTERRUPTED");
             assertThat(bystander.isAlive()).as("a process that merely reuses the pid is left alone").isTrue();
-        } finally {
+        }
+        finally {
             bystander.destroyForcibly();
         }
     }
@@ -68,12 +74,14 @@ class RestartRecoveryTest {
     }
 
     private long insertRunningRunWithPids(long migration, String pids) {
-        jdbc.update("INSERT INTO run (migration_id, phase_id, step_id, kind, status, started_by, queued_at, started_at, pids, active_lock, version) "
-                + "VALUES (?, 'exec', 'long-tree', 'COMMAND', 'RUNNING', 'operator', ?, ?, ?, ?, 1)",
+        jdbc.update(
+                "INSERT INTO run (migration_id, phase_id, step_id, kind, status, started_by, queued_at, started_at, pids, active_lock, version) "
+                        + "VALUES (?, 'exec', 'long-tree', 'COMMAND', 'RUNNING', 'operator', ?, ?, ?, ?, 1)",
                 migration, Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), pids, migration);
         long run = jdbc.queryForObject("SELECT MAX(id) FROM run", Long.class);
         logStream.open(run, SecretRedactor.urlPasswordsOnly(), List.of()).out("half-way through");
         logStream.awaitStored(run, Duration.ofSeconds(5));
         return run;
     }
+
 }

@@ -15,7 +15,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
-/** A successful run is the evidence a sign-off binds to; whoever ran a step performed it. */
+/**
+ * A successful run is the evidence a sign-off binds to; whoever ran a step performed it.
+ */
 @PanelTest
 class RunEvidenceTest {
 
@@ -24,6 +26,7 @@ class RunEvidenceTest {
 
     @Autowired
     RunApi api;
+
     long migration;
 
     @BeforeEach
@@ -37,22 +40,28 @@ class RunEvidenceTest {
         assertThat(sign("approver", "proof-ok")).hasStatusOk();
         assertThat(phaseState("proof")).isEqualTo("DONE");
         assertThat(api.start("operator", migration, "proof-run", null).getResponse().getStatus())
-                .as("a finished step of a finished phase runs again only with an explicit yes").isEqualTo(400);
+            .as("a finished step of a finished phase runs again only with an explicit yes")
+            .isEqualTo(400);
 
         api.awaitEnd(api.rerunOk("operator", migration, "proof-run"));
 
         assertThat(phaseState("proof")).isEqualTo("IN_PROGRESS");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(item("proof-ok").get("history").get(0).get("voidReason").asString()).contains("done again"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(item("proof-ok").get("history").get(0).get("voidReason").asString())
+                .contains("done again"));
     }
 
     @Test
     void failedRunIsNoEvidence() {
-        // 'fails' exits 3; nothing may be signed on its strength, and the step stays not done.
+        // 'fails' exits 3; nothing may be signed on its strength, and the step stays not
+        // done.
         api.awaitEnd(api.startOk(migration, "fails"));
 
         JsonNode step = null;
-        for (JsonNode s : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange()).get("phases").get(0).get("steps")) {
+        for (JsonNode s : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange())
+            .get("phases")
+            .get(0)
+            .get("steps")) {
             if (s.get("id").asString().equals("fails")) {
                 step = s;
             }
@@ -70,7 +79,11 @@ class RunEvidenceTest {
         api.awaitEnd(ranByHybrid);
         sign("approver", "proof-ok");
 
-        assertThat(sign("hybrid", "after-go")).hasStatus(403).bodyJson().extractingPath("$.detail").asString().contains("Separation of duties");
+        assertThat(sign("hybrid", "after-go")).hasStatus(403)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("Separation of duties");
         assertThat(sign("approver", "after-go")).hasStatusOk();
         assertThat(sign("approver2", "after-go")).hasStatusOk();
         assertThat(phaseState("after")).isEqualTo("OPEN");
@@ -86,19 +99,28 @@ class RunEvidenceTest {
 
         long run = api.rerunOk("hybrid", migration, "proof-run");
 
-        assertThat(item("after-go").get("signOffs").findValuesAsString("signedBy")).as("counts no more once the run is queued").containsExactly("approver2");
+        assertThat(item("after-go").get("signOffs").findValuesAsString("signedBy"))
+            .as("counts no more once the run is queued")
+            .containsExactly("approver2");
         api.awaitEnd(run);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(item("after-go").get("history").get(0).get("voidReason").asString())
-                .isEqualTo("Separation of duties: hybrid signed this and then performed 'Produces evidence', work the checklist approves"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(item("after-go").get("history").get(0).get("voidReason").asString())
+                .isEqualTo(
+                        "Separation of duties: hybrid signed this and then performed 'Produces evidence', work the checklist approves"));
     }
 
     private MvcTestResult sign(String user, String item) {
-        return mvc.post().uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off").with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange();
+        return mvc.post()
+            .uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off")
+            .with(as(user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{}")
+            .exchange();
     }
 
     private String phaseState(String phaseId) {
-        for (JsonNode p : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange()).get("phases")) {
+        for (JsonNode p : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange())
+            .get("phases")) {
             if (p.get("id").asString().equals(phaseId)) {
                 return p.get("state").asString();
             }
@@ -107,7 +129,8 @@ class RunEvidenceTest {
     }
 
     private JsonNode item(String itemId) {
-        for (JsonNode p : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange()).get("phases")) {
+        for (JsonNode p : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange())
+            .get("phases")) {
             for (JsonNode g : p.get("gates")) {
                 for (JsonNode i : g.get("items")) {
                     if (i.get("id").asString().equals(itemId)) {
@@ -118,4 +141,5 @@ class RunEvidenceTest {
         }
         throw new AssertionError(itemId);
     }
+
 }

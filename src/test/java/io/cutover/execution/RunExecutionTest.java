@@ -33,6 +33,7 @@ class RunExecutionTest {
 
     @Autowired
     RunApi api;
+
     long migration;
 
     @BeforeEach
@@ -52,7 +53,8 @@ class RunExecutionTest {
         assertThat(failed.get("message").asString()).contains("Exited with code 3");
 
         JsonNode accepted = api.awaitEnd(api.startOk(migration, "accepts-one"));
-        assertThat(accepted.get("status").asString()).as("exit 1 is declared a success for this step").isEqualTo("SUCCEEDED");
+        assertThat(accepted.get("status").asString()).as("exit 1 is declared a success for this step")
+            .isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -61,7 +63,8 @@ class RunExecutionTest {
         api.awaitEnd(run);
 
         assertThat(api.log(run)).contains(" out one").contains(" err two").contains(" sys $ bash -c");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(migration))
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(audit.forMigration(migration))
                 .anySatisfy(e -> assertThat(e.details()).contains("Run " + run + " of step 'ok' ended SUCCEEDED")));
     }
 
@@ -81,7 +84,8 @@ class RunExecutionTest {
     void cancelEndsTheWholeProcessTreeAndOnlyOperatorsMayCancel() throws Exception {
         long run = api.startOk(migration, "long-tree");
         Path pidFile = workdir().resolve("long-child.pid");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertThat(ProcessHandle.of(child)).get().matches(ProcessHandle::isAlive);
 
@@ -97,22 +101,27 @@ class RunExecutionTest {
     @Test
     void twoSimultaneousStartsGiveExactlyOneRun() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> presses = List.of("operator", "operator2").stream()
-                .map(user -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return api.start(user, migration, "long-tree", null).getResponse().getStatus();
-                }))
-                .toList();
+        List<CompletableFuture<Integer>> presses = List.of("operator", "operator2")
+            .stream()
+            .map(user -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                }
+                catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return api.start(user, migration, "long-tree", null).getResponse().getStatus();
+            }))
+            .toList();
         go.countDown();
 
         List<Integer> statuses = presses.stream().map(CompletableFuture::join).toList();
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
-        JsonNode runs = api.body(mvc.get().uri("/api/migrations/" + migration + "/runs").with(io.cutover.TestUsers.as("viewer")).exchange());
+        JsonNode runs = api.body(mvc.get()
+            .uri("/api/migrations/" + migration + "/runs")
+            .with(io.cutover.TestUsers.as("viewer"))
+            .exchange());
         assertThat(runs).hasSize(1);
         long run = runs.get(0).get("id").asLong();
         api.cancel("operator", run);
@@ -125,14 +134,18 @@ class RunExecutionTest {
 
         assertThat(ended.get("status").asString()).isEqualTo("FAILED");
         assertThat(ended.get("exitCode").isNull()).isTrue();
-        assertThat(ended.get("message").asString()).contains("'definitely-not-installed-tool' is not installed").contains("Install it");
+        assertThat(ended.get("message").asString()).contains("'definitely-not-installed-tool' is not installed")
+            .contains("Install it");
     }
 
     @Test
     void producedFileBecomesTheArtifactLaterStepsUse() throws Exception {
         api.awaitEnd(api.startOk(migration, "produces"));
 
-        JsonNode artifacts = api.body(mvc.get().uri("/api/migrations/" + migration + "/artifacts").with(io.cutover.TestUsers.as("viewer")).exchange());
+        JsonNode artifacts = api.body(mvc.get()
+            .uri("/api/migrations/" + migration + "/artifacts")
+            .with(io.cutover.TestUsers.as("viewer"))
+            .exchange());
         JsonNode artifact = artifacts.get(0);
         assertThat(artifacts).hasSize(1);
         assertThat(artifact.get("kind").asString()).isEqualTo("out-file");
@@ -140,8 +153,8 @@ class RunExecutionTest {
         byte[] written = Files.readAllBytes(workdir().resolve(artifact.get("path").asString()));
         assertThat(new String(written)).isEqualTo("data\n");
         assertThat(artifact.get("sizeBytes").asLong()).isEqualTo(written.length);
-        assertThat(artifact.get("sha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(written)));
+        assertThat(artifact.get("sha256").asString()).isEqualTo(
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(written)));
         long reader = api.startOk(migration, "uses-artifact");
         assertThat(api.awaitEnd(reader).get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(api.log(reader)).contains(" out data");
@@ -159,7 +172,10 @@ class RunExecutionTest {
     void capturedOutputSetsAParameterForLaterSteps() {
         api.awaitEnd(api.startOk(migration, "captures"));
 
-        JsonNode parameters = api.body(mvc.get().uri("/api/migrations/" + migration + "/parameters").with(io.cutover.TestUsers.as("viewer")).exchange());
+        JsonNode parameters = api.body(mvc.get()
+            .uri("/api/migrations/" + migration + "/parameters")
+            .with(io.cutover.TestUsers.as("viewer"))
+            .exchange());
         assertThat(parameters.get("parameters").findValuesAsString("display")).contains("mpg-7q2x");
         long user = api.startOk(migration, "uses-capture");
         api.awaitEnd(user);
@@ -168,8 +184,11 @@ class RunExecutionTest {
 
     @Test
     void irreversibleStepRunsOnlyWithTheTypedConfirmation() {
-        assertThat(api.start("operator", migration, "guarded", null)).hasStatus(400).bodyJson()
-                .extractingPath("$.detail").asString().contains("type demo-app to confirm");
+        assertThat(api.start("operator", migration, "guarded", null)).hasStatus(400)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("type demo-app to confirm");
         assertThat(api.start("operator", migration, "guarded", "demo-ap")).hasStatus(400);
 
         assertThat(api.start("operator", migration, "guarded", "demo-app")).hasStatus(201);
@@ -199,4 +218,5 @@ class RunExecutionTest {
     private Path workdir() {
         return panel.dataDir().toAbsolutePath().normalize().resolve("migrations").resolve(Long.toString(migration));
     }
+
 }

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SecretHandlingTest {
 
     private static final String TOKEN = "s3cr3t-token-value";
+
     private static final String DB_PASSWORD = "db-Pa55-word";
 
     @Autowired
@@ -41,11 +42,13 @@ class SecretHandlingTest {
 
     @Autowired
     RunApi api;
+
     long migration;
 
     @BeforeEach
     void migrationWithSecrets() {
-        migration = api.createMigration("exec-test", "{\"token\":\"" + TOKEN + "\",\"db\":\"postgres://postgres:" + DB_PASSWORD + "@127.0.0.1:5432/postgres\"}");
+        migration = api.createMigration("exec-test", "{\"token\":\"" + TOKEN + "\",\"db\":\"postgres://postgres:"
+                + DB_PASSWORD + "@127.0.0.1:5432/postgres\"}");
     }
 
     @Test
@@ -53,7 +56,8 @@ class SecretHandlingTest {
         long run = api.startOk(migration, "leak");
         api.awaitEnd(run);
 
-        List<String> stored = jdbc.queryForList("SELECT text FROM run_log WHERE run_id = ? ORDER BY seq", String.class, run);
+        List<String> stored = jdbc.queryForList("SELECT text FROM run_log WHERE run_id = ? ORDER BY seq", String.class,
+                run);
         String sse = sse(run);
 
         assertThat(stored).anySatisfy(l -> assertThat(l).isEqualTo("token is ****"));
@@ -68,7 +72,8 @@ class SecretHandlingTest {
         long run = api.startOk(migration, "stdin-echo");
         api.awaitEnd(run);
 
-        assertThat(api.log(run)).contains("given **** and postgres://postgres:****@127.0.0.1:5432/postgres").doesNotContain(TOKEN, DB_PASSWORD);
+        assertThat(api.log(run)).contains("given **** and postgres://postgres:****@127.0.0.1:5432/postgres")
+            .doesNotContain(TOKEN, DB_PASSWORD);
         assertThat(api.run(run).get("argvMasked").asString()).doesNotContain(TOKEN, DB_PASSWORD);
     }
 
@@ -81,16 +86,23 @@ class SecretHandlingTest {
             return proc.get() != null;
         });
 
-        String cmdline = new String(Files.readAllBytes(proc.get().resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        String cmdline = new String(Files.readAllBytes(proc.get().resolve("cmdline")), StandardCharsets.UTF_8)
+            .replace('\0', ' ');
         String environ = new String(Files.readAllBytes(proc.get().resolve("environ")), StandardCharsets.UTF_8);
-        Path passfile = Path.of(environ.lines().flatMap(l -> Stream.of(l.split("\0"))).filter(v -> v.startsWith("PGPASSFILE="))
-                .findFirst().orElseThrow().substring("PGPASSFILE=".length()));
+        Path passfile = Path.of(environ.lines()
+            .flatMap(l -> Stream.of(l.split("\0")))
+            .filter(v -> v.startsWith("PGPASSFILE="))
+            .findFirst()
+            .orElseThrow()
+            .substring("PGPASSFILE=".length()));
 
         assertThat(cmdline).contains("postgres://postgres@127.0.0.1:5432/postgres").doesNotContain(DB_PASSWORD, TOKEN);
-        assertThat(Files.getPosixFilePermissions(passfile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(passfile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
         assertThat(Files.readString(passfile)).contains("127.0.0.1:5432:*:postgres:" + DB_PASSWORD);
         assertThat(environ).doesNotContain("CUTOVER_SECRETS_KEY");
-        // the child waits for this file in its working directory (at most a minute), so it is
+        // the child waits for this file in its working directory (at most a minute), so
+        // it is
         // still running however long the checks above took
         Path release = Files.createFile(proc.get().resolve("cwd").toRealPath().resolve("release"));
         assertThat(api.awaitEnd(run).get("status").asString()).isEqualTo("SUCCEEDED");
@@ -99,9 +111,13 @@ class SecretHandlingTest {
     }
 
     private String sse(long run) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + run + "/events"))
-                .header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(30)).build();
+        String auth = Base64.getEncoder()
+            .encodeToString(("viewer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest
+            .newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + run + "/events"))
+            .header("Authorization", "Basic " + auth)
+            .timeout(Duration.ofSeconds(30))
+            .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -109,11 +125,14 @@ class SecretHandlingTest {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
-                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains(marker);
-                } catch (Exception e) {
+                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                        .contains(marker);
+                }
+                catch (Exception e) {
                     return false;
                 }
             }).findFirst();
         }
     }
+
 }

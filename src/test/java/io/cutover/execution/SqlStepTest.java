@@ -11,7 +11,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SQL steps against the local PostgreSQL server: a result table on the page, lines in the log. */
+/**
+ * SQL steps against the local PostgreSQL server: a result table on the page, lines in the
+ * log.
+ */
 @PanelTest
 class SqlStepTest {
 
@@ -23,6 +26,7 @@ class SqlStepTest {
 
     @Autowired
     RunApi api;
+
     long migration;
 
     @BeforeEach
@@ -56,8 +60,16 @@ class SqlStepTest {
         long run = api.startOk(migration, "query");
         api.awaitEnd(run);
 
-        assertThat(mvc.get().uri("/migrations/" + migration + "/runs/" + run)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyText().contains("result-table").contains("<td>9</td>").contains("succeeded");
+        assertThat(mvc.get()
+            .uri("/migrations/" + migration + "/runs/" + run)
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("viewer")
+                .roles("VIEWER")))
+            .hasStatusOk()
+            .bodyText()
+            .contains("result-table")
+            .contains("<td>9</td>")
+            .contains("succeeded");
     }
+
 }

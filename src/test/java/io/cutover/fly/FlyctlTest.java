@@ -20,10 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an operator reads when flyctl fails. The configured flyctl is a small shell script that
- * answers like the real one does when it fails (its wording on stderr, exit code 1) and writes down
- * the argv and environment it was started with: a real child process, started by the panel the way
- * it starts flyctl in production.
+ * What an operator reads when flyctl fails. The configured flyctl is a small shell script
+ * that answers like the real one does when it fails (its wording on stderr, exit code 1)
+ * and writes down the argv and environment it was started with: a real child process,
+ * started by the panel the way it starts flyctl in production.
  */
 @PanelTest
 class FlyctlTest {
@@ -87,13 +87,15 @@ class FlyctlTest {
         JsonNode run = failedRun(migration, "whoami");
 
         assertThat(run.get("message").asString())
-                .isEqualTo("Fly refused the token: set FLY_API_TOKEN to a valid org token (fly tokens create org)"
-                        + " (Exited with code 1 (expected [0]))");
+            .isEqualTo("Fly refused the token: set FLY_API_TOKEN to a valid org token (fly tokens create org)"
+                    + " (Exited with code 1 (expected [0]))");
         assertThat(run.get("exitCode").asInt()).isEqualTo(1);
         assertThat(api.log(run.get("id").asLong())).contains("Error: failed to get current user: unauthorized");
-        assertThat(Files.readAllLines(flyHome.resolve("argv.txt"))).as("flyctl's argv").containsExactly("auth", "whoami");
+        assertThat(Files.readAllLines(flyHome.resolve("argv.txt"))).as("flyctl's argv")
+            .containsExactly("auth", "whoami");
         assertThat(Files.readAllLines(flyHome.resolve("env.txt"))).as("flyctl's environment")
-                .contains("FLY_API_TOKEN=" + TOKEN, "FLY_NO_UPDATE_CHECK=1", "FLY_SEND_METRICS=0").noneMatch(l -> l.startsWith("FLY_METRICS_DISABLED"));
+            .contains("FLY_API_TOKEN=" + TOKEN, "FLY_NO_UPDATE_CHECK=1", "FLY_SEND_METRICS=0")
+            .noneMatch(l -> l.startsWith("FLY_METRICS_DISABLED"));
         assertThat(run.get("argvMasked").asString()).doesNotContain(TOKEN);
         assertThat(api.log(run.get("id").asLong())).doesNotContain(TOKEN);
     }
@@ -104,22 +106,25 @@ class FlyctlTest {
 
         JsonNode run = failedRun(migration, "whoami");
 
-        assertThat(api.log(run.get("id").asLong())).contains("Error: no access token available. Please login with 'flyctl auth login'");
-        assertThat(run.get("message").asString()).startsWith("flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token");
+        assertThat(api.log(run.get("id").asLong()))
+            .contains("Error: no access token available. Please login with 'flyctl auth login'");
+        assertThat(run.get("message").asString())
+            .startsWith("flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token");
         assertThat(Files.readAllLines(flyHome.resolve("env.txt"))).noneMatch(line -> line.startsWith("FLY_API_TOKEN="));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            app-status  | ghost-app     | Fly has no app of that name that this token can see: check the app parameters, and that FLY_API_TOKEN is an org token (a deploy token reaches its own app only)
-            mpg-status  | ghost-app     | No Managed Postgres cluster 'mpg-gone' that this token can see: check the cluster id (fly mpg list --org) and that FLY_API_TOKEN is an org token of its organization
-            mpg-attach  | blockster-web | The app still has DATABASE_URL: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)
-            app-console | blockster-web | The app has no running machine to run the command on: scale it up first
-            mpg-list    | blockster-web | flyctl would ask for 'slug' here but cannot prompt in the panel: the command must pass it as a flag or argument
-            mpg-create  | blockster-web | fly mpg refuses this old-style token: set FLY_API_TOKEN to an org token made with 'fly tokens create org'
-            deploy      | blockster-web | fly deploy found nothing to build in the panel's working directory: deploy the already-built image with --image (step 'Capture the image to deploy at cutover')
-            machines    | blockster-web | The installed flyctl does not know --all for this command: the runbook's command and this flyctl's version disagree
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    app-status  | ghost-app     | Fly has no app of that name that this token can see: check the app parameters, and that FLY_API_TOKEN is an org token (a deploy token reaches its own app only)
+                    mpg-status  | ghost-app     | No Managed Postgres cluster 'mpg-gone' that this token can see: check the cluster id (fly mpg list --org) and that FLY_API_TOKEN is an org token of its organization
+                    mpg-attach  | blockster-web | The app still has DATABASE_URL: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)
+                    app-console | blockster-web | The app has no running machine to run the command on: scale it up first
+                    mpg-list    | blockster-web | flyctl would ask for 'slug' here but cannot prompt in the panel: the command must pass it as a flag or argument
+                    mpg-create  | blockster-web | fly mpg refuses this old-style token: set FLY_API_TOKEN to an org token made with 'fly tokens create org'
+                    deploy      | blockster-web | fly deploy found nothing to build in the panel's working directory: deploy the already-built image with --image (step 'Capture the image to deploy at cutover')
+                    machines    | blockster-web | The installed flyctl does not know --all for this command: the runbook's command and this flyctl's version disagree
+                    """)
     void aKnownFailureIsExplainedInTheRunsOutcomeAboveFlyctlsOwnWords(String step, String app, String explanation) {
         long migration = api.createMigration("fly-test", "{\"flyApiToken\":\"" + TOKEN + "\",\"app\":\"" + app + "\"}");
 
@@ -136,8 +141,8 @@ class FlyctlTest {
         JsonNode run = failedRun(migration, "volumes");
 
         assertThat(run.get("message").asString()).isEqualTo("Exited with code 1 (expected [0])");
-        assertThat(api.log(run.get("id").asLong()))
-                .contains("Error: failed to list volumes: Post \"https://api.fly.io/graphql\": net/http: TLS handshake timeout");
+        assertThat(api.log(run.get("id").asLong())).contains(
+                "Error: failed to list volumes: Post \"https://api.fly.io/graphql\": net/http: TLS handshake timeout");
     }
 
     @Test
@@ -148,24 +153,26 @@ class FlyctlTest {
         JsonNode run = failedRun(migration, "app-status");
 
         assertThat(run.get("message").asString())
-                .contains("'" + flyHome.resolve("flyctl") + "' is not installed on the panel's host")
-                .contains("Install flyctl: curl -L https://fly.io/install.sh | sh (or set cutover.fly.flyctl to its path)");
+            .contains("'" + flyHome.resolve("flyctl") + "' is not installed on the panel's host")
+            .contains("Install flyctl: curl -L https://fly.io/install.sh | sh (or set cutover.fly.flyctl to its path)");
     }
 
     @Test
     void aCommandThatTurnsOutToBePostgresDetachIsRefusedBeforeFlyctlStarts() {
-        long migration = api.createMigration("fly-test", "{\"flyApiToken\":\"" + TOKEN + "\",\"pgCommand\":\"detach\"}");
+        long migration = api.createMigration("fly-test",
+                "{\"flyApiToken\":\"" + TOKEN + "\",\"pgCommand\":\"detach\"}");
 
         JsonNode run = failedRun(migration, "pg-command");
 
         assertThat(run.get("message").asString()).startsWith("The panel never runs 'fly postgres detach'")
-                .contains("deletes the app's database user", "Leave the old cluster attached until decommission");
+            .contains("deletes the app's database user", "Leave the old cluster attached until decommission");
         assertThat(flyHome.resolve("argv.txt")).as("flyctl was never started").doesNotExist();
     }
 
     @Test
     void theSameCommandWithAHarmlessSubcommandDoesReachFlyctl() {
-        long migration = api.createMigration("fly-test", "{\"flyApiToken\":\"" + TOKEN + "\",\"pgCommand\":\"config\"}");
+        long migration = api.createMigration("fly-test",
+                "{\"flyApiToken\":\"" + TOKEN + "\",\"pgCommand\":\"config\"}");
 
         failedRun(migration, "pg-command");
 
@@ -177,4 +184,5 @@ class FlyctlTest {
         assertThat(run.get("status").asString()).as("%s: %s", step, run.get("message")).isEqualTo("FAILED");
         return run;
     }
+
 }

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GateApi {
 
     private final MockMvcTester mvc;
+
     private final JsonMapper json;
 
     GateApi(MockMvcTester mvc, JsonMapper json) {
@@ -34,7 +35,8 @@ class GateApi {
     }
 
     MvcTestResult revoke(String user, long id, String item, String reason) {
-        return post(user, "/api/migrations/" + id + "/gate-items/" + item + "/revoke", "{\"reason\":\"" + reason + "\"}");
+        return post(user, "/api/migrations/" + id + "/gate-items/" + item + "/revoke",
+                "{\"reason\":\"" + reason + "\"}");
     }
 
     JsonNode migration(long id) {
@@ -47,7 +49,7 @@ class GateApi {
 
     JsonNode phase(long id, String phaseId) {
         JsonNode m = migration(id);
-        for (String list : new String[] {"phases", "flows"}) {
+        for (String list : new String[] { "phases", "flows" }) {
             for (JsonNode p : m.get(list)) {
                 if (p.get("id").asString().equals(phaseId)) {
                     return p;
@@ -58,7 +60,7 @@ class GateApi {
     }
 
     JsonNode item(long id, String itemId) {
-        for (JsonNode list : new JsonNode[] {migration(id).get("phases"), migration(id).get("flows")}) {
+        for (JsonNode list : new JsonNode[] { migration(id).get("phases"), migration(id).get("flows") }) {
             for (JsonNode p : list) {
                 for (JsonNode g : p.get("gates")) {
                     for (JsonNode i : g.get("items")) {
@@ -86,7 +88,8 @@ class GateApi {
     JsonNode body(MvcTestResult result) {
         try {
             return json.readTree(result.getResponse().getContentAsString());
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new AssertionError(e);
         }
     }
@@ -94,4 +97,5 @@ class GateApi {
     MvcTestResult post(String user, String uri, String body) {
         return mvc.post().uri(uri).with(as(user)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
+
 }

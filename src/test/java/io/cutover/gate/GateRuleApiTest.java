@@ -28,6 +28,7 @@ class GateRuleApiTest {
     AuditTrail audit;
 
     GateApi api;
+
     long id;
 
     @BeforeEach
@@ -38,8 +39,11 @@ class GateRuleApiTest {
 
     @Test
     void actingInALockedPhaseIsRefusedWith409AndChangesNothing() {
-        assertThat(api.complete("operator", id, "two-a")).hasStatus(409).bodyJson()
-                .extractingPath("$.detail").asString().contains("Phase 'Phase two' is locked");
+        assertThat(api.complete("operator", id, "two-a")).hasStatus(409)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("Phase 'Phase two' is locked");
 
         assertThat(api.timesDone(id, "two-a")).isZero();
         assertThat(api.phaseState(id, "two")).isEqualTo("LOCKED");
@@ -48,8 +52,11 @@ class GateRuleApiTest {
 
     @Test
     void signingAChecklistOfALaterPhaseIsRefusedWith409() {
-        assertThat(api.sign("approver", id, "go")).hasStatus(409).bodyJson()
-                .extractingPath("$.detail").asString().contains("cannot be signed yet");
+        assertThat(api.sign("approver", id, "go")).hasStatus(409)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("cannot be signed yet");
 
         assertThat(api.item(id, "go").get("history")).isEmpty();
     }
@@ -69,8 +76,12 @@ class GateRuleApiTest {
 
     @Test
     void evidenceMustBeDoneBeforeItsItemCanBeSigned() {
-        assertThat(api.sign("approver", id, "ok-a")).hasStatus(409).bodyJson()
-                .extractingPath("$.detail").asString().contains("not done yet").contains("First step");
+        assertThat(api.sign("approver", id, "ok-a")).hasStatus(409)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("not done yet")
+            .contains("First step");
 
         assertThat(api.item(id, "ok-a").get("history")).isEmpty();
     }
@@ -96,8 +107,11 @@ class GateRuleApiTest {
         api.sign("approver", id, "ok-a");
         api.sign("approver", id, "ok-b");
 
-        assertThat(api.sign("hybrid", id, "go")).hasStatus(403).bodyJson()
-                .extractingPath("$.detail").asString().contains("Separation of duties");
+        assertThat(api.sign("hybrid", id, "go")).hasStatus(403)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("Separation of duties");
 
         assertThat(api.item(id, "go").get("history")).isEmpty();
         awaitAudit("action.refused", "Separation of duties");
@@ -112,10 +126,14 @@ class GateRuleApiTest {
 
         assertThat(api.complete("hybrid", id, "one-b")).as("work of phase one, which 'go' approves").hasStatus(200);
 
-        assertThat(api.item(id, "go").get("signOffs").findValuesAsString("signedBy")).as("only approver2's sign-off still counts").containsExactly("approver2");
+        assertThat(api.item(id, "go").get("signOffs").findValuesAsString("signedBy"))
+            .as("only approver2's sign-off still counts")
+            .containsExactly("approver2");
         assertThat(api.phaseState(id, "two")).isEqualTo("LOCKED");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.item(id, "go").get("history").get(0).get("voidReason").asString())
-                .isEqualTo("Separation of duties: hybrid signed this and then performed 'Optional step', work the checklist approves"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(api.item(id, "go").get("history").get(0).get("voidReason").asString())
+                .isEqualTo(
+                        "Separation of duties: hybrid signed this and then performed 'Optional step', work the checklist approves"));
         awaitAudit("signoff.voided", "Voided hybrid's sign-off on 'go': Separation of duties");
         assertThat(api.sign("approver3", id, "go")).as("another approver can replace it").hasStatus(200);
         assertThat(api.phaseState(id, "two")).isEqualTo("OPEN");
@@ -146,7 +164,8 @@ class GateRuleApiTest {
         api.revoke("approver", id, "ok-b", "second thoughts");
 
         assertThat(api.phaseState(id, "two")).isEqualTo("DONE");
-        assertThat(api.phase(id, "two").get("closedReason").asString()).contains("started before an earlier gate was revoked");
+        assertThat(api.phase(id, "two").get("closedReason").asString())
+            .contains("started before an earlier gate was revoked");
         assertThat(api.phaseState(id, "three")).isEqualTo("LOCKED");
     }
 
@@ -157,10 +176,12 @@ class GateRuleApiTest {
 
         assertThat(api.complete("operator", id, "one-a")).hasStatus(200);
 
-        assertThat(api.item(id, "ok-a").get("satisfied").asBoolean()).as("stale evidence stops counting at once").isFalse();
+        assertThat(api.item(id, "ok-a").get("satisfied").asBoolean()).as("stale evidence stops counting at once")
+            .isFalse();
         assertThat(api.phaseState(id, "one")).isEqualTo("IN_PROGRESS");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(api.item(id, "ok-a").get("history").get(0).get("voidReason").asString()).contains("was done again"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(api.item(id, "ok-a").get("history").get(0).get("voidReason").asString())
+                .contains("was done again"));
         awaitAudit("signoff.voided", "ok-a");
         assertThat(api.sign("approver", id, "ok-a")).as("the new result can be attested").hasStatus(200);
         assertThat(api.phaseState(id, "one")).isEqualTo("DONE");
@@ -214,4 +235,5 @@ class GateRuleApiTest {
             });
         });
     }
+
 }

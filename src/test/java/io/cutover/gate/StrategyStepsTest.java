@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped runbook under each cutover strategy: the other strategy's steps are neither
- * required nor runnable, do not hold up the steps after them, and are not evidence to attest.
+ * required nor runnable, do not hold up the steps after them, and are not evidence to
+ * attest.
  */
 class StrategyStepsTest {
 
     private final Runbook seed = TestRunbooks.seed();
+
     private final AtomicLong ids = new AtomicLong();
 
     @Test
@@ -41,7 +43,8 @@ class StrategyStepsTest {
         MigrationProgress sync = progress("continuous-sync", done);
         assertThat(phaseState(sync, "data-migration")).isEqualTo(PhaseState.DONE);
         assertThat(phaseState(progress("full-redump", done), "data-migration"))
-                .as("the same work is not enough once the strategy is the full re-dump: restore and verify are missing").isNotEqualTo(PhaseState.DONE);
+            .as("the same work is not enough once the strategy is the full re-dump: restore and verify are missing")
+            .isNotEqualTo(PhaseState.DONE);
     }
 
     @Test
@@ -50,10 +53,12 @@ class StrategyStepsTest {
         done.add(completion("scale-down")); // cutover has started
         done.add(completion("unset-database-url"));
         StepProgress attach = progress("continuous-sync", done).step("mpg-attach").orElseThrow();
-        assertThat(attach.blockedReason()).as("waits for sync-verify, not for the final sync it does not use").contains("Verify the target equals the source");
+        assertThat(attach.blockedReason()).as("waits for sync-verify, not for the final sync it does not use")
+            .contains("Verify the target equals the source");
         done.add(completion("sync-verify"));
         assertThat(progress("continuous-sync", done).step("mpg-attach").orElseThrow().blockedReason())
-                .as("and for the proof that nothing was written on the source after the freeze").contains("Prove nothing was written after the freeze");
+            .as("and for the proof that nothing was written on the source after the freeze")
+            .contains("Prove nothing was written after the freeze");
         done.add(completion("freeze-proof"));
         done.add(completion("reverse-capture-start"));
         assertThat(progress("continuous-sync", done).step("mpg-attach").orElseThrow().mayAct()).isTrue();
@@ -66,7 +71,10 @@ class StrategyStepsTest {
         for (String strategy : List.of("continuous-sync", "full-redump")) {
             String copy = strategy.equals("continuous-sync") ? "sync-drain" : "final-sync";
             StepProgress last = new ProgressCalculator(seed, done, List.of(), cutoverStarted, Instant.now(), 14,
-                    id -> id.equals("syncStrategy") ? strategy : "").compute(1).step(copy).orElseThrow();
+                    id -> id.equals("syncStrategy") ? strategy : "")
+                .compute(1)
+                .step(copy)
+                .orElseThrow();
             assertThat(last.blockedReason()).as(copy).contains("Stop the app (downtime starts)");
         }
     }
@@ -74,12 +82,16 @@ class StrategyStepsTest {
     @Test
     void neitherStrategyCopiesTheLastDataBeforeTheSourceIsFrozen() {
         List<Completion> done = new java.util.ArrayList<>(doneThrough("app-config", "continuous-sync"));
-        done.addAll(List.of(completion("app-machines"), completion("app-image"), completion("scale-down"), completion("app-stopped")));
+        done.addAll(List.of(completion("app-machines"), completion("app-image"), completion("scale-down"),
+                completion("app-stopped")));
         Map<String, java.util.Set<String>> cutoverStarted = Map.of("unset-database-url", java.util.Set.of("operator"));
         for (String strategy : List.of("continuous-sync", "full-redump")) {
             String copy = strategy.equals("continuous-sync") ? "sync-drain" : "final-sync";
             StepProgress last = new ProgressCalculator(seed, done, List.of(), cutoverStarted, Instant.now(), 14,
-                    id -> id.equals("syncStrategy") ? strategy : "").compute(1).step(copy).orElseThrow();
+                    id -> id.equals("syncStrategy") ? strategy : "")
+                .compute(1)
+                .step(copy)
+                .orElseThrow();
             assertThat(last.blockedReason()).as(copy).contains("Freeze the source");
         }
     }
@@ -93,16 +105,22 @@ class StrategyStepsTest {
     }
 
     private MigrationProgress progress(String strategy, List<Completion> done) {
-        return new ProgressCalculator(seed, done, List.<SignOffView>of(), Map.of(), Instant.now(), 14,
-                values(strategy)).compute(1);
+        return new ProgressCalculator(seed, done, List.<SignOffView>of(), Map.of(), Instant.now(), 14, values(strategy))
+            .compute(1);
     }
 
-    /** The seed's defaults with the strategy chosen: steps that depend on a parameter apply as on a new migration. */
+    /**
+     * The seed's defaults with the strategy chosen: steps that depend on a parameter
+     * apply as on a new migration.
+     */
     private Function<String, String> values(String strategy) {
         return id -> id.equals("syncStrategy") ? strategy : seed.parameter(id).map(p -> p.defaultValue()).orElse("");
     }
 
-    /** Every required step of the strategy done up to and including the phase (checklists aside). */
+    /**
+     * Every required step of the strategy done up to and including the phase (checklists
+     * aside).
+     */
     private List<Completion> doneThrough(String lastPhase, String strategy) {
         List<Completion> done = new ArrayList<>();
         for (Phase phase : seed.phases()) {
@@ -119,10 +137,12 @@ class StrategyStepsTest {
     }
 
     private Completion completion(String stepId) {
-        return new Completion(ids.incrementAndGet(), stepId, seed.phaseOfStep(stepId).orElseThrow().id(), "operator", Instant.now(), null, null);
+        return new Completion(ids.incrementAndGet(), stepId, seed.phaseOfStep(stepId).orElseThrow().id(), "operator",
+                Instant.now(), null, null);
     }
 
     private static PhaseState phaseState(MigrationProgress progress, String phaseId) {
         return progress.phase(phaseId).orElseThrow().state();
     }
+
 }

@@ -26,7 +26,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 
-/** SSE over a real HTTP connection: replay after a reconnect, and viewers that do not wait on each other. */
+/**
+ * SSE over a real HTTP connection: replay after a reconnect, and viewers that do not wait
+ * on each other.
+ */
 @PanelTest
 class RunEventsSseTest {
 
@@ -43,9 +46,17 @@ class RunEventsSseTest {
 
     @BeforeEach
     void migration() {
-        migration = json.readTree(content(mvc.post().uri("/api/migrations").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"sse-" + System.nanoTime() + "\",\"runbookId\":\"exec-test\",\"values\":{}}").exchange().getResponse()
-                .getContentAsByteArray())).get("id").asLong();
+        migration = json
+            .readTree(content(mvc.post()
+                .uri("/api/migrations")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"sse-" + System.nanoTime() + "\",\"runbookId\":\"exec-test\",\"values\":{}}")
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray()))
+            .get("id")
+            .asLong();
     }
 
     @Test
@@ -56,12 +67,15 @@ class RunEventsSseTest {
 
         List<Event> resumed = read(run, line1000.id());
 
-        assertThat(all.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")).count()).isEqualTo(2000);
+        assertThat(all.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")).count())
+            .isEqualTo(2000);
         assertThat(resumed.get(0).id()).isEqualTo(line1000.id() + 1);
-        assertThat(resumed).extracting(Event::id).isEqualTo(all.stream().map(Event::id).filter(id -> id > line1000.id()).toList());
+        assertThat(resumed).extracting(Event::id)
+            .isEqualTo(all.stream().map(Event::id).filter(id -> id > line1000.id()).toList());
         assertThat(resumed.get(0).data()).contains("\"line 1001\"");
         assertThat(resumed.get(resumed.size() - 1).name()).isEqualTo("end");
-        assertThat(ids(all)).as("ids are consecutive").isEqualTo(java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList());
+        assertThat(ids(all)).as("ids are consecutive")
+            .isEqualTo(java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList());
     }
 
     @Test
@@ -82,12 +96,15 @@ class RunEventsSseTest {
             List<Event> events = CompletableFuture.supplyAsync(() -> {
                 try {
                     return read(run, null);
-                } catch (Exception e) {
+                }
+                catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }).get(120, java.util.concurrent.TimeUnit.SECONDS);
 
-            assertThat(events.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")).count()).isEqualTo(40_000);
+            assertThat(
+                    events.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")).count())
+                .isEqualTo(40_000);
             assertThat(events.get(events.size() - 1).name()).isEqualTo("end");
             assertThat(status(run)).isEqualTo("SUCCEEDED");
             assertThat(stalled.isClosed()).as("the stalled viewer never read and is still connected").isFalse();
@@ -96,24 +113,37 @@ class RunEventsSseTest {
 
     @Test
     void unknownRunIs404() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request(987654321L, null), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(request(987654321L, null), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
     private long start(String step) throws Exception {
-        return json.readTree(content(mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
-                .contentType(MediaType.APPLICATION_JSON).content("{}").exchange().getResponse().getContentAsByteArray())).get("id").asLong();
+        return json
+            .readTree(content(mvc.post()
+                .uri("/api/migrations/" + migration + "/steps/" + step + "/runs")
+                .with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}")
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray()))
+            .get("id")
+            .asLong();
     }
 
     private String status(long run) throws Exception {
-        return json.readTree(content(mvc.get().uri("/api/runs/" + run).with(as("viewer")).exchange().getResponse().getContentAsByteArray()))
-                .get("run").get("status").asString();
+        return json.readTree(content(
+                mvc.get().uri("/api/runs/" + run).with(as("viewer")).exchange().getResponse().getContentAsByteArray()))
+            .get("run")
+            .get("status")
+            .asString();
     }
 
     /** Reads the whole stream (the server ends it after the end event). */
     private List<Event> read(long run, Long lastEventId) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(request(run, lastEventId),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+            .send(request(run, lastEventId), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         List<Event> events = new ArrayList<>();
         long id = 0;
@@ -126,11 +156,14 @@ class RunEventsSseTest {
                 }
                 name = null;
                 data.setLength(0);
-            } else if (line.startsWith("id:")) {
+            }
+            else if (line.startsWith("id:")) {
                 id = Long.parseLong(line.substring(3).strip());
-            } else if (line.startsWith("event:")) {
+            }
+            else if (line.startsWith("event:")) {
                 name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
+            }
+            else if (line.startsWith("data:")) {
                 data.append(line.substring(5));
             }
         }
@@ -138,27 +171,34 @@ class RunEventsSseTest {
     }
 
     private HttpRequest request(long run, Long lastEventId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + run + "/events"))
-                .header("Authorization", basic()).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder b = HttpRequest
+            .newBuilder(URI.create("http://localhost:" + port + "/api/runs/" + run + "/events"))
+            .header("Authorization", basic())
+            .timeout(Duration.ofSeconds(120));
         if (lastEventId != null) {
             b.header("Last-Event-ID", Long.toString(lastEventId));
         }
         return b.build();
     }
 
-    /** Opens an SSE request and never reads the response: its socket buffers fill and stay full. */
+    /**
+     * Opens an SSE request and never reads the response: its socket buffers fill and stay
+     * full.
+     */
     private Socket stalledViewer(long run) throws Exception {
         Socket socket = new Socket("localhost", port);
         socket.setReceiveBufferSize(4096);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic() + "\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /api/runs/" + run + "/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic()
+                + "\r\nAccept: text/event-stream\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Long> ids(List<Event> events) {
@@ -169,5 +209,7 @@ class RunEventsSseTest {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    record Event(long id, String name, String data) {}
+    record Event(long id, String name, String data) {
+    }
+
 }

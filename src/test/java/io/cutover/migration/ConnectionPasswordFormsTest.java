@@ -32,9 +32,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A password given in a connection string's other forms — a {@code ?password=} parameter, libpq's
- * keyword/value form — is sealed like the userinfo one: never in H2 in clear, the API, the pages
- * or a running pg_dump's argv; and a malformed string is a 400 naming the field that changes nothing.
+ * A password given in a connection string's other forms — a {@code ?password=} parameter,
+ * libpq's keyword/value form — is sealed like the userinfo one: never in H2 in clear, the
+ * API, the pages or a running pg_dump's argv; and a malformed string is a 400 naming the
+ * field that changes nothing.
  */
 @PanelTest
 class ConnectionPasswordFormsTest {
@@ -51,15 +52,17 @@ class ConnectionPasswordFormsTest {
     RunApi api;
 
     DataPathFixture db;
+
     long migration;
 
     @BeforeEach
     void migrationWithPasswordsInOtherForms() {
         db = new DataPathFixture(0.01);
         String source = TestDatabases.url(db.source) + "?sslmode=disable&password=" + sourcePassword;
-        String target = "host=" + TestDatabases.host() + " port=" + TestDatabases.port() + " dbname=" + db.target + " user=" + db.targetRole
-                + " password='" + db.targetPassword + "'";
-        migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + source + "\",\"targetUrl\":\"" + target + "\"}");
+        String target = "host=" + TestDatabases.host() + " port=" + TestDatabases.port() + " dbname=" + db.target
+                + " user=" + db.targetRole + " password='" + db.targetPassword + "'";
+        migration = api.createMigration("datapath-test",
+                "{\"sourceUrl\":\"" + source + "\",\"targetUrl\":\"" + target + "\"}");
     }
 
     @AfterEach
@@ -69,30 +72,44 @@ class ConnectionPasswordFormsTest {
 
     @Test
     void thePasswordsAreSealedInH2AndNeverShown() {
-        List<String> stored = jdbc.queryForList("SELECT COALESCE(plain_value, '') || ' ' || COALESCE(sealed_value, '') FROM migration_param", String.class);
+        List<String> stored = jdbc.queryForList(
+                "SELECT COALESCE(plain_value, '') || ' ' || COALESCE(sealed_value, '') FROM migration_param",
+                String.class);
         String json = RunApi.content(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
-        String page = RunApi.content(mvc.get().uri("/migrations/" + migration + "/parameters").with(user("admin").roles("ADMIN")).exchange())
-                + RunApi.content(mvc.get().uri("/migrations/" + migration + "/phases/data").with(user("viewer").roles("VIEWER")).exchange());
+        String page = RunApi.content(
+                mvc.get().uri("/migrations/" + migration + "/parameters").with(user("admin").roles("ADMIN")).exchange())
+                + RunApi.content(mvc.get()
+                    .uri("/migrations/" + migration + "/phases/data")
+                    .with(user("viewer").roles("VIEWER"))
+                    .exchange());
 
         assertThat(String.join("\n", stored)).doesNotContain(sourcePassword, db.targetPassword);
         assertThat(json).contains(TestDatabases.url(db.source) + "?sslmode=disable\"")
-                .contains("postgresql://" + db.targetRole + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + db.target + "\"")
-                .doesNotContain(sourcePassword, db.targetPassword);
-        assertThat(page).contains(TestDatabases.url(db.source) + "?sslmode=disable").contains("Custom dump").doesNotContain(sourcePassword, db.targetPassword);
+            .contains("postgresql://" + db.targetRole + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/"
+                    + db.target + "\"")
+            .doesNotContain(sourcePassword, db.targetPassword);
+        assertThat(page).contains(TestDatabases.url(db.source) + "?sslmode=disable")
+            .contains("Custom dump")
+            .doesNotContain(sourcePassword, db.targetPassword);
     }
 
     @Test
     void aRunningPgDumpHasNoPasswordInItsArgvAndTheSealedOnesStillConnect() throws Exception {
-        assertThat(api.awaitEnd(api.startOk(migration, "preflight-backup")).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(api.awaitEnd(api.startOk(migration, "preflight-backup")).get("status").asString())
+            .isEqualTo("SUCCEEDED");
         try (Connection lock = TestDatabases.connect(db.source); Statement st = lock.createStatement()) {
             // pg_dump waits for this lock, so it is still running when its argv is read
             lock.setAutoCommit(false);
             st.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
             long run = api.startOk(migration, "dump-custom");
-            Path proc = await().atMost(Duration.ofSeconds(30)).until(ConnectionPasswordFormsTest::runningPgDump, Optional::isPresent).orElseThrow();
-            String argv = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            Path proc = await().atMost(Duration.ofSeconds(30))
+                .until(ConnectionPasswordFormsTest::runningPgDump, Optional::isPresent)
+                .orElseThrow();
+            String argv = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0',
+                    ' ');
 
-            assertThat(argv).contains("--dbname " + TestDatabases.url(db.source) + "?sslmode=disable ").doesNotContain(sourcePassword);
+            assertThat(argv).contains("--dbname " + TestDatabases.url(db.source) + "?sslmode=disable ")
+                .doesNotContain(sourcePassword);
             lock.rollback();
             assertThat(api.awaitEnd(run).get("status").asString()).isEqualTo("SUCCEEDED");
         }
@@ -110,27 +127,45 @@ class ConnectionPasswordFormsTest {
         refusals.put("postgres://u@h:99999/db", "port must be a number from 1 to 65535, not 99999");
         refusals.put("postgres://u@h/db?sslmode=bogus", "sslmode must be one of");
         refusals.forEach((url, message) -> {
-            MvcTestResult api = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"targetUrl\":\"" + url + "\"}").exchange();
-            MvcTestResult form = mvc.post().uri("/migrations/" + migration + "/parameters").with(user("admin").roles("ADMIN")).with(csrf())
-                    .param("values[targetUrl]", url).exchange();
+            MvcTestResult api = mvc.post()
+                .uri("/api/migrations/" + migration + "/parameters")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"targetUrl\":\"" + url + "\"}")
+                .exchange();
+            MvcTestResult form = mvc.post()
+                .uri("/migrations/" + migration + "/parameters")
+                .with(user("admin").roles("ADMIN"))
+                .with(csrf())
+                .param("values[targetUrl]", url)
+                .exchange();
 
-            assertThat(api).as(url).hasStatus(400).bodyJson().extractingPath("$.fieldErrors.targetUrl").asString()
-                    .startsWith("Target (direct): ").contains(message);
+            assertThat(api).as(url)
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.fieldErrors.targetUrl")
+                .asString()
+                .startsWith("Target (direct): ")
+                .contains(message);
             assertThat(form).as(url).hasStatus(400);
-            assertThat(HtmlUtils.htmlUnescape(RunApi.content(form))).as(url).contains("Target (direct): ").contains(message);
+            assertThat(HtmlUtils.htmlUnescape(RunApi.content(form))).as(url)
+                .contains("Target (direct): ")
+                .contains(message);
         });
         assertThat(parameters()).isEqualTo(before);
     }
 
     private String parameters() {
-        return RunApi.content(mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange());
+        return RunApi
+            .content(mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange());
     }
 
     private static Optional<Path> runningPgDump() throws Exception {
         try (var children = ProcessHandle.current().descendants()) {
-            return children.filter(h -> h.info().command().map(c -> c.endsWith("/pg_dump")).orElse(false)).findFirst()
-                    .map(h -> Path.of("/proc", Long.toString(h.pid())));
+            return children.filter(h -> h.info().command().map(c -> c.endsWith("/pg_dump")).orElse(false))
+                .findFirst()
+                .map(h -> Path.of("/proc", Long.toString(h.pid())));
         }
     }
+
 }

@@ -24,7 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The migrations' JSON API: what a script gets back, and that refusals carry their reason. */
+/**
+ * The migrations' JSON API: what a script gets back, and that refusals carry their
+ * reason.
+ */
 @WebMvcTest(MigrationApiController.class)
 class MigrationApiControllerTest {
 
@@ -36,25 +39,34 @@ class MigrationApiControllerTest {
 
     @Test
     void listNamesEveryMigration() {
-        given(migrations.list()).willReturn(List.of(new MigrationSummary(3, "production", "flex-to-mpg", 2, "admin", Instant.parse("2026-11-30T10:00:00Z"))));
+        given(migrations.list()).willReturn(List.of(new MigrationSummary(3, "production", "flex-to-mpg", 2, "admin",
+                Instant.parse("2026-11-30T10:00:00Z"))));
 
-        assertThat(mvc.get().uri("/api/migrations").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyJson()
-                .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(3))
-                .hasPathSatisfying("$[0].name", v -> v.assertThat().isEqualTo("production"))
-                .hasPathSatisfying("$[0].runbookVersion", v -> v.assertThat().isEqualTo(2));
+        assertThat(mvc.get().uri("/api/migrations").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .hasPathSatisfying("$[0].id", v -> v.assertThat().isEqualTo(3))
+            .hasPathSatisfying("$[0].name", v -> v.assertThat().isEqualTo("production"))
+            .hasPathSatisfying("$[0].runbookVersion", v -> v.assertThat().isEqualTo(2));
     }
 
     @Test
     void createdMigrationIs201WithItsLocationAndTheCreatorAsActor() {
-        given(migrations.create(any(), any())).willReturn(new MigrationDetails(7, "production", "flex-to-mpg", 1, "admin", Instant.now(), List.of()));
+        given(migrations.create(any(), any()))
+            .willReturn(new MigrationDetails(7, "production", "flex-to-mpg", 1, "admin", Instant.now(), List.of()));
 
-        assertThat(mvc.post().uri("/api/migrations").with(user("admin").roles("ADMIN")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{\"region\":\"ord\"}}"))
-                .hasStatus(201).hasHeader("Location", "/api/migrations/7")
-                .bodyJson().hasPathSatisfying("$.name", v -> v.assertThat().isEqualTo("production"));
-        then(migrations).should().create(eq(new CreateMigration("production", "flex-to-mpg", Map.of("region", "ord"))),
-                argThat(actor -> actor.username().equals("admin")));
+        assertThat(mvc.post()
+            .uri("/api/migrations")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{\"region\":\"ord\"}}"))
+            .hasStatus(201)
+            .hasHeader("Location", "/api/migrations/7")
+            .bodyJson()
+            .hasPathSatisfying("$.name", v -> v.assertThat().isEqualTo("production"));
+        then(migrations).should()
+            .create(eq(new CreateMigration("production", "flex-to-mpg", Map.of("region", "ord"))),
+                    argThat(actor -> actor.username().equals("admin")));
     }
 
     @Test
@@ -62,28 +74,44 @@ class MigrationApiControllerTest {
         given(migrations.create(any(), any())).willThrow(new InvalidInputException("Some parameters are not valid",
                 Map.of("volumeSize", "MPG volume size (GB) must be between 1 and 500")));
 
-        assertThat(mvc.post().uri("/api/migrations").with(user("admin").roles("ADMIN")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{\"volumeSize\":\"9000\"}}"))
-                .hasStatus(400).bodyJson()
-                .hasPathSatisfying("$.detail", v -> v.assertThat().isEqualTo("Some parameters are not valid"))
-                .hasPathSatisfying("$.fieldErrors.volumeSize", v -> v.assertThat().isEqualTo("MPG volume size (GB) must be between 1 and 500"));
+        assertThat(mvc.post()
+            .uri("/api/migrations")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{\"volumeSize\":\"9000\"}}"))
+            .hasStatus(400)
+            .bodyJson()
+            .hasPathSatisfying("$.detail", v -> v.assertThat().isEqualTo("Some parameters are not valid"))
+            .hasPathSatisfying("$.fieldErrors.volumeSize",
+                    v -> v.assertThat().isEqualTo("MPG volume size (GB) must be between 1 and 500"));
     }
 
     @Test
     void aNameInUseIs409() {
-        given(migrations.create(any(), any())).willThrow(new ConflictException("A migration named 'production' exists already"));
+        given(migrations.create(any(), any()))
+            .willThrow(new ConflictException("A migration named 'production' exists already"));
 
-        assertThat(mvc.post().uri("/api/migrations").with(user("admin").roles("ADMIN")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{}}"))
-                .hasStatus(409).bodyJson()
-                .hasPathSatisfying("$.detail", v -> v.assertThat().isEqualTo("A migration named 'production' exists already"));
+        assertThat(mvc.post()
+            .uri("/api/migrations")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"production\",\"runbookId\":\"flex-to-mpg\",\"values\":{}}")).hasStatus(409)
+            .bodyJson()
+            .hasPathSatisfying("$.detail",
+                    v -> v.assertThat().isEqualTo("A migration named 'production' exists already"));
     }
 
     @Test
     void malformedJsonIs400AndChangesNothing() {
-        assertThat(mvc.post().uri("/api/migrations/7/parameters").with(user("admin").roles("ADMIN")).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"region\":"))
-                .hasStatus(400);
+        assertThat(mvc.post()
+            .uri("/api/migrations/7/parameters")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"region\":")).hasStatus(400);
         then(migrations).should(never()).updateParameters(anyLong(), anyMap(), any());
     }
+
 }

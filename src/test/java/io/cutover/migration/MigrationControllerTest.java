@@ -46,18 +46,28 @@ class MigrationControllerTest {
     @Test
     void newMigrationFormShowsSeedDefaultsAndThePlanCost() {
         assertThat(mvc.get().uri("/migrations/new").with(user("admin").roles("ADMIN"))).hasStatusOk()
-                .hasViewName(MigrationController.FORM_VIEW)
-                .bodyText().contains("fragrant-flower-8144-db").contains("$287.60").contains("type=\"password\"");
+            .hasViewName(MigrationController.FORM_VIEW)
+            .bodyText()
+            .contains("fragrant-flower-8144-db")
+            .contains("$287.60")
+            .contains("type=\"password\"");
     }
 
     @Test
     void createdMigrationRedirectsToItsWizardWithAMessage() {
-        given(migrations.create(any(), any())).willReturn(new MigrationDetails(7, "production", "flex-to-mpg", 1, "admin", Instant.now(), List.of()));
+        given(migrations.create(any(), any()))
+            .willReturn(new MigrationDetails(7, "production", "flex-to-mpg", 1, "admin", Instant.now(), List.of()));
 
-        assertThat(mvc.post().uri("/migrations").with(user("admin").roles("ADMIN")).with(csrf())
-                .param("name", "production").param("runbookId", "flex-to-mpg").param("values[region]", "ord"))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/migrations/7")
-                .flash().containsEntry("message", "Migration 'production' created.");
+        assertThat(mvc.post()
+            .uri("/migrations")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .param("name", "production")
+            .param("runbookId", "flex-to-mpg")
+            .param("values[region]", "ord")).hasStatus3xxRedirection()
+            .hasRedirectedUrl("/migrations/7")
+            .flash()
+            .containsEntry("message", "Migration 'production' created.");
     }
 
     @Test
@@ -65,10 +75,17 @@ class MigrationControllerTest {
         given(migrations.create(any(), any())).willThrow(new InvalidInputException("Some parameters are not valid",
                 Map.of("volumeSize", "MPG volume size (GB) must be between 1 and 500")));
 
-        assertThat(mvc.post().uri("/migrations").with(user("admin").roles("ADMIN")).with(csrf())
-                .param("name", "production").param("runbookId", "flex-to-mpg").param("values[volumeSize]", "9000"))
-                .hasStatus(400).hasViewName(MigrationController.FORM_VIEW)
-                .bodyText().contains("must be between 1 and 500").contains("value=\"9000\"");
+        assertThat(mvc.post()
+            .uri("/migrations")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .param("name", "production")
+            .param("runbookId", "flex-to-mpg")
+            .param("values[volumeSize]", "9000")).hasStatus(400)
+            .hasViewName(MigrationController.FORM_VIEW)
+            .bodyText()
+            .contains("must be between 1 and 500")
+            .contains("value=\"9000\"");
     }
 
     @Test
@@ -79,9 +96,17 @@ class MigrationControllerTest {
 
     @Test
     void planTableFollowsTheVolumeSizeForHtmx() {
-        assertThat(mvc.get().uri("/migrations/plan-costs").with(user("viewer").roles("VIEWER")).header("HX-Request", "true")
-                .param("runbookId", "flex-to-mpg").param("values[volumeSize]", "100").param("values[plan]", "scale"))
-                .hasStatusOk().hasViewName(MigrationController.PLAN_COSTS_PARTIAL)
-                .bodyText().contains("$990.00").doesNotContain("<html");
+        assertThat(mvc.get()
+            .uri("/migrations/plan-costs")
+            .with(user("viewer").roles("VIEWER"))
+            .header("HX-Request", "true")
+            .param("runbookId", "flex-to-mpg")
+            .param("values[volumeSize]", "100")
+            .param("values[plan]", "scale")).hasStatusOk()
+            .hasViewName(MigrationController.PLAN_COSTS_PARTIAL)
+            .bodyText()
+            .contains("$990.00")
+            .doesNotContain("<html");
     }
+
 }

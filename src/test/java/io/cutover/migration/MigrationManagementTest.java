@@ -27,12 +27,14 @@ class MigrationManagementTest {
 
     @Test
     void secretsAndConnectionPasswordsAreSealedInH2AndNeverShown() {
-        MigrationDetails created = migrations.create(new CreateMigration("sealed-" + System.nanoTime(), "flex-to-mpg", Map.of(
-                "flyApiToken", "FlyV1 fm2_topsecret-token",
-                "sourceUrl", "postgres://postgres:flex-Pa55word@localhost:15432/fragrant_flower_8144")), ADMIN);
+        MigrationDetails created = migrations.create(new CreateMigration("sealed-" + System.nanoTime(), "flex-to-mpg",
+                Map.of("flyApiToken", "FlyV1 fm2_topsecret-token", "sourceUrl",
+                        "postgres://postgres:flex-Pa55word@localhost:15432/fragrant_flower_8144")),
+                ADMIN);
 
         List<String> stored = jdbc.queryForList(
-                "SELECT COALESCE(plain_value, '') || ' ' || COALESCE(sealed_value, '') FROM migration_param WHERE migration_id = ?", String.class, created.id());
+                "SELECT COALESCE(plain_value, '') || ' ' || COALESCE(sealed_value, '') FROM migration_param WHERE migration_id = ?",
+                String.class, created.id());
         assertThat(String.join("\n", stored)).doesNotContain("topsecret-token").doesNotContain("flex-Pa55word");
         assertThat(created.parameter("flyApiToken").orElseThrow().display()).isEmpty();
         assertThat(created.parameter("flyApiToken").orElseThrow().secretSet()).isTrue();
@@ -42,7 +44,8 @@ class MigrationManagementTest {
 
     @Test
     void seedDefaultsApplyWhenNothingIsTyped() {
-        MigrationDetails created = migrations.create(new CreateMigration("defaults-" + System.nanoTime(), "flex-to-mpg", Map.of()), ADMIN);
+        MigrationDetails created = migrations
+            .create(new CreateMigration("defaults-" + System.nanoTime(), "flex-to-mpg", Map.of()), ADMIN);
 
         assertThat(created.display("sourceApp")).isEqualTo("fragrant-flower-8144-db");
         assertThat(created.display("plan")).isEqualTo("launch");
@@ -52,11 +55,14 @@ class MigrationManagementTest {
 
     @Test
     void blankSecretFieldKeepsTheStoredSecretAndTheUrlWithoutPasswordKeepsItsPassword() {
-        MigrationDetails created = migrations.create(new CreateMigration("keep-" + System.nanoTime(), "flex-to-mpg", Map.of(
-                "flyApiToken", "token-one", "sourceUrl", "postgres://postgres:pw@localhost:15432/db")), ADMIN);
+        MigrationDetails created = migrations.create(
+                new CreateMigration("keep-" + System.nanoTime(), "flex-to-mpg",
+                        Map.of("flyApiToken", "token-one", "sourceUrl", "postgres://postgres:pw@localhost:15432/db")),
+                ADMIN);
 
-        MigrationDetails updated = migrations.updateParameters(created.id(), Map.of(
-                "flyApiToken", "", "sourceUrl", "postgres://postgres@localhost:15432/db", "region", "iad"), ADMIN);
+        MigrationDetails updated = migrations.updateParameters(created.id(),
+                Map.of("flyApiToken", "", "sourceUrl", "postgres://postgres@localhost:15432/db", "region", "iad"),
+                ADMIN);
 
         assertThat(updated.parameter("flyApiToken").orElseThrow().secretSet()).isTrue();
         assertThat(updated.parameter("sourceUrl").orElseThrow().secretSet()).isTrue();
@@ -67,10 +73,12 @@ class MigrationManagementTest {
     void badInputIsRefusedFieldByFieldAndNothingIsCreated() {
         int before = migrations.list().size();
 
-        assertThatThrownBy(() -> migrations.create(new CreateMigration("bad-" + System.nanoTime(), "flex-to-mpg", Map.of(
-                "volumeSize", "9000", "plan", "gigantic", "siteUrl", "ftp://x", "sourceUrl", "mysql://root@h/db", "nope", "1")), ADMIN))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
-                        .containsKeys("volumeSize", "plan", "siteUrl", "sourceUrl", "nope")
+        assertThatThrownBy(() -> migrations.create(new CreateMigration("bad-" + System.nanoTime(), "flex-to-mpg",
+                Map.of("volumeSize", "9000", "plan", "gigantic", "siteUrl", "ftp://x", "sourceUrl", "mysql://root@h/db",
+                        "nope", "1")),
+                ADMIN))
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.fieldErrors()).containsKeys("volumeSize", "plan", "siteUrl", "sourceUrl", "nope")
                         .hasEntrySatisfying("volumeSize", m -> assertThat(m).contains("between 1 and 500"))
                         .hasEntrySatisfying("plan", m -> assertThat(m).contains("basic, starter, launch, scale")));
         assertThat(migrations.list()).hasSize(before);
@@ -81,8 +89,10 @@ class MigrationManagementTest {
         String name = "twin-" + System.nanoTime();
         migrations.create(new CreateMigration(name, "flex-to-mpg", Map.of()), ADMIN);
 
-        assertThatThrownBy(() -> migrations.create(new CreateMigration(name.toUpperCase(), "flex-to-mpg", Map.of()), ADMIN))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("already exists");
+        assertThatThrownBy(
+                () -> migrations.create(new CreateMigration(name.toUpperCase(), "flex-to-mpg", Map.of()), ADMIN))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("already exists");
     }
+
 }

@@ -14,7 +14,9 @@ class PositionApi {
     static final String APP = "demo-app";
 
     private final MockMvcTester mvc;
+
     final RunApi runs;
+
     final long migration;
 
     PositionApi(MockMvcTester mvc, RunApi runs, String valuesJson) {
@@ -28,19 +30,29 @@ class PositionApi {
         ended(step, runs.start("operator", migration, step, confirm));
     }
 
-    /** The same for a done step of a finished phase, with the explicit yes to running it again. */
+    /**
+     * The same for a done step of a finished phase, with the explicit yes to running it
+     * again.
+     */
     void runAgain(String step, String confirm) {
-        ended(step, mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"rerun\":true" + (confirm == null ? "" : ",\"confirm\":\"" + confirm + "\"") + "}").exchange());
+        ended(step,
+                mvc.post()
+                    .uri("/api/migrations/" + migration + "/steps/" + step + "/runs")
+                    .with(as("operator"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"rerun\":true" + (confirm == null ? "" : ",\"confirm\":\"" + confirm + "\"") + "}")
+                    .exchange());
     }
 
     private void ended(String step, MvcTestResult started) {
         if (started.getResponse().getStatus() != 201) {
-            throw new AssertionError("start " + step + " gave " + started.getResponse().getStatus() + ": " + RunApi.content(started));
+            throw new AssertionError(
+                    "start " + step + " gave " + started.getResponse().getStatus() + ": " + RunApi.content(started));
         }
         JsonNode ended = runs.awaitEnd(runs.body(started).get("id").asLong());
         if (!ended.get("status").asString().equals("SUCCEEDED")) {
-            throw new AssertionError(step + " ended " + ended.get("status").asString() + ": " + ended.get("message").asString());
+            throw new AssertionError(
+                    step + " ended " + ended.get("status").asString() + ": " + ended.get("message").asString());
         }
     }
 
@@ -99,20 +111,34 @@ class PositionApi {
     }
 
     MvcTestResult sign(String item) {
-        return mvc.post().uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off").with(as("approver"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"checked\"}").exchange();
+        return mvc.post()
+            .uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off")
+            .with(as("approver"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"comment\":\"checked\"}")
+            .exchange();
     }
 
     MvcTestResult parameters(String json) {
-        return mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+            .uri("/api/migrations/" + migration + "/parameters")
+            .with(as("admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json)
+            .exchange();
     }
 
     MvcTestResult cancel(long runId, String confirm) {
-        return mvc.post().uri("/api/runs/" + runId + "/cancel").with(as("operator")).contentType(MediaType.APPLICATION_JSON)
-                .content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+        return mvc.post()
+            .uri("/api/runs/" + runId + "/cancel")
+            .with(as("operator"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}")
+            .exchange();
     }
 
     private JsonNode migration() {
         return runs.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
     }
+
 }

@@ -24,24 +24,27 @@ class PositionApiControllerTest {
 
     @Test
     void positionNamesTheStateTheDatabaseAndWhatTheTargetHolds() {
-        given(positions.of(2L)).willReturn(new Position(AppState.ON_MPG, SqlTarget.TARGET, true, false, "App on MPG since 'Attach the cluster'",
-                Instant.parse("2026-11-30T10:00:00Z"),
-                new TargetCopy(TargetCopy.Status.COPIED, "the copy of run 12", 12L, "restore", Instant.parse("2026-11-30T09:00:00Z"))));
+        given(positions.of(2L)).willReturn(
+                new Position(AppState.ON_MPG, SqlTarget.TARGET, true, false, "App on MPG since 'Attach the cluster'",
+                        Instant.parse("2026-11-30T10:00:00Z"), new TargetCopy(TargetCopy.Status.COPIED,
+                                "the copy of run 12", 12L, "restore", Instant.parse("2026-11-30T09:00:00Z"))));
 
-        assertThat(mvc.get().uri("/api/migrations/2/position").with(user("viewer").roles("VIEWER")))
-                .hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.state", v -> v.assertThat().isEqualTo("ON_MPG"))
-                .hasPathSatisfying("$.appDatabase", v -> v.assertThat().isEqualTo("TARGET"))
-                .hasPathSatisfying("$.appRunning", v -> v.assertThat().isEqualTo(true))
-                .hasPathSatisfying("$.target.status", v -> v.assertThat().isEqualTo("COPIED"))
-                .hasPathSatisfying("$.target.runId", v -> v.assertThat().isEqualTo(12));
+        assertThat(mvc.get().uri("/api/migrations/2/position").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .hasPathSatisfying("$.state", v -> v.assertThat().isEqualTo("ON_MPG"))
+            .hasPathSatisfying("$.appDatabase", v -> v.assertThat().isEqualTo("TARGET"))
+            .hasPathSatisfying("$.appRunning", v -> v.assertThat().isEqualTo(true))
+            .hasPathSatisfying("$.target.status", v -> v.assertThat().isEqualTo("COPIED"))
+            .hasPathSatisfying("$.target.runId", v -> v.assertThat().isEqualTo(12));
     }
 
     @Test
     void unknownMigrationIs404WithTheReason() {
         given(positions.of(99L)).willThrow(new NotFoundException("Migration 99 does not exist"));
 
-        assertThat(mvc.get().uri("/api/migrations/99/position").with(user("viewer").roles("VIEWER")))
-                .hasStatus(404).bodyJson().hasPathSatisfying("$.detail", v -> v.assertThat().isEqualTo("Migration 99 does not exist"));
+        assertThat(mvc.get().uri("/api/migrations/99/position").with(user("viewer").roles("VIEWER"))).hasStatus(404)
+            .bodyJson()
+            .hasPathSatisfying("$.detail", v -> v.assertThat().isEqualTo("Migration 99 does not exist"));
     }
+
 }

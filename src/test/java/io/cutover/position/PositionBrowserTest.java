@@ -17,9 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * What an operator sees in a real Chromium: where the migration is at the top of the page, the
- * stop-the-app form that asks for the app's name and refuses anything else, and a copy onto the
- * target refused after the cutover with the state named.
+ * What an operator sees in a real Chromium: where the migration is at the top of the
+ * page, the stop-the-app form that asks for the app's name and refuses anything else, and
+ * a copy onto the target refused after the cutover with the state named.
  */
 @PanelTest
 class PositionBrowserTest {
@@ -66,7 +66,8 @@ class PositionBrowserTest {
         stopForm().findElement(By.name("confirm")).sendKeys(PositionApi.APP);
         browser.click(stopForm().findElement(By.cssSelector("button[type=submit]")));
         browser.waitUntil("the run page opens", () -> browser.driver.getCurrentUrl().matches(".*/runs/\\d+$"));
-        browser.waitUntil("the app is stopped (" + alert() + ")", () -> api.step("stop").get("done").asBoolean(), java.time.Duration.ofSeconds(60));
+        browser.waitUntil("the app is stopped (" + alert() + ")", () -> api.step("stop").get("done").asBoolean(),
+                java.time.Duration.ofSeconds(60));
         api.run("switch", null);
         api.run("start", PositionApi.APP);
 
@@ -93,6 +94,10 @@ class PositionBrowserTest {
     }
 
     private String alert() {
-        return browser.driver.findElements(By.cssSelector(".alert-danger")).stream().map(WebElement::getText).reduce("", String::concat);
+        return browser.driver.findElements(By.cssSelector(".alert-danger"))
+            .stream()
+            .map(WebElement::getText)
+            .reduce("", String::concat);
     }
+
 }

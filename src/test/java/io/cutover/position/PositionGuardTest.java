@@ -41,14 +41,16 @@ class PositionGuardTest {
         assertThat(api.position().get("state").asString()).as("the phase after the cutover is done").isEqualTo("FINAL");
         int runsBefore = api.runCount();
 
-        for (String step : new String[] {"copy", "final-copy"}) {
+        for (String step : new String[] { "copy", "final-copy" }) {
             MvcTestResult refused = runApi.start("operator", api.migration, step, null);
             assertThat(refused.getResponse().getStatus()).as(step).isEqualTo(409);
-            assertThat(runApi.body(refused).get("detail").asString()).contains("Final: app on MPG").contains("would overwrite the target");
+            assertThat(runApi.body(refused).get("detail").asString()).contains("Final: app on MPG")
+                .contains("would overwrite the target");
         }
 
         assertThat(api.runCount()).as("no run was queued, so nothing touched the target").isEqualTo(runsBefore);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.audit().findValues("action").stream().map(JsonNode::asString))
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(api.audit().findValues("action").stream().map(JsonNode::asString))
                 .contains("action.refused"));
     }
 
@@ -66,14 +68,21 @@ class PositionGuardTest {
         MvcTestResult refused = runApi.start("operator", api.migration, "destroy", null);
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(runApi.body(refused).get("detail").asString()).contains("rolled back");
-        String page = mvc.get().uri("/migrations/" + api.migration + "/phases/decommission")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("viewer").roles("VIEWER")).exchange().getResponse().getContentAsString();
+        String page = mvc.get()
+            .uri("/migrations/" + api.migration + "/phases/decommission")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("viewer")
+                .roles("VIEWER"))
+            .exchange()
+            .getResponse()
+            .getContentAsString();
         assertThat(page).contains("Rolled back to Flex").contains("until a new cutover");
 
         api.runAgain("stop", PositionApi.APP);
         api.runAgain("switch", null);
         api.runAgain("start", PositionApi.APP);
-        assertThat(api.phase("decommission").get("state").asString()).as("a new cutover opens it again").isEqualTo("OPEN");
+        assertThat(api.phase("decommission").get("state").asString()).as("a new cutover opens it again")
+            .isEqualTo("OPEN");
     }
 
     @Test
@@ -89,13 +98,16 @@ class PositionGuardTest {
 
     @Test
     void theStrategyIsFrozenOnceTheAppWasStoppedForTheCutover() {
-        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("before the cutover it may change").isEqualTo(200);
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus())
+            .as("before the cutover it may change")
+            .isEqualTo(200);
         api.prepare();
         api.run("stop", PositionApi.APP);
 
         MvcTestResult refused = api.parameters("{\"strategy\":\"plain\"}");
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
-        assertThat(runApi.body(refused).get("detail").asString()).contains("strategy cannot change: the cutover started when 'Stop the app'");
+        assertThat(runApi.body(refused).get("detail").asString())
+            .contains("strategy cannot change: the cutover started when 'Stop the app'");
         JsonNode audit = api.audit();
         List<String> refusals = new java.util.ArrayList<>();
         audit.forEach(e -> {
@@ -103,22 +115,32 @@ class PositionGuardTest {
                 refusals.add(e.get("actor").asString() + ": " + e.get("details").asString());
             }
         });
-        assertThat(refusals).as("recorded like the other refusals").hasSize(1).first().asString()
-                .startsWith("admin: Refused to change parameters 'strategy': strategy cannot change: the cutover started when 'Stop the app' was done by operator");
-        assertThat(api.parameters("{}").getResponse().getStatus()).as("a save that changes nothing is no refusal").isEqualTo(200);
+        assertThat(refusals).as("recorded like the other refusals")
+            .hasSize(1)
+            .first()
+            .asString()
+            .startsWith(
+                    "admin: Refused to change parameters 'strategy': strategy cannot change: the cutover started when 'Stop the app' was done by operator");
+        assertThat(api.parameters("{}").getResponse().getStatus()).as("a save that changes nothing is no refusal")
+            .isEqualTo(200);
     }
 
     @Test
     void afterAFinishedRollbackTheStrategyMayChangeForTheNextCutover() {
         api.cutover();
-        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("the app serves from the cluster").isEqualTo(409);
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus())
+            .as("the app serves from the cluster")
+            .isEqualTo(409);
         api.run("back-stop", PositionApi.APP);
         api.run("back-switch", null);
-        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("still down in the rollback").isEqualTo(409);
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus())
+            .as("still down in the rollback")
+            .isEqualTo(409);
         api.run("back-start", PositionApi.APP);
 
         assertThat(api.position().get("state").asString()).isEqualTo("ROLLED_BACK");
-        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("back on Flex and serving").isEqualTo(200);
+        assertThat(api.parameters("{\"strategy\":\"other\"}").getResponse().getStatus()).as("back on Flex and serving")
+            .isEqualTo(200);
         assertThat(api.step("other-only").get("applicable").asBoolean()).isTrue();
     }
 
@@ -128,7 +150,8 @@ class PositionGuardTest {
         assertThat(api.phase("prepare").get("state").asString()).isEqualTo("DONE");
         assertThat(api.parameters("{\"copySeconds\":\"60\"}").getResponse().getStatus()).isEqualTo(200);
         assertThat(runApi.start("operator", api.migration, "copy", null).getResponse().getStatus())
-                .as("running a finished step again needs an explicit yes").isEqualTo(400);
+            .as("running a finished step again needs an explicit yes")
+            .isEqualTo(400);
         long run = runApi.rerunOk("operator", api.migration, "copy");
         await().atMost(Duration.ofSeconds(30)).until(() -> runApi.log(run).contains("copying"));
 
@@ -143,7 +166,9 @@ class PositionGuardTest {
         assertThat(target.get("status").asString()).isEqualTo("PARTIAL");
         assertThat(target.get("description").asString()).contains("partial copy").contains("run " + run);
         assertThat(api.phase("prepare").get("state").asString()).isEqualTo("IN_PROGRESS");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.audit().findValues("action").stream().map(JsonNode::asString))
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(api.audit().findValues("action").stream().map(JsonNode::asString))
                 .contains("step.voided", "signoff.voided"));
     }
+
 }

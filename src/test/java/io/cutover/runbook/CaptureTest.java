@@ -10,14 +10,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values the panel reads from a step's output. The seed runbook's "Create the cluster" step reads
- * the cluster id and the pooled connection string that {@code fly mpg create} prints, and derives
- * the direct address (for migrations, which PgBouncer in transaction mode cannot run) that flyctl
- * does not print: the same URL with {@code direct.} instead of {@code pgbouncer.} and no port.
+ * Values the panel reads from a step's output. The seed runbook's "Create the cluster"
+ * step reads the cluster id and the pooled connection string that {@code fly mpg create}
+ * prints, and derives the direct address (for migrations, which PgBouncer in transaction
+ * mode cannot run) that flyctl does not print: the same URL with {@code direct.} instead
+ * of {@code pgbouncer.} and no port.
  */
 class CaptureTest {
 
-    /** What flyctl @ad0172fac prints for fly mpg create (contract 2.20), all on stdout. */
+    /**
+     * What flyctl @ad0172fac prints for fly mpg create (contract 2.20), all on stdout.
+     */
     private static final String FLY_OUTPUT = """
             Selected Plan: Launch
               CPU: Performance x 2
@@ -50,8 +53,10 @@ class CaptureTest {
 
     private static Optional<String> capture(String parameter, String directUrlVia, String output) {
         Map<String, String> values = Map.of("plan", "launch", "directUrlVia", directUrlVia);
-        return mpgCreate.stream().filter(c -> c.parameter().equals(parameter) && c.appliesWith(values::get)).findFirst()
-                .flatMap(c -> c.from(output, values::get));
+        return mpgCreate.stream()
+            .filter(c -> c.parameter().equals(parameter) && c.appliesWith(values::get))
+            .findFirst()
+            .flatMap(c -> c.from(output, values::get));
     }
 
     @Test
@@ -59,13 +64,14 @@ class CaptureTest {
         assertThat(capture("clusterId", "mpg-proxy", FLY_OUTPUT)).contains("9x8k2m4ld5q7wz1e");
         assertThat(capture("clusterPlan", "mpg-proxy", FLY_OUTPUT)).contains("launch");
         assertThat(capture("targetPooledUrl", "mpg-proxy", FLY_OUTPUT))
-                .contains("postgresql://fly-user:Zq8vR2mLx4Tn@pgbouncer.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
+            .contains("postgresql://fly-user:Zq8vR2mLx4Tn@pgbouncer.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
         assertThat(capture("appDirectUrl", "mpg-proxy", FLY_OUTPUT))
-                .contains("postgresql://fly-user:Zq8vR2mLx4Tn@direct.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
+            .contains("postgresql://fly-user:Zq8vR2mLx4Tn@direct.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
         assertThat(capture("targetDirectUrl", "private-network", FLY_OUTPUT))
-                .contains("postgresql://fly-user:Zq8vR2mLx4Tn@direct.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
-        assertThat(capture("targetDirectUrl", "mpg-proxy", FLY_OUTPUT)).as("a panel outside Fly goes through fly mpg proxy")
-                .contains("postgresql://fly-user:Zq8vR2mLx4Tn@localhost:16380/fly-db");
+            .contains("postgresql://fly-user:Zq8vR2mLx4Tn@direct.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
+        assertThat(capture("targetDirectUrl", "mpg-proxy", FLY_OUTPUT))
+            .as("a panel outside Fly goes through fly mpg proxy")
+            .contains("postgresql://fly-user:Zq8vR2mLx4Tn@localhost:16380/fly-db");
     }
 
     @Test
@@ -83,7 +89,8 @@ class CaptureTest {
         Capture plan = mpgCreate.stream().filter(c -> c.parameter().equals("clusterPlan")).findFirst().orElseThrow();
 
         assertThat(plan.required()).isTrue();
-        assertThat(capture("clusterPlan", "mpg-proxy", FLY_OUTPUT.replace("  Plan: launch", "  Plan: basic"))).isEmpty();
+        assertThat(capture("clusterPlan", "mpg-proxy", FLY_OUTPUT.replace("  Plan: launch", "  Plan: basic")))
+            .isEmpty();
     }
 
     @Test
@@ -91,16 +98,17 @@ class CaptureTest {
         String output = "  Connection string: postgresql://fly-user:pw@pgbouncer.mpg-3f9a.flympg.localhost:6543/fly-db-mpg-3f9a?sslmode=disable\n";
 
         assertThat(capture("targetDirectUrl", "private-network", output))
-                .contains("postgresql://fly-user:pw@direct.mpg-3f9a.flympg.localhost/fly-db-mpg-3f9a?sslmode=disable");
-        assertThat(capture("targetPooledUrl", "private-network", output))
-                .contains("postgresql://fly-user:pw@pgbouncer.mpg-3f9a.flympg.localhost:6543/fly-db-mpg-3f9a?sslmode=disable");
+            .contains("postgresql://fly-user:pw@direct.mpg-3f9a.flympg.localhost/fly-db-mpg-3f9a?sslmode=disable");
+        assertThat(capture("targetPooledUrl", "private-network", output)).contains(
+                "postgresql://fly-user:pw@pgbouncer.mpg-3f9a.flympg.localhost:6543/fly-db-mpg-3f9a?sslmode=disable");
     }
 
     @Test
     void aPrintedAddressThatIsNotThePoolerGivesNoDirectUrlRatherThanAWrongOne() {
         String output = "  Connection string: postgresql://fly-user:pw@db.9x8k2m4ld5q7wz1e.flympg.net/fly-db\n";
 
-        assertThat(capture("targetPooledUrl", "private-network", output)).contains("postgresql://fly-user:pw@db.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
+        assertThat(capture("targetPooledUrl", "private-network", output))
+            .contains("postgresql://fly-user:pw@db.9x8k2m4ld5q7wz1e.flympg.net/fly-db");
         assertThat(capture("targetDirectUrl", "private-network", output)).isEmpty();
     }
 
@@ -108,7 +116,8 @@ class CaptureTest {
     void outputWithoutTheValueCapturesNothing() {
         String output = "Error: failed creating managed postgres cluster: organization personal not found\n";
 
-        assertThat(mpgCreate).allSatisfy(c -> assertThat(c.from(output, Map.of("plan", "launch")::get)).as(c.parameter()).isEmpty());
+        assertThat(mpgCreate)
+            .allSatisfy(c -> assertThat(c.from(output, Map.of("plan", "launch")::get)).as(c.parameter()).isEmpty());
     }
 
     @Test
@@ -126,6 +135,8 @@ class CaptureTest {
     void aPatternWithoutAGroupCapturesTheWholeMatch() {
         Capture capture = new Capture("volume", "vol_[a-z0-9]+", null);
 
-        assertThat(capture.from("ID                   STATE\nvol_r63zzmp36e21j51r created\n")).isEqualTo(Optional.of("vol_r63zzmp36e21j51r"));
+        assertThat(capture.from("ID                   STATE\nvol_r63zzmp36e21j51r created\n"))
+            .isEqualTo(Optional.of("vol_r63zzmp36e21j51r"));
     }
+
 }

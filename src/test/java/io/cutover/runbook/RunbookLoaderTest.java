@@ -24,9 +24,9 @@ class RunbookLoaderTest {
     void holdsEverySeedPhaseInOrderAndRollbackAsAFlowOfCutover() {
         Runbook runbook = seedRunbook();
 
-        assertThat(runbook.phases()).extracting(Phase::id).containsExactly(
-                "inventory", "backup", "create-cluster", "data-migration", "app-config", "cutover",
-                "verification", "day-1", "week-1", "weeks-2-4", "decommission");
+        assertThat(runbook.phases()).extracting(Phase::id)
+            .containsExactly("inventory", "backup", "create-cluster", "data-migration", "app-config", "cutover",
+                    "verification", "day-1", "week-1", "weeks-2-4", "decommission");
         assertThat(runbook.flows()).singleElement().satisfies(flow -> {
             assertThat(flow.id()).isEqualTo("rollback");
             assertThat(flow.opensWhenStarted()).isEqualTo("cutover");
@@ -39,9 +39,10 @@ class RunbookLoaderTest {
         Runbook runbook = seedRunbook();
         var seedChecklists = new SeedRunbook().checklists();
 
-        assertThat(seedChecklists).containsOnlyKeys(
-                "Backup Verification Checklist", "Pre-Cutover Checklist", "Functional Testing", "Success Criteria");
-        assertThat(gate(runbook, "backup-verification").items()).hasSize(seedChecklists.get("Backup Verification Checklist"));
+        assertThat(seedChecklists).containsOnlyKeys("Backup Verification Checklist", "Pre-Cutover Checklist",
+                "Functional Testing", "Success Criteria");
+        assertThat(gate(runbook, "backup-verification").items())
+            .hasSize(seedChecklists.get("Backup Verification Checklist"));
         assertThat(gate(runbook, "pre-cutover").items()).hasSize(seedChecklists.get("Pre-Cutover Checklist"));
         assertThat(gate(runbook, "functional-testing").items()).hasSize(seedChecklists.get("Functional Testing"));
         assertThat(gate(runbook, "success-criteria").items()).hasSize(seedChecklists.get("Success Criteria"));
@@ -67,15 +68,16 @@ class RunbookLoaderTest {
     void everyCommandOfTheSeedIsCarriedOutBySomeStep() throws Exception {
         Runbook runbook = seedRunbook();
         Set<String> covered = runbook.allPhases()
-                .flatMap(p -> p.steps().stream())
-                .flatMap(s -> s.covers().stream())
-                .map(SeedRunbook::normalize)
-                .collect(Collectors.toSet());
+            .flatMap(p -> p.steps().stream())
+            .flatMap(s -> s.covers().stream())
+            .map(SeedRunbook::normalize)
+            .collect(Collectors.toSet());
 
         List<String> seedCommands = new SeedRunbook().commands();
 
         assertThat(seedCommands).hasSizeGreaterThan(50);
-        assertThat(seedCommands).allSatisfy(command -> assertThat(covered).as("steps covering the seed").contains(command));
+        assertThat(seedCommands)
+            .allSatisfy(command -> assertThat(covered).as("steps covering the seed").contains(command));
     }
 
     @Test
@@ -105,7 +107,8 @@ class RunbookLoaderTest {
         double cost = runbook.plan("launch").orElseThrow().monthlyCost(20, runbook.storagePricePerGb());
 
         assertThat(cost).isCloseTo(287.60, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(runbook.plans()).extracting(Plan::name).containsExactly("Basic", "Starter", "Launch", "Scale", "Performance");
+        assertThat(runbook.plans()).extracting(Plan::name)
+            .containsExactly("Basic", "Starter", "Launch", "Scale", "Performance");
     }
 
     @Test
@@ -123,10 +126,10 @@ class RunbookLoaderTest {
                 """;
 
         assertThatThrownBy(() -> loader.load("runbooks/broken.yaml", stream(yaml)))
-                .isInstanceOf(RunbookInvalidException.class)
-                .hasMessageContaining("runbooks/broken.yaml")
-                .hasMessageContaining("step 'status'")
-                .hasMessageContaining("${application}");
+            .isInstanceOf(RunbookInvalidException.class)
+            .hasMessageContaining("runbooks/broken.yaml")
+            .hasMessageContaining("step 'status'")
+            .hasMessageContaining("${application}");
     }
 
     @Test
@@ -145,8 +148,8 @@ class RunbookLoaderTest {
                 """;
 
         assertThatThrownBy(() -> loader.load("runbooks/dup.yaml", stream(yaml)))
-                .hasMessageContaining("runbooks/dup.yaml")
-                .hasMessageContaining("step 'check-it' (phase 'two'): duplicate step id, already used in phase 'one'");
+            .hasMessageContaining("runbooks/dup.yaml")
+            .hasMessageContaining("step 'check-it' (phase 'two'): duplicate step id, already used in phase 'one'");
     }
 
     @Test
@@ -162,9 +165,8 @@ class RunbookLoaderTest {
                     steps: [{id: leak, title: Leak, kind: command, argv: [curl, -H, "Authorization: ${token}", "https://x"]}]
                 """;
 
-        assertThatThrownBy(() -> loader.load("runbooks/leak.yaml", stream(yaml)))
-                .hasMessageContaining("step 'leak'")
-                .hasMessageContaining("secret parameter ${token} would appear in a child's argv");
+        assertThatThrownBy(() -> loader.load("runbooks/leak.yaml", stream(yaml))).hasMessageContaining("step 'leak'")
+            .hasMessageContaining("secret parameter ${token} would appear in a child's argv");
     }
 
     @Test
@@ -180,15 +182,20 @@ class RunbookLoaderTest {
                 """;
 
         assertThatThrownBy(() -> loader.load("runbooks/kind.yaml", stream(yaml)))
-                .hasMessageContaining("runbooks/kind.yaml")
-                .hasMessageContaining("line 7");
+            .hasMessageContaining("runbooks/kind.yaml")
+            .hasMessageContaining("line 7");
     }
 
     private static Gate gate(Runbook runbook, String gateId) {
-        return runbook.allPhases().flatMap(p -> p.gates().stream()).filter(g -> g.id().equals(gateId)).findFirst().orElseThrow();
+        return runbook.allPhases()
+            .flatMap(p -> p.gates().stream())
+            .filter(g -> g.id().equals(gateId))
+            .findFirst()
+            .orElseThrow();
     }
 
     private static InputStream stream(String yaml) {
         return new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
     }
+
 }

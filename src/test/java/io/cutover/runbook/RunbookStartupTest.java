@@ -8,17 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The panel refuses to start on a broken runbook, and says which file and step is at fault. */
+/**
+ * The panel refuses to start on a broken runbook, and says which file and step is at
+ * fault.
+ */
 class RunbookStartupTest {
 
     @Test
     void brokenRunbookStopsStartUpNamingFileAndStep() {
-        assertThatThrownBy(() -> start("classpath:runbooks-broken/unknown-parameter.yaml"))
-                .rootCause()
-                .isInstanceOf(RunbookInvalidException.class)
-                .hasMessageContaining("runbooks-broken/unknown-parameter.yaml")
-                .hasMessageContaining("step 'status-of-app'")
-                .hasMessageContaining("${appName}");
+        assertThatThrownBy(() -> start("classpath:runbooks-broken/unknown-parameter.yaml")).rootCause()
+            .isInstanceOf(RunbookInvalidException.class)
+            .hasMessageContaining("runbooks-broken/unknown-parameter.yaml")
+            .hasMessageContaining("step 'status-of-app'")
+            .hasMessageContaining("${appName}");
     }
 
     @Test
@@ -29,8 +31,8 @@ class RunbookStartupTest {
     }
 
     private static ConfigurableApplicationContext start(String locations) {
-        return new SpringApplicationBuilder(CutoverApplication.class)
-                .profiles("test")
-                .run("--cutover.runbooks.locations=" + locations, "--server.port=0");
+        return new SpringApplicationBuilder(CutoverApplication.class).profiles("test")
+            .run("--cutover.runbooks.locations=" + locations, "--server.port=0");
     }
+
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shipped runbook declares what its steps destroy, and its checks mean what they say. */
+/**
+ * The shipped runbook declares what its steps destroy, and its checks mean what they say.
+ */
 class SeedGuardsTest {
 
     private final Runbook seed = TestRunbooks.seed();
@@ -28,7 +30,8 @@ class SeedGuardsTest {
     void theLogSearchFailsOnWhatItFindsSinceTheAppCameUpAndItsHintNamesTheAppsCredentials() {
         NothingFound search = step("app-db-errors").nothingFound();
         assertThat(search.since()).isEqualTo("scale-up");
-        assertThat(search.compiled().matcher("2026-01-01T00:00:00Z app[1] ord [error] Postgrex.Protocol failed").find()).isTrue();
+        assertThat(search.compiled().matcher("2026-01-01T00:00:00Z app[1] ord [error] Postgrex.Protocol failed").find())
+            .isTrue();
         assertThat(step("app-db-errors").pipeline()).as("no grep whose exit code decides").isEmpty();
         assertThat(hint("auth-failed").appliesTo("app-db-errors")).isFalse();
         assertThat(hint("app-auth-failed").appliesTo("app-db-errors")).isTrue();
@@ -50,4 +53,5 @@ class SeedGuardsTest {
     private TroubleshootingHint hint(String id) {
         return seed.troubleshooting().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
+
 }

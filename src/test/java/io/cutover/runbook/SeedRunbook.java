@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the team's seed runbook (shared/seed) so tests can check the product still covers it. */
+/**
+ * Reads the team's seed runbook (shared/seed) so tests can check the product still covers
+ * it.
+ */
 final class SeedRunbook {
 
     static final Path LOCATION = Path.of("..", "shared", "seed", "flex-to-mpg-runbook.md");
 
-    private static final Set<String> COMMAND_WORDS =
-            Set.of("flyctl", "fly", "pg_dump", "pg_restore", "psql", "aws", "curl", "gzip", "ls", "mkdir", "cd", "cat", "diff", "echo");
+    private static final Set<String> COMMAND_WORDS = Set.of("flyctl", "fly", "pg_dump", "pg_restore", "psql", "aws",
+            "curl", "gzip", "ls", "mkdir", "cd", "cat", "diff", "echo");
 
     private final List<String> lines;
 
@@ -23,7 +26,10 @@ final class SeedRunbook {
         this.lines = Files.readAllLines(LOCATION);
     }
 
-    /** Shell command lines of the procedure (bash blocks before the quick reference), continuations joined. */
+    /**
+     * Shell command lines of the procedure (bash blocks before the quick reference),
+     * continuations joined.
+     */
     List<String> commands() {
         List<String> commands = new ArrayList<>();
         boolean inBlock = false;
@@ -45,10 +51,12 @@ final class SeedRunbook {
                     commands.add(normalize(pending.toString()));
                     pending = null;
                 }
-            } else if (!s.isEmpty() && !s.startsWith("#") && COMMAND_WORDS.contains(s.split("\\s+")[0])) {
+            }
+            else if (!s.isEmpty() && !s.startsWith("#") && COMMAND_WORDS.contains(s.split("\\s+")[0])) {
                 if (s.endsWith("\\")) {
                     pending = new StringBuilder(stripContinuation(s));
-                } else {
+                }
+                else {
                     commands.add(normalize(s));
                 }
             }
@@ -63,7 +71,8 @@ final class SeedRunbook {
         for (String line : procedure()) {
             if (line.startsWith("### ")) {
                 heading = line.substring(4).strip();
-            } else if (line.startsWith("- [ ]") && heading != null) {
+            }
+            else if (line.startsWith("- [ ]") && heading != null) {
                 counts.merge(heading, 1, Integer::sum);
             }
         }
@@ -82,4 +91,5 @@ final class SeedRunbook {
     private static String stripContinuation(String s) {
         return s.endsWith("\\") ? s.substring(0, s.length() - 1).strip() : s;
     }
+
 }

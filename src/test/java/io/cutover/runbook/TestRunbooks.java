@@ -3,7 +3,8 @@ package io.cutover.runbook;
 /** Runbooks for tests that need one without a Spring context. */
 public final class TestRunbooks {
 
-    private TestRunbooks() {}
+    private TestRunbooks() {
+    }
 
     /** The shipped Flex to MPG runbook. */
     public static Runbook seed() {
@@ -18,4 +19,5 @@ public final class TestRunbooks {
     private static Runbook load(String path) {
         return new RunbookLoader().load(path, TestRunbooks.class.getClassLoader().getResourceAsStream(path));
     }
+
 }

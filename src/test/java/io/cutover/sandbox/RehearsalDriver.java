@@ -15,20 +15,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Walks the rehearsal through the JSON API the way the team would: the operator runs steps and
- * marks manual ones done, two approvers who did none of the work sign the checklists.
+ * Walks the rehearsal through the JSON API the way the team would: the operator runs
+ * steps and marks manual ones done, two approvers who did none of the work sign the
+ * checklists.
  */
 class RehearsalDriver {
 
-    static final List<String> PRE_CUTOVER = List.of("pre-backup-verified", "pre-cluster-running", "pre-rows-match", "pre-schema-match",
-            "pre-prepare-unnamed", "pre-direct-url", "pre-release-command", "pre-rollback-reviewed");
+    static final List<String> PRE_CUTOVER = List.of("pre-backup-verified", "pre-cluster-running", "pre-rows-match",
+            "pre-schema-match", "pre-prepare-unnamed", "pre-direct-url", "pre-release-command",
+            "pre-rollback-reviewed");
 
     /** The app's name, typed to confirm the steps that stop or start it. */
     static final String APP = "blockster-v2";
 
     private final MockMvcTester mvc;
+
     private final JsonMapper json;
+
     private final Path flyHome;
+
     final long migration;
 
     RehearsalDriver(MockMvcTester mvc, JsonMapper json, Path flyHome) {
@@ -38,21 +43,31 @@ class RehearsalDriver {
         this.migration = body(mvc.get().uri("/api/migrations").with(as("viewer")).exchange()).get(0).get("id").asLong();
     }
 
-    /** Runs each step as the operator and asserts it succeeded, with its log in the failure message. */
+    /**
+     * Runs each step as the operator and asserts it succeeded, with its log in the
+     * failure message.
+     */
     void run(String... steps) {
         for (String step : steps) {
             runWith(step, null);
         }
     }
 
-    /** Runs a step that proves queued work is done (a snapshot, a backup) until it succeeds. */
+    /**
+     * Runs a step that proves queued work is done (a snapshot, a backup) until it
+     * succeeds.
+     */
     void runUntilDone(String step) {
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> attempt(step, null).get("status").asString().equals("SUCCEEDED"));
+        Awaitility.await()
+            .atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> attempt(step, null).get("status").asString().equals("SUCCEEDED"));
     }
 
     JsonNode runWith(String step, String confirm) {
         JsonNode ended = attempt(step, confirm);
-        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString()).isEqualTo("SUCCEEDED");
+        assertThat(ended.get("status").asString()).as("%s: %s", step, ended.get("message").asString())
+            .isEqualTo("SUCCEEDED");
         return ended;
     }
 
@@ -60,15 +75,21 @@ class RehearsalDriver {
         MvcTestResult started = start(step, confirm);
         assertThat(started.getResponse().getStatus()).as("start %s: %s", step, content(started)).isEqualTo(201);
         long run = body(started).get("id").asLong();
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !run(run).get("status").asString().matches("QUEUED|RUNNING"));
+        Awaitility.await()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> !run(run).get("status").asString().matches("QUEUED|RUNNING"));
         return run(run);
     }
 
     /** Asks to start a step and returns the answer as it is (a refusal included). */
     MvcTestResult start(String step, String confirm) {
-        return mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/runs").with(as("operator"))
-                .contentType(MediaType.APPLICATION_JSON).content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}").exchange();
+        return mvc.post()
+            .uri("/api/migrations/" + migration + "/steps/" + step + "/runs")
+            .with(as("operator"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(confirm == null ? "{}" : "{\"confirm\":\"" + confirm + "\"}")
+            .exchange();
     }
 
     /** Where the migration is, as the API and every migration page say. */
@@ -78,16 +99,24 @@ class RehearsalDriver {
 
     void done(String... steps) {
         for (String step : steps) {
-            MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/steps/" + step + "/complete").with(as("operator"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"done\"}").exchange();
+            MvcTestResult r = mvc.post()
+                .uri("/api/migrations/" + migration + "/steps/" + step + "/complete")
+                .with(as("operator"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"note\":\"done\"}")
+                .exchange();
             assertThat(r.getResponse().getStatus()).as("mark %s done: %s", step, content(r)).isEqualTo(200);
         }
     }
 
     void sign(String approver, List<String> items) {
         for (String item : items) {
-            MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off").with(as(approver))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"checked\"}").exchange();
+            MvcTestResult r = mvc.post()
+                .uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off")
+                .with(as(approver))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"comment\":\"checked\"}")
+                .exchange();
             assertThat(r.getResponse().getStatus()).as("%s signs %s: %s", approver, item, content(r)).isEqualTo(200);
         }
     }
@@ -109,7 +138,9 @@ class RehearsalDriver {
     }
 
     String parameter(String id) {
-        for (JsonNode p : body(mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange()).get("parameters")) {
+        for (JsonNode p : body(
+                mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange())
+            .get("parameters")) {
             if (p.get("id").asString().equals(id)) {
                 return p.get("display").asString();
             }
@@ -121,7 +152,10 @@ class RehearsalDriver {
         return body(mvc.get().uri("/api/migrations/" + migration + "/downtime").with(as("viewer")).exchange());
     }
 
-    /** Everything up to the app running on the new cluster, with the seed's full re-dump during downtime. */
+    /**
+     * Everything up to the app running on the new cluster, with the seed's full re-dump
+     * during downtime.
+     */
     void throughCutover() {
         throughFreeze();
         runWith("final-sync", parameter("clusterName"));
@@ -141,12 +175,17 @@ class RehearsalDriver {
     }
 
     /**
-     * The same with continuous sync: the copy is taken and streamed before downtime, which then
-     * only drains the last changes. {@code whileStreaming} runs while the app still writes to the source.
+     * The same with continuous sync: the copy is taken and streamed before downtime,
+     * which then only drains the last changes. {@code whileStreaming} runs while the app
+     * still writes to the source.
      */
     void throughCutoverWithContinuousSync(Runnable whileStreaming) {
-        MvcTestResult strategy = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"syncStrategy\":\"continuous-sync\"}").exchange();
+        MvcTestResult strategy = mvc.post()
+            .uri("/api/migrations/" + migration + "/parameters")
+            .with(as("admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"syncStrategy\":\"continuous-sync\"}")
+            .exchange();
         assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
         throughCluster();
         run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
@@ -154,36 +193,48 @@ class RehearsalDriver {
         throughPreCutover();
         run("sync-vacuum");
         runWith("scale-down", APP);
-        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof", "reverse-capture-start", "sequence-probe");
+        run("app-stopped", "source-freeze", "sync-drain", "sync-sequences", "sync-verify", "freeze-proof",
+                "reverse-capture-start", "sequence-probe");
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs", "sync-cleanup");
     }
 
     private void throughCluster() {
-        run("workdir", "token-source-app", "token-app", "token-org", "source-status", "source-config", "source-databases", "source-users",
-                "source-machines", "source-volumes", "source-size", "site-baseline", "table-inventory");
+        run("workdir", "token-source-app", "token-app", "token-org", "source-status", "source-config",
+                "source-databases", "source-users", "source-machines", "source-volumes", "source-size", "site-baseline",
+                "table-inventory");
         run("preflight-backup", "dump-custom", "dump-plain", "verify-backup", "volume-snapshot");
         runUntilDone("volume-snapshot-list");
         run("upload-backups");
-        sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid", "backup-snapshot", "backup-uploaded",
-                "backup-manifest-kept"));
+        sign("approver", List.of("backup-custom-created", "backup-plain-created", "backup-list-valid",
+                "backup-snapshot", "backup-uploaded", "backup-manifest-kept"));
         run("mpg-create");
         typeDirectUrlWithItsPort();
         run("mpg-list", "mpg-status", "mpg-connect", "mpg-backup-create");
         runUntilDone("mpg-backup-list");
     }
 
-    /** Inventory, backups and the cluster, then the data migration's restore and verification (full re-dump), spot checks left to the caller. */
+    /**
+     * Inventory, backups and the cluster, then the data migration's restore and
+     * verification (full re-dump), spot checks left to the caller.
+     */
     void throughRestoreAndVerify() {
         throughCluster();
         run("connection-test", "preflight-restore", "restore", "analyze-target", "verify");
     }
 
-    /** What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's emulated one. */
+    /**
+     * What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's
+     * emulated one.
+     */
     MvcTestResult switchPoolMode(String mode) {
-        return mvc.post().uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode").with(as("operator"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"" + mode + "\"}").exchange();
+        return mvc.post()
+            .uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode")
+            .with(as("operator"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"mode\":\"" + mode + "\"}")
+            .exchange();
     }
 
     JsonNode migrationJson() {
@@ -191,16 +242,25 @@ class RehearsalDriver {
     }
 
     /**
-     * The runbook derives the direct URLs from the pooled one without a port, as MPG's direct
-     * address listens on 5432. The tests' own server listens elsewhere, so the admin types the
-     * emulated cluster's direct URL with its port in (for the panel and for the app), as the parameters allow.
+     * The runbook derives the direct URLs from the pooled one without a port, as MPG's
+     * direct address listens on 5432. The tests' own server listens elsewhere, so the
+     * admin types the emulated cluster's direct URL with its port in (for the panel and
+     * for the app), as the parameters allow.
      */
     private void typeDirectUrlWithItsPort() {
         String clusterId = parameter("clusterId");
-        String direct = EmulatedFly.clusters(flyHome).stream().filter(c -> c.id().equals(clusterId)).findFirst().orElseThrow().directUrl();
-        MvcTestResult r = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct,
-                        "appDirectUrl", direct))).exchange();
+        String direct = EmulatedFly.clusters(flyHome)
+            .stream()
+            .filter(c -> c.id().equals(clusterId))
+            .findFirst()
+            .orElseThrow()
+            .directUrl();
+        MvcTestResult r = mvc.post()
+            .uri("/api/migrations/" + migration + "/parameters")
+            .with(as("admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct, "appDirectUrl", direct)))
+            .exchange();
         assertThat(r.getResponse().getStatus()).as("set the direct URLs: %s", content(r)).isEqualTo(200);
     }
 
@@ -213,14 +273,16 @@ class RehearsalDriver {
             done("pool-mode-transaction");
         }
         JsonNode probe = runWith("pool-mode", null);
-        assertThat(probe.get("message").asString()).startsWith(parameter("poolMode").equals("transaction") ? "Transaction pooling" : "Session pooling");
+        assertThat(probe.get("message").asString())
+            .startsWith(parameter("poolMode").equals("transaction") ? "Transaction pooling" : "Session pooling");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
     }
 
     /**
-     * What the team might do by hand outside the panel: a flyctl command on the sandbox's emulated
-     * Fly, with an org token of its own. Returns standard output; fails on a non-zero exit.
+     * What the team might do by hand outside the panel: a flyctl command on the sandbox's
+     * emulated Fly, with an org token of its own. Returns standard output; fails on a
+     * non-zero exit.
      */
     static String flyctl(Path flyHome, String stdin, String... args) throws Exception {
         List<String> argv = new java.util.ArrayList<>(List.of(flyHome.resolve("bin/flyctl").toString()));
@@ -234,7 +296,8 @@ class RehearsalDriver {
         var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
+            }
+            catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
@@ -243,10 +306,15 @@ class RehearsalDriver {
         return out.get().strip();
     }
 
-    /** The emulated app's answer: status code and body, which names the database it reads from. */
+    /**
+     * The emulated app's answer: status code and body, which names the database it reads
+     * from.
+     */
     static String site(String url) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body().strip();
     }
 
@@ -261,8 +329,10 @@ class RehearsalDriver {
     static String content(MvcTestResult r) {
         try {
             return r.getResponse().getContentAsString();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new AssertionError(e);
         }
     }
+
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Flex stand-in database on the test run's PostgreSQL server, under names of this test's own. */
+/**
+ * The Flex stand-in database on the test run's PostgreSQL server, under names of this
+ * test's own.
+ */
 class SampleSourceTest {
 
     private static final String ADMIN_URL = TestDatabases.url("postgres");
@@ -24,8 +27,11 @@ class SampleSourceTest {
     Path dataDir;
 
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
     private final String database = "sample_src_" + suffix;
+
     private final String role = "sample_app_" + suffix;
+
     private SandboxPostgres postgres;
 
     @AfterEach
@@ -65,14 +71,15 @@ class SampleSourceTest {
         admin(database, "CREATE TABLE keep_me (id int)");
 
         assertThatThrownBy(source::prepare).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Database " + database + " exists but holds no complete sample, and it is not the sandbox's (owner postgres): "
-                        + "drop it or set cutover.sandbox.source-database to another name");
+            .hasMessage("Database " + database
+                    + " exists but holds no complete sample, and it is not the sandbox's (owner postgres): "
+                    + "drop it or set cutover.sandbox.source-database to another name");
         assertThat(count("keep_me")).isZero();
     }
 
     private SampleSource source(double scale) {
-        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role, "pgbouncer",
-                "classpath:sample/sample-app.sql", "users");
+        SandboxProperties properties = new SandboxProperties(ADMIN_URL, database, scale, 0, "rehearsal", role,
+                "pgbouncer", "classpath:sample/sample-app.sql", "users");
         PanelProperties panel = new PanelProperties(dataDir, true);
         postgres = new SandboxPostgres(properties, panel, (dir, settings) -> {
             throw new AssertionError("the test server answers, so nothing embedded starts");
@@ -81,7 +88,9 @@ class SampleSourceTest {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection c = postgres.connect(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection c = postgres.connect(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -94,4 +103,5 @@ class SampleSourceTest {
             }
         }
     }
+
 }

@@ -22,19 +22,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The rehearsal as a team walks it in a real (headless) Chromium: the operator opens the
- * rehearsal's wizard, presses Run on each step of the current infrastructure inventory and of the
- * pre-migration backup and watches each log fill in until the run says "succeeded"; the approver
- * then signs the backup verification checklist item by item; and the next phase, the MPG cluster,
- * opens. Every action goes through the page's own forms, with the CSRF tokens the page carries.
+ * rehearsal's wizard, presses Run on each step of the current infrastructure inventory
+ * and of the pre-migration backup and watches each log fill in until the run says
+ * "succeeded"; the approver then signs the backup verification checklist item by item;
+ * and the next phase, the MPG cluster, opens. Every action goes through the page's own
+ * forms, with the CSRF tokens the page carries.
  *
- * <p>Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed in CI
- * (see {@link OptionalTool}).
+ * <p>
+ * Needs Chromium and ChromeDriver: skipped without them on a developer's machine, failed
+ * in CI (see {@link OptionalTool}).
  */
 @SandboxTest
 class SandboxBrowserTest {
 
     private static final Duration RUN_WAIT = Duration.ofMinutes(3);
-    private static final java.util.Set<String> QUEUED_WORK_EVIDENCE = java.util.Set.of("volume-snapshot-list", "mpg-backup-list");
+
+    private static final java.util.Set<String> QUEUED_WORK_EVIDENCE = java.util.Set.of("volume-snapshot-list",
+            "mpg-backup-list");
 
     @LocalServerPort
     int port;
@@ -43,8 +47,10 @@ class SandboxBrowserTest {
     SandboxProperties properties;
 
     private Browser browser;
+
     /** {@code /migrations/<id>} of the rehearsal, as the wizard's address shows it. */
     private String migrationPath;
+
     private String currentPhase;
 
     @BeforeEach
@@ -76,10 +82,12 @@ class SandboxBrowserTest {
 
         List<String> inventory = walkSteps("inventory", true);
 
-        assertThat(inventory).as("kinds of the inventory's steps, all run from the page").contains("command", "sql", "check");
+        assertThat(inventory).as("kinds of the inventory's steps, all run from the page")
+            .contains("command", "sql", "check");
         assertThat(phaseState()).isEqualTo("done");
         assertThat(railState("inventory")).isEqualTo("done");
-        assertThat(railState("backup")).as("the inventory has no checklist: the backup opens at once").isEqualTo("open");
+        assertThat(railState("backup")).as("the inventory has no checklist: the backup opens at once")
+            .isEqualTo("open");
 
         browser.click(railLink("backup"));
         waitForPhasePage("backup");
@@ -93,7 +101,9 @@ class SandboxBrowserTest {
         waitForPhasePage("create-cluster");
         assertThat(phaseState()).isEqualTo("locked");
         assertThat(text(By.cssSelector("#phase-body .alert-secondary"))).as("why the phase is locked").isNotEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("form.run-form"))).as("no step of a locked phase can be run").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("form.run-form")))
+            .as("no step of a locked phase can be run")
+            .isEmpty();
 
         logOut();
         browser.logIn("approver", TestUsers.PASSWORD);
@@ -113,50 +123,65 @@ class SandboxBrowserTest {
         browser.click(railLink("create-cluster"));
         waitForPhasePage("create-cluster");
         assertThat(phaseState()).isEqualTo("open");
-        assertThat(browser.driver.findElements(By.cssSelector("#phase-body .alert-secondary"))).as("no 'locked because' notice").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#phase-body .alert-secondary")))
+            .as("no 'locked because' notice")
+            .isEmpty();
         // Approvers run nothing: the open phase shows its Run buttons to the operator.
         logOut();
         browser.logIn("operator", TestUsers.PASSWORD);
         browser.driver.get(browser.url(migrationPath + "/phases/create-cluster"));
         waitForPhasePage("create-cluster");
-        assertThat(browser.driver.findElement(By.cssSelector("#step-mpg-create form.run-form button[type=submit]")).getText()).isEqualTo("Run");
+        assertThat(browser.driver.findElement(By.cssSelector("#step-mpg-create form.run-form button[type=submit]"))
+            .getText()).isEqualTo("Run");
     }
 
     /**
-     * Runs every required step of the phase from its card, in page order: Run for a command, SQL or
-     * check step (then the run page until it succeeded, and back), Mark done for a manual step.
-     *
-     * @param commandLineShown whether each command's log must begin with the command its card shows
-     *     (true where no argument differs between card and run, such as a timestamp)
+     * Runs every required step of the phase from its card, in page order: Run for a
+     * command, SQL or check step (then the run page until it succeeded, and back), Mark
+     * done for a manual step.
+     * @param commandLineShown whether each command's log must begin with the command its
+     * card shows (true where no argument differs between card and run, such as a
+     * timestamp)
      * @return the kinds of the steps walked
      */
     private List<String> walkSteps(String phaseId, boolean commandLineShown) {
         currentPhase = phaseId;
         List<String> kinds = new ArrayList<>();
-        // Optional steps, and steps a migration's choices leave out, do not hold a phase back.
-        List<String> stepIds = browser.driver.findElements(By.cssSelector("#phase-body .step-card:not(.not-applicable)")).stream()
-                .filter(card -> card.findElements(By.xpath("./div[contains(@class,'card-header')]/span[text()='optional']")).isEmpty())
-                .map(card -> card.getDomAttribute("id").substring("step-".length()))
-                .toList();
+        // Optional steps, and steps a migration's choices leave out, do not hold a phase
+        // back.
+        List<String> stepIds = browser.driver
+            .findElements(By.cssSelector("#phase-body .step-card:not(.not-applicable)"))
+            .stream()
+            .filter(card -> card.findElements(By.xpath("./div[contains(@class,'card-header')]/span[text()='optional']"))
+                .isEmpty())
+            .map(card -> card.getDomAttribute("id").substring("step-".length()))
+            .toList();
         for (String stepId : stepIds) {
             WebElement card = browser.driver.findElement(By.id("step-" + stepId));
             String kind = text(By.cssSelector("#step-" + stepId + " .card-header .badge.border"));
             assertThat(stepBadge(stepId)).as(stepId).isEqualTo("not done");
-            List<WebElement> manual = card.findElements(By.xpath(".//form[.//button[starts-with(normalize-space(.),'Mark done')]]"));
+            List<WebElement> manual = card
+                .findElements(By.xpath(".//form[.//button[starts-with(normalize-space(.),'Mark done')]]"));
             if (!manual.isEmpty()) {
                 manual.get(0).findElement(By.name("note")).sendKeys("checked by hand in the rehearsal");
                 browser.click(manual.get(0).findElement(By.cssSelector("button[type=submit]")));
                 browser.waitUntil(stepId + " marked done", () -> stepBadge(stepId).startsWith("done by operator"));
-            } else {
-                String shown = kind.equals("command") ? card.findElement(By.cssSelector("pre.command code")).getText() : null;
+            }
+            else {
+                String shown = kind.equals("command") ? card.findElement(By.cssSelector("pre.command code")).getText()
+                        : null;
                 runFromCard(stepId);
                 List<String> lines = logLines();
                 assertThat(lines).as("%s: log lines on the run page", stepId).isNotEmpty();
                 if (shown != null && commandLineShown) {
-                    assertThat(lines).as("%s: the log starts with the command the card showed", stepId).contains("$ " + shown);
-                    assertThat(browser.driver.findElements(By.cssSelector(".log-lines .line-out"))).as("%s: flyctl's own output", stepId).isNotEmpty();
+                    assertThat(lines).as("%s: the log starts with the command the card showed", stepId)
+                        .contains("$ " + shown);
+                    assertThat(browser.driver.findElements(By.cssSelector(".log-lines .line-out")))
+                        .as("%s: flyctl's own output", stepId)
+                        .isNotEmpty();
                 }
-                browser.click(browser.driver.findElement(By.cssSelector("main nav a[href$='/phases/" + phaseId + "']")));
+                browser
+                    .click(browser.driver.findElement(By.cssSelector("main nav a[href$='/phases/" + phaseId + "']")));
                 waitForPhasePage(phaseId);
                 assertThat(stepBadge(stepId)).as(stepId).startsWith("done by operator");
             }
@@ -166,18 +191,20 @@ class SandboxBrowserTest {
     }
 
     /**
-     * Presses Run, follows the redirect to the run page and watches the live log until the run ends.
-     * A step that proves queued work done (the volume snapshot Fly takes in the background) is run
-     * again, as an operator would, until that work shows as done.
+     * Presses Run, follows the redirect to the run page and watches the live log until
+     * the run ends. A step that proves queued work done (the volume snapshot Fly takes in
+     * the background) is run again, as an operator would, until that work shows as done.
      */
     private void runFromCard(String stepId) {
-        for (int attempt = 1; ; attempt++) {
-            WebElement run = browser.driver.findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
+        for (int attempt = 1;; attempt++) {
+            WebElement run = browser.driver
+                .findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
             assertThat(run.getText()).isEqualTo(attempt == 1 ? "Run" : "Run again");
             browser.click(run);
             new WebDriverWait(browser.driver, Browser.WAIT).withMessage("the run page of " + stepId)
-                    .until(ExpectedConditions.urlMatches(migrationPath + "/runs/\\d+$"));
-            browser.waitUntil(stepId + " ended and its whole log is shown", () -> "true".equals(logPanel().getDomAttribute("data-ended")), RUN_WAIT);
+                .until(ExpectedConditions.urlMatches(migrationPath + "/runs/\\d+$"));
+            browser.waitUntil(stepId + " ended and its whole log is shown",
+                    () -> "true".equals(logPanel().getDomAttribute("data-ended")), RUN_WAIT);
             if (!QUEUED_WORK_EVIDENCE.contains(stepId) || runStatus().equals("succeeded") || attempt == 10) {
                 break;
             }
@@ -187,13 +214,17 @@ class SandboxBrowserTest {
         assertThat(runStatus()).as("%s: %s", stepId, text(By.id("run-message"))).isEqualTo("succeeded");
     }
 
-    /** Signs every item that offers a Sign form, one at a time, as the page swaps in each result. */
+    /**
+     * Signs every item that offers a Sign form, one at a time, as the page swaps in each
+     * result.
+     */
     private int signEveryItem() {
         int signed = 0;
         List<WebElement> forms;
         while (!(forms = browser.driver.findElements(By.cssSelector("#phase-body form.sign-form"))).isEmpty()) {
             WebElement form = forms.get(0);
-            String itemId = form.findElement(By.xpath("./ancestor::li[starts-with(@id,'item-')]")).getDomAttribute("id");
+            String itemId = form.findElement(By.xpath("./ancestor::li[starts-with(@id,'item-')]"))
+                .getDomAttribute("id");
             form.findElement(By.name("comment")).sendKeys("checked in the rehearsal");
             browser.click(form.findElement(By.cssSelector("button[type=submit]")));
             browser.waitUntil(itemId + " shows the signature", () -> {
@@ -214,7 +245,7 @@ class SandboxBrowserTest {
 
     private void waitForPhasePage(String phaseId) {
         new WebDriverWait(browser.driver, Browser.WAIT).withMessage("the page of phase " + phaseId)
-                .until(ExpectedConditions.urlMatches("/phases/" + phaseId + "(#.*)?$"));
+            .until(ExpectedConditions.urlMatches("/phases/" + phaseId + "(#.*)?$"));
         browser.waitUntil("phase body", () -> !browser.driver.findElements(By.id("phase-body")).isEmpty());
     }
 
@@ -222,7 +253,10 @@ class SandboxBrowserTest {
         return text(By.cssSelector("#phase-body h2"));
     }
 
-    /** The state badge next to the phase's title; CSS capitalises what is shown, so read the text as set. */
+    /**
+     * The state badge next to the phase's title; CSS capitalises what is shown, so read
+     * the text as set.
+     */
     private String phaseState() {
         return text(By.cssSelector("#phase-body h2 + .state-badge"));
     }
@@ -233,7 +267,8 @@ class SandboxBrowserTest {
 
     private String railState(String phaseId) {
         return railLink(phaseId).findElement(By.xpath("./following-sibling::span[contains(@class,'state-badge')]"))
-                .getDomProperty("textContent").trim();
+            .getDomProperty("textContent")
+            .trim();
     }
 
     private String stepBadge(String stepId) {
@@ -256,11 +291,12 @@ class SandboxBrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> logLines() {
-        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
-                "return Array.from(document.querySelectorAll('.log-lines .line'), l => l.textContent);");
+        return (List<String>) ((JavascriptExecutor) browser.driver)
+            .executeScript("return Array.from(document.querySelectorAll('.log-lines .line'), l => l.textContent);");
     }
 
     private String text(By by) {
         return browser.driver.findElement(by).getDomProperty("textContent").trim();
     }
+
 }

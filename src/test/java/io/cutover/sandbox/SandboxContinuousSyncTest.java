@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rehearsal's cutover with continuous sync instead of the full re-dump: the emulated cluster's
- * user cannot subscribe (like MPG's fly-user), so the panel applies the stream; a row the app
- * writes while the sync runs is on the new database after cutover, the downtime clock measures
- * the short window, and the source keeps no slot.
+ * The rehearsal's cutover with continuous sync instead of the full re-dump: the emulated
+ * cluster's user cannot subscribe (like MPG's fly-user), so the panel applies the stream;
+ * a row the app writes while the sync runs is on the new database after cutover, the
+ * downtime clock measures the short window, and the source keeps no slot.
  */
 @SandboxTest
 class SandboxContinuousSyncTest {
@@ -41,24 +41,29 @@ class SandboxContinuousSyncTest {
     void cutsOverWithContinuousSyncAndTheAppAnswersFromTheNewDatabase() throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
 
-        drive.throughCutoverWithContinuousSync(() -> write("INSERT INTO users (email, name, updated_at)"
-                + " VALUES ('late@example.com', 'Late Writer', now())"));
+        drive.throughCutoverWithContinuousSync(() -> write(
+                "INSERT INTO users (email, name, updated_at)" + " VALUES ('late@example.com', 'Late Writer', now())"));
 
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
         String cluster = drive.parameter("clusterId");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                    () -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode window = drive.downtime().get(0);
             assertThat(window.get("status").asString()).isEqualTo("MEASURED");
             assertThat(window.get("millis").asLong()).isBetween(1L, 300_000L);
         });
-        try (Connection target = postgres.connect("fly-db-" + cluster); Statement st = target.createStatement();
+        try (Connection target = postgres.connect("fly-db-" + cluster);
+                Statement st = target.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM users WHERE email = 'late@example.com'")) {
             rs.next();
             assertThat(rs.getLong(1)).as("the row written while the sync streamed").isEqualTo(1);
         }
-        try (Connection source = postgres.connect(names.sourceDatabase()); Statement st = source.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE database = current_database()")) {
+        try (Connection source = postgres.connect(names.sourceDatabase());
+                Statement st = source.createStatement();
+                ResultSet rs = st
+                    .executeQuery("SELECT count(*) FROM pg_replication_slots WHERE database = current_database()")) {
             rs.next();
             assertThat(rs.getLong(1)).as("no slot keeps WAL on the Flex stand-in").isZero();
         }
@@ -67,8 +72,10 @@ class SandboxContinuousSyncTest {
     private void write(String sql) {
         try (Connection source = postgres.connect(names.sourceDatabase()); Statement st = source.createStatement()) {
             st.execute(sql);
-        } catch (java.sql.SQLException e) {
+        }
+        catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
     }
+
 }

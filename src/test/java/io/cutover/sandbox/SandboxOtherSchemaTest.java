@@ -16,17 +16,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rehearsal on a database that is not the blog the seed was written for: no users, no posts,
- * but a partitioned table, a domain, an enum, an aggregate, a trigger, views and a materialized
- * view. The data migration walks to its end with the runbook as shipped (the seed's users/posts
- * spot queries say they do not apply), and nothing was created on the target by hand: its catalog
- * holds exactly the source's objects.
+ * The rehearsal on a database that is not the blog the seed was written for: no users, no
+ * posts, but a partitioned table, a domain, an enum, an aggregate, a trigger, views and a
+ * materialized view. The data migration walks to its end with the runbook as shipped (the
+ * seed's users/posts spot queries say they do not apply), and nothing was created on the
+ * target by hand: its catalog holds exactly the source's objects.
  */
 @SandboxTest
-@TestPropertySource(properties = {"cutover.sandbox.sample-sql=classpath:schemas/every-object.sql", "cutover.sandbox.app-table=accounts"})
+@TestPropertySource(properties = { "cutover.sandbox.sample-sql=classpath:schemas/every-object.sql",
+        "cutover.sandbox.app-table=accounts" })
 class SandboxOtherSchemaTest {
 
-    /** Every user object by kind and name: schemas, relations, types, functions, constraints, triggers, extensions. */
+    /**
+     * Every user object by kind and name: schemas, relations, types, functions,
+     * constraints, triggers, extensions.
+     */
     private static final String OBJECTS = """
             SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
             UNION ALL SELECT 'relation ' || c.relkind::text || ' ' || n.nspname || '.' || c.relname FROM pg_class c
@@ -54,20 +58,26 @@ class SandboxOtherSchemaTest {
     SandboxNames names;
 
     @Test
-    void aDatabaseWithoutUsersOrPostsWalksThroughTheDataMigrationAndTheTargetHoldsOnlyTheSourcesObjects() throws Exception {
+    void aDatabaseWithoutUsersOrPostsWalksThroughTheDataMigrationAndTheTargetHoldsOnlyTheSourcesObjects()
+            throws Exception {
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(objects(names.sourceDatabase())).as("the source has neither users nor posts")
-                .noneMatch(o -> o.endsWith("public.users") || o.endsWith("public.posts"));
-        assertThat(RehearsalDriver.site(sandbox.siteUrl())).isEqualTo("200 ok database=" + names.sourceDatabase() + " accounts=20");
+            .noneMatch(o -> o.endsWith("public.users") || o.endsWith("public.posts"));
+        assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+            .isEqualTo("200 ok database=" + names.sourceDatabase() + " accounts=20");
 
         drive.throughRestoreAndVerify();
         JsonNode restoreTest = drive.runWith("restore-test", null);
-        assertThat(restoreTest.get("message").asString()).as("on the rehearsal's own server, not the cluster; accounts and orders (its partitions counted as one)")
-                .startsWith("The dump restores on PostgreSQL 15.").contains(": 2 tables, 420 rows, every count equal to the source").contains("the scratch database was dropped");
+        assertThat(restoreTest.get("message").asString())
+            .as("on the rehearsal's own server, not the cluster; accounts and orders (its partitions counted as one)")
+            .startsWith("The dump restores on PostgreSQL 15.")
+            .contains(": 2 tables, 420 rows, every count equal to the source")
+            .contains("the scratch database was dropped");
         JsonNode spot = drive.runWith("spot-checks", null);
 
         assertThat(spot.get("message").asString()).contains("none different")
-                .contains("does not apply to this database: team query 1 (relation \"users\" does not exist), team query 2 (relation \"posts\" does not exist)");
+            .contains(
+                    "does not apply to this database: team query 1 (relation \"users\" does not exist), team query 2 (relation \"posts\" does not exist)");
         assertThat(drive.phaseState("data-migration")).isEqualTo("DONE");
         List<String> done = new ArrayList<>();
         drive.phase("data-migration").get("steps").forEach(s -> {
@@ -76,21 +86,26 @@ class SandboxOtherSchemaTest {
             }
         });
         assertThat(done).as("every step of the phase that applies to a full re-dump through the private network")
-                .containsExactly("connection-test", "preflight-restore", "restore", "analyze-target", "verify", "spot-checks");
+            .containsExactly("connection-test", "preflight-restore", "restore", "analyze-target", "verify",
+                    "spot-checks");
         String cluster = "fly-db-" + drive.parameter("clusterId");
         List<String> source = objects(names.sourceDatabase());
-        assertThat(source).contains("relation p public.orders", "type d public.positive_amount", "type e public.order_status",
-                "function a public.positive_sum(numeric)", "relation m public.account_totals", "trigger accounts accounts_touch");
+        assertThat(source).contains("relation p public.orders", "type d public.positive_amount",
+                "type e public.order_status", "function a public.positive_sum(numeric)",
+                "relation m public.account_totals", "trigger accounts accounts_touch");
         assertThat(objects(cluster)).as("the target holds the source's objects and nothing else").isEqualTo(source);
     }
 
     private static List<String> objects(String database) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(OBJECTS)) {
+        try (Connection c = TestDatabases.connect(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(OBJECTS)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
         }
         return out;
     }
+
 }

@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A machine without PgBouncer (the sandbox is pointed at a PgBouncer that does not exist): the
- * start-up says what that costs, the transaction-mode step says it before anyone acts, the
- * emulated dashboard refuses transaction mode naming the package, and the whole rehearsal still
- * runs to a site answering from the new database, its pooler in MPG's default session mode.
+ * A machine without PgBouncer (the sandbox is pointed at a PgBouncer that does not
+ * exist): the start-up says what that costs, the transaction-mode step says it before
+ * anyone acts, the emulated dashboard refuses transaction mode naming the package, and
+ * the whole rehearsal still runs to a site answering from the new database, its pooler in
+ * MPG's default session mode.
  */
 @SandboxTest
 @TestPropertySource(properties = "cutover.sandbox.pgbouncer=/nonexistent/pgbouncer")
@@ -38,24 +39,32 @@ class SandboxWithoutPgBouncerTest {
 
     @Test
     void startUpAndTheTransactionModeStepSayWhatIsMissingAndTheRehearsalStillEndsOnTheNewDatabase() throws Exception {
-        assertThat(tools.report()).contains("Sandbox tools: no PgBouncer ('/nonexistent/pgbouncer'): " + EmulatedFly.NEEDS_PGBOUNCER);
+        assertThat(tools.report())
+            .contains("Sandbox tools: no PgBouncer ('/nonexistent/pgbouncer'): " + EmulatedFly.NEEDS_PGBOUNCER);
         RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(drive.parameter("poolMode")).isEqualTo("session");
         JsonNode step = step(drive.migrationJson(), "pool-mode-transaction");
         assertThat(step.get("notice").get("text").asString())
-                .isEqualTo("Sandbox: " + EmulatedFly.NEEDS_PGBOUNCER + "; the rehearsal migration keeps session mode.");
+            .isEqualTo("Sandbox: " + EmulatedFly.NEEDS_PGBOUNCER + "; the rehearsal migration keeps session mode.");
         assertThat(step.get("applicable").asBoolean()).as("not required in session mode").isFalse();
-        assertThat(mvc.get().uri("/migrations/" + drive.migration + "/phases/app-config").with(user("viewer").roles("VIEWER")).exchange())
-                .hasStatusOk().bodyText().contains("transaction pool mode cannot be rehearsed: install pgbouncer");
+        assertThat(mvc.get()
+            .uri("/migrations/" + drive.migration + "/phases/app-config")
+            .with(user("viewer").roles("VIEWER"))
+            .exchange()).hasStatusOk()
+            .bodyText()
+            .contains("transaction pool mode cannot be rehearsed: install pgbouncer");
 
         drive.throughCutover();
 
         MvcTestResult refused = drive.switchPoolMode("transaction");
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(refused.getResponse().getContentAsString()).contains(EmulatedFly.NEEDS_PGBOUNCER);
-        assertThat(EmulatedFly.clusters(sandbox.flyHome())).singleElement().extracting(EmulatedFly.ClusterView::poolMode).isEqualTo("session");
+        assertThat(EmulatedFly.clusters(sandbox.flyHome())).singleElement()
+            .extracting(EmulatedFly.ClusterView::poolMode)
+            .isEqualTo("session");
         String cluster = drive.parameter("clusterId");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
                 .startsWith("200 ok database=fly-db-" + cluster));
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
     }
@@ -70,4 +79,5 @@ class SandboxWithoutPgBouncerTest {
         }
         throw new AssertionError("no step " + stepId);
     }
+
 }

@@ -21,10 +21,10 @@ import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two rehearsals started at the same moment on the same PostgreSQL (the test run's own), each with only its own data
- * directory: each derives its own Flex stand-in database and app role from it, so neither resets
- * the other's password, and both walk the rehearsal through the cutover to the app answering
- * from its own new cluster.
+ * Two rehearsals started at the same moment on the same PostgreSQL (the test run's own),
+ * each with only its own data directory: each derives its own Flex stand-in database and
+ * app role from it, so neither resets the other's password, and both walk the rehearsal
+ * through the cutover to the app answering from its own new cluster.
  */
 class TwoSandboxesTest {
 
@@ -33,14 +33,16 @@ class TwoSandboxesTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> sandboxes = new ArrayList<>();
         try {
-            List<Future<ConfigurableApplicationContext>> starting = List.of(pool.submit(TwoSandboxesTest::start), pool.submit(TwoSandboxesTest::start));
+            List<Future<ConfigurableApplicationContext>> starting = List.of(pool.submit(TwoSandboxesTest::start),
+                    pool.submit(TwoSandboxesTest::start));
             for (Future<ConfigurableApplicationContext> f : starting) {
                 sandboxes.add(f.get());
             }
             SandboxNames first = sandboxes.get(0).getBean(SandboxNames.class);
             SandboxNames second = sandboxes.get(1).getBean(SandboxNames.class);
             assertThat(first.appRole()).isNotEqualTo(second.appRole()).startsWith("blockster_app_");
-            assertThat(first.sourceDatabase()).isNotEqualTo(second.sourceDatabase()).startsWith("fragrant_flower_8144_");
+            assertThat(first.sourceDatabase()).isNotEqualTo(second.sourceDatabase())
+                .startsWith("fragrant_flower_8144_");
 
             List<Future<String>> walks = new ArrayList<>();
             for (ConfigurableApplicationContext sandbox : sandboxes) {
@@ -49,37 +51,45 @@ class TwoSandboxesTest {
             for (Future<String> walk : walks) {
                 assertThat(walk.get()).startsWith("200 ok database=fly-db-");
             }
-        } finally {
+        }
+        finally {
             for (ConfigurableApplicationContext sandbox : sandboxes) {
-                SandboxCleanup.dropAll(sandbox.getBean(SandboxPostgres.class), sandbox.getBean(SandboxNames.class), sandbox.getBean(PanelProperties.class));
+                SandboxCleanup.dropAll(sandbox.getBean(SandboxPostgres.class), sandbox.getBean(SandboxNames.class),
+                        sandbox.getBean(PanelProperties.class));
                 sandbox.close();
             }
             pool.shutdownNow();
         }
     }
 
-    /** A sandbox as the README's first command starts it, on a random port with a data directory of its own. */
+    /**
+     * A sandbox as the README's first command starts it, on a random port with a data
+     * directory of its own.
+     */
     private static ConfigurableApplicationContext start() {
         String id = UUID.randomUUID().toString();
-        return new SpringApplicationBuilder(CutoverApplication.class).profiles("test", "sandbox").run(
-                "--cutover.data-dir=./target/test-data/two-sandboxes-" + id,
-                "--cutover.sandbox.postgres-url=" + io.cutover.TestPostgres.logical().url("postgres"),
-                "--spring.datasource.url=jdbc:h2:mem:two-sandboxes-" + id + ";DB_CLOSE_DELAY=-1",
-                "--server.port=0",
-                "--cutover.sandbox.sample-scale=0.02",
-                "--cutover.sandbox.app-port=0",
-                "--cutover.downtime.poll-interval=200ms",
-                "--cutover.security.demo-users=false");
+        return new SpringApplicationBuilder(CutoverApplication.class).profiles("test", "sandbox")
+            .run("--cutover.data-dir=./target/test-data/two-sandboxes-" + id,
+                    "--cutover.sandbox.postgres-url=" + io.cutover.TestPostgres.logical().url("postgres"),
+                    "--spring.datasource.url=jdbc:h2:mem:two-sandboxes-" + id + ";DB_CLOSE_DELAY=-1", "--server.port=0",
+                    "--cutover.sandbox.sample-scale=0.02", "--cutover.sandbox.app-port=0",
+                    "--cutover.downtime.poll-interval=200ms", "--cutover.security.demo-users=false");
     }
 
-    /** Walks the rehearsal through the cutover; returns what the site answers afterwards. */
+    /**
+     * Walks the rehearsal through the cutover; returns what the site answers afterwards.
+     */
     private static String walk(ConfigurableApplicationContext sandbox) throws Exception {
-        MockMvcTester mvc = MockMvcTester.from((WebApplicationContext) sandbox, b -> b.apply(SecurityMockMvcConfigurers.springSecurity()).build());
-        RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class), sandbox.getBean(SandboxSetup.class).flyHome());
+        MockMvcTester mvc = MockMvcTester.from((WebApplicationContext) sandbox,
+                b -> b.apply(SecurityMockMvcConfigurers.springSecurity()).build());
+        RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class),
+                sandbox.getBean(SandboxSetup.class).flyHome());
         String site = sandbox.getBean(SandboxSetup.class).siteUrl();
-        assertThat(RehearsalDriver.site(site)).contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());
+        assertThat(RehearsalDriver.site(site))
+            .contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());
         drive.throughCutover();
         await().atMost(Duration.ofSeconds(30)).until(() -> RehearsalDriver.site(site).contains("database=fly-db-"));
         return RehearsalDriver.site(site);
     }
+
 }

@@ -20,7 +20,8 @@ class SecretCipherTest {
         new SecretCipher(new SecretsProperties(null), new PanelProperties(dataDir, false));
 
         Path keyFile = dataDir.resolve("secret.key");
-        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
@@ -43,9 +44,11 @@ class SecretCipherTest {
 
     @Test
     void valueSealedUnderAnotherKeyIsRefusedNotMisread(@TempDir Path otherDir) {
-        String sealed = new SecretCipher(new SecretsProperties(null), new PanelProperties(otherDir, false)).encrypt("x");
+        String sealed = new SecretCipher(new SecretsProperties(null), new PanelProperties(otherDir, false))
+            .encrypt("x");
         SecretCipher cipher = new SecretCipher(new SecretsProperties(null), new PanelProperties(dataDir, false));
 
         assertThatThrownBy(() -> cipher.decrypt(sealed)).hasMessageContaining("was the key file replaced");
     }
+
 }

@@ -12,7 +12,7 @@ class SecretRedactorTest {
         SecretRedactor redactor = SecretRedactor.of(List.of("s3cr3t-token", "hunter2!"));
 
         assertThat(redactor.redact("token=s3cr3t-token and again s3cr3t-token; pw hunter2!"))
-                .isEqualTo("token=**** and again ****; pw ****");
+            .isEqualTo("token=**** and again ****; pw ****");
     }
 
     @Test
@@ -27,15 +27,15 @@ class SecretRedactorTest {
         SecretRedactor redactor = SecretRedactor.urlPasswordsOnly();
 
         assertThat(redactor.redact("Connection: postgresql://fly-user:Xy9zQ@direct.abc123.flympg.net/fly-db ok"))
-                .isEqualTo("Connection: postgresql://fly-user:****@direct.abc123.flympg.net/fly-db ok");
+            .isEqualTo("Connection: postgresql://fly-user:****@direct.abc123.flympg.net/fly-db ok");
         assertThat(redactor.redact("DATABASE_URL=postgres://postgres:pa:ss@host.flycast:5432/db"))
-                .isEqualTo("DATABASE_URL=postgres://postgres:****@host.flycast:5432/db");
+            .isEqualTo("DATABASE_URL=postgres://postgres:****@host.flycast:5432/db");
     }
 
     @Test
     void masksLibpqKeywordPasswords() {
         assertThat(SecretRedactor.urlPasswordsOnly().redact("host=db user=app password=abc123 dbname=x"))
-                .isEqualTo("host=db user=app password=**** dbname=x");
+            .isEqualTo("host=db user=app password=**** dbname=x");
     }
 
     @Test
@@ -52,12 +52,17 @@ class SecretRedactorTest {
 
         String redacted = SecretRedactor.urlPasswordsOnly().redact(line);
 
-        assertThat(redacted).doesNotContain("hunter2").doesNotContain("swordfish").contains("postgres://app:****@db:5432/x").startsWith(noise);
+        assertThat(redacted).doesNotContain("hunter2")
+            .doesNotContain("swordfish")
+            .contains("postgres://app:****@db:5432/x")
+            .startsWith(noise);
     }
 
     @Test
     void severalUrlsOnOneLineAreEachMasked() {
-        assertThat(SecretRedactor.urlPasswordsOnly().redact("from postgres://a:one@h1/d to postgresql://b:two@h2/d via https://example.com/x"))
-                .isEqualTo("from postgres://a:****@h1/d to postgresql://b:****@h2/d via https://example.com/x");
+        assertThat(SecretRedactor.urlPasswordsOnly()
+            .redact("from postgres://a:one@h1/d to postgresql://b:two@h2/d via https://example.com/x"))
+            .isEqualTo("from postgres://a:****@h1/d to postgresql://b:****@h2/d via https://example.com/x");
     }
+
 }

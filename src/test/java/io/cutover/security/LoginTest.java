@@ -23,24 +23,28 @@ class LoginTest {
 
     @Test
     void configuredUserLogsInWithTheFormAndLandsOnTheMigrations() {
-        assertThat(mvc.post().uri("/login").with(csrf()).param("username", "operator").param("password", TestUsers.PASSWORD))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/migrations");
+        assertThat(mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .param("username", "operator")
+            .param("password", TestUsers.PASSWORD)).hasStatus3xxRedirection().hasRedirectedUrl("/migrations");
     }
 
     @Test
     void failedLoginIsRefusedAndRecordedInThePanelAudit() {
         assertThat(mvc.post().uri("/login").with(csrf()).param("username", "approver").param("password", "guess"))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/login?error");
+            .hasStatus3xxRedirection()
+            .hasRedirectedUrl("/login?error");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.panelWide(50))
-                .anySatisfy(e -> {
-                    assertThat(e.action()).isEqualTo("login.failed");
-                    assertThat(e.actor()).isEqualTo("approver");
-                }));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.panelWide(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("login.failed");
+            assertThat(e.actor()).isEqualTo("approver");
+        }));
     }
 
     @Test
     void loginPageSaysWhenCredentialsWereWrong() {
         assertThat(mvc.get().uri("/login?error")).hasStatusOk().bodyText().contains("Wrong user name or password");
     }
+
 }

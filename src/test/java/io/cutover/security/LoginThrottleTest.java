@@ -23,11 +23,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Ten failed logins a minute per user name and per address; the 11th attempt is refused unchecked. */
+/**
+ * Ten failed logins a minute per user name and per address; the 11th attempt is refused
+ * unchecked.
+ */
 @PanelTest
 class LoginThrottleTest {
 
     private static final String PASSWORD = "a-long-enough-password";
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @TestBean
@@ -51,17 +55,23 @@ class LoginThrottleTest {
         String name = newUser();
         RequestPostProcessor address = newAddress();
         for (int i = 1; i <= 10; i++) {
-            assertThat(form(name, "wrong-" + i, address)).as("failure " + i).hasStatus(302).hasRedirectedUrl("/login?error");
+            assertThat(form(name, "wrong-" + i, address)).as("failure " + i)
+                .hasStatus(302)
+                .hasRedirectedUrl("/login?error");
         }
 
         assertThat(form(name, "wrong-11", address)).hasStatus(302).hasRedirectedUrl("/login?throttled");
-        assertThat(form(name, PASSWORD, newAddress())).as("the right password from elsewhere is refused too").hasRedirectedUrl("/login?throttled");
-        assertThat(mvc.get().uri("/login?throttled")).bodyText().contains("Too many failed logins for this user or from this address");
-        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN"))).hasStatusOk().bodyText()
-                .contains("<span>user</span> <code>" + name + "</code>");
+        assertThat(form(name, PASSWORD, newAddress())).as("the right password from elsewhere is refused too")
+            .hasRedirectedUrl("/login?throttled");
+        assertThat(mvc.get().uri("/login?throttled")).bodyText()
+            .contains("Too many failed logins for this user or from this address");
+        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN"))).hasStatusOk()
+            .bodyText()
+            .contains("<span>user</span> <code>" + name + "</code>");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.panelWide(100)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("login.throttled");
-            assertThat(e.details()).startsWith("Logins refused for user '" + name + "' until ").endsWith(" after 10 failures");
+            assertThat(e.details()).startsWith("Logins refused for user '" + name + "' until ")
+                .endsWith(" after 10 failures");
         }));
 
         ((MovableClock) clock).advance(Duration.ofSeconds(61));
@@ -78,9 +88,12 @@ class LoginThrottleTest {
         }
 
         MvcTestResult throttled = basic(name, PASSWORD, address);
-        assertThat(throttled).hasStatus(429).hasHeader("Retry-After", "60")
-                .bodyJson().extractingPath("$.detail").asString()
-                .isEqualTo("Too many failed logins for this user or from this address: try again in 60 s");
+        assertThat(throttled).hasStatus(429)
+            .hasHeader("Retry-After", "60")
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .isEqualTo("Too many failed logins for this user or from this address: try again in 60 s");
 
         ((MovableClock) clock).advance(Duration.ofSeconds(61));
 
@@ -97,11 +110,18 @@ class LoginThrottleTest {
 
         assertThat(basic(name, PASSWORD, address)).as("even a real user from that address").hasStatus(429);
         assertThat(basic(name, PASSWORD, newAddress())).as("the same user from another address").hasStatusOk();
-        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN"))).bodyText().contains("<code>" + addressOf(address) + "</code>");
+        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN"))).bodyText()
+            .contains("<code>" + addressOf(address) + "</code>");
     }
 
     private MvcTestResult form(String name, String password, RequestPostProcessor address) {
-        return mvc.post().uri("/login").with(csrf()).with(address).param("username", name).param("password", password).exchange();
+        return mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .with(address)
+            .param("username", name)
+            .param("password", password)
+            .exchange();
     }
 
     private MvcTestResult basic(String name, String password, RequestPostProcessor address) {
@@ -114,7 +134,10 @@ class LoginThrottleTest {
         return name;
     }
 
-    /** Each test from its own address, so that the shared context's other tests are never throttled. */
+    /**
+     * Each test from its own address, so that the shared context's other tests are never
+     * throttled.
+     */
     private static RequestPostProcessor newAddress() {
         String ip = "10.77." + ADDRESSES.incrementAndGet() + ".1";
         return request -> {
@@ -126,4 +149,5 @@ class LoginThrottleTest {
     private String addressOf(RequestPostProcessor address) {
         return address.postProcessRequest(new org.springframework.mock.web.MockHttpServletRequest()).getRemoteAddr();
     }
+
 }

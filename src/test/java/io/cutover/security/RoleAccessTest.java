@@ -25,8 +25,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * For every role and every state-changing endpoint of the API and the browser forms: an allowed
- * role gets the exact answer of the action itself (a 404 or 500 would fail it), any other 403.
+ * For every role and every state-changing endpoint of the API and the browser forms: an
+ * allowed role gets the exact answer of the action itself (a 404 or 500 would fail it),
+ * any other 403.
  */
 @PanelTest
 class RoleAccessTest {
@@ -40,7 +41,10 @@ class RoleAccessTest {
     @Autowired
     RunApi api;
 
-    /** A fresh migration of the gated test runbook for every call, so that no call sees another's effects. */
+    /**
+     * A fresh migration of the gated test runbook for every call, so that no call sees
+     * another's effects.
+     */
     long migration;
 
     @BeforeEach
@@ -49,10 +53,11 @@ class RoleAccessTest {
     }
 
     /**
-     * An endpoint, the roles that may call it and the exact status an allowed call gets with the
-     * test's request (a JSON body {@code {"reason":"r"}}, form fields {@code itemId=ok-a} and
-     * {@code enabled=true}) on a fresh migration: that status says the call got past security and
-     * reached the action, which answered as it does for that content.
+     * An endpoint, the roles that may call it and the exact status an allowed call gets
+     * with the test's request (a JSON body {@code {"reason":"r"}}, form fields
+     * {@code itemId=ok-a} and {@code enabled=true}) on a fresh migration: that status
+     * says the call got past security and reached the action, which answered as it does
+     * for that content.
      */
     record Endpoint(HttpMethod method, String path, boolean api, int allowedStatus, Set<Role> allowed) {
         @Override
@@ -61,8 +66,7 @@ class RoleAccessTest {
         }
     }
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            api(HttpMethod.GET, "/api/migrations", 200, Role.values()),
+    static final List<Endpoint> ENDPOINTS = List.of(api(HttpMethod.GET, "/api/migrations", 200, Role.values()),
             api(HttpMethod.GET, "/api/migrations/{id}", 200, Role.values()),
             // no name, no runbook: refused on its content
             api(HttpMethod.POST, "/api/migrations", 400, Role.ADMIN),
@@ -100,7 +104,8 @@ class RoleAccessTest {
         int status = result.getResponse().getStatus();
         if (endpoint.allowed().contains(role)) {
             assertThat(status).as("%s may %s", role, endpoint).isEqualTo(endpoint.allowedStatus());
-        } else {
+        }
+        else {
             assertThat(status).as("%s may not %s", role, endpoint).isEqualTo(403);
         }
     }
@@ -108,18 +113,25 @@ class RoleAccessTest {
     @Test
     void apiWithoutCredentialsGets401AsJson() {
         assertThat(mvc.get().uri("/api/migrations").exchange()).hasStatus(401)
-                .bodyJson().extractingPath("$.detail").asString().contains("HTTP Basic");
+            .bodyJson()
+            .extractingPath("$.detail")
+            .asString()
+            .contains("HTTP Basic");
     }
 
     @Test
     void browserFormWithoutCsrfTokenIsRefused() {
-        assertThat(mvc.post().uri("/migrations/1/steps/one-a/complete").with(user("operator").roles("OPERATOR")).exchange())
-                .hasStatus(403);
+        assertThat(mvc.post()
+            .uri("/migrations/1/steps/one-a/complete")
+            .with(user("operator").roles("OPERATOR"))
+            .exchange()).hasStatus(403);
     }
 
     @Test
     void anonymousBrowserIsSentToTheLoginPage() {
-        assertThat(mvc.get().uri("/migrations").exchange()).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/migrations").exchange()).hasStatus3xxRedirection()
+            .redirectedUrl()
+            .endsWith("/login");
     }
 
     @Test
@@ -135,10 +147,16 @@ class RoleAccessTest {
         String path = endpoint.path().replace("{id}", Long.toString(migration));
         if (endpoint.api()) {
             var request = endpoint.method() == HttpMethod.GET ? mvc.get().uri(path) : mvc.post().uri(path);
-            return request.with(as(username)).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"r\"}").exchange();
+            return request.with(as(username))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"r\"}")
+                .exchange();
         }
         var request = endpoint.method() == HttpMethod.GET ? mvc.get().uri(path) : mvc.post().uri(path).with(csrf());
-        return request.with(user(username).roles(role.name())).param("itemId", "ok-a").param("enabled", "true").exchange();
+        return request.with(user(username).roles(role.name()))
+            .param("itemId", "ok-a")
+            .param("enabled", "true")
+            .exchange();
     }
 
     private static Endpoint api(HttpMethod method, String path, int allowedStatus, Role... allowed) {
@@ -148,4 +166,5 @@ class RoleAccessTest {
     private static Endpoint form(HttpMethod method, String path, int allowedStatus, Role... allowed) {
         return new Endpoint(method, path, false, allowedStatus, EnumSet.copyOf(Arrays.asList(allowed)));
     }
+
 }

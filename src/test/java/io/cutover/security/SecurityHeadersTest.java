@@ -22,9 +22,11 @@ class SecurityHeadersTest {
         HttpResponse<String> login = get("/login", false);
 
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(SecurityConfig.CONTENT_SECURITY_POLICY);
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+            .hasValue(SecurityConfig.CONTENT_SECURITY_POLICY);
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-        assertThat(get("/api/migrations", false).headers().firstValue("Referrer-Policy")).as("the API too").hasValue("same-origin");
+        assertThat(get("/api/migrations", false).headers().firstValue("Referrer-Policy")).as("the API too")
+            .hasValue("same-origin");
     }
 
     @Test
@@ -32,11 +34,20 @@ class SecurityHeadersTest {
         String plain = get("/login", false).headers().firstValue("Set-Cookie").orElseThrow();
         String proxied = get("/login", true).headers().firstValue("Set-Cookie").orElseThrow();
 
-        assertThat(plain).startsWith("JSESSIONID=").contains("; HttpOnly").contains("; SameSite=Lax").doesNotContain("Secure");
-        assertThat(proxied).startsWith("JSESSIONID=").contains("; Secure").contains("; HttpOnly").contains("; SameSite=Lax");
+        assertThat(plain).startsWith("JSESSIONID=")
+            .contains("; HttpOnly")
+            .contains("; SameSite=Lax")
+            .doesNotContain("Secure");
+        assertThat(proxied).startsWith("JSESSIONID=")
+            .contains("; Secure")
+            .contains("; HttpOnly")
+            .contains("; SameSite=Lax");
     }
 
-    /** @param viaHttpsProxy as Fly's proxy forwards a request it received over TLS (from a private address) */
+    /**
+     * @param viaHttpsProxy as Fly's proxy forwards a request it received over TLS (from a
+     * private address)
+     */
     private HttpResponse<String> get(String path, boolean viaHttpsProxy) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (viaHttpsProxy) {
@@ -44,4 +55,5 @@ class SecurityHeadersTest {
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -18,11 +18,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Disabling a user or taking a role away ends their browser sessions at their next request. */
+/**
+ * Disabling a user or taking a role away ends their browser sessions at their next
+ * request.
+ */
 @PanelTest
 class SessionEndTest {
 
     private static final String PASSWORD = "a-long-enough-password";
+
     private static final Actor ADMIN = new Actor("admin", Set.of("ADMIN"));
 
     @Autowired
@@ -46,12 +50,22 @@ class SessionEndTest {
 
         accounts.setEnabled(name, false, ADMIN);
 
-        assertThat(mvc.post().uri("/migrations/" + migration + "/steps/one-a/complete").session(session).with(csrf()).param("note", "after the disable"))
-                .hasStatus(302).hasRedirectedUrl("/login?ended");
+        assertThat(mvc.post()
+            .uri("/migrations/" + migration + "/steps/one-a/complete")
+            .session(session)
+            .with(csrf())
+            .param("note", "after the disable")).hasStatus(302).hasRedirectedUrl("/login?ended");
         assertThat(session.isInvalid()).isTrue();
-        assertThat(api.body(mvc.get().uri("/api/migrations/" + migration).with(io.cutover.TestUsers.as("viewer")).exchange())
-                .get("phases").get(0).get("steps").get(0).get("timesDone").asInt()).as("the step was not marked done").isZero();
-        assertThat(mvc.get().uri("/api/migrations").with(httpBasic(name, PASSWORD))).as("the API refuses them too").hasStatus(401);
+        assertThat(api
+            .body(mvc.get().uri("/api/migrations/" + migration).with(io.cutover.TestUsers.as("viewer")).exchange())
+            .get("phases")
+            .get(0)
+            .get("steps")
+            .get(0)
+            .get("timesDone")
+            .asInt()).as("the step was not marked done").isZero();
+        assertThat(mvc.get().uri("/api/migrations").with(httpBasic(name, PASSWORD))).as("the API refuses them too")
+            .hasStatus(401);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.panelWide(50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("session.ended");
             assertThat(e.actor()).isEqualTo(name);
@@ -67,15 +81,20 @@ class SessionEndTest {
         accounts.setRoles(name, EnumSet.of(Role.OPERATOR), ADMIN);
 
         assertThat(mvc.get().uri("/migrations").session(session)).hasStatus(302).hasRedirectedUrl("/login?ended");
-        assertThat(mvc.post().uri("/api/migrations/1/gate-items/ok-a/sign-off").with(httpBasic(name, PASSWORD))
-                .contentType("application/json").content("{}")).as("no longer an approver").hasStatus(403);
-        assertThat(mvc.get().uri("/migrations").session(login(name))).as("a new login works with the new roles").hasStatusOk();
+        assertThat(mvc.post()
+            .uri("/api/migrations/1/gate-items/ok-a/sign-off")
+            .with(httpBasic(name, PASSWORD))
+            .contentType("application/json")
+            .content("{}")).as("no longer an approver").hasStatus(403);
+        assertThat(mvc.get().uri("/migrations").session(login(name))).as("a new login works with the new roles")
+            .hasStatusOk();
     }
 
     @Test
     void loginPageSaysWhyTheSessionEnded() {
-        assertThat(mvc.get().uri("/login?ended")).hasStatusOk().bodyText()
-                .contains("Your session was ended: your account was disabled or its roles changed. Sign in again.");
+        assertThat(mvc.get().uri("/login?ended")).hasStatusOk()
+            .bodyText()
+            .contains("Your session was ended: your account was disabled or its roles changed. Sign in again.");
     }
 
     private String newUser(Role... roles) {
@@ -85,8 +104,14 @@ class SessionEndTest {
     }
 
     private MockHttpSession login(String name) {
-        var result = mvc.post().uri("/login").with(csrf()).param("username", name).param("password", PASSWORD).exchange();
+        var result = mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .param("username", name)
+            .param("password", PASSWORD)
+            .exchange();
         assertThat(result).hasStatus(302).hasRedirectedUrl("/migrations");
         return (MockHttpSession) result.getRequest().getSession(false);
     }
+
 }

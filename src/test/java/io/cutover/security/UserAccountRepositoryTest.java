@@ -17,7 +17,8 @@ class UserAccountRepositoryTest {
 
     @Test
     void storesRolesAndUpdatesAnExistingAccount() {
-        repository.save(UserAccount.create("hybrid", "$2a$04$hash", Set.of(Role.OPERATOR, Role.APPROVER), UserAccount.Source.ADMIN, Instant.now()));
+        repository.save(UserAccount.create("hybrid", "$2a$04$hash", Set.of(Role.OPERATOR, Role.APPROVER),
+                UserAccount.Source.ADMIN, Instant.now()));
 
         UserAccount read = repository.findById("hybrid").orElseThrow();
         assertThat(read.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.APPROVER);
@@ -27,4 +28,5 @@ class UserAccountRepositoryTest {
         assertThat(repository.findById("hybrid").orElseThrow().enabled()).isFalse();
         assertThat(repository.findAllOrdered()).extracting(UserAccount::username).containsExactly("hybrid");
     }
+
 }

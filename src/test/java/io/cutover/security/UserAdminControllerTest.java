@@ -30,26 +30,45 @@ class UserAdminControllerTest {
 
     @Test
     void listsUsersWithoutTheirPasswordHashes() {
-        given(accounts.list()).willReturn(List.of(new UserView("alice", Set.of(Role.APPROVER), true, "ADMIN", Instant.now())));
+        given(accounts.list())
+            .willReturn(List.of(new UserView("alice", Set.of(Role.APPROVER), true, "ADMIN", Instant.now())));
 
-        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN")))
-                .hasStatusOk().bodyText().contains("alice").contains("approver").doesNotContain("$2a$");
+        assertThat(mvc.get().uri("/admin/users").with(user("admin").roles("ADMIN"))).hasStatusOk()
+            .bodyText()
+            .contains("alice")
+            .contains("approver")
+            .doesNotContain("$2a$");
     }
 
     @Test
     void weakPasswordIsRefusedWith400AndTheReason() {
-        given(accounts.create(anyString(), anyString(), any(), any()))
-                .willThrow(new InvalidInputException("The user cannot be created", Map.of("password", "At least 12 characters")));
+        given(accounts.create(anyString(), anyString(), any(), any())).willThrow(
+                new InvalidInputException("The user cannot be created", Map.of("password", "At least 12 characters")));
 
-        assertThat(mvc.post().uri("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
-                .param("username", "bob").param("password", "short").param("roles", "OPERATOR"))
-                .hasStatus(400).bodyText().contains("At least 12 characters").contains("value=\"bob\"");
+        assertThat(mvc.post()
+            .uri("/admin/users")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .param("username", "bob")
+            .param("password", "short")
+            .param("roles", "OPERATOR")).hasStatus(400)
+            .bodyText()
+            .contains("At least 12 characters")
+            .contains("value=\"bob\"");
     }
 
     @Test
     void createdUserRedirectsToTheListWithAMessage() {
-        assertThat(mvc.post().uri("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
-                .param("username", "Bob").param("password", "a-long-enough-password").param("roles", "OPERATOR"))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/admin/users").flash().containsEntry("message", "User 'bob' created.");
+        assertThat(mvc.post()
+            .uri("/admin/users")
+            .with(user("admin").roles("ADMIN"))
+            .with(csrf())
+            .param("username", "Bob")
+            .param("password", "a-long-enough-password")
+            .param("roles", "OPERATOR")).hasStatus3xxRedirection()
+            .hasRedirectedUrl("/admin/users")
+            .flash()
+            .containsEntry("message", "User 'bob' created.");
     }
+
 }

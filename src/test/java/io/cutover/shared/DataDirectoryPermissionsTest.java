@@ -75,4 +75,5 @@ class DataDirectoryPermissionsTest {
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
+
 }

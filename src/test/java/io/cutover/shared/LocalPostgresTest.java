@@ -24,17 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The restore-test's local-binaries scratch server (what the production image uses): a throw-away
- * cluster from the machine's server binaries takes a real custom-format dump, and is stopped and
- * deleted when closed. The cluster runs in a child JVM as a non-root user (OS user postgres when
- * the tests run as root, as {@code LocalClusters} does), because initdb refuses root.
+ * The restore-test's local-binaries scratch server (what the production image uses): a
+ * throw-away cluster from the machine's server binaries takes a real custom-format dump,
+ * and is stopped and deleted when closed. The cluster runs in a child JVM as a non-root
+ * user (OS user postgres when the tests run as root, as {@code LocalClusters} does),
+ * because initdb refuses root.
  */
 class LocalPostgresTest {
 
     private static final String OS_USER = "postgres";
+
     private final boolean root = "root".equals(System.getProperty("user.name"));
 
     Path home;
+
     String source;
 
     @BeforeEach
@@ -60,17 +63,19 @@ class LocalPostgresTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String started = out.readLine();
         assertThat(started).as(() -> "the child said: " + started + "\n" + rest(out)).startsWith("user=");
-        assertThat(started).startsWith("user=" + (root ? OS_USER : System.getProperty("user.name")) + " bin=" + LocalPostgres.binaries().orElseThrow());
+        assertThat(started).startsWith("user=" + (root ? OS_USER : System.getProperty("user.name")) + " bin="
+                + LocalPostgres.binaries().orElseThrow());
         int port = Integer.parseInt(started.replaceAll(".* port=", ""));
         ConnectionUrl admin = ConnectionUrl.parse("postgres://postgres@127.0.0.1:" + port + "/postgres").url();
 
-        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), "postgres", ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), "postgres", "");
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE scratch");
         }
         run("pg_restore", "--no-owner", "-d", "postgres://postgres@127.0.0.1:" + port + "/scratch", dump.toString());
 
-        assertThat(count("jdbc:postgresql://127.0.0.1:" + port + "/scratch")).isEqualTo(count("jdbc:postgresql://" + TestDatabases.host() + ":"
-                + TestDatabases.port() + "/" + source));
+        assertThat(count("jdbc:postgresql://127.0.0.1:" + port + "/scratch"))
+            .isEqualTo(count("jdbc:postgresql://" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + source));
         child.getOutputStream().close();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stops its server and exits").isTrue();
         assertThat(out.readLine()).isEqualTo("stopped");
@@ -84,26 +89,32 @@ class LocalPostgresTest {
     }
 
     private static long count(String jdbcUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM orders")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** A JVM with just the shared module's classes (all LocalPostgres needs), readable by the user it runs as. */
+    /**
+     * A JVM with just the shared module's classes (all LocalPostgres needs), readable by
+     * the user it runs as.
+     */
     private Process startChild(Path cluster) throws Exception {
         Path classes = home.resolve("classes");
         copy(Path.of(LocalPostgres.class.getProtectionDomain().getCodeSource().getLocation().toURI()), classes);
         copy(Path.of(LocalScratchCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI()), classes);
         List<String> command = new ArrayList<>();
         if (root) {
-            UserPrincipal postgres = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
+            UserPrincipal postgres = home.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(OS_USER);
             Files.setOwner(home, postgres);
             command.addAll(List.of("setpriv", "--reuid=" + OS_USER, "--regid=" + OS_USER, "--init-groups", "--"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classes.toString(),
-                LocalScratchCluster.class.getName(), cluster.toString()));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classes.toString(), LocalScratchCluster.class.getName(), cluster.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
@@ -123,4 +134,5 @@ class LocalPostgresTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
+
 }

@@ -21,15 +21,23 @@ class SignOffRepositoryTest {
     @Test
     void findsOnlyActiveSignOffsThatAttestTheStep() {
         // The migration aggregate belongs to another module: insert its row directly.
-        jdbc.update("INSERT INTO migration (name, runbook_id, runbook_version, created_by, created_at, version) VALUES ('m', 'r', 1, 'a', CURRENT_TIMESTAMP, 0)");
+        jdbc.update(
+                "INSERT INTO migration (name, runbook_id, runbook_version, created_by, created_at, version) VALUES ('m', 'r', 1, 'a', CURRENT_TIMESTAMP, 0)");
         long migration = jdbc.queryForObject("SELECT MAX(id) FROM migration", Long.class);
-        SignOff attests = repository.save(SignOff.sign(new NewSignOff(migration, "g", "ok-a", "approver", "APPROVER", null, Map.of("one-a", 1L)), Instant.now()));
-        repository.save(SignOff.sign(new NewSignOff(migration, "g", "ok-b", "approver", "APPROVER", null, Map.of()), Instant.now()));
-        SignOff revoked = SignOff.sign(new NewSignOff(migration, "g", "ok-a", "approver2", "APPROVER", null, Map.of("one-a", 1L)), Instant.now());
+        SignOff attests = repository.save(
+                SignOff.sign(new NewSignOff(migration, "g", "ok-a", "approver", "APPROVER", null, Map.of("one-a", 1L)),
+                        Instant.now()));
+        repository.save(SignOff.sign(new NewSignOff(migration, "g", "ok-b", "approver", "APPROVER", null, Map.of()),
+                Instant.now()));
+        SignOff revoked = SignOff.sign(
+                new NewSignOff(migration, "g", "ok-a", "approver2", "APPROVER", null, Map.of("one-a", 1L)),
+                Instant.now());
         revoked.revoke("approver2", "changed my mind", Instant.now());
         repository.save(revoked);
 
-        assertThat(repository.findActiveAttesting(migration, "one-a")).extracting(SignOff::id).containsExactly(attests.id());
+        assertThat(repository.findActiveAttesting(migration, "one-a")).extracting(SignOff::id)
+            .containsExactly(attests.id());
         assertThat(repository.findById(attests.id()).orElseThrow().toView().evidence()).containsEntry("one-a", 1L);
     }
+
 }

@@ -17,10 +17,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Continuous sync end to end on real PostgreSQL, both apply modes: every change made while the
- * initial copy runs and after it (inserts, updates, deletes, a truncate, composite and changed
- * keys, a keyless table) arrives; after the drain the target's counts, checksums and sequences
- * equal the source's; clean-up leaves no slot, publication, subscription or bookkeeping.
+ * Continuous sync end to end on real PostgreSQL, both apply modes: every change made
+ * while the initial copy runs and after it (inserts, updates, deletes, a truncate,
+ * composite and changed keys, a keyless table) arrives; after the drain the target's
+ * counts, checksums and sequences equal the source's; clean-up leaves no slot,
+ * publication, subscription or bookkeeping.
  */
 @PanelTest
 class ContinuousSyncTest {
@@ -36,12 +37,12 @@ class ContinuousSyncTest {
     @Autowired
     RunApi api;
 
-
     @Test
     void nativeSubscriptionCarriesEveryChange() throws Exception {
         try (SyncFixture fixture = new SyncFixture(true)) {
             long migration = api.createMigration("sync-test", fixture.valuesJson());
-            assertThat(succeeded(migration, "sync-preflight").get("message").asString()).contains("native subscription");
+            assertThat(succeeded(migration, "sync-preflight").get("message").asString())
+                .contains("native subscription");
             streamWhileWriting(fixture, migration, "NATIVE");
             assertThat(fixture.subscriptions()).hasSize(1);
             cutOverAndCompare(fixture, migration);
@@ -65,11 +66,17 @@ class ContinuousSyncTest {
             streamWhileWriting(fixture, migration, "PANEL");
             assertThat(fixture.targetHasBookkeeping()).isTrue();
             try (Connection target = fixture.target()) {
-                assertThat(SyncFixture.scalar(target, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'accounts_balance'"))
-                        .as("the target's trigger is off while the panel applies rows the source's trigger already shaped").isEqualTo("D");
+                assertThat(SyncFixture.scalar(target,
+                        "SELECT tgenabled FROM pg_trigger WHERE tgname = 'accounts_balance'"))
+                    .as("the target's trigger is off while the panel applies rows the source's trigger already shaped")
+                    .isEqualTo("D");
             }
-            MvcTestResult change = mvc.post().uri("/api/migrations/" + migration + "/parameters").with(as("admin"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"syncStrategy\":\"full-redump\"}").exchange();
+            MvcTestResult change = mvc.post()
+                .uri("/api/migrations/" + migration + "/parameters")
+                .with(as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"syncStrategy\":\"full-redump\"}")
+                .exchange();
             assertThat(change.getResponse().getStatus()).isEqualTo(409);
             assertThat(RunApi.content(change)).contains("Abort continuous sync");
             MvcTestResult notApplicable = api.start("operator", migration, "final-sync", null);
@@ -78,19 +85,25 @@ class ContinuousSyncTest {
 
             cutOverAndCompare(fixture, migration);
             try (Connection target = fixture.target()) {
-                assertThat(SyncFixture.scalar(target, "SELECT tgenabled FROM pg_trigger WHERE tgname = 'accounts_balance'")).isEqualTo("O");
+                assertThat(SyncFixture.scalar(target,
+                        "SELECT tgenabled FROM pg_trigger WHERE tgname = 'accounts_balance'"))
+                    .isEqualTo("O");
             }
             assertThat(fixture.targetHasBookkeeping()).isFalse();
         }
     }
 
-    /** Starts the sync while the app writes, then goes on writing (and truncates) while it streams. */
+    /**
+     * Starts the sync while the app writes, then goes on writing (and truncates) while it
+     * streams.
+     */
     private void streamWhileWriting(SyncFixture fixture, long migration, String mode) throws Exception {
         try (SourceWriter writer = SourceWriter.start(fixture.source)) {
             writer.awaitMore(20);
             long before = writer.committed();
             JsonNode started = succeeded(migration, "sync-start");
-            assertThat(writer.committed() - before).as("transactions committed while the initial copy ran").isPositive();
+            assertThat(writer.committed() - before).as("transactions committed while the initial copy ran")
+                .isPositive();
             assertThat(started.get("message").asString()).contains("verified at the slot's snapshot");
 
             JsonNode status = syncStatus(migration);
@@ -105,20 +118,27 @@ class ContinuousSyncTest {
                 st.execute("INSERT INTO scratch SELECT g, 'after the truncate' FROM generate_series(1, 50) g");
             }
             writer.awaitMore(300);
-            assertThat(syncStatus(migration).get("problem").isNull()).as("no alarm while the stream keeps up with the app").isTrue();
+            assertThat(syncStatus(migration).get("problem").isNull())
+                .as("no alarm while the stream keeps up with the app")
+                .isTrue();
 
-            // Readying both sides for the in-window verification does not disturb the stream
-            assertThat(succeeded(migration, "sync-vacuum").get("message").asString())
-                    .contains("Vacuumed " + TABLES.size() + " tables on the source and " + TABLES.size() + " on the target");
+            // Readying both sides for the in-window verification does not disturb the
+            // stream
+            assertThat(succeeded(migration, "sync-vacuum").get("message").asString()).contains(
+                    "Vacuumed " + TABLES.size() + " tables on the source and " + TABLES.size() + " on the target");
             writer.awaitMore(50);
         }
     }
 
-    /** The cutover's data steps with writes stopped, then both sides compared table by table. */
+    /**
+     * The cutover's data steps with writes stopped, then both sides compared table by
+     * table.
+     */
     private void cutOverAndCompare(SyncFixture fixture, long migration) throws Exception {
         assertThat(succeeded(migration, "sync-drain").get("message").asString()).contains("Drained");
         try (Connection source = fixture.source(); Statement st = source.createStatement()) {
-            // WAL the source writes after the drain (its own activity) is not the target's to apply.
+            // WAL the source writes after the drain (its own activity) is not the
+            // target's to apply.
             st.execute("CREATE TEMP TABLE after_drain AS SELECT g FROM generate_series(1, 100000) g");
         }
         JsonNode drained = syncStatus(migration);
@@ -130,11 +150,13 @@ class ContinuousSyncTest {
         succeeded(migration, "sync-sequences");
         assertThat(succeeded(migration, "sync-verify").get("message").asString()).contains("identical");
         for (String table : TABLES) {
-            assertThat(fixture.contentOf(fixture.target, table)).as(table).isEqualTo(fixture.contentOf(fixture.source, table));
+            assertThat(fixture.contentOf(fixture.target, table)).as(table)
+                .isEqualTo(fixture.contentOf(fixture.source, table));
         }
         try (Connection source = fixture.source(); Connection target = fixture.target()) {
             for (String seq : List.of("accounts_id_seq", "balance_log_id_seq")) {
-                assertThat(SyncFixture.scalar(target, "SELECT last_value FROM " + seq)).as(seq).isEqualTo(SyncFixture.scalar(source, "SELECT last_value FROM " + seq));
+                assertThat(SyncFixture.scalar(target, "SELECT last_value FROM " + seq)).as(seq)
+                    .isEqualTo(SyncFixture.scalar(source, "SELECT last_value FROM " + seq));
             }
             assertThat(SyncFixture.scalar(target, "SELECT count(*) FROM scratch WHERE note = 'before'")).isEqualTo("0");
         }
@@ -144,12 +166,21 @@ class ContinuousSyncTest {
         assertThat(syncStatus(migration).get("state").asString()).isEqualTo("CLEANED");
     }
 
-    /** The first sample of the live feed the wizard follows, read as a browser's EventSource would. */
+    /**
+     * The first sample of the live feed the wizard follows, read as a browser's
+     * EventSource would.
+     */
     private String firstLiveSample(long migration) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/migrations/" + migration + "/sync/events"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes()))
-                .header("Accept", "text/event-stream").build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var request = java.net.http.HttpRequest
+            .newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/api/migrations/" + migration + "/sync/events"))
+            .header("Authorization",
+                    "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(("viewer:" + io.cutover.TestUsers.PASSWORD).getBytes()))
+            .header("Accept", "text/event-stream")
+            .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
         try (var lines = response.body()) {
             return lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
         }
@@ -158,11 +189,13 @@ class ContinuousSyncTest {
     private JsonNode succeeded(long migration, String step) {
         long run = api.startOk(migration, step);
         JsonNode ended = api.awaitEnd(run);
-        assertThat(ended.get("status").asString()).as(step + ": " + ended.get("message") + "\n" + api.log(run)).isEqualTo("SUCCEEDED");
+        assertThat(ended.get("status").asString()).as(step + ": " + ended.get("message") + "\n" + api.log(run))
+            .isEqualTo("SUCCEEDED");
         return ended;
     }
 
     private JsonNode syncStatus(long migration) {
         return api.body(mvc.get().uri("/api/migrations/" + migration + "/sync").with(as("viewer")).exchange());
     }
+
 }

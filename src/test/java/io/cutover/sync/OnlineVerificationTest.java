@@ -14,13 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The online verification while the app writes, then inside the downtime only what the stream
- * touched, on real PostgreSQL with the panel's applier: under load it never reports a difference
- * for a clean stream; faults made on the target behind the applier's back (a changed, a deleted, an
- * extra row, a value changed in a table without a key) are each found, keyed rows named by key.
+ * The online verification while the app writes, then inside the downtime only what the
+ * stream touched, on real PostgreSQL with the panel's applier: under load it never
+ * reports a difference for a clean stream; faults made on the target behind the applier's
+ * back (a changed, a deleted, an extra row, a value changed in a table without a key) are
+ * each found, keyed rows named by key.
  *
- * <p>The clean run writes for {@code -Dcutover.test.onlineLoadSeconds} (default 20 s in the suite;
- * the issue's 2 minutes: {@code -Dcutover.test.onlineLoadSeconds=120}, see docs/verification.md).
+ * <p>
+ * The clean run writes for {@code -Dcutover.test.onlineLoadSeconds} (default 20 s in the
+ * suite; the issue's 2 minutes: {@code -Dcutover.test.onlineLoadSeconds=120}, see
+ * docs/verification.md).
  */
 @PanelTest
 class OnlineVerificationTest {
@@ -44,20 +47,22 @@ class OnlineVerificationTest {
                 writer.awaitMore(100);
                 JsonNode online = succeeded(migration, "sync-verify-online");
                 assertThat(online.get("message").asString()).contains("segments proven equal at source position")
-                        .contains("Inside the downtime 'sync-verify' re-checks");
+                    .contains("Inside the downtime 'sync-verify' re-checks");
                 long until = System.nanoTime() + LOAD.toNanos();
                 long before = writer.committed();
                 while (System.nanoTime() < until) {
                     writer.awaitMore(200);
                 }
-                assertThat(writer.committed() - before).as("transactions the app wrote after the online verification").isGreaterThan(200);
+                assertThat(writer.committed() - before).as("transactions the app wrote after the online verification")
+                    .isGreaterThan(200);
             }
             succeeded(migration, "sync-drain");
             succeeded(migration, "sync-sequences");
             JsonNode verified = succeeded(migration, "sync-verify");
-            assertThat(verified.get("message").asString()).startsWith("Re-checked what changed since the online verification: identical")
-                    .containsPattern("\\d+ of \\d+ segments re-checked \\(\\d+ keys the stream changed compared row by row")
-                    .contains("the rest proven at source position");
+            assertThat(verified.get("message").asString())
+                .startsWith("Re-checked what changed since the online verification: identical")
+                .containsPattern("\\d+ of \\d+ segments re-checked \\(\\d+ keys the stream changed compared row by row")
+                .contains("the rest proven at source position");
             assertThat(differences(verified)).isEmpty();
             assertThat(differences(succeeded(migration, "sync-verify-full"))).as("the full re-check agrees").isEmpty();
             succeeded(migration, "sync-cleanup");
@@ -66,7 +71,8 @@ class OnlineVerificationTest {
 
     @Test
     void faultsOnTheTargetBehindTheAppliersBackAreFoundAndKeyedRowsNamed() throws Exception {
-        // settings: a table the app does not write, so nothing but the fault below changes it after the online verification
+        // settings: a table the app does not write, so nothing but the fault below
+        // changes it after the online verification
         try (SyncFixture fixture = new SyncFixture(false, SyncFixture.SCHEMA
                 + "CREATE TABLE settings (id int PRIMARY KEY, v text); INSERT INTO settings SELECT g, 'v' || g FROM generate_series(1, 50) g;")) {
             long migration = api.createMigration("sync-test", fixture.valuesJson());
@@ -83,36 +89,41 @@ class OnlineVerificationTest {
                 assertThat(logged).as("the source's trigger logged a balance change the stream brought").isNotNull();
                 TestDatabases.execute(fixture.target, role + """
                         UPDATE scratch SET note = 'changed behind the applier' WHERE id = 7;
-                        DELETE FROM balance_log WHERE id = %s;""".formatted(logged) + """
-                        INSERT INTO memberships VALUES (77, 777777, 'intruder');
-                        UPDATE events SET payload = 'tampered' WHERE ctid = (SELECT ctid FROM events WHERE kind = 'seed' ORDER BY at DESC LIMIT 1);
-                        """);
+                        DELETE FROM balance_log WHERE id = %s;""".formatted(logged)
+                        + """
+                                INSERT INTO memberships VALUES (77, 777777, 'intruder');
+                                UPDATE events SET payload = 'tampered' WHERE ctid = (SELECT ctid FROM events WHERE kind = 'seed' ORDER BY at DESC LIMIT 1);
+                                """);
                 JsonNode online = succeeded(migration, "sync-verify-online");
                 assertThat(online.get("message").asString()).containsPattern("; [1-9]\\d* differ now");
                 writer.awaitMore(100);
-                TestDatabases.execute(fixture.target, role + "UPDATE settings SET v = 'changed after the online verification' WHERE id = 8");
+                TestDatabases.execute(fixture.target,
+                        role + "UPDATE settings SET v = 'changed after the online verification' WHERE id = 8");
                 writer.awaitMore(50);
             }
             succeeded(migration, "sync-drain");
             succeeded(migration, "sync-sequences");
             JsonNode rechecked = failed(migration, "sync-verify");
             assertThat(rechecked.get("message").asString()).contains("segments re-checked");
-            assertThat(differences(rechecked)).contains(
-                    "public.scratch (id = 7)|row differs",
+            assertThat(differences(rechecked)).contains("public.scratch (id = 7)|row differs",
                     "public.balance_log (id = " + logged + ")|row missing on target",
                     "public.memberships ((group_id, user_id) = (77,777777))|row only on target",
                     "public.events|content checksum");
-            assertThat(row(rechecked, "public.scratch (id = 7)")).containsExactly("(7,before)", "(7,\"changed behind the applier\")");
-            assertThat(differences(rechecked)).as("a segment proven online and untouched by the stream is not read again")
-                    .doesNotContain("public.settings (id = 8)|row differs");
+            assertThat(row(rechecked, "public.scratch (id = 7)")).containsExactly("(7,before)",
+                    "(7,\"changed behind the applier\")");
+            assertThat(differences(rechecked))
+                .as("a segment proven online and untouched by the stream is not read again")
+                .doesNotContain("public.settings (id = 8)|row differs");
             assertThat(differences(failed(migration, "sync-verify-full"))).as("the full re-check reads it")
-                    .contains("public.settings (id = 8)|row differs", "public.scratch (id = 7)|row differs");
+                .contains("public.settings (id = 8)|row differs", "public.scratch (id = 7)|row differs");
             succeeded(migration, "sync-cleanup");
         }
     }
 
     private List<String> differences(JsonNode ended) {
-        return rows(ended).filter(r -> r.get(4).asString().equals("DIFFERENT")).map(r -> r.get(0).asString() + "|" + r.get(1).asString()).toList();
+        return rows(ended).filter(r -> r.get(4).asString().equals("DIFFERENT"))
+            .map(r -> r.get(0).asString() + "|" + r.get(1).asString())
+            .toList();
     }
 
     private List<String> row(JsonNode ended, String object) {
@@ -136,7 +147,9 @@ class OnlineVerificationTest {
     private JsonNode ended(long migration, String step, String status) {
         long run = api.rerunOk("operator", migration, step);
         JsonNode ended = api.awaitEnd(run);
-        assertThat(ended.get("status").asString()).as(() -> step + ": " + ended.get("message") + "\n" + api.log(run)).isEqualTo(status);
+        assertThat(ended.get("status").asString()).as(() -> step + ": " + ended.get("message") + "\n" + api.log(run))
+            .isEqualTo(status);
         return ended;
     }
+
 }

@@ -18,13 +18,20 @@ import org.awaitility.Awaitility;
  */
 final class SourceWriter implements AutoCloseable {
 
-    /** Load pacing, not synchronisation: a few hundred transactions a second leave CPU for the panel. */
+    /**
+     * Load pacing, not synchronisation: a few hundred transactions a second leave CPU for
+     * the panel.
+     */
     private static final long PACE_NANOS = Duration.ofMillis(2).toNanos();
 
     private final String database;
+
     private final AtomicLong committed = new AtomicLong();
+
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
     private final Thread thread;
+
     private volatile boolean running = true;
 
     private SourceWriter(String database) {
@@ -62,7 +69,8 @@ final class SourceWriter implements AutoCloseable {
                 committed.incrementAndGet();
                 LockSupport.parkNanos(PACE_NANOS);
             }
-        } catch (SQLException | RuntimeException e) {
+        }
+        catch (SQLException | RuntimeException e) {
             failure.set(e);
         }
     }
@@ -72,18 +80,22 @@ final class SourceWriter implements AutoCloseable {
         int group = r.nextInt(0, 40);
         int user = r.nextInt(1, 4000);
         return switch ((int) (i % 8)) {
-            case 0 -> new String[] {"INSERT INTO accounts (owner, balance, meta) VALUES ('new " + i + "', " + (i % 500) + ", "
-                    + (i % 16 == 0 ? "jsonb_build_object('bio', repeat(md5('" + i + "'), 200))" : "'{}'") + ")"};
-            case 1 -> new String[] {"UPDATE accounts SET balance = balance + 1 WHERE id = " + id,
-                    "UPDATE accounts SET balance = balance - 1 WHERE id = " + (id + 1)};
-            case 2 -> new String[] {"DELETE FROM accounts WHERE id = " + id};
-            case 3 -> new String[] {"INSERT INTO memberships VALUES (" + group + ", " + user + ", 'member') ON CONFLICT (group_id, user_id) DO UPDATE SET role = 'owner'"};
-            case 4 -> new String[] {"DELETE FROM memberships WHERE group_id = " + group + " AND user_id = " + user};
-            case 5 -> new String[] {"UPDATE memberships SET user_id = user_id + 100000 WHERE group_id = " + group + " AND user_id = " + user};
-            case 6 -> new String[] {"INSERT INTO events VALUES (now(), 'write', md5('" + i + "'))",
-                    "UPDATE events SET payload = 'seen' WHERE ctid = (SELECT ctid FROM events WHERE kind = 'seed' ORDER BY at LIMIT 1)"};
-            default -> new String[] {"DELETE FROM events WHERE ctid = (SELECT ctid FROM events WHERE kind = 'write' ORDER BY at LIMIT 1)",
-                    "UPDATE accounts SET owner = owner || '.' WHERE id = " + id};
+            case 0 -> new String[] { "INSERT INTO accounts (owner, balance, meta) VALUES ('new " + i + "', " + (i % 500)
+                    + ", " + (i % 16 == 0 ? "jsonb_build_object('bio', repeat(md5('" + i + "'), 200))" : "'{}'")
+                    + ")" };
+            case 1 -> new String[] { "UPDATE accounts SET balance = balance + 1 WHERE id = " + id,
+                    "UPDATE accounts SET balance = balance - 1 WHERE id = " + (id + 1) };
+            case 2 -> new String[] { "DELETE FROM accounts WHERE id = " + id };
+            case 3 -> new String[] { "INSERT INTO memberships VALUES (" + group + ", " + user
+                    + ", 'member') ON CONFLICT (group_id, user_id) DO UPDATE SET role = 'owner'" };
+            case 4 -> new String[] { "DELETE FROM memberships WHERE group_id = " + group + " AND user_id = " + user };
+            case 5 -> new String[] { "UPDATE memberships SET user_id = user_id + 100000 WHERE group_id = " + group
+                    + " AND user_id = " + user };
+            case 6 -> new String[] { "INSERT INTO events VALUES (now(), 'write', md5('" + i + "'))",
+                    "UPDATE events SET payload = 'seen' WHERE ctid = (SELECT ctid FROM events WHERE kind = 'seed' ORDER BY at LIMIT 1)" };
+            default -> new String[] {
+                    "DELETE FROM events WHERE ctid = (SELECT ctid FROM events WHERE kind = 'write' ORDER BY at LIMIT 1)",
+                    "UPDATE accounts SET owner = owner || '.' WHERE id = " + id };
         };
     }
 
@@ -98,9 +110,11 @@ final class SourceWriter implements AutoCloseable {
         running = false;
         try {
             thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         check();
     }
+
 }

@@ -20,18 +20,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the drain promises before the cutover stops the stream: when it reports success, the
- * target has committed every transaction the source committed before writes stopped, also the
- * asynchronous commits (synchronous_commit = off, as on the test servers) still in the source's
- * WAL buffers, and also while the applier has received rows but not yet committed them.
+ * What the drain promises before the cutover stops the stream: when it reports success,
+ * the target has committed every transaction the source committed before writes stopped,
+ * also the asynchronous commits (synchronous_commit = off, as on the test servers) still
+ * in the source's WAL buffers, and also while the applier has received rows but not yet
+ * committed them.
  */
 class SyncDrainGuaranteeTest {
 
     private static final int ROUNDS = 10;
+
     private static final int TRANSACTIONS = 3;
+
     private static final int ROWS = 100;
 
     private String source;
+
     private String target;
 
     @BeforeEach
@@ -51,17 +55,22 @@ class SyncDrainGuaranteeTest {
 
     @Test
     void theFinalPositionCoversCommitsTheWalWriterHasNotWrittenYet() throws Exception {
-        try (Connection app = TestDatabases.connect(source); Statement st = app.createStatement(); Connection drain = TestDatabases.connect(source)) {
+        try (Connection app = TestDatabases.connect(source);
+                Statement st = app.createStatement();
+                Connection drain = TestDatabases.connect(source)) {
             st.execute("SET synchronous_commit = off");
             for (int round = 1; round <= ROUNDS; round++) {
                 st.execute("INSERT INTO items VALUES (" + round + ", 'async')");
-                // In the app's session right after its commit: at or past the end of its commit record.
+                // In the app's session right after its commit: at or past the end of its
+                // commit record.
                 long committed = PgOutput.lsn(SyncFixture.scalar(app, "SELECT pg_current_wal_insert_lsn()::text"));
 
                 long goal = DrainPosition.finalPosition(drain);
 
-                assertThat(goal).as("round %d: the drain's goal %s covers the commit ending at %s", round, PgOutput.lsn(goal), PgOutput.lsn(committed))
-                        .isGreaterThanOrEqualTo(committed);
+                assertThat(goal)
+                    .as("round %d: the drain's goal %s covers the commit ending at %s", round, PgOutput.lsn(goal),
+                            PgOutput.lsn(committed))
+                    .isGreaterThanOrEqualTo(committed);
             }
         }
     }
@@ -78,19 +87,22 @@ class SyncDrainGuaranteeTest {
         try (Connection tgt = TestDatabases.connect(target)) {
             AppliedPosition.install(tgt, slot, consistent);
         }
-        SyncStream stream = new SyncStream(1, SyncMode.PANEL, SyncState.STREAMING, slot, publication, consistent, null, null, null, null, null, null);
-        SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 16_777_216, 20_000, Duration.ofMillis(200), Duration.ofMillis(200),
-                Duration.ofSeconds(10));
+        SyncStream stream = new SyncStream(1, SyncMode.PANEL, SyncState.STREAMING, slot, publication, consistent, null,
+                null, null, null, null, null);
+        SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 16_777_216, 20_000,
+                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(10));
         List<String> errors = new CopyOnWriteArrayList<>();
-        ChangeApplier applier = new ChangeApplier(1, stream, connection(source), connection(target), properties, new TouchedKeys(), e -> {
-            if (e != null) {
-                errors.add(e);
-            }
-        });
+        ChangeApplier applier = new ChangeApplier(1, stream, connection(source), connection(target), properties,
+                new TouchedKeys(), e -> {
+                    if (e != null) {
+                        errors.add(e);
+                    }
+                });
         CountDownLatch received = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
-        // Holds the first group between its receipt and its target commit, as a slow target would.
+        // Holds the first group between its receipt and its target commit, as a slow
+        // target would.
         applier.beforeTargetCommit(() -> {
             if (first.getAndSet(false)) {
                 received.countDown();
@@ -105,34 +117,46 @@ class SyncDrainGuaranteeTest {
             try (Connection app = TestDatabases.connect(source); Statement st = app.createStatement()) {
                 st.execute("SET synchronous_commit = off");
                 for (int t = 0; t < TRANSACTIONS; t++) {
-                    st.execute("INSERT INTO items SELECT g, 'row ' || g FROM generate_series(" + (t * ROWS + 1) + ", " + ((t + 1) * ROWS) + ") g");
+                    st.execute("INSERT INTO items SELECT g, 'row ' || g FROM generate_series(" + (t * ROWS + 1) + ", "
+                            + ((t + 1) * ROWS) + ") g");
                 }
                 lastCommit = PgOutput.lsn(SyncFixture.scalar(app, "SELECT pg_current_wal_insert_lsn()::text"));
             }
             try (Connection src = TestDatabases.connect(source); Connection tgt = TestDatabases.connect(target)) {
                 long goal = DrainPosition.finalPosition(src);
-                assertThat(goal).as("the writes stopped at %s", PgOutput.lsn(lastCommit)).isGreaterThanOrEqualTo(lastCommit);
+                assertThat(goal).as("the writes stopped at %s", PgOutput.lsn(lastCommit))
+                    .isGreaterThanOrEqualTo(lastCommit);
                 assertThat(received.await(30, TimeUnit.SECONDS)).as("the applier received the rows").isTrue();
-                // Other databases' WAL moves the source on meanwhile: keepalives for the applier to read later.
-                TestDatabases.execute("postgres", "CREATE TEMPORARY TABLE keepalive_traffic AS SELECT g FROM generate_series(1, 10000) g");
+                // Other databases' WAL moves the source on meanwhile: keepalives for the
+                // applier to read later.
+                TestDatabases.execute("postgres",
+                        "CREATE TEMPORARY TABLE keepalive_traffic AS SELECT g FROM generate_series(1, 10000) g");
 
-                assertThat(DrainPosition.reached(src, slot, Optional.of(applier.progress()))).as("received, not committed on the target").isLessThan(goal);
+                assertThat(DrainPosition.reached(src, slot, Optional.of(applier.progress())))
+                    .as("received, not committed on the target")
+                    .isLessThan(goal);
                 assertThat(SyncFixture.scalar(tgt, "SELECT count(*) FROM items")).isEqualTo("0");
 
                 release.countDown();
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> DrainPosition.reached(src, slot, Optional.of(applier.progress())) >= goal);
+                Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> DrainPosition.reached(src, slot, Optional.of(applier.progress())) >= goal);
 
-                assertThat(SyncFixture.scalar(tgt, "SELECT count(*) || ' rows, ids ' || min(id) || '-' || max(id) FROM items"))
-                        .isEqualTo(TRANSACTIONS * ROWS + " rows, ids 1-" + TRANSACTIONS * ROWS);
+                assertThat(SyncFixture.scalar(tgt,
+                        "SELECT count(*) || ' rows, ids ' || min(id) || '-' || max(id) FROM items"))
+                    .isEqualTo(TRANSACTIONS * ROWS + " rows, ids 1-" + TRANSACTIONS * ROWS);
                 assertThat(errors).isEmpty();
             }
-        } finally {
+        }
+        finally {
             release.countDown();
             applier.stop();
             thread.join(TimeUnit.SECONDS.toMillis(30));
             try (Connection src = TestDatabases.connect(source)) {
-                Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> "f".equals(SyncFixture.scalar(src, "SELECT active FROM pg_replication_slots WHERE slot_name = '" + slot + "'")));
+                Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> "f".equals(SyncFixture.scalar(src,
+                            "SELECT active FROM pg_replication_slots WHERE slot_name = '" + slot + "'")));
             }
             TestDatabases.execute(source, "SELECT pg_drop_replication_slot('" + slot + "')");
         }
@@ -145,8 +169,10 @@ class SyncDrainGuaranteeTest {
     private static void await(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A source with the shapes continuous sync must carry — a serial key with a trigger and TOASTed
- * jsonb, a composite key, a table with REPLICA IDENTITY FULL and no key, a table to truncate —
- * and an empty target, owned either by a superuser (native mode) or by a password role that
- * cannot create subscriptions (panel-applied, like MPG's fly-user). Slots, publications and
- * subscriptions a test leaves are dropped before the databases.
+ * A source with the shapes continuous sync must carry — a serial key with a trigger and
+ * TOASTed jsonb, a composite key, a table with REPLICA IDENTITY FULL and no key, a table
+ * to truncate — and an empty target, owned either by a superuser (native mode) or by a
+ * password role that cannot create subscriptions (panel-applied, like MPG's fly-user).
+ * Slots, publications and subscriptions a test leaves are dropped before the databases.
  */
 final class SyncFixture implements AutoCloseable {
 
@@ -43,17 +43,26 @@ final class SyncFixture implements AutoCloseable {
             """;
 
     final String source;
+
     final String target;
+
     final String targetRole;
+
     final String targetPassword;
+
     final boolean superuserTarget;
 
-    /** @param superuserTarget true: the target's role is postgres (native mode); false: a plain password role */
+    /**
+     * @param superuserTarget true: the target's role is postgres (native mode); false: a
+     * plain password role
+     */
     SyncFixture(boolean superuserTarget) {
         this(superuserTarget, SCHEMA);
     }
 
-    /** @param schema the source's schema and data */
+    /**
+     * @param schema the source's schema and data
+     */
     SyncFixture(boolean superuserTarget, String schema) {
         this.superuserTarget = superuserTarget;
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -63,10 +72,12 @@ final class SyncFixture implements AutoCloseable {
             this.target = TestDatabases.create("synctgt");
             this.targetRole = "postgres";
             this.targetPassword = null;
-        } else {
+        }
+        else {
             this.targetRole = "cutover_sync_" + suffix;
             this.targetPassword = "Pw-" + UUID.randomUUID();
-            TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN PASSWORD '" + targetPassword + "' IN ROLE " + DataPathFixture.PASSWORD_GROUP);
+            TestDatabases.execute("postgres", "CREATE ROLE " + targetRole + " LOGIN PASSWORD '" + targetPassword
+                    + "' IN ROLE " + DataPathFixture.PASSWORD_GROUP);
             this.target = "synctgt_" + suffix;
             TestDatabases.execute("postgres", "CREATE DATABASE " + target + " OWNER " + targetRole);
             TestDatabases.execute(target, "ALTER SCHEMA public OWNER TO " + targetRole);
@@ -78,8 +89,8 @@ final class SyncFixture implements AutoCloseable {
     }
 
     String targetUrl() {
-        return superuserTarget ? TestDatabases.url(target)
-                : "postgres://" + targetRole + ":" + targetPassword + "@" + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
+        return superuserTarget ? TestDatabases.url(target) : "postgres://" + targetRole + ":" + targetPassword + "@"
+                + TestDatabases.host() + ":" + TestDatabases.port() + "/" + target;
     }
 
     Connection source() throws SQLException {
@@ -90,7 +101,9 @@ final class SyncFixture implements AutoCloseable {
         return TestDatabases.connect(target);
     }
 
-    /** Replication slots on the source's database (a stream's slot, or one left behind). */
+    /**
+     * Replication slots on the source's database (a stream's slot, or one left behind).
+     */
     List<String> slots() throws SQLException {
         return strings(source, "SELECT slot_name FROM pg_replication_slots WHERE database = current_database()");
     }
@@ -100,7 +113,8 @@ final class SyncFixture implements AutoCloseable {
     }
 
     List<String> subscriptions() throws SQLException {
-        return strings(target, "SELECT subname FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        return strings(target,
+                "SELECT subname FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())");
     }
 
     boolean targetHasBookkeeping() throws SQLException {
@@ -113,16 +127,22 @@ final class SyncFixture implements AutoCloseable {
         }
     }
 
-    /** Rows and an order-independent hash of every row, per table: what equal content means. */
+    /**
+     * Rows and an order-independent hash of every row, per table: what equal content
+     * means.
+     */
     String contentOf(String database, String table) throws SQLException {
         try (Connection c = TestDatabases.connect(database)) {
-            return scalar(c, "SELECT count(*) || '/' || coalesce(sum(hashtextextended(t::text, 0)), 0) FROM " + table + " t");
+            return scalar(c,
+                    "SELECT count(*) || '/' || coalesce(sum(hashtextextended(t::text, 0)), 0) FROM " + table + " t");
         }
     }
 
     private static List<String> strings(String database, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = TestDatabases.connect(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -138,12 +158,13 @@ final class SyncFixture implements AutoCloseable {
             TestDatabases.execute(target, "DROP SUBSCRIPTION " + sub);
         }
         for (String slot : quietly(() -> slots())) {
-            TestDatabases.execute("postgres", "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active_pid IS NOT NULL");
-            org.awaitility.Awaitility.await().ignoreExceptions().atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> {
-                        TestDatabases.execute("postgres", "SELECT pg_drop_replication_slot('" + slot + "')");
-                        return true;
-                    });
+            TestDatabases.execute("postgres",
+                    "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + slot
+                            + "' AND active_pid IS NOT NULL");
+            org.awaitility.Awaitility.await().ignoreExceptions().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                TestDatabases.execute("postgres", "SELECT pg_drop_replication_slot('" + slot + "')");
+                return true;
+            });
         }
         TestDatabases.drop(source);
         TestDatabases.drop(target);
@@ -153,14 +174,18 @@ final class SyncFixture implements AutoCloseable {
     }
 
     private interface Query {
+
         List<String> run() throws SQLException;
+
     }
 
     private static List<String> quietly(Query q) {
         try {
             return q.run();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return List.of();
         }
     }
+
 }

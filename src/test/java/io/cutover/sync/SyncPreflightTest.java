@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The preflight names each missing prerequisite with its fix, and the start refuses to create anything then. */
+/**
+ * The preflight names each missing prerequisite with its fix, and the start refuses to
+ * create anything then.
+ */
 @PanelTest
 class SyncPreflightTest {
 
     @Autowired
     RunApi api;
-
 
     @Test
     void aTableWithoutPrimaryKeyIsNamedWithTheFixAndNothingIsCreated() throws Exception {
@@ -52,14 +54,18 @@ class SyncPreflightTest {
             JsonNode run = api.awaitEnd(preflight);
             assertThat(run.get("status").asString()).isEqualTo("FAILED");
             assertThat(run.get("message").asString()).contains("wal_level");
-            assertThat(api.log(preflight)).contains("wal_level is 'replica'").contains("ALTER SYSTEM SET wal_level = logical").contains("restart");
+            assertThat(api.log(preflight)).contains("wal_level is 'replica'")
+                .contains("ALTER SYSTEM SET wal_level = logical")
+                .contains("restart");
 
             JsonNode start = api.awaitEnd(api.startOk(migration, "sync-start"));
             assertThat(start.get("status").asString()).isEqualTo("FAILED");
             assertThat(start.get("message").asString()).contains("wal_level");
-        } finally {
+        }
+        finally {
             replica.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             TestDatabases.drop(target);
         }
     }
+
 }

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** What an operator is told when a connection cannot work: each cause in its own words. */
+/**
+ * What an operator is told when a connection cannot work: each cause in its own words.
+ */
 @PanelTest
 class ConnectionProblemsTest {
 
@@ -20,6 +22,7 @@ class ConnectionProblemsTest {
     MockMvcTester mvc;
 
     DataPathFixture db;
+
     @Autowired
     RunApi api;
 
@@ -35,13 +38,16 @@ class ConnectionProblemsTest {
 
     @Test
     void wrongPasswordIsNamedAsSuch() {
-        assertThat(db.passwordsEnforced()).as("the test server's pg_hba requires passwords for " + DataPathFixture.PASSWORD_GROUP).isTrue();
+        assertThat(db.passwordsEnforced())
+            .as("the test server's pg_hba requires passwords for " + DataPathFixture.PASSWORD_GROUP)
+            .isTrue();
 
         JsonNode run = connectionTest(db.targetUrlWithPassword("not-the-password"));
 
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
-        assertThat(run.get("message").asString()).contains("Authentication failed for user '" + db.targetRole + "'").contains("password is wrong")
-                .doesNotContain("not-the-password");
+        assertThat(run.get("message").asString()).contains("Authentication failed for user '" + db.targetRole + "'")
+            .contains("password is wrong")
+            .doesNotContain("not-the-password");
     }
 
     @Test
@@ -61,8 +67,8 @@ class ConnectionProblemsTest {
 
     @Test
     void pooledTargetIsRefusedForTheRestore() {
-        long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl()
-                + "\",\"pooledUrl\":\"" + db.targetUrl() + "\"}");
+        long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl()
+                + "\",\"targetUrl\":\"" + db.targetUrl() + "\",\"pooledUrl\":\"" + db.targetUrl() + "\"}");
 
         JsonNode run = api.awaitEnd(api.startOk(migration, "preflight-restore"));
 
@@ -73,10 +79,13 @@ class ConnectionProblemsTest {
 
     @Test
     void testConnectionActionReportsVersionSizeAndLatency() {
-        long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
+        long migration = api.createMigration("datapath-test",
+                "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
 
-        JsonNode probe = api.body(mvc.post().uri("/api/migrations/" + migration + "/connections/sourceUrl/test")
-                .with(io.cutover.TestUsers.as("operator")).exchange());
+        JsonNode probe = api.body(mvc.post()
+            .uri("/api/migrations/" + migration + "/connections/sourceUrl/test")
+            .with(io.cutover.TestUsers.as("operator"))
+            .exchange());
 
         assertThat(probe.get("ok").asBoolean()).isTrue();
         assertThat(probe.get("serverVersion").asString()).startsWith("15");
@@ -85,7 +94,9 @@ class ConnectionProblemsTest {
     }
 
     private JsonNode connectionTest(String targetUrl) {
-        long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + targetUrl + "\"}");
+        long migration = api.createMigration("datapath-test",
+                "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + targetUrl + "\"}");
         return api.awaitEnd(api.startOk(migration, "connection-test"));
     }
+
 }

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Verification sees every object class a migration can break: each fault, injected on the target
- * after a verified copy, is reported naming the object where it is.
+ * Verification sees every object class a migration can break: each fault, injected on the
+ * target after a verified copy, is reported naming the object where it is.
  */
 @PanelTest
 class EveryObjectVerificationTest {
@@ -29,6 +29,7 @@ class EveryObjectVerificationTest {
     JsonMapper json;
 
     SchemaFixture db;
+
     long migration;
 
     @BeforeEach
@@ -50,8 +51,9 @@ class EveryObjectVerificationTest {
     @Test
     void eachFaultOnTheTargetIsNamedWhereItIs() {
         TestDatabases.execute(db.target, "UPDATE orders SET amount = 999 WHERE id = 7");
-        assertThat(differences()).as("the partition, and the row by its key").containsExactly("public.orders_2024|partition content checksum",
-                "public.orders_2024 ((id, placed_at) = (7,\"2024-06-08 00:00:00+00\"))|row differs");
+        assertThat(differences()).as("the partition, and the row by its key")
+            .containsExactly("public.orders_2024|partition content checksum",
+                    "public.orders_2024 ((id, placed_at) = (7,\"2024-06-08 00:00:00+00\"))|row differs");
         assertThat(notes()).containsExactly("public.orders|1 of 2 partitions differ: public.orders_2024");
 
         TestDatabases.execute(db.target, "ALTER TABLE accounts DISABLE TRIGGER accounts_touch");
@@ -64,7 +66,8 @@ class EveryObjectVerificationTest {
         TestDatabases.execute(db.target, "ALTER TYPE order_status ADD VALUE 'refunded'");
         assertThat(differences()).contains("public.order_status|enum labels differ");
 
-        TestDatabases.execute(db.target, "CREATE OR REPLACE AGGREGATE positive_sum(numeric) (SFUNC = add_positive, STYPE = numeric, INITCOND = '100')");
+        TestDatabases.execute(db.target,
+                "CREATE OR REPLACE AGGREGATE positive_sum(numeric) (SFUNC = add_positive, STYPE = numeric, INITCOND = '100')");
         assertThat(differences()).contains("public.positive_sum(numeric)|aggregate definition differs");
 
         TestDatabases.execute(db.target, "ALTER TABLE accounts ALTER COLUMN name TYPE text COLLATE \"POSIX\"");
@@ -78,12 +81,15 @@ class EveryObjectVerificationTest {
                 "public.account_totals|materialized view populated state differs (REFRESH MATERIALIZED VIEW on the side that is not)");
 
         JsonNode ended = verify();
-        assertThat(ended.get("message").asString()).startsWith("9 differences: ").contains("1 partition content checksum")
-                .contains("1 enum labels differ").endsWith("every one is listed in the result table");
+        assertThat(ended.get("message").asString()).startsWith("9 differences: ")
+            .contains("1 partition content checksum")
+            .contains("1 enum labels differ")
+            .endsWith("every one is listed in the result table");
         assertThat(row(ended, "public.positive_amount")).as("the definitions where they differ, not an md5")
-                .containsExactly("…CONSTRAINT positive_amount_check CHECK ((VALUE > (0)::numeric))",
-                        "…CONSTRAINT positive_amount_check CHECK ((VALUE >= (0)::numeric))");
-        assertThat(api.log(ended.get("id").asLong())).contains("    - 'new', 'paid', 'shipped'").contains("    + 'new', 'paid', 'shipped', 'refunded'");
+            .containsExactly("…CONSTRAINT positive_amount_check CHECK ((VALUE > (0)::numeric))",
+                    "…CONSTRAINT positive_amount_check CHECK ((VALUE >= (0)::numeric))");
+        assertThat(api.log(ended.get("id").asLong())).contains("    - 'new', 'paid', 'shipped'")
+            .contains("    + 'new', 'paid', 'shipped', 'refunded'");
     }
 
     @Test
@@ -113,9 +119,11 @@ class EveryObjectVerificationTest {
 
     private List<String> rows(JsonNode ended, String result) {
         JsonNode rows = json.readTree(ended.get("resultJson").asString()).get("rows");
-        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1).map(rows::get)
-                .filter(r -> r.get(4).asString().equals(result))
-                .map(r -> r.get(0).asString() + "|" + r.get(1).asString()).toList();
+        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1)
+            .map(rows::get)
+            .filter(r -> r.get(4).asString().equals(result))
+            .map(r -> r.get(0).asString() + "|" + r.get(1).asString())
+            .toList();
     }
 
     /** The source and target cells of an object's difference. */
@@ -128,4 +136,5 @@ class EveryObjectVerificationTest {
         }
         throw new AssertionError(object + " not in the result table");
     }
+
 }

@@ -21,15 +21,21 @@ class OldPgDumpPreflightTest {
     @Test
     void oldPgDumpIsRefusedBeforeAnyDumpStarts() {
         try (DataPathFixture db = new DataPathFixture(0.01)) {
-            long migration = api.createMigration("datapath-test", "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
+            long migration = api.createMigration("datapath-test",
+                    "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
 
             JsonNode preflight = api.awaitEnd(api.startOk(migration, "preflight-backup"));
 
             assertThat(preflight.get("status").asString()).isEqualTo("FAILED");
             assertThat(preflight.get("message").asString()).contains("pg_dump").contains("postgresql-client-15");
-            assertThat(api.log(preflight.get("id").asLong())).contains("pg_dump 12 is older than the source server (15)");
-            assertThat(api.start("operator", migration, "dump-custom", null)).hasStatus(409).bodyJson()
-                    .extractingPath("$.detail").asString().contains("needs 'Preflight before backup' to succeed first");
+            assertThat(api.log(preflight.get("id").asLong()))
+                .contains("pg_dump 12 is older than the source server (15)");
+            assertThat(api.start("operator", migration, "dump-custom", null)).hasStatus(409)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains("needs 'Preflight before backup' to succeed first");
         }
     }
+
 }

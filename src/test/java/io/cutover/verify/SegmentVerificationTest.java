@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Segment hashes name the row: on tables big enough to be cut into key ranges (an integer key with
- * gaps, a text key, a composite key), a changed, a deleted and an extra row on the target are each
- * named by key with both sides' values; a keyless table still fails on its whole-table hash.
+ * Segment hashes name the row: on tables big enough to be cut into key ranges (an integer
+ * key with gaps, a text key, a composite key), a changed, a deleted and an extra row on
+ * the target are each named by key with both sides' values; a keyless table still fails
+ * on its whole-table hash.
  */
 class SegmentVerificationTest {
 
@@ -25,17 +26,18 @@ class SegmentVerificationTest {
     @BeforeAll
     static void source() {
         source = TestDatabases.create("segments_src");
-        TestDatabases.execute(source, """
-                CREATE TABLE accounts (id bigint PRIMARY KEY, owner text NOT NULL, balance numeric(12,2) NOT NULL);
-                INSERT INTO accounts SELECT g * 3 + (g / 1000) * 5000, 'owner ' || g, g % 1000 FROM generate_series(1, 160000) g;
-                CREATE TABLE tags (name text PRIMARY KEY, uses int NOT NULL);
-                INSERT INTO tags SELECT md5(g::text), g FROM generate_series(1, 120000) g;
-                CREATE TABLE memberships (group_id int, user_id int, role text NOT NULL, PRIMARY KEY (group_id, user_id));
-                INSERT INTO memberships SELECT g % 400, g, 'member' FROM generate_series(1, 110000) g;
-                CREATE TABLE events (kind text NOT NULL, n int NOT NULL);
-                INSERT INTO events SELECT 'k' || g % 7, g FROM generate_series(1, 2000) g;
-                ANALYZE;
-                """);
+        TestDatabases.execute(source,
+                """
+                        CREATE TABLE accounts (id bigint PRIMARY KEY, owner text NOT NULL, balance numeric(12,2) NOT NULL);
+                        INSERT INTO accounts SELECT g * 3 + (g / 1000) * 5000, 'owner ' || g, g % 1000 FROM generate_series(1, 160000) g;
+                        CREATE TABLE tags (name text PRIMARY KEY, uses int NOT NULL);
+                        INSERT INTO tags SELECT md5(g::text), g FROM generate_series(1, 120000) g;
+                        CREATE TABLE memberships (group_id int, user_id int, role text NOT NULL, PRIMARY KEY (group_id, user_id));
+                        INSERT INTO memberships SELECT g % 400, g, 'member' FROM generate_series(1, 110000) g;
+                        CREATE TABLE events (kind text NOT NULL, n int NOT NULL);
+                        INSERT INTO events SELECT 'k' || g % 7, g FROM generate_series(1, 2000) g;
+                        ANALYZE;
+                        """);
     }
 
     @AfterAll
@@ -50,13 +52,16 @@ class SegmentVerificationTest {
             List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
             VerificationReport report = verifier.verify(connection(source), connection(target), progress::add);
             assertThat(report.mismatches()).isEmpty();
-            assertThat(report.source()).filteredOn(s -> s.table().name().equals("accounts")).singleElement()
-                    .satisfies(s -> assertThat(s.rows()).isEqualTo(160000));
+            assertThat(report.source()).filteredOn(s -> s.table().name().equals("accounts"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.rows()).isEqualTo(160000));
             try (var c = TestDatabases.connect(source)) {
-                assertThat(SegmentPlanner.plan(c, List.of(new TableRef("public", "accounts"))).get(new TableRef("public", "accounts")).segments())
-                        .as("160,000 rows in segments of about 50,000").isBetween(3, 4);
+                assertThat(SegmentPlanner.plan(c, List.of(new TableRef("public", "accounts")))
+                    .get(new TableRef("public", "accounts"))
+                    .segments()).as("160,000 rows in segments of about 50,000").isBetween(3, 4);
             }
-        } finally {
+        }
+        finally {
             TestDatabases.drop(target);
         }
     }
@@ -73,23 +78,30 @@ class SegmentVerificationTest {
                     DELETE FROM memberships WHERE group_id = 17 AND user_id = 100017;
                     UPDATE events SET n = -n WHERE n = 1234;
                     """);
-            VerificationReport report = verifier.verify(connection(source), connection(target), line -> {});
-            assertThat(report.passed()).isFalse();
-            assertThat(report.mismatches()).filteredOn(Mismatch::blocking).extracting(Mismatch::object, Mismatch::difference).contains(
-                    org.assertj.core.groups.Tuple.tuple("public.accounts (id = 6)", "row missing on target"),
-                    org.assertj.core.groups.Tuple.tuple("public.accounts (id = 800000)", "row differs"),
-                    org.assertj.core.groups.Tuple.tuple("public.accounts (id = 1000000000)", "row only on target"),
-                    org.assertj.core.groups.Tuple.tuple("public.tags (name = " + md5("4242") + ")", "row differs"),
-                    org.assertj.core.groups.Tuple.tuple("public.memberships ((group_id, user_id) = (17,100017))", "row missing on target"),
-                    org.assertj.core.groups.Tuple.tuple("public.events", "content checksum"));
-            assertThat(report.mismatches()).filteredOn(m -> m.object().equals("public.accounts (id = 800000)")).singleElement().satisfies(m -> {
-                assertThat(m.source()).isEqualTo("(800000,\"owner 100000\",0.00)");
-                assertThat(m.target()).isEqualTo("(800000,\"owner 100000\",77.00)");
+            VerificationReport report = verifier.verify(connection(source), connection(target), line -> {
             });
-            assertThat(report.mismatches()).filteredOn(m -> m.object().equals("public.accounts (id = 6)")).singleElement()
-                    .satisfies(m -> assertThat(m.target()).isEqualTo("—"));
+            assertThat(report.passed()).isFalse();
+            assertThat(report.mismatches()).filteredOn(Mismatch::blocking)
+                .extracting(Mismatch::object, Mismatch::difference)
+                .contains(org.assertj.core.groups.Tuple.tuple("public.accounts (id = 6)", "row missing on target"),
+                        org.assertj.core.groups.Tuple.tuple("public.accounts (id = 800000)", "row differs"),
+                        org.assertj.core.groups.Tuple.tuple("public.accounts (id = 1000000000)", "row only on target"),
+                        org.assertj.core.groups.Tuple.tuple("public.tags (name = " + md5("4242") + ")", "row differs"),
+                        org.assertj.core.groups.Tuple.tuple("public.memberships ((group_id, user_id) = (17,100017))",
+                                "row missing on target"),
+                        org.assertj.core.groups.Tuple.tuple("public.events", "content checksum"));
+            assertThat(report.mismatches()).filteredOn(m -> m.object().equals("public.accounts (id = 800000)"))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.source()).isEqualTo("(800000,\"owner 100000\",0.00)");
+                    assertThat(m.target()).isEqualTo("(800000,\"owner 100000\",77.00)");
+                });
+            assertThat(report.mismatches()).filteredOn(m -> m.object().equals("public.accounts (id = 6)"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.target()).isEqualTo("—"));
             assertThat(report.mismatches()).filteredOn(m -> m.object().startsWith("public.accounts (")).hasSize(3);
-        } finally {
+        }
+        finally {
             TestDatabases.drop(target);
         }
     }
@@ -108,4 +120,5 @@ class SegmentVerificationTest {
     private static ExecutionValues.Connection connection(String database) {
         return new ExecutionValues.Connection(ConnectionUrl.parse(TestDatabases.url(database)).url(), Optional.empty());
     }
+
 }

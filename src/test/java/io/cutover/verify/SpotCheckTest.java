@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spot checks on a database without the sample app's users and posts: generated from the
- * source's catalog, the team's own queries added as a parameter, a query for a table this database
- * lacks reported as not applying, and nothing created on the target.
+ * source's catalog, the team's own queries added as a parameter, a query for a table this
+ * database lacks reported as not applying, and nothing created on the target.
  */
 @PanelTest
 class SpotCheckTest {
@@ -48,16 +48,18 @@ class SpotCheckTest {
         JsonNode ended = api.awaitEnd(api.startOk(migration, "spot-checks"));
 
         assertThat(ended.get("status").asString()).as(() -> api.log(ended.get("id").asLong())).isEqualTo("SUCCEEDED");
-        assertThat(ended.get("message").asString()).endsWith("spot checks, none different; does not apply to this database: team query 1"
-                + " (relation \"users\" does not exist) — edit the spot-check queries on the Parameters page");
-        assertThat(rows(ended)).contains(
-                "row count (largest tables)|public.orders|400 rows|400 rows|same",
+        assertThat(ended.get("message").asString())
+            .endsWith("spot checks, none different; does not apply to this database: team query 1"
+                    + " (relation \"users\" does not exist) — edit the spot-check queries on the Parameters page");
+        assertThat(rows(ended)).contains("row count (largest tables)|public.orders|400 rows|400 rows|same",
                 "newest rows by placed_at|public.orders key (400,\"2025-07-06 00:00:00+00\")|present|same content|same",
-                "foreign keys|all|1 foreign keys|1 foreign keys|same",
-                "indexes|all|3 indexes|3 indexes|same");
-        assertThat(rows(ended)).filteredOn(r -> r.startsWith("newest rows by updated_at|public.accounts key ")).hasSize(5)
-                .allSatisfy(r -> assertThat(r).endsWith("|present|same content|same"));
-        assertThat(api.awaitEnd(api.startOk(migration, "verify")).get("status").asString()).as("nothing was created on the target").isEqualTo("SUCCEEDED");
+                "foreign keys|all|1 foreign keys|1 foreign keys|same", "indexes|all|3 indexes|3 indexes|same");
+        assertThat(rows(ended)).filteredOn(r -> r.startsWith("newest rows by updated_at|public.accounts key "))
+            .hasSize(5)
+            .allSatisfy(r -> assertThat(r).endsWith("|present|same content|same"));
+        assertThat(api.awaitEnd(api.startOk(migration, "verify")).get("status").asString())
+            .as("nothing was created on the target")
+            .isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -82,24 +84,31 @@ class SpotCheckTest {
         long migration = api.createMigration("datapath-test", values);
         for (String step : List.of("preflight-backup", "dump-custom", "preflight-restore", "restore")) {
             long run = api.startOk(migration, step);
-            assertThat(api.awaitEnd(run).get("status").asString()).as(() -> step + ":\n" + api.log(run)).isEqualTo("SUCCEEDED");
+            assertThat(api.awaitEnd(run).get("status").asString()).as(() -> step + ":\n" + api.log(run))
+                .isEqualTo("SUCCEEDED");
         }
         return migration;
     }
 
     private List<String> rows(JsonNode ended) {
         JsonNode rows = json.readTree(ended.get("resultJson").asString()).get("rows");
-        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1).map(rows::get)
-                .map(r -> Stream.iterate(0, i -> i < r.size(), i -> i + 1).map(i -> r.get(i).asString()).reduce((a, b) -> a + "|" + b).orElse(""))
-                .toList();
+        return Stream.iterate(0, i -> i < rows.size(), i -> i + 1)
+            .map(rows::get)
+            .map(r -> Stream.iterate(0, i -> i < r.size(), i -> i + 1)
+                .map(i -> r.get(i).asString())
+                .reduce((a, b) -> a + "|" + b)
+                .orElse(""))
+            .toList();
     }
 
     private static long count(String database, String sql) {
         try (var c = TestDatabases.connect(database); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
+        }
+        catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

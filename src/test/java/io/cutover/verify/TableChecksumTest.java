@@ -16,15 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The content checksum against the corruptions a linear sum of row hashes cannot see: values
- * swapped between rows (1,000 random swaps per hash path, each checksummed), a value moved to
- * another table, a row duplicated while another is deleted.
+ * The content checksum against the corruptions a linear sum of row hashes cannot see:
+ * values swapped between rows (1,000 random swaps per hash path, each checksummed), a
+ * value moved to another table, a row duplicated while another is deleted.
  */
 class TableChecksumTest {
 
     private static final int SWAPS = 1000;
 
-    /** Picks two rows holding different values of the column, swaps them, checksums, swaps back. */
+    /**
+     * Picks two rows holding different values of the column, swaps them, checksums, swaps
+     * back.
+     */
     private static final String SWAP_LOOP = """
             CREATE FUNCTION undetected_swaps(tbl text, col text, checksum text, swaps int) RETURNS int LANGUAGE plpgsql AS $$
             DECLARE
@@ -47,22 +50,25 @@ class TableChecksumTest {
             END $$""";
 
     String source;
+
     String target;
+
     Verifier verifier = new Verifier(new VerifyProperties(2, Duration.ofSeconds(10)));
 
     @BeforeEach
     void verifiedCopy() {
         source = TestDatabases.create("checksum_src");
-        TestDatabases.execute(source, """
-                CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, bid int NOT NULL);
-                INSERT INTO users SELECT i, 'user' || i || '@example.com', 1 + i % 7 FROM generate_series(1, 300) i;
-                CREATE TABLE accounts (id int PRIMARY KEY, bid int NOT NULL, balance numeric NOT NULL, email text);
-                INSERT INTO accounts SELECT i, 1 + i % 5, i * 1.25, 'acct' || i || '@example.com' FROM generate_series(1, 300) i;
-                CREATE TABLE log_values (kind text, n int);
-                INSERT INTO log_values SELECT 'k' || i % 4, i FROM generate_series(1, 50) i;
-                CREATE TABLE log_text (kind text, amount numeric);
-                INSERT INTO log_text SELECT 'k' || i % 4, i / 8.0 FROM generate_series(1, 50) i;
-                """);
+        TestDatabases.execute(source,
+                """
+                        CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL, bid int NOT NULL);
+                        INSERT INTO users SELECT i, 'user' || i || '@example.com', 1 + i % 7 FROM generate_series(1, 300) i;
+                        CREATE TABLE accounts (id int PRIMARY KEY, bid int NOT NULL, balance numeric NOT NULL, email text);
+                        INSERT INTO accounts SELECT i, 1 + i % 5, i * 1.25, 'acct' || i || '@example.com' FROM generate_series(1, 300) i;
+                        CREATE TABLE log_values (kind text, n int);
+                        INSERT INTO log_values SELECT 'k' || i % 4, i FROM generate_series(1, 50) i;
+                        CREATE TABLE log_text (kind text, amount numeric);
+                        INSERT INTO log_text SELECT 'k' || i % 4, i / 8.0 FROM generate_series(1, 50) i;
+                        """);
         target = TestDatabases.create("checksum_tgt");
         TestDatabases.drop(target);
         TestDatabases.execute("postgres", "CREATE DATABASE " + target + " TEMPLATE " + source);
@@ -87,12 +93,14 @@ class TableChecksumTest {
 
     @Test
     void aValueSwappedBetweenTwoRowsIsReported() {
-        TestDatabases.execute(target, "UPDATE users x SET email = y.email FROM users y WHERE (x.id, y.id) IN ((3, 8), (8, 3))");
-        TestDatabases.execute(target, "UPDATE accounts x SET bid = y.bid FROM accounts y WHERE (x.id, y.id) IN ((1, 2), (2, 1))");
+        TestDatabases.execute(target,
+                "UPDATE users x SET email = y.email FROM users y WHERE (x.id, y.id) IN ((3, 8), (8, 3))");
+        TestDatabases.execute(target,
+                "UPDATE accounts x SET bid = y.bid FROM accounts y WHERE (x.id, y.id) IN ((1, 2), (2, 1))");
 
         assertThat(verify()).containsExactly("public.accounts|content checksum", "public.users|content checksum",
-                "public.accounts (id = 1)|row differs", "public.accounts (id = 2)|row differs", "public.users (id = 3)|row differs",
-                "public.users (id = 8)|row differs");
+                "public.accounts (id = 1)|row differs", "public.accounts (id = 2)|row differs",
+                "public.users (id = 3)|row differs", "public.users (id = 8)|row differs");
     }
 
     @Test
@@ -104,10 +112,12 @@ class TableChecksumTest {
         assertThat(undetected("users", "bid", checksum.query(table("users"), true))).isZero();
         assertThat(undetected("accounts", "bid", checksum.query(table("accounts"), false))).isZero();
         assertThat(undetected("accounts", "email", checksum.query(table("accounts"), false))).isZero();
-        // The control: modulo 2^64 (where the row hash wraps), the linear sum the checksum replaced sees none of them.
+        // The control: modulo 2^64 (where the row hash wraps), the linear sum the
+        // checksum replaced sees none of them.
         String wrap = "18446744073709551616";
-        assertThat(undetected("users", "email", "SELECT count(*), ((sum(hash_record_extended(t, 0)) % " + wrap + " + " + wrap + ") % " + wrap
-                + ")::text FROM public.users t")).isEqualTo(SWAPS);
+        assertThat(undetected("users", "email", "SELECT count(*), ((sum(hash_record_extended(t, 0)) % " + wrap + " + "
+                + wrap + ") % " + wrap + ")::text FROM public.users t"))
+            .isEqualTo(SWAPS);
     }
 
     @Test
@@ -122,15 +132,17 @@ class TableChecksumTest {
 
     @Test
     void aRowDuplicatedWhileAnotherIsDeletedIsReported() {
-        TestDatabases.execute(target, """
-                DELETE FROM log_values WHERE n = 10; INSERT INTO log_values SELECT * FROM log_values WHERE n = 11;
-                DELETE FROM log_text WHERE amount = 10 / 8.0; INSERT INTO log_text SELECT * FROM log_text WHERE amount = 11 / 8.0""");
+        TestDatabases.execute(target,
+                """
+                        DELETE FROM log_values WHERE n = 10; INSERT INTO log_values SELECT * FROM log_values WHERE n = 11;
+                        DELETE FROM log_text WHERE amount = 10 / 8.0; INSERT INTO log_text SELECT * FROM log_text WHERE amount = 11 / 8.0""");
 
         assertThat(verify()).containsExactly("public.log_text|content checksum", "public.log_values|content checksum");
     }
 
     private int undetected(String tbl, String column, String checksumQuery) throws Exception {
-        try (Connection c = TestDatabases.connect(target); Statement st = c.createStatement();
+        try (Connection c = TestDatabases.connect(target);
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT undetected_swaps('public." + tbl + "', '" + column + "', '"
                         + checksumQuery.replace("'", "''") + "', " + SWAPS + ")")) {
             rs.next();
@@ -140,9 +152,10 @@ class TableChecksumTest {
 
     private List<String> verify() {
         try {
-            return verifier.verify(connection(source), connection(target), line -> {}).mismatches().stream()
-                    .map(m -> m.object() + "|" + m.difference()).toList();
-        } catch (Exception e) {
+            return verifier.verify(connection(source), connection(target), line -> {
+            }).mismatches().stream().map(m -> m.object() + "|" + m.difference()).toList();
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
@@ -154,4 +167,5 @@ class TableChecksumTest {
     private static TableRef table(String name) {
         return new TableRef("public", name);
     }
+
 }

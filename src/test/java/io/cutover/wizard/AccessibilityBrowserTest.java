@@ -18,9 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * axe-core (4.11.0 from the npm registry, vendored under src/test/resources/axe with its MPL-2.0
- * licence) run in a real Chromium on the pages people read under pressure: no WCAG 2.1 A or AA
- * violation on a phase page with a failed and a done step, on a run page, or on the report.
+ * axe-core (4.11.0 from the npm registry, vendored under src/test/resources/axe with its
+ * MPL-2.0 licence) run in a real Chromium on the pages people read under pressure: no
+ * WCAG 2.1 A or AA violation on a phase page with a failed and a done step, on a run
+ * page, or on the report.
  */
 @PanelTest
 class AccessibilityBrowserTest {
@@ -44,8 +45,8 @@ class AccessibilityBrowserTest {
         Browser browser = chromium.browser();
         browser.logIn("operator", "test-password");
 
-        for (String page : List.of("/migrations/" + migration + "/phases/exec", "/migrations/" + migration + "/runs/" + query,
-                "/migrations/" + migration + "/report")) {
+        for (String page : List.of("/migrations/" + migration + "/phases/exec",
+                "/migrations/" + migration + "/runs/" + query, "/migrations/" + migration + "/report")) {
             browser.driver.get(browser.url(page));
             assertThat(violations(browser)).as("WCAG A/AA violations on %s", page).isEmpty();
         }
@@ -56,12 +57,13 @@ class AccessibilityBrowserTest {
     static List<String> violations(Browser browser) throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         js.executeScript(axe());
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.nodes[0].html.substring(0, 160)
-                      + ' — ' + v.nodes[0].failureSummary.replace(/\\s+/g, ' '))))
-                  .catch(e => done(['axe failed: ' + e]));""");
+        Object result = js.executeAsyncScript(
+                """
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                          .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.nodes[0].html.substring(0, 160)
+                              + ' — ' + v.nodes[0].failureSummary.replace(/\\s+/g, ' '))))
+                          .catch(e => done(['axe failed: ' + e]));""");
         return (List<String>) result;
     }
 
@@ -70,4 +72,5 @@ class AccessibilityBrowserTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
 }

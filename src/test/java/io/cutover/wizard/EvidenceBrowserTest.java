@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * Evidence an approver can open, in a real Chromium: a checklist item's evidence link opens the
- * run its sign-off is bound to, also from a checklist on another phase; a file a run wrote opens from the run page.
+ * Evidence an approver can open, in a real Chromium: a checklist item's evidence link
+ * opens the run its sign-off is bound to, also from a checklist on another phase; a file
+ * a run wrote opens from the run page.
  */
 @PanelTest
 class EvidenceBrowserTest {
@@ -39,15 +40,21 @@ class EvidenceBrowserTest {
         long migration = runApi.createMigration("exec-test", "{}");
         long bound = runApi.startOk(migration, "proof-run");
         runApi.awaitEnd(bound);
-        assertThat(mvc.post().uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off").with(as("approver"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"read it\"}").exchange()).hasStatusOk();
+        assertThat(mvc.post()
+            .uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off")
+            .with(as("approver"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"comment\":\"read it\"}")
+            .exchange()).hasStatusOk();
         Browser browser = chromium.browser();
         browser.logIn("approver", "test-password");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/proof"));
         browser.click(browser.driver.findElement(By.cssSelector("#item-proof-ok a.evidence-link")));
-        browser.waitUntil("the bound run opens", () -> browser.driver.getCurrentUrl().endsWith("/migrations/" + migration + "/runs/" + bound));
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Run " + bound + ": Produces evidence");
+        browser.waitUntil("the bound run opens",
+                () -> browser.driver.getCurrentUrl().endsWith("/migrations/" + migration + "/runs/" + bound));
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText())
+            .isEqualTo("Run " + bound + ": Produces evidence");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/after"));
         browser.click(browser.driver.findElement(By.cssSelector("#item-after-go a.evidence-link")));
@@ -66,7 +73,9 @@ class EvidenceBrowserTest {
         browser.driver.get(browser.url("/migrations/" + migration + "/runs/" + run));
         browser.click(browser.driver.findElement(By.cssSelector("a.artifact-link")));
 
-        browser.waitUntil("the file's page opens", () -> browser.driver.getCurrentUrl().matches(".*/migrations/" + migration + "/artifacts/\\d+$"));
+        browser.waitUntil("the file's page opens",
+                () -> browser.driver.getCurrentUrl().matches(".*/migrations/" + migration + "/artifacts/\\d+$"));
         assertThat(browser.driver.findElement(By.cssSelector("pre.artifact-text")).getText()).isEqualTo("data");
     }
+
 }

@@ -22,9 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * Pages that follow the migration by themselves, in a real Chromium: a viewer who keeps the
- * Cutover page open sees the downtime banner appear when the app is stopped, and the step marked
- * done, without reloading; the run page of the stop carries the banner as well.
+ * Pages that follow the migration by themselves, in a real Chromium: a viewer who keeps
+ * the Cutover page open sees the downtime banner appear when the app is stopped, and the
+ * step marked done, without reloading; the run page of the stop carries the banner as
+ * well.
  */
 @PanelTest
 class LivePagesBrowserTest {
@@ -50,14 +51,20 @@ class LivePagesBrowserTest {
     void aViewersCutoverPageShowsTheDowntimeBannerWithinTwoSecondsOfTheStopWithoutAReload() {
         long migration = runApi.createMigration("guarded-test", "{}");
         runApi.awaitEnd(runApi.startOk(migration, "copy"));
-        assertThat(mvc.post().uri("/api/migrations/" + migration + "/gate-items/copy-ok/sign-off").with(as("approver"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"checked\"}").exchange()).hasStatusOk();
+        assertThat(mvc.post()
+            .uri("/api/migrations/" + migration + "/gate-items/copy-ok/sign-off")
+            .with(as("approver"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"comment\":\"checked\"}")
+            .exchange()).hasStatusOk();
         Browser browser = chromium.browser();
         browser.logIn("viewer", "test-password");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));
-        browser.waitUntil("the page follows the migration's events", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+        browser.waitUntil("the page follows the migration's events",
+                () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
         assertThat(banners(browser)).isEmpty();
-        Object marker = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("window.notReloaded = true; return window.notReloaded;");
+        Object marker = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript("window.notReloaded = true; return window.notReloaded;");
         assertThat(marker).isEqualTo(true);
 
         long stop = runApi.body(runApi.start("operator", migration, "stop", APP)).get("id").asLong();
@@ -67,13 +74,16 @@ class LivePagesBrowserTest {
         Duration after = Duration.between(stopped, Instant.now());
         assertThat(after).as("banner shown after the stop ended").isLessThan(Duration.ofSeconds(2));
         assertThat(banners(browser).get(0).getText()).startsWith("Downtime running:");
-        browser.waitUntil("the stop step is marked done", () -> "done".equals(
-                browser.driver.findElement(By.cssSelector("#step-stop .step-icon")).getDomAttribute("aria-label")));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return window.notReloaded === true;"))
-                .as("the page was not reloaded").isEqualTo(true);
+        browser.waitUntil("the stop step is marked done", () -> "done"
+            .equals(browser.driver.findElement(By.cssSelector("#step-stop .step-icon")).getDomAttribute("aria-label")));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript("return window.notReloaded === true;")).as("the page was not reloaded").isEqualTo(true);
 
         browser.driver.get(browser.url("/migrations/" + migration + "/runs/" + stop));
-        assertThat(banners(browser)).singleElement().extracting(WebElement::getText).asString().startsWith("Downtime running:");
+        assertThat(banners(browser)).singleElement()
+            .extracting(WebElement::getText)
+            .asString()
+            .startsWith("Downtime running:");
     }
 
     @Test
@@ -83,7 +93,8 @@ class LivePagesBrowserTest {
         Browser browser = chromium.browser();
         browser.logIn("approver", "test-password");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/prepare"));
-        browser.waitUntil("the page follows the migration's events", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+        browser.waitUntil("the page follows the migration's events",
+                () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
         WebElement comment = browser.driver.findElement(By.cssSelector("#item-copy-ok form.sign-form [name=comment]"));
         comment.sendKeys("half a comment");
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
@@ -91,18 +102,26 @@ class LivePagesBrowserTest {
 
         runApi.awaitEnd(runApi.startOk(migration, "copy"));
 
-        assertThat(js.executeScript("return document.querySelector('#item-copy-ok form.sign-form [name=comment]').value;"))
-                .as("what the approver typed").isEqualTo("half a comment");
-        assertThat(js.executeScript("return document.getElementById('phase-body').dataset.seen;")).as("the body was kept").isEqualTo("before");
-        js.executeScript("const c = document.querySelector('#item-copy-ok form.sign-form [name=comment]'); c.value = ''; c.blur();");
-        browser.waitUntil("the refresh held back is made", () -> js.executeScript("return document.getElementById('phase-body').dataset.seen;") == null);
-        assertThat(browser.driver.findElement(By.cssSelector("#step-copy .step-icon")).getDomAttribute("aria-label")).isEqualTo("done");
+        assertThat(
+                js.executeScript("return document.querySelector('#item-copy-ok form.sign-form [name=comment]').value;"))
+            .as("what the approver typed")
+            .isEqualTo("half a comment");
+        assertThat(js.executeScript("return document.getElementById('phase-body').dataset.seen;"))
+            .as("the body was kept")
+            .isEqualTo("before");
+        js.executeScript(
+                "const c = document.querySelector('#item-copy-ok form.sign-form [name=comment]'); c.value = ''; c.blur();");
+        browser.waitUntil("the refresh held back is made",
+                () -> js.executeScript("return document.getElementById('phase-body').dataset.seen;") == null);
+        assertThat(browser.driver.findElement(By.cssSelector("#step-copy .step-icon")).getDomAttribute("aria-label"))
+            .isEqualTo("done");
     }
 
     /**
-     * A browser opens at most six connections to one host. A page left for another must give its
-     * stream back at once, even while the browser keeps that page in its back/forward cache:
-     * otherwise, a few pages later, the next click waits until the server drops an old stream.
+     * A browser opens at most six connections to one host. A page left for another must
+     * give its stream back at once, even while the browser keeps that page in its
+     * back/forward cache: otherwise, a few pages later, the next click waits until the
+     * server drops an old stream.
      */
     @Test
     void aPageLeftForAnotherClosesItsStream() {
@@ -110,16 +129,20 @@ class LivePagesBrowserTest {
         Browser browser = chromium.browser();
         browser.logIn("viewer", "test-password");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));
-        browser.waitUntil("the page follows the migration's events", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+        browser.waitUntil("the page follows the migration's events",
+                () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
 
         browser.driver.get(browser.url("/migrations"));
 
-        browser.waitUntil("the left page's stream is closed", () -> feeds.watching(MigrationFeed.topic(migration)) == 0, Duration.ofSeconds(10));
+        browser.waitUntil("the left page's stream is closed", () -> feeds.watching(MigrationFeed.topic(migration)) == 0,
+                Duration.ofSeconds(10));
         browser.driver.navigate().back();
-        browser.waitUntil("the page shown again follows the events again", () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
+        browser.waitUntil("the page shown again follows the events again",
+                () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
     }
 
     private static List<WebElement> banners(Browser browser) {
         return browser.driver.findElements(By.cssSelector(".alert.downtime"));
     }
+
 }

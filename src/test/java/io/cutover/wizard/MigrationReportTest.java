@@ -17,7 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
-/** The migration report an auditor keeps: every run, the check results, the sign-offs bound to their runs, and the audit chain's head. */
+/**
+ * The migration report an auditor keeps: every run, the check results, the sign-offs
+ * bound to their runs, and the audit chain's head.
+ */
 @PanelTest
 class MigrationReportTest {
 
@@ -37,26 +40,44 @@ class MigrationReportTest {
         runApi.awaitEnd(query);
         long proof = runApi.startOk(migration, "proof-run");
         runApi.awaitEnd(proof);
-        assertThat(mvc.post().uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off").with(as("approver"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"read it\"}").exchange()).hasStatusOk();
+        assertThat(mvc.post()
+            .uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off")
+            .with(as("approver"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"comment\":\"read it\"}")
+            .exchange()).hasStatusOk();
 
-        // The audit trail is written after commit, apart from the requests: wait until it holds both runs' ends and the sign-off.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.forMigration(migration)).extracting(AuditEntry::action)
-                .containsSubsequence("run.finished", "run.finished").contains("signoff.signed"));
-        JsonNode bundle = runApi.body(mvc.get().uri("/api/migrations/" + migration + "/report").with(as("viewer")).exchange());
+        // The audit trail is written after commit, apart from the requests: wait until it
+        // holds both runs' ends and the sign-off.
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(audit.forMigration(migration)).extracting(AuditEntry::action)
+                .containsSubsequence("run.finished", "run.finished")
+                .contains("signoff.signed"));
+        JsonNode bundle = runApi
+            .body(mvc.get().uri("/api/migrations/" + migration + "/report").with(as("viewer")).exchange());
 
         assertThat(bundle.get("runs")).hasSize(2);
         assertThat(bundle.get("runs").get(0).get("run").get("id").asLong()).isEqualTo(query);
-        assertThat(bundle.get("runs").get(0).get("result").get("rows").toString()).isEqualTo("[[\"1\",\"1\"],[\"2\",\"4\"],[\"3\",\"9\"]]");
+        assertThat(bundle.get("runs").get(0).get("result").get("rows").toString())
+            .isEqualTo("[[\"1\",\"1\"],[\"2\",\"4\"],[\"3\",\"9\"]]");
         JsonNode signOff = bundle.get("signOffs").get(0);
         assertThat(signOff.get("itemText").asString()).isEqualTo("The run succeeded");
         assertThat(signOff.get("evidenceRuns").get("proof-run").asLong()).isEqualTo(proof);
-        String head = audit.forMigration(migration).stream().max(Comparator.comparing(AuditEntry::id)).orElseThrow().hash();
+        String head = audit.forMigration(migration)
+            .stream()
+            .max(Comparator.comparing(AuditEntry::id))
+            .orElseThrow()
+            .hash();
         assertThat(bundle.get("auditHead").asString()).isEqualTo(head);
         assertThat(bundle.get("auditChainIntact").asBoolean()).isTrue();
 
-        assertThat(mvc.get().uri("/migrations/" + migration + "/report").with(user("viewer").roles("VIEWER"))).hasStatusOk().bodyText()
-                .contains("Migration report: ").contains("proof-run: run #" + proof).contains(head)
-                .contains("A query — run #" + query + ", succeeded");
+        assertThat(mvc.get().uri("/migrations/" + migration + "/report").with(user("viewer").roles("VIEWER")))
+            .hasStatusOk()
+            .bodyText()
+            .contains("Migration report: ")
+            .contains("proof-run: run #" + proof)
+            .contains(head)
+            .contains("A query — run #" + query + ", succeeded");
     }
+
 }

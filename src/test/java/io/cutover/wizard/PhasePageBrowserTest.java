@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What an operator sees of a step's newest run on the phase page itself, in a real Chromium: a
- * failed step is marked failed with its message and the phase names it as the latest failure; a
- * running step shows its log's tail as it grows.
+ * What an operator sees of a step's newest run on the phase page itself, in a real
+ * Chromium: a failed step is marked failed with its message and the phase names it as the
+ * latest failure; a running step shows its log's tail as it grows.
  */
 @PanelTest
 class PhasePageBrowserTest {
@@ -44,14 +44,16 @@ class PhasePageBrowserTest {
 
         WebElement card = browser.driver.findElement(By.id("step-fails"));
         assertThat(card.findElement(By.cssSelector(".step-icon")).getDomAttribute("aria-label")).isEqualTo("failed");
-        assertThat(card.findElement(By.cssSelector(".run-badge")).getDomProperty("textContent").trim()).isEqualTo("failed");
+        assertThat(card.findElement(By.cssSelector(".run-badge")).getDomProperty("textContent").trim())
+            .isEqualTo("failed");
         assertThat(card.findElement(By.cssSelector(".step-outcome-line")).getText()).isEqualTo(message);
         assertThat(card.findElement(By.cssSelector(".step-tail")).getText()).contains("failing");
         assertThat(card.findElement(By.cssSelector(".step-run-link")).getDomAttribute("href"))
-                .isEqualTo("/migrations/" + migration + "/runs/" + run);
+            .isEqualTo("/migrations/" + migration + "/runs/" + run);
         WebElement alert = browser.driver.findElement(By.cssSelector(".phase-failure"));
         assertThat(alert.getText()).startsWith("Latest failure: Fails — run #" + run + " failed, exit 3: " + message);
-        assertThat(browser.driver.findElement(By.cssSelector("#step-ok .step-icon")).getDomAttribute("aria-label")).isEqualTo("not done");
+        assertThat(browser.driver.findElement(By.cssSelector("#step-ok .step-icon")).getDomAttribute("aria-label"))
+            .isEqualTo("not done");
     }
 
     @Test
@@ -65,7 +67,8 @@ class PhasePageBrowserTest {
 
         browser.waitUntil("the tail shows line 3 while the step runs", () -> tail(browser).contains("line 3"));
         assertThat(runApi.status(run)).as("still running when the tail showed it").isEqualTo("RUNNING");
-        assertThat(browser.driver.findElement(By.cssSelector("#step-paced .step-icon")).getDomAttribute("aria-label")).isEqualTo("running");
+        assertThat(browser.driver.findElement(By.cssSelector("#step-paced .step-icon")).getDomAttribute("aria-label"))
+            .isEqualTo("running");
         runApi.awaitEnd(run);
     }
 
@@ -74,4 +77,5 @@ class PhasePageBrowserTest {
         return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
                 "return Array.from(document.querySelectorAll('#step-paced .log-panel .line-out'), l => l.textContent);");
     }
+
 }

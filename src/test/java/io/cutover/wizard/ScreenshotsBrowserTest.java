@@ -22,9 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * Takes the screenshots in docs/screenshots (headless Chromium): the phase page with a failed and a
- * done step, the migration list, and the report with its cutover timeline after a rehearsed cutover.
- * Run on purpose only: {@code ./mvnw test -Dtest=ScreenshotsBrowserTest -Dcutover.screenshots=docs/screenshots}.
+ * Takes the screenshots in docs/screenshots (headless Chromium): the phase page with a
+ * failed and a done step, the migration list, and the report with its cutover timeline
+ * after a rehearsed cutover. Run on purpose only:
+ * {@code ./mvnw test -Dtest=ScreenshotsBrowserTest -Dcutover.screenshots=docs/screenshots}.
  */
 @PanelTest
 @EnabledIfSystemProperty(named = "cutover.screenshots", matches = ".+")
@@ -50,12 +51,18 @@ class ScreenshotsBrowserTest {
         runApi.awaitEnd(runApi.startOk(exec, "ok"));
         runApi.awaitEnd(runApi.startOk(exec, "hinty"));
         runApi.awaitEnd(runApi.startOk(exec, "query"));
-        long cutover = runApi.createMigration("guarded-test", "{\"siteUrl\":\"http://localhost:" + port + "/login\",\"copySeconds\":\"2\"}");
+        long cutover = runApi.createMigration("guarded-test",
+                "{\"siteUrl\":\"http://localhost:" + port + "/login\",\"copySeconds\":\"2\"}");
         runApi.awaitEnd(runApi.startOk(cutover, "copy"));
-        assertThat(mvc.post().uri("/api/migrations/" + cutover + "/gate-items/copy-ok/sign-off").with(as("approver"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"row counts match\"}").exchange()).hasStatusOk();
-        for (String step : new String[] {"stop", "final-copy", "switch", "start"}) {
-            var started = runApi.start("operator", cutover, step, step.equals("stop") || step.equals("start") ? "demo-app" : null);
+        assertThat(mvc.post()
+            .uri("/api/migrations/" + cutover + "/gate-items/copy-ok/sign-off")
+            .with(as("approver"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"comment\":\"row counts match\"}")
+            .exchange()).hasStatusOk();
+        for (String step : new String[] { "stop", "final-copy", "switch", "start" }) {
+            var started = runApi.start("operator", cutover, step,
+                    step.equals("stop") || step.equals("start") ? "demo-app" : null);
             runApi.awaitEnd(runApi.body(started).get("id").asLong());
         }
         Browser browser = chromium.browser();
@@ -76,10 +83,15 @@ class ScreenshotsBrowserTest {
 
     private static void shoot(Browser browser, String page, Path file) throws Exception {
         browser.driver.get(browser.url(page));
-        browser.waitUntil("htmx has loaded the page's parts", () -> browser.driver.findElements(By.cssSelector(".htmx-request")).isEmpty());
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("return document.documentElement.scrollHeight;");
-        browser.driver.manage().window().setSize(new Dimension(1280, Math.min(4000, ((Number) height).intValue() + 40)));
+        browser.waitUntil("htmx has loaded the page's parts",
+                () -> browser.driver.findElements(By.cssSelector(".htmx-request")).isEmpty());
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript("return document.documentElement.scrollHeight;");
+        browser.driver.manage()
+            .window()
+            .setSize(new Dimension(1280, Math.min(4000, ((Number) height).intValue() + 40)));
         Files.write(file, ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.BYTES));
         browser.driver.manage().window().setSize(new Dimension(1280, 1400));
     }
+
 }
