@@ -12,8 +12,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -69,11 +75,75 @@ class TwoSandboxesTest {
     private static ConfigurableApplicationContext start() {
         String id = UUID.randomUUID().toString();
         return new SpringApplicationBuilder(CutoverApplication.class).profiles("test", "sandbox")
+            .listeners(LoggingSetUpInTurn.LOCK, LoggingSetUpInTurn.UNLOCK, LoggingSetUpInTurn.ON_FAILURE)
             .run("--cutover.data-dir=./target/test-data/two-sandboxes-" + id,
                     "--cutover.sandbox.postgres-url=" + io.cutover.TestPostgres.logical().url("postgres"),
                     "--spring.datasource.url=jdbc:h2:mem:two-sandboxes-" + id + ";DB_CLOSE_DELAY=-1", "--server.port=0",
                     "--cutover.sandbox.sample-scale=0.02", "--cutover.sandbox.app-port=0",
                     "--cutover.downtime.poll-interval=200ms", "--cutover.security.demo-users=false");
+    }
+
+    /**
+     * Logback has one LoggerContext per JVM, and each application resets and configures
+     * it while its environment is prepared; two at once race (seen under load:
+     * StructuredLogEncoder's "Unable to find Spring Environment in logger context"). Only
+     * that step takes turns: the lock is taken before Boot's LoggingApplicationListener
+     * and released right after it, so the two sandboxes still set up their databases at
+     * the same time.
+     */
+    private static final class LoggingSetUpInTurn {
+
+        private static final ReentrantLock TURN = new ReentrantLock();
+
+        static final Lock LOCK = new Lock();
+
+        static final Unlock UNLOCK = new Unlock();
+
+        static final UnlockOnFailure ON_FAILURE = new UnlockOnFailure();
+
+        private static void releaseIfHeld() {
+            if (TURN.isHeldByCurrentThread()) {
+                TURN.unlock();
+            }
+        }
+
+        static final class Lock implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+            @Override
+            public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+                TURN.lock();
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+        }
+
+        static final class Unlock implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+            @Override
+            public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+                releaseIfHeld();
+            }
+
+            @Override
+            public int getOrder() {
+                return LoggingApplicationListener.DEFAULT_ORDER + 1;
+            }
+
+        }
+
+        static final class UnlockOnFailure implements ApplicationListener<ApplicationFailedEvent> {
+
+            @Override
+            public void onApplicationEvent(ApplicationFailedEvent event) {
+                releaseIfHeld();
+            }
+
+        }
+
     }
 
     /**
