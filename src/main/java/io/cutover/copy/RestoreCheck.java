@@ -60,9 +60,7 @@ class RestoreCheck implements StepCheck {
         }
         Analyze.run(ctx, target);
         CheckOutcome verified = dumps.verifier().verifyAndReport(ctx);
-        return new CheckOutcome(verified.success(),
-                "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
-                verified.resultJson(), verified.produced());
+        return verified.withMessage("Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message());
     }
 
     /**

@@ -65,7 +65,7 @@ class SyncStartCheck implements StepCheck {
         try (Connection src = sync.open(source); Connection tgt = sync.open(target)) {
             List<PreflightPoint> blockers = SyncPrerequisites.sourceBlockers(src, ctx.option("sourceApp").orElse(""));
             if (!blockers.isEmpty()) {
-                return verifier.preflightOutcome(ctx, blockers);
+                return Verifier.preflightOutcome(ctx, blockers);
             }
             mode = NativeSubscription.refusal(tgt).isEmpty() ? SyncMode.NATIVE : SyncMode.PANEL;
             int tables = SyncPrerequisites.userTables(tgt);
@@ -131,10 +131,8 @@ class SyncStartCheck implements StepCheck {
                         + " s; verifying it against the same snapshot while the source keeps changing");
             VerificationReport report = verifier.verify(source, slot.snapshot(), target, line -> ctx.log().out(line));
             CheckOutcome verified = verifier.report(ctx, report);
-            return new CheckOutcome(
-                    verified.success(), "Initial copy in " + copyMillis / 1000.0
-                            + " s, verified at the slot's snapshot: " + verified.message() + ".",
-                    verified.resultJson(), verified.produced());
+            return verified.withMessage("Initial copy in " + copyMillis / 1000.0
+                    + " s, verified at the slot's snapshot: " + verified.message() + ".");
         }
     }
 
