@@ -35,7 +35,7 @@ class BackupIntegrityCheck implements StepCheck {
     public CheckOutcome run(CheckContext ctx) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Optional<ArtifactView> custom = ctx.newestArtifact(ctx.option("customDump").orElse("custom-dump"));
+        Optional<ArtifactView> custom = DumpRestore.newestDump(ctx);
         Optional<ArtifactView> plain = ctx.newestArtifact(ctx.option("plainDump").orElse("plain-dump"));
         if (custom.isEmpty()) {
             problems.add("no custom-format dump has been taken yet");

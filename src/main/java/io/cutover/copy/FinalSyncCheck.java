@@ -67,9 +67,8 @@ class FinalSyncCheck implements StepCheck {
             Analyze.run(ctx, target);
         }
         CheckOutcome verified = verifier.verifyAndReport(ctx);
-        return new CheckOutcome(verified.success(),
-                "Copied with " + engine.name() + " in " + copyMillis / 1000.0 + " s. " + verified.message(),
-                verified.resultJson(), verified.produced());
+        return verified
+            .withMessage("Copied with " + engine.name() + " in " + copyMillis / 1000.0 + " s. " + verified.message());
     }
 
     CopyEngine choose(CheckContext ctx) throws InterruptedException {

@@ -7,7 +7,6 @@ import io.cutover.execution.ProcessResult;
 import io.cutover.execution.StepCheck;
 import io.cutover.migration.ExecutionValues;
 import io.cutover.runbook.SqlTarget;
-import io.cutover.verify.Verifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,13 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RestoreCheck implements StepCheck {
 
-    private final CopyProperties properties;
+    private final DumpRestore dumps;
 
-    private final Verifier verifier;
-
-    RestoreCheck(CopyProperties properties, Verifier verifier) {
-        this.properties = properties;
-        this.verifier = verifier;
+    RestoreCheck(DumpRestore dumps) {
+        this.dumps = dumps;
     }
 
     @Override
@@ -41,7 +37,7 @@ class RestoreCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        Optional<ArtifactView> dump = ctx.newestArtifact(ctx.option("customDump").orElse("custom-dump"));
+        Optional<ArtifactView> dump = DumpRestore.newestDump(ctx);
         if (dump.isEmpty()) {
             return CheckOutcome.failed("No custom-format dump to restore: take the backup first");
         }
@@ -51,22 +47,20 @@ class RestoreCheck implements StepCheck {
         if (!toc.listing().succeeded()) {
             return CheckOutcome.failed(dump.get().path() + " cannot be read by pg_restore --list");
         }
-        int jobs = properties.parallelJobs();
+        int jobs = dumps.jobs();
         if (ctx.targetFilledByPanel()) {
             emptyPanelCopy(ctx, target);
         }
         ctx.harming();
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
-        ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
+        ProcessResult restore = dumps.restore(ctx, toc, file, target);
         if (!restore.succeeded()) {
             return CheckOutcome.failed(restore.failure() != null ? restore.failure()
                     : "pg_restore exited with code " + restore.exitCode());
         }
         Analyze.run(ctx, target);
-        CheckOutcome verified = verifier.verifyAndReport(ctx);
-        return new CheckOutcome(verified.success(),
-                "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
-                verified.resultJson(), verified.produced());
+        CheckOutcome verified = dumps.verifier().verifyAndReport(ctx);
+        return verified.withMessage("Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message());
     }
 
     /**
@@ -86,10 +80,6 @@ class RestoreCheck implements StepCheck {
                 .system("The target holds what an earlier run of this migration restored or copied there; emptying it first");
             TargetCleaner.clean(c).forEach(line -> ctx.log().system("target: " + line));
         }
-    }
-
-    static Duration timeout(CheckContext ctx) {
-        return Optional.ofNullable(ctx.step().timeout()).orElse(Duration.ofHours(6));
     }
 
 }

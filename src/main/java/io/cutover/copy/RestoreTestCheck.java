@@ -41,15 +41,12 @@ class RestoreTestCheck implements StepCheck {
             + " It does not prove the cluster takes it (its version, extensions and fly-user's rights are checked by 'Preflight before restore'"
             + " and the restore itself), nor that rows written after the dump are in it.";
 
-    private final CopyProperties properties;
-
-    private final Verifier verifier;
+    private final DumpRestore dumps;
 
     private final ScratchServer scratchServer;
 
-    RestoreTestCheck(CopyProperties properties, Verifier verifier, ScratchServer scratchServer) {
-        this.properties = properties;
-        this.verifier = verifier;
+    RestoreTestCheck(DumpRestore dumps, ScratchServer scratchServer) {
+        this.dumps = dumps;
         this.scratchServer = scratchServer;
     }
 
@@ -60,7 +57,7 @@ class RestoreTestCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        Optional<ArtifactView> dump = ctx.newestArtifact(ctx.option("customDump").orElse("custom-dump"));
+        Optional<ArtifactView> dump = DumpRestore.newestDump(ctx);
         if (dump.isEmpty()) {
             return CheckOutcome.failed("No custom-format dump to test: take the backup first");
         }
@@ -90,15 +87,14 @@ class RestoreTestCheck implements StepCheck {
             .system("Restoring " + dump.get().path() + " into the scratch database " + scratchName + " on " + version);
         try {
             Path file = ctx.workdir().resolve(dump.get().path());
-            ProcessResult restore = Toc.of(ctx, file)
-                .restore(ctx, file, scratch, properties.parallelJobs(), RestoreCheck.timeout(ctx));
+            ProcessResult restore = dumps.restore(ctx, Toc.of(ctx, file), file, scratch);
             if (!restore.succeeded()) {
                 return CheckOutcome.failed(
                         "The dump did not restore on " + version + ": pg_restore exited with code " + restore.exitCode()
                                 + " (its error is above; an extension the scratch server lacks fails here too)");
             }
-            return compare(ctx, verifier.inventory(scratch, line -> {
-            }), inventory(ctx), verifier.inventory(source, line -> {
+            return compare(ctx, dumps.verifier().inventory(scratch, line -> {
+            }), inventory(ctx), dumps.verifier().inventory(source, line -> {
             }), version);
         }
         finally {

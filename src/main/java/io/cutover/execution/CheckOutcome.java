@@ -26,6 +26,14 @@ public record CheckOutcome(boolean success, String message, String resultJson, L
         return new CheckOutcome(false, message, null, List.of());
     }
 
+    /**
+     * The same outcome told differently: a step that verified after copying says what it
+     * copied first.
+     */
+    public CheckOutcome withMessage(String text) {
+        return new CheckOutcome(success, text, resultJson, produced);
+    }
+
     public CheckOutcome withResult(String json) {
         return new CheckOutcome(success, message, json, produced);
     }

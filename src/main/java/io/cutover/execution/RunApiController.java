@@ -1,6 +1,5 @@
 package io.cutover.execution;
 
-import io.cutover.logstream.LogStream;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.shared.Actor;
 import java.net.URI;
@@ -23,12 +22,12 @@ class RunApiController {
 
     private final MigrationManagement migrations;
 
-    private final LogStream logStream;
+    private final RunFindings findings;
 
-    RunApiController(RunLauncher runs, MigrationManagement migrations, LogStream logStream) {
+    RunApiController(RunLauncher runs, MigrationManagement migrations, RunFindings findings) {
         this.runs = runs;
         this.migrations = migrations;
-        this.logStream = logStream;
+        this.findings = findings;
     }
 
     @PostMapping("/api/migrations/{id}/steps/{stepId}/runs")
@@ -47,8 +46,7 @@ class RunApiController {
     @GetMapping("/api/runs/{runId}")
     RunDetails run(@PathVariable long runId) {
         RunView run = runs.get(runId);
-        return new RunDetails(run,
-                RunController.hints(migrations.runbookOf(run.migrationId()), logStream.hints(runId)));
+        return new RunDetails(run, findings.hints(migrations.runbookOf(run.migrationId()), runId));
     }
 
     @GetMapping("/api/migrations/{id}/runs")
@@ -73,7 +71,7 @@ class RunApiController {
     record CancelRequest(String confirm) {
     }
 
-    record RunDetails(RunView run, List<RunController.ShownHint> hints) {
+    record RunDetails(RunView run, List<RunFindings.ShownHint> hints) {
     }
 
 }

@@ -1,16 +1,10 @@
 package io.cutover.execution;
 
-import io.cutover.logstream.HintMatch;
-import io.cutover.logstream.LogStream;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
-import io.cutover.runbook.TroubleshootingHint;
 import io.cutover.shared.Actor;
 import io.cutover.shared.CutoverException;
 import io.cutover.shared.NotFoundException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pages for runs: start and cancel from forms, a run with its live log, and a migration's
@@ -34,15 +27,12 @@ class RunController {
 
     private final MigrationManagement migrations;
 
-    private final LogStream logStream;
+    private final RunFindings findings;
 
-    private final JsonMapper json;
-
-    RunController(RunLauncher runs, MigrationManagement migrations, LogStream logStream, JsonMapper json) {
+    RunController(RunLauncher runs, MigrationManagement migrations, RunFindings findings) {
         this.runs = runs;
         this.migrations = migrations;
-        this.logStream = logStream;
-        this.json = json;
+        this.findings = findings;
     }
 
     @PostMapping("/migrations/{id}/steps/{stepId}/runs")
@@ -83,8 +73,8 @@ class RunController {
         model.addAttribute("run", run);
         model.addAttribute("step", runbook.step(run.stepId()).orElseThrow());
         model.addAttribute("phase", runbook.phaseOfStep(run.stepId()).orElseThrow());
-        model.addAttribute("hints", hints(runbook, logStream.hints(runId)));
-        model.addAttribute("result", result(run.resultJson()));
+        model.addAttribute("hints", findings.hints(runbook, runId));
+        model.addAttribute("result", findings.result(run));
         model.addAttribute("artifacts", runs.artifacts(id).stream().filter(a -> a.runId() == runId).toList());
         return RUN_VIEW;
     }
@@ -95,26 +85,6 @@ class RunController {
         model.addAttribute("runs", runs.forMigration(id));
         model.addAttribute("artifacts", runs.artifacts(id));
         return RUNS_VIEW;
-    }
-
-    /** Each matched hint with its cause and fix, in the order its first line appeared. */
-    static List<ShownHint> hints(Runbook runbook, List<HintMatch> matches) {
-        return matches.stream()
-            .flatMap(m -> runbook.troubleshooting()
-                .stream()
-                .filter(h -> h.id().equals(m.hintId()))
-                .map(h -> new ShownHint(h, m.seq())))
-            .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> result(String resultJson) {
-        return Optional.ofNullable(resultJson)
-            .map(j -> (Map<String, Object>) json.readValue(j, Map.class))
-            .orElse(null);
-    }
-
-    record ShownHint(TroubleshootingHint hint, long line) {
     }
 
 }

@@ -1,8 +1,11 @@
 package io.cutover.fly;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +26,12 @@ public class Flyctl {
     private static final List<String> NAMES = List.of("fly", "flyctl");
 
     /**
-     * flyctl's own wording of known failures, and what the operator should do about each.
+     * flyctl's own wording of known failures, and what the operator should do about each,
+     * as data: a regular expression and an explanation a line, most specific first.
      */
-    private static final Map<Pattern, String> KNOWN_FAILURES = knownFailures();
+    private static final String KNOWN_FAILURES_RESOURCE = "/flyctl/known-failures.tsv";
+
+    private static final List<KnownFailure> KNOWN_FAILURES = knownFailures();
 
     private final FlyProperties properties;
 
@@ -97,11 +103,11 @@ public class Flyctl {
      */
     public Optional<String> explain(List<String> stderr) {
         for (String line : stderr) {
-            for (Map.Entry<Pattern, String> known : KNOWN_FAILURES.entrySet()) {
-                Matcher m = known.getKey().matcher(line);
+            for (KnownFailure known : KNOWN_FAILURES) {
+                Matcher m = known.pattern().matcher(line);
                 if (m.find()) {
                     return Optional.of(m.groupCount() >= 1 && m.group(1) != null
-                            ? known.getValue().replace("{}", m.group(1)) : known.getValue());
+                            ? known.explanation().replace("{}", m.group(1)) : known.explanation());
                 }
             }
         }
@@ -109,40 +115,36 @@ public class Flyctl {
     }
 
     /**
-     * Real flyctl's wording (shared/reference/flyctl-contract.md), most specific first.
+     * Reads the table once; a broken line is a packaging error, so it fails the start.
      */
-    private static Map<Pattern, String> knownFailures() {
-        Map<Pattern, String> known = new LinkedHashMap<>();
-        known.put(Pattern.compile("(?i)MPG commands require updated tokens"),
-                "fly mpg refuses this old-style token: set FLY_API_TOKEN to an org token made with 'fly tokens create org'");
-        known.put(Pattern.compile("(?i)no access token available"),
-                "flyctl has no token: set the migration's FLY_API_TOKEN parameter to an org token (fly tokens create org)");
-        known.put(Pattern.compile("unknown (?:shorthand )?flag: (--?\\S+|'.')"),
-                "The installed flyctl does not know {} for this command: the runbook's command and this flyctl's version disagree");
-        known.put(Pattern.compile(
-                "(?i)(?:Error: )?(\\S+(?: \\S+)*?) (?:argument |flag |argument or flag )?must be specified (?:with \\S+ flag )?when not running interactively"),
-                "flyctl would ask for '{}' here but cannot prompt in the panel: the command must pass it as a flag or argument");
-        known.put(Pattern.compile("prompt: non interactive"),
-                "flyctl wanted to ask which cluster, region or attachment to use and cannot prompt in the panel: the command must name it");
-        known.put(Pattern.compile("(?i)managed postgres cluster \"([\\w-]+)\" not found"),
-                "No Managed Postgres cluster '{}' that this token can see: check the cluster id (fly mpg list --org) and that FLY_API_TOKEN is an org token of its organization");
-        known.put(Pattern.compile("(?i)could not find App"),
-                "Fly has no app of that name that this token can see: check the app parameters, and that FLY_API_TOKEN is an org token (a deploy token reaches its own app only)");
-        known.put(Pattern.compile("(?i)organization (\\S+) not found"),
-                "The token cannot see organization '{}': use an org token of that organization");
-        known.put(Pattern.compile("(?i)app does not have a Dockerfile or buildpacks configured"),
-                "fly deploy found nothing to build in the panel's working directory: deploy the already-built image with --image (step 'Capture the image to deploy at cutover')");
-        known.put(Pattern.compile("(?i)could not find image \"([^\"]+)\""),
-                "Fly's registry has no image {}: capture it again from fly releases --json");
-        known.put(Pattern.compile("(?i)release command failed"),
-                "The release command (the migrations) failed, so nothing was deployed: read its lines above; it must use DIRECT_DATABASE_URL, not the pooler");
-        known.put(Pattern.compile("(?i)already has (\\w+) set"),
-                "The app still has {}: fly mpg attach refuses to overwrite it. Run 'Release DATABASE_URL for the attach' first (the old value is kept for rollback)");
-        known.put(Pattern.compile("(?i)has no started VMs|no active leader found"),
-                "The app has no running machine to run the command on: scale it up first");
-        known.put(Pattern.compile("(?i)\\bunauthorized\\b|not logged in|invalid token"),
-                "Fly refused the token: set FLY_API_TOKEN to a valid org token (fly tokens create org)");
-        return known;
+    private static List<KnownFailure> knownFailures() {
+        try (InputStream in = Flyctl.class.getResourceAsStream(KNOWN_FAILURES_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + KNOWN_FAILURES_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(KnownFailure::parse)
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * One line of the table: flyctl's wording and what the operator should do about it.
+     */
+    private record KnownFailure(Pattern pattern, String explanation) {
+
+        static KnownFailure parse(String line) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                throw new IllegalStateException("No tab in " + KNOWN_FAILURES_RESOURCE + " line: " + line);
+            }
+            return new KnownFailure(Pattern.compile(line.substring(0, tab)), line.substring(tab + 1));
+        }
+
     }
 
 }

@@ -22,13 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SequenceCopyCheck implements StepCheck {
 
-    private final SyncStreamRepository streams;
+    private final SyncRuntime sync;
 
-    private final SyncProperties properties;
-
-    SequenceCopyCheck(SyncStreamRepository streams, SyncProperties properties) {
-        this.streams = streams;
-        this.properties = properties;
+    SequenceCopyCheck(SyncRuntime sync) {
+        this.sync = sync;
     }
 
     @Override
@@ -38,7 +35,7 @@ class SequenceCopyCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        boolean drained = streams.find(ctx.migrationId()).map(s -> s.state() == SyncState.DRAINED).orElse(false);
+        boolean drained = sync.streamIs(ctx.migrationId(), SyncState.DRAINED);
         if (!drained) {
             return CheckOutcome
                 .failed("Drain the stream first: sequences must be copied after the last write on the source");
@@ -46,8 +43,8 @@ class SequenceCopyCheck implements StepCheck {
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         List<List<String>> rows = new ArrayList<>();
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout());
-                Connection tgt = SourceSlot.open(target, properties.connectTimeout());
+        try (Connection src = sync.open(source);
+                Connection tgt = sync.open(target);
                 Statement st = src.createStatement();
                 ResultSet rs = st
                     .executeQuery("SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"

@@ -5,7 +5,6 @@ import io.cutover.execution.CheckOutcome;
 import io.cutover.execution.StepCheck;
 import io.cutover.migration.ExecutionValues;
 import io.cutover.runbook.SqlTarget;
-import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,19 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncCleanupCheck implements StepCheck {
 
-    private final SyncStreamRepository streams;
+    private final SyncRuntime sync;
 
-    private final SyncAppliers appliers;
-
-    private final SyncProperties properties;
-
-    private final Clock clock;
-
-    SyncCleanupCheck(SyncStreamRepository streams, SyncAppliers appliers, SyncProperties properties, Clock clock) {
-        this.streams = streams;
-        this.appliers = appliers;
-        this.properties = properties;
-        this.clock = clock;
+    SyncCleanupCheck(SyncRuntime sync) {
+        this.sync = sync;
     }
 
     @Override
@@ -39,7 +29,7 @@ class SyncCleanupCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        Optional<SyncStream> found = streams.find(ctx.migrationId());
+        Optional<SyncStream> found = sync.streams().find(ctx.migrationId());
         if (found.isEmpty()) {
             return CheckOutcome.passed("Continuous sync was never started for this migration: nothing to clean up");
         }
@@ -50,14 +40,14 @@ class SyncCleanupCheck implements StepCheck {
             ctx.log()
                 .err("The stream was still running: changes made on the source from now on will not reach the target");
         }
-        SyncTeardown.Result result = SyncTeardown.run(stream, source, target, appliers, properties, ctx.log()::system,
-                ctx.log()::err);
+        SyncTeardown.Result result = SyncTeardown.run(stream, source, target, sync.appliers(), sync.properties(),
+                ctx.log()::system, ctx.log()::err);
         if (!result.sourceClean()) {
             return CheckOutcome.failed("The slot " + stream.slotName()
                     + " could not be dropped: the source still keeps WAL for it. Run this step again.");
         }
         if (stream.state() != SyncState.FAILED) {
-            streams.cleaned(ctx.migrationId(), clock.instant());
+            sync.streams().cleaned(ctx.migrationId(), sync.clock().instant());
         }
         return result.targetClean() ? CheckOutcome.passed("Slot and publication " + stream
             .slotName() + " dropped on the source; nothing of the sync is left on either side") : CheckOutcome.failed(

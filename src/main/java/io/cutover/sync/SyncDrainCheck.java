@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +31,10 @@ class SyncDrainCheck implements StepCheck {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final SyncStreamRepository streams;
+    private final SyncRuntime sync;
 
-    private final SyncAppliers appliers;
-
-    private final SyncProperties properties;
-
-    private final Clock clock;
-
-    SyncDrainCheck(SyncStreamRepository streams, SyncAppliers appliers, SyncProperties properties, Clock clock) {
-        this.streams = streams;
-        this.appliers = appliers;
-        this.properties = properties;
-        this.clock = clock;
+    SyncDrainCheck(SyncRuntime sync) {
+        this.sync = sync;
     }
 
     @Override
@@ -54,7 +44,7 @@ class SyncDrainCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        SyncStream stream = streams.find(ctx.migrationId()).orElse(null);
+        SyncStream stream = sync.streams().find(ctx.migrationId()).orElse(null);
         if (stream == null || stream.state() != SyncState.STREAMING) {
             return CheckOutcome.failed("There is no stream to drain ("
                     + (stream == null ? "continuous sync was never started" : stream.state().name().toLowerCase())
@@ -65,7 +55,7 @@ class SyncDrainCheck implements StepCheck {
         long started = System.nanoTime();
         long goal;
         long reached;
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout())) {
+        try (Connection src = sync.open(source)) {
             otherSessions(src).forEach(line -> ctx.log().err(line));
             goal = DrainPosition.finalPosition(src);
             ctx.log()
@@ -80,11 +70,10 @@ class SyncDrainCheck implements StepCheck {
         }
         long drainMillis = (System.nanoTime() - started) / 1_000_000;
         stop(ctx, stream, target);
-        streams.drained(ctx.migrationId(), PgOutput.lsn(reached), clock.instant());
+        sync.streams().drained(ctx.migrationId(), PgOutput.lsn(reached), sync.clock().instant());
         List<String> refreshed;
         List<String> triggersOff;
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout());
-                Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+        try (Connection src = sync.open(source); Connection tgt = sync.open(target)) {
             refreshed = TargetRefresh.materializedViews(src, tgt, ctx.log()::system);
             triggersOff = TargetRefresh.triggersAsOnSource(src, tgt, ctx.log()::system);
         }
@@ -115,8 +104,8 @@ class SyncDrainCheck implements StepCheck {
         long lastLog = System.nanoTime();
         long reached = 0;
         while (!ctx.cancelled()) {
-            Optional<ApplierProgress> applier = stream.mode() == SyncMode.PANEL ? appliers.progress(ctx.migrationId())
-                    : Optional.empty();
+            Optional<ApplierProgress> applier = stream.mode() == SyncMode.PANEL
+                    ? sync.appliers().progress(ctx.migrationId()) : Optional.empty();
             reached = Math.max(reached, DrainPosition.reached(src, stream.slotName(), applier));
             if (reached >= goal) {
                 return reached;
@@ -133,8 +122,8 @@ class SyncDrainCheck implements StepCheck {
 
     private void stop(CheckContext ctx, SyncStream stream, ExecutionValues.Connection target) throws Exception {
         if (stream.mode() == SyncMode.PANEL) {
-            appliers.stop(ctx.migrationId(), Duration.ofSeconds(30));
-            try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+            sync.appliers().stop(ctx.migrationId(), Duration.ofSeconds(30));
+            try (Connection tgt = sync.open(target)) {
                 int restored = AppliedPosition.restoreTriggers(tgt);
                 ctx.log()
                     .system("Stopped the panel's applier"
@@ -142,7 +131,7 @@ class SyncDrainCheck implements StepCheck {
             }
         }
         else {
-            try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+            try (Connection tgt = sync.open(target)) {
                 NativeSubscription.disable(tgt, stream.subscriptionName(), Duration.ofSeconds(30));
             }
             ctx.log().system("Disabled subscription " + stream.subscriptionName() + " on the target");

@@ -28,21 +28,14 @@ class SyncOnlineVerifyCheck implements StepCheck {
 
     private static final Duration HOLD_WAIT = Duration.ofSeconds(30);
 
-    private final SyncStreamRepository streams;
-
-    private final SyncAppliers appliers;
+    private final SyncRuntime sync;
 
     private final OnlineVerifications online;
 
     private final Verifier verifier;
 
-    private final SyncProperties properties;
-
-    SyncOnlineVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online,
-            Verifier verifier, SyncProperties properties) {
-        this.properties = properties;
-        this.streams = streams;
-        this.appliers = appliers;
+    SyncOnlineVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) {
+        this.sync = sync;
         this.online = online;
         this.verifier = verifier;
     }
@@ -55,11 +48,11 @@ class SyncOnlineVerifyCheck implements StepCheck {
     private Verifier.Online atOnePosition(CheckContext ctx, long id, ExecutionValues.Connection source,
             ExecutionValues.Connection target) throws Exception {
         String name = "cutover_verify_" + id + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
-        try (Connection replication = SourceSlot.openReplication(source, properties.connectTimeout());
-                Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
+        try (Connection replication = SourceSlot.openReplication(source, sync.properties().connectTimeout());
+                Connection tgt = PgSession.pinned(target, sync.properties().connectTimeout())) {
             SourceSlot.SlotCreated slot = SourceSlot.createTemporarySlot(replication, name);
             long at = PgOutput.lsn(slot.consistentLsn());
-            ChangeApplier.Hold hold = appliers.holdAt(id, at).orElse(null);
+            ChangeApplier.Hold hold = sync.appliers().holdAt(id, at).orElse(null);
             if (hold == null) {
                 return null;
             }
@@ -94,15 +87,15 @@ class SyncOnlineVerifyCheck implements StepCheck {
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
         long id = ctx.migrationId();
-        SyncStream stream = streams.find(id).orElse(null);
+        SyncStream stream = sync.streams().find(id).orElse(null);
         if (stream == null || stream.state() != SyncState.STREAMING) {
             return CheckOutcome.failed("The online verification needs continuous sync streaming (it is "
                     + (stream == null ? "not started" : stream.state().name().toLowerCase()) + ")");
         }
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
-        Optional<TouchedKeys> touched = stream.mode() == SyncMode.PANEL && appliers.isRunning(id) ? appliers.touched(id)
-                : Optional.empty();
+        Optional<TouchedKeys> touched = stream.mode() == SyncMode.PANEL && sync.appliers().isRunning(id)
+                ? sync.appliers().touched(id) : Optional.empty();
         online.forget(id);
         // Recording starts before either snapshot is taken: every change after them is
         // then known.

@@ -25,12 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncPreflightCheck implements StepCheck {
 
-    private final Verifier verifier;
-
     private final SyncProperties properties;
 
-    SyncPreflightCheck(Verifier verifier, SyncProperties properties) {
-        this.verifier = verifier;
+    SyncPreflightCheck(SyncProperties properties) {
         this.properties = properties;
     }
 
@@ -67,7 +64,7 @@ class SyncPreflightCheck implements StepCheck {
         catch (SQLException e) {
             points.add(unreachable("target", e, target));
         }
-        CheckOutcome outcome = verifier.preflightOutcome(ctx, points);
+        CheckOutcome outcome = Verifier.preflightOutcome(ctx, points);
         String how = refusal.isEmpty() ? "native subscription" : "panel-applied";
         return outcome.success()
                 ? new CheckOutcome(true, "Continuous sync can start (" + how + "). " + outcome.message(),

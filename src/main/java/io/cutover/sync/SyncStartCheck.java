@@ -12,7 +12,6 @@ import io.cutover.verify.VerificationReport;
 import io.cutover.verify.Verifier;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,22 +38,12 @@ class SyncStartCheck implements StepCheck {
 
     private final Verifier verifier;
 
-    private final SyncStreamRepository streams;
+    private final SyncRuntime sync;
 
-    private final SyncAppliers appliers;
-
-    private final SyncProperties properties;
-
-    private final Clock clock;
-
-    SyncStartCheck(Copier copier, Verifier verifier, SyncStreamRepository streams, SyncAppliers appliers,
-            SyncProperties properties, Clock clock) {
+    SyncStartCheck(Copier copier, Verifier verifier, SyncRuntime sync) {
         this.copier = copier;
         this.verifier = verifier;
-        this.streams = streams;
-        this.appliers = appliers;
-        this.properties = properties;
-        this.clock = clock;
+        this.sync = sync;
     }
 
     @Override
@@ -65,7 +54,7 @@ class SyncStartCheck implements StepCheck {
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
         long id = ctx.migrationId();
-        Optional<SyncStream> existing = streams.find(id);
+        Optional<SyncStream> existing = sync.streams().find(id);
         if (existing.isPresent() && existing.get().state().holdsSlot()) {
             return CheckOutcome.failed("Continuous sync is already " + existing.get().state().name().toLowerCase()
                     + " (slot " + existing.get().slotName() + "). To start over, run 'Abort continuous sync' first.");
@@ -73,11 +62,10 @@ class SyncStartCheck implements StepCheck {
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         SyncMode mode;
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout());
-                Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+        try (Connection src = sync.open(source); Connection tgt = sync.open(target)) {
             List<PreflightPoint> blockers = SyncPrerequisites.sourceBlockers(src, ctx.option("sourceApp").orElse(""));
             if (!blockers.isEmpty()) {
-                return verifier.preflightOutcome(ctx, blockers);
+                return Verifier.preflightOutcome(ctx, blockers);
             }
             mode = NativeSubscription.refusal(tgt).isEmpty() ? SyncMode.NATIVE : SyncMode.PANEL;
             int tables = SyncPrerequisites.userTables(tgt);
@@ -92,8 +80,8 @@ class SyncStartCheck implements StepCheck {
             }
         }
         String name = "cutover_" + id + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(3));
-        streams.begin(id, mode, name, name, clock.instant());
-        appliers.forgetTouched(id);
+        sync.streams().begin(id, mode, name, name, sync.clock().instant());
+        sync.appliers().forgetTouched(id);
         ctx.log()
             .system("Continuous sync, " + (mode == SyncMode.NATIVE ? "native subscription" : "panel-applied")
                     + "; slot and publication " + name);
@@ -122,12 +110,12 @@ class SyncStartCheck implements StepCheck {
      */
     private CheckOutcome copyAtSlotSnapshot(CheckContext ctx, ExecutionValues.Connection source,
             ExecutionValues.Connection target, String name) throws Exception {
-        try (Connection src = SourceSlot.open(source, properties.connectTimeout())) {
+        try (Connection src = sync.open(source)) {
             ctx.log().system("Created " + SourceSlot.createPublication(src, name));
         }
-        try (Connection replication = SourceSlot.openReplication(source, properties.connectTimeout())) {
+        try (Connection replication = SourceSlot.openReplication(source, sync.properties().connectTimeout())) {
             SourceSlot.SlotCreated slot = SourceSlot.createSlot(replication, name);
-            streams.consistentPoint(ctx.migrationId(), slot.consistentLsn(), clock.instant());
+            sync.streams().consistentPoint(ctx.migrationId(), slot.consistentLsn(), sync.clock().instant());
             ctx.log()
                 .system("Created replication slot " + name + " at " + slot.consistentLsn()
                         + "; the copy reads the source as of that point");
@@ -143,17 +131,15 @@ class SyncStartCheck implements StepCheck {
                         + " s; verifying it against the same snapshot while the source keeps changing");
             VerificationReport report = verifier.verify(source, slot.snapshot(), target, line -> ctx.log().out(line));
             CheckOutcome verified = verifier.report(ctx, report);
-            return new CheckOutcome(
-                    verified.success(), "Initial copy in " + copyMillis / 1000.0
-                            + " s, verified at the slot's snapshot: " + verified.message() + ".",
-                    verified.resultJson(), verified.produced());
+            return verified.withMessage("Initial copy in " + copyMillis / 1000.0
+                    + " s, verified at the slot's snapshot: " + verified.message() + ".");
         }
     }
 
     private void stream(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target,
             String name, SyncMode mode) throws Exception {
         long id = ctx.migrationId();
-        try (Connection tgt = SourceSlot.open(target, properties.connectTimeout())) {
+        try (Connection tgt = sync.open(target)) {
             if (mode == SyncMode.NATIVE) {
                 NativeSubscription.create(tgt, source, name, name, name);
                 ctx.log()
@@ -161,7 +147,7 @@ class SyncStartCheck implements StepCheck {
                             + " on the target (copy_data = false, on the existing slot)");
             }
             else {
-                String at = streams.find(id).orElseThrow().consistentLsn();
+                String at = sync.streams().find(id).orElseThrow().consistentLsn();
                 AppliedPosition.install(tgt, name, at);
                 int triggers = AppliedPosition.disableTriggers(tgt);
                 ctx.log()
@@ -170,9 +156,9 @@ class SyncStartCheck implements StepCheck {
                                     + " user triggers there until the drain (the source's triggers already did their work)"));
             }
         }
-        streams.streaming(id, clock.instant());
+        sync.streams().streaming(id, sync.clock().instant());
         if (mode == SyncMode.PANEL) {
-            appliers.start(streams.find(id).orElseThrow());
+            sync.appliers().start(sync.streams().find(id).orElseThrow());
             ctx.log().system("Started the panel's applier");
         }
     }
@@ -180,9 +166,9 @@ class SyncStartCheck implements StepCheck {
     private void cleanUp(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target,
             String why) {
         ctx.log().err("Continuous sync did not start; dropping what it created so the source keeps no WAL for it");
-        SyncStream stream = streams.find(ctx.migrationId()).orElseThrow();
-        SyncTeardown.run(stream, source, target, appliers, properties, ctx.log()::system, ctx.log()::err);
-        streams.failed(ctx.migrationId(), why, clock.instant());
+        SyncStream stream = sync.streams().find(ctx.migrationId()).orElseThrow();
+        SyncTeardown.run(stream, source, target, sync.appliers(), sync.properties(), ctx.log()::system, ctx.log()::err);
+        sync.streams().failed(ctx.migrationId(), why, sync.clock().instant());
     }
 
 }

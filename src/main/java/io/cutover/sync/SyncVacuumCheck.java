@@ -39,13 +39,10 @@ class SyncVacuumCheck implements StepCheck {
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
             ORDER BY pg_total_relation_size(c.oid) DESC""";
 
-    private final SyncStreamRepository streams;
+    private final SyncRuntime sync;
 
-    private final SyncProperties properties;
-
-    SyncVacuumCheck(SyncStreamRepository streams, SyncProperties properties) {
-        this.streams = streams;
-        this.properties = properties;
+    SyncVacuumCheck(SyncRuntime sync) {
+        this.sync = sync;
     }
 
     @Override
@@ -55,7 +52,7 @@ class SyncVacuumCheck implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        boolean streaming = streams.find(ctx.migrationId()).map(s -> s.state() == SyncState.STREAMING).orElse(false);
+        boolean streaming = sync.streamIs(ctx.migrationId(), SyncState.STREAMING);
         if (!streaming) {
             return CheckOutcome.failed(
                     "Nothing to prepare: continuous sync is not streaming (start it first; after the drain it is too late)");
@@ -83,7 +80,7 @@ class SyncVacuumCheck implements StepCheck {
         ExecutionValues.Connection db = ctx.requiredConnection(side);
         String label = side.name().toLowerCase();
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = SourceSlot.open(db, properties.connectTimeout()); Statement st = c.createStatement()) {
+        try (Connection c = sync.open(db); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(TABLES)) {
                 while (rs.next()) {

@@ -19,18 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncVerifyCheck implements StepCheck {
 
-    private final SyncStreamRepository streams;
-
-    private final SyncAppliers appliers;
+    private final SyncRuntime sync;
 
     private final OnlineVerifications online;
 
     private final Verifier verifier;
 
-    SyncVerifyCheck(SyncStreamRepository streams, SyncAppliers appliers, OnlineVerifications online,
-            Verifier verifier) {
-        this.streams = streams;
-        this.appliers = appliers;
+    SyncVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) {
+        this.sync = sync;
         this.online = online;
         this.verifier = verifier;
     }
@@ -73,11 +69,11 @@ class SyncVerifyCheck implements StepCheck {
         if (entry.isEmpty()) {
             return Optional.of("no online verification of this stream since the panel started");
         }
-        if (appliers.touched(id).orElse(null) != entry.get().touched()) {
+        if (sync.appliers().touched(id).orElse(null) != entry.get().touched()) {
             return Optional.of("the record of changed rows is not the one the online verification started");
         }
-        SyncStream stream = streams.find(id).orElse(null);
-        if (stream == null || stream.state() != SyncState.DRAINED || appliers.isRunning(id)) {
+        SyncStream stream = sync.streams().find(id).orElse(null);
+        if (stream == null || stream.state() != SyncState.DRAINED || sync.appliers().isRunning(id)) {
             return Optional.of("the stream is not drained and stopped, so the target may still change");
         }
         return Optional.empty();

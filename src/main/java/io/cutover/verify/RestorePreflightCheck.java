@@ -29,11 +29,8 @@ class RestorePreflightCheck implements StepCheck {
 
     private final Verifier verifier;
 
-    private final VerifyProperties properties;
-
-    RestorePreflightCheck(Verifier verifier, VerifyProperties properties) {
+    RestorePreflightCheck(Verifier verifier) {
         this.verifier = verifier;
-        this.properties = properties;
     }
 
     @Override
@@ -60,8 +57,7 @@ class RestorePreflightCheck implements StepCheck {
         }
         points.add(direct(target.get().url(), ctx.option("pooled")));
         if (sourceProbe.ok() && targetProbe.ok()) {
-            try (Connection src = PgSession.pinned(source.get(), properties.connectTimeout());
-                    Connection tgt = PgSession.pinned(target.get(), properties.connectTimeout())) {
+            try (Connection src = verifier.pinned(source.get()); Connection tgt = verifier.pinned(target.get())) {
                 points.add(empty(tgt, "yes".equalsIgnoreCase(ctx.option("allowOverwrite").orElse("no")),
                         ctx.targetFilledByPanel()));
                 points.add(extensions(src, tgt));

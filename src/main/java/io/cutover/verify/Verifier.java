@@ -42,6 +42,11 @@ public class Verifier {
         this(properties, VerificationThreads.pool(properties));
     }
 
+    /** A session pinned to one server, within the verification's connect timeout. */
+    Connection pinned(ExecutionValues.Connection db) throws SQLException {
+        return PgSession.pinned(db, properties.connectTimeout());
+    }
+
     /**
      * Server version, database size and latency — or what is wrong, within the connect
      * timeout.
@@ -252,7 +257,7 @@ public class Verifier {
         var source = ctx.requiredConnection(io.cutover.runbook.SqlTarget.SOURCE);
         var target = ctx.requiredConnection(io.cutover.runbook.SqlTarget.TARGET);
         ctx.log().system("Verifying: exact counts and checksums of every table on both sides at once, then the schema");
-        return VerificationCheck.report(ctx, verify(source, target, line -> ctx.log().out(line)));
+        return ReportFiles.verification(ctx, verify(source, target, line -> ctx.log().out(line)));
     }
 
     /**
@@ -281,14 +286,14 @@ public class Verifier {
      */
     public io.cutover.execution.CheckOutcome report(io.cutover.execution.CheckContext ctx, VerificationReport report)
             throws java.io.IOException {
-        return VerificationCheck.report(ctx, report);
+        return ReportFiles.verification(ctx, report);
     }
 
     /**
      * A list of preflight points as a run's outcome: logged one per line, failed when any
-     * point failed.
+     * point failed. Static: it needs nothing of a verifier's settings or threads.
      */
-    public io.cutover.execution.CheckOutcome preflightOutcome(io.cutover.execution.CheckContext ctx,
+    public static io.cutover.execution.CheckOutcome preflightOutcome(io.cutover.execution.CheckContext ctx,
             List<PreflightPoint> points) {
         return Preflight.outcome(ctx, points);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * must handle.
  */
 @WebMvcTest(RunApiController.class)
+@Import(RunFindings.class)
 class RunApiControllerTest {
 
     @Autowired
