@@ -29,9 +29,12 @@ class RestoreCheck implements StepCheck {
 
     private final Verifier verifier;
 
-    RestoreCheck(CopyProperties properties, Verifier verifier) {
+    private final CopyProgress progress;
+
+    RestoreCheck(CopyProperties properties, Verifier verifier, CopyProgress progress) {
         this.properties = properties;
         this.verifier = verifier;
+        this.progress = progress;
     }
 
     @Override
@@ -57,7 +60,7 @@ class RestoreCheck implements StepCheck {
         }
         ctx.harming();
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
-        ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
+        ProcessResult restore = restoreWithProgress(ctx, toc, file, target, jobs);
         if (!restore.succeeded()) {
             return CheckOutcome.failed(restore.failure() != null ? restore.failure()
                     : "pg_restore exited with code " + restore.exitCode());
@@ -67,6 +70,23 @@ class RestoreCheck implements StepCheck {
         return new CheckOutcome(verified.success(),
                 "Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message(),
                 verified.resultJson(), verified.produced());
+    }
+
+    /**
+     * The bar counts against the source's tables as they are now: the dump is of the same
+     * database, a little older. Without a source connection there is no bar.
+     */
+    private ProcessResult restoreWithProgress(CheckContext ctx, Toc toc, Path file, ExecutionValues.Connection target,
+            int jobs) throws InterruptedException {
+        Optional<ExecutionValues.Connection> source = ctx.connection(SqlTarget.SOURCE);
+        if (source.isEmpty()) {
+            return toc.restore(ctx, file, target, jobs, timeout(ctx));
+        }
+        try (CopyProgress.Sampling sampling = progress.start(ctx, source.get(), target, "Rows restored")) {
+            ProcessResult restore = toc.restore(ctx, file, target, jobs, timeout(ctx));
+            sampling.finish(restore.succeeded());
+            return restore;
+        }
     }
 
     /**
