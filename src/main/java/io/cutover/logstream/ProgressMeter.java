@@ -42,6 +42,8 @@ public final class ProgressMeter {
 
     private boolean finished;
 
+    private String lastJson = "";
+
     /**
      * @param label what the step does, for the bar ("Copying rows")
      * @param unit what {@code total} counts ("rows", "tables")
@@ -76,7 +78,12 @@ public final class ProgressMeter {
         while (window.size() > 2 && now - secondOldest().nanos() >= windowNanos) {
             window.removeFirst();
         }
-        log.progress(json("running"));
+        String json = json("running");
+        if (!json.equals(lastJson)) {
+            // A stalled copy would otherwise store the same event every sample.
+            lastJson = json;
+            log.progress(json);
+        }
         int tenths = percent() / 10;
         if (tenths > loggedTenths) {
             loggedTenths = tenths;
