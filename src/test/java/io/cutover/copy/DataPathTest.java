@@ -103,6 +103,13 @@ class DataPathTest {
         assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts")
             .contains(Long.toString(actual.get("public.posts")));
         assertManifestMatchesTheFiles();
+        JsonNode restored = lastProgress(runOf("restore"), "Rows restored");
+        assertThat(restored.get("state").asString()).isEqualTo("done");
+        assertThat(restored.get("done").asLong()).isEqualTo(restored.get("total").asLong());
+        JsonNode verified = lastProgress(runOf("verify"), "Tables verified");
+        assertThat(verified.get("state").asString()).isEqualTo("done");
+        assertThat(verified.get("done").asLong()).as("tables on both sides").isEqualTo(2L * actual.size());
+        assertThat(verified.get("bytesDone").asLong()).isEqualTo(verified.get("bytesTotal").asLong()).isPositive();
         assertThat(Files.readString(workdir().resolve("verification/verification-report.txt"))).contains("identical");
         assertNoPasswordAnywhere();
     }
@@ -242,10 +249,8 @@ class DataPathTest {
      */
     private void assertProgressRoseToEveryRow(long run) throws Exception {
         long rows = TestDatabases.exactCounts(db.source).values().stream().mapToLong(Long::longValue).sum();
-        List<JsonNode> progress = stream.read(run, 0, 100_000)
-            .stream()
-            .filter(e -> e.channel() == Channel.PROGRESS)
-            .map(e -> json.readTree(e.text()))
+        List<JsonNode> progress = progress(run).stream()
+            .filter(p -> p.get("label").asString().equals("Rows copied"))
             .toList();
         assertThat(progress).as(() -> api.log(run)).isNotEmpty();
         assertThat(progress.stream().map(p -> p.get("done").asLong()).toList()).isSorted();
@@ -257,6 +262,34 @@ class DataPathTest {
         assertThat(api.log(run))
             .contains(String.format(java.util.Locale.ROOT, "Progress 100 %%: %,d of %,d rows", rows, rows))
             .doesNotContain("\"state\":");
+    }
+
+    private List<JsonNode> progress(long run) {
+        return stream.read(run, 0, 100_000)
+            .stream()
+            .filter(e -> e.channel() == Channel.PROGRESS)
+            .map(e -> json.readTree(e.text()))
+            .toList();
+    }
+
+    /**
+     * The run's last progress event of one kind (a restore's rows, not its verification's
+     * tables).
+     */
+    private JsonNode lastProgress(long run, String label) {
+        List<JsonNode> all = progress(run).stream().filter(p -> p.get("label").asString().equals(label)).toList();
+        assertThat(all).as(() -> api.log(run)).isNotEmpty();
+        return all.get(all.size() - 1);
+    }
+
+    private long runOf(String step) {
+        JsonNode runs = api.body(mvc.get().uri("/api/migrations/" + migration + "/runs").with(as("viewer")).exchange());
+        for (JsonNode r : runs) {
+            if (r.get("stepId").asString().equals(step)) {
+                return r.get("id").asLong();
+            }
+        }
+        throw new AssertionError(step);
     }
 
     private String succeeds(String step) {
