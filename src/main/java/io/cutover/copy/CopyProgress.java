@@ -43,12 +43,21 @@ class CopyProgress {
     /** Starts sampling; close the result (or finish it) when the copy returns. */
     Sampling start(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target,
             String label) {
+        return start(ctx, source, target, label, Sampling::received);
+    }
+
+    /**
+     * Like the above, reading each table's rows done on {@code sampled} with
+     * {@code reader}.
+     */
+    Sampling start(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection sampled,
+            String label, Reader reader) {
         try (Connection c = PgSession.open(source, Duration.ofSeconds(10))) {
             List<TableEstimate> tables = TableEstimate.of(c);
             long rows = tables.stream().mapToLong(TableEstimate::rows).sum();
             long bytes = tables.stream().mapToLong(TableEstimate::bytes).sum();
             ProgressMeter meter = new ProgressMeter(ctx.log(), label, "rows", rows, bytes, properties.progressWindow());
-            Sampling sampling = new Sampling(meter, tables, target);
+            Sampling sampling = new Sampling(meter, tables, sampled, reader);
             sampling.future = scheduler.scheduleWithFixedDelay(sampling::sample, 0,
                     properties.progressEvery().toMillis(), TimeUnit.MILLISECONDS);
             return sampling;
@@ -57,11 +66,19 @@ class CopyProgress {
             ctx.log()
                 .system("No progress bar for this copy: the source's table sizes cannot be read (" + e.getMessage()
                         + ")");
-            return new Sampling(null, List.of(), target);
+            return new Sampling(null, List.of(), sampled, reader);
         }
     }
 
-    /** One copy's sampling; its connection to the target is its own. */
+    /** Rows done so far per table ({@code schema.table}, quoted as needed). */
+    @FunctionalInterface
+    interface Reader {
+
+        Map<String, Long> read(Connection c) throws SQLException;
+
+    }
+
+    /** One copy's sampling; its connection to the sampled server is its own. */
     static final class Sampling implements AutoCloseable {
 
         /** Rows each target table has received, committed or still being copied. */
@@ -79,16 +96,19 @@ class CopyProgress {
 
         private final ExecutionValues.Connection target;
 
+        private final Reader reader;
+
         private volatile ScheduledFuture<?> future;
 
         private Connection connection;
 
         private boolean broken;
 
-        Sampling(ProgressMeter meter, List<TableEstimate> tables, ExecutionValues.Connection target) {
+        Sampling(ProgressMeter meter, List<TableEstimate> tables, ExecutionValues.Connection target, Reader reader) {
             this.meter = meter;
             this.tables = tables;
             this.target = target;
+            this.reader = reader;
         }
 
         /** One reading of the target; false when it could not be read. */
@@ -100,7 +120,7 @@ class CopyProgress {
                 if (connection == null || connection.isClosed()) {
                     connection = PgSession.open(target, Duration.ofSeconds(10));
                 }
-                Map<String, Long> received = received(connection);
+                Map<String, Long> received = reader.read(connection);
                 long done = 0;
                 long bytes = 0;
                 for (TableEstimate t : tables) {
@@ -119,7 +139,7 @@ class CopyProgress {
             }
         }
 
-        private static Map<String, Long> received(Connection c) throws SQLException {
+        static Map<String, Long> received(Connection c) throws SQLException {
             Map<String, Long> received = new HashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(RECEIVED)) {
                 while (rs.next()) {
@@ -157,6 +177,17 @@ class CopyProgress {
                 broken = true;
                 closeConnection();
             }
+        }
+
+        /**
+         * Stops a copy whose progress cannot be read to the end (a dump's last tables may
+         * finish between two samples): after success, everything counts as done.
+         */
+        void finishComplete(boolean succeeded) {
+            if (succeeded && meter != null) {
+                meter.update(meter.total(), meter.bytesTotal());
+            }
+            finish(succeeded);
         }
 
         /** Stops like a failed copy, unless {@link #finish} was called first. */

@@ -110,6 +110,14 @@ public final class ProgressMeter {
         return done;
     }
 
+    public long total() {
+        return total;
+    }
+
+    public long bytesTotal() {
+        return bytesTotal;
+    }
+
     /** Whole percent done, by bytes when known. */
     public synchronized int percent() {
         double fraction = bytesTotal > 0 ? (double) bytesDone / bytesTotal : total > 0 ? (double) done / total : 0;

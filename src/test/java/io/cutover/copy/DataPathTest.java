@@ -103,6 +103,9 @@ class DataPathTest {
         assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts")
             .contains(Long.toString(actual.get("public.posts")));
         assertManifestMatchesTheFiles();
+        JsonNode dumped = lastProgress(runOf("dump-custom"), "Rows dumped");
+        assertThat(dumped.get("state").asString()).isEqualTo("done");
+        assertThat(dumped.get("done").asLong()).isEqualTo(dumped.get("total").asLong()).isPositive();
         JsonNode restored = lastProgress(runOf("restore"), "Rows restored");
         assertThat(restored.get("state").asString()).isEqualTo("done");
         assertThat(restored.get("done").asLong()).isEqualTo(restored.get("total").asLong());
