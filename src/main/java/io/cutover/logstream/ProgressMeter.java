@@ -100,7 +100,8 @@ public final class ProgressMeter {
             return;
         }
         finished = true;
-        if (succeeded) {
+        if (succeeded && loggedTenths < 10) {
+            // Where the step ended, unless its 100 % line is in the log already.
             log.system(line());
         }
         log.progress(json(succeeded ? "done" : "failed"));

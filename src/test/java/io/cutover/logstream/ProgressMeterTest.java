@@ -107,6 +107,7 @@ class ProgressMeterTest {
         assertThat(lines).hasSize(10);
         assertThat(lines.get(2)).isEqualTo("Progress 30 %: 30 of 100 rows, 1 rows/s, about 1m 10s left");
         m.finish(true);
+        assertThat(lines).as("100 % once").hasSize(10);
         assertThat(events.get(events.size() - 1)).contains("\"percent\":100").endsWith("\"state\":\"done\"}");
 
         ProgressMeter failed = meter(100, 0);
