@@ -29,6 +29,7 @@
 
     const source = new EventSource(panel.dataset.events);
     panel.logSource = source;
+    panel.dispatchEvent(new CustomEvent('log-source', { bubbles: true })); // run-progress.js listens on it
     const stamps = panel.querySelector('.log-stamps');
     if (stamps) stamps.addEventListener('change', () => panel.classList.toggle('log-show-stamps', stamps.checked));
     source.addEventListener('line', (e) => {

@@ -19,9 +19,12 @@ public class Copier {
 
     private final DirectoryDumpEngine dump;
 
-    Copier(CopyProperties properties, DirectoryDumpEngine dump) {
+    private final CopyProgress progress;
+
+    Copier(CopyProperties properties, DirectoryDumpEngine dump, CopyProgress progress) {
         this.properties = properties;
         this.dump = dump;
+        this.progress = progress;
     }
 
     /**
@@ -44,7 +47,11 @@ public class Copier {
             ExecutionValues.Connection target, String snapshot) throws Exception {
         int jobs = properties.parallelJobs();
         ctx.log().system("Copying at snapshot " + snapshot + " with pg_dump/pg_restore, " + jobs + " jobs");
-        ProcessResult copied = dump.copy(ctx, source, target, jobs, snapshot, "initial-copy");
+        ProcessResult copied;
+        try (CopyProgress.Sampling sampling = progress.start(ctx, source, target, "Rows copied")) {
+            copied = dump.copy(ctx, source, target, jobs, snapshot, "initial-copy");
+            sampling.finish(copied.succeeded());
+        }
         if (copied.succeeded()) {
             Analyze.run(ctx, target);
         }

@@ -31,10 +31,13 @@ class FinalSyncCheck implements StepCheck {
 
     private final List<CopyEngine> engines;
 
-    FinalSyncCheck(CopyProperties properties, Verifier verifier, List<CopyEngine> engines) {
+    private final CopyProgress progress;
+
+    FinalSyncCheck(CopyProperties properties, Verifier verifier, List<CopyEngine> engines, CopyProgress progress) {
         this.properties = properties;
         this.verifier = verifier;
         this.engines = engines;
+        this.progress = progress;
     }
 
     @Override
@@ -54,7 +57,11 @@ class FinalSyncCheck implements StepCheck {
         int jobs = properties.parallelJobs();
         ctx.log().system("Copying with " + engine.name() + ", " + jobs + " jobs");
         long started = System.nanoTime();
-        ProcessResult copy = engine.copy(ctx, source, target, jobs);
+        ProcessResult copy;
+        try (CopyProgress.Sampling sampling = progress.start(ctx, source, target, "Rows copied")) {
+            copy = engine.copy(ctx, source, target, jobs);
+            sampling.finish(copy.succeeded());
+        }
         if (!copy.succeeded()) {
             return CheckOutcome.failed(
                     copy.failure() != null ? copy.failure() : engine.name() + " exited with code " + copy.exitCode());

@@ -26,8 +26,11 @@ class RestoreCheck implements StepCheck {
 
     private final DumpRestore dumps;
 
-    RestoreCheck(DumpRestore dumps) {
+    private final CopyProgress progress;
+
+    RestoreCheck(DumpRestore dumps, CopyProgress progress) {
         this.dumps = dumps;
+        this.progress = progress;
     }
 
     @Override
@@ -53,7 +56,7 @@ class RestoreCheck implements StepCheck {
         }
         ctx.harming();
         ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
-        ProcessResult restore = dumps.restore(ctx, toc, file, target);
+        ProcessResult restore = restoreWithProgress(ctx, toc, file, target);
         if (!restore.succeeded()) {
             return CheckOutcome.failed(restore.failure() != null ? restore.failure()
                     : "pg_restore exited with code " + restore.exitCode());
@@ -61,6 +64,23 @@ class RestoreCheck implements StepCheck {
         Analyze.run(ctx, target);
         CheckOutcome verified = dumps.verifier().verifyAndReport(ctx);
         return verified.withMessage("Restored " + toc.size() + " items with " + jobs + " jobs. " + verified.message());
+    }
+
+    /**
+     * The bar counts against the source's tables as they are now: the dump is of the same
+     * database, a little older. Without a source connection there is no bar.
+     */
+    private ProcessResult restoreWithProgress(CheckContext ctx, Toc toc, Path file, ExecutionValues.Connection target)
+            throws InterruptedException {
+        Optional<ExecutionValues.Connection> source = ctx.connection(SqlTarget.SOURCE);
+        if (source.isEmpty()) {
+            return dumps.restore(ctx, toc, file, target);
+        }
+        try (CopyProgress.Sampling sampling = progress.start(ctx, source.get(), target, "Rows restored")) {
+            ProcessResult restore = dumps.restore(ctx, toc, file, target);
+            sampling.finish(restore.succeeded());
+            return restore;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Artifact;
 import io.cutover.runbook.Capture;
 import io.cutover.runbook.CommandLine;
+import org.springframework.beans.factory.ObjectProvider;
 import io.cutover.runbook.Runbook;
 import io.cutover.runbook.Step;
 import io.cutover.runbook.Template;
@@ -60,9 +61,11 @@ class RunWorker {
 
     private final ExecutionProperties properties;
 
+    private final ObjectProvider<CommandWatcher> watchers;
+
     RunWorker(RunRepository runs, RunRecorder recorder, ArtifactRepository artifacts, MigrationManagement migrations,
             LogStream logStream, Workspace workspace, ProcessLauncher launcher, SqlRunner sql, List<StepCheck> checks,
-            ExecutionProperties properties) {
+            ExecutionProperties properties, ObjectProvider<CommandWatcher> watchers) {
         this.runs = runs;
         this.recorder = recorder;
         this.artifacts = artifacts;
@@ -73,6 +76,7 @@ class RunWorker {
         this.sql = sql;
         this.checks = checks;
         this.properties = properties;
+        this.watchers = watchers;
     }
 
     /**
@@ -192,7 +196,12 @@ class RunWorker {
         if (!step.destroys().isEmpty()) {
             ctx.harming();
         }
+        List<CommandWatcher.Watch> watching = spec.commands()
+            .stream()
+            .flatMap(argv -> watchers.orderedStream().flatMap(w -> w.watch(ctx, argv).stream()))
+            .toList();
         ProcessResult outcome = ctx.exec(spec);
+        watching.forEach(w -> w.finished(outcome.succeeded()));
         Result result = fromProcess(ctx, outcome, spec);
         boolean succeeded = result.status == RunStatus.SUCCEEDED;
         Map<String, String> captured = captures(ctx, raw.toString(), succeeded);

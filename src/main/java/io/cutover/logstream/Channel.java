@@ -13,6 +13,11 @@ public enum Channel {
     STATUS,
     /** A troubleshooting hint matched a line (JSON). */
     HINT,
+    /**
+     * How far a long step has come (JSON: rows, bytes, rate, time left); each one
+     * supersedes the one before.
+     */
+    PROGRESS,
     /** The run ended (JSON, the final status); nothing follows. */
     END;
 

@@ -15,13 +15,14 @@ record Frame(LogEvent event, String sse) {
             case OUT, ERR, SYS -> "line";
             case STATUS -> "status";
             case HINT -> "hint";
+            case PROGRESS -> "progress";
             case END -> "end";
         };
     }
 
     /**
-     * Lines as small JSON objects; status, hint and end events are JSON already. Never
-     * spans lines.
+     * Lines as small JSON objects; status, hint, progress and end events are JSON
+     * already. Never spans lines.
      */
     static String data(LogEvent e) {
         return switch (e.channel()) {

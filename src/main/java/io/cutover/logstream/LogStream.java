@@ -63,11 +63,36 @@ public class LogStream implements SmartLifecycle {
      * Events after {@code afterSeq}, oldest first, from memory if possible, else from H2.
      */
     public List<LogEvent> read(long runId, long afterSeq, int limit) {
-        return frames(runId, afterSeq, limit).stream().map(Frame::event).toList();
+        return allFrames(runId, afterSeq, limit).stream().map(Frame::event).toList();
     }
 
-    /** Like {@link #read}, with each event's SSE text. */
+    /**
+     * Like {@link #read}, with each event's SSE text, for a viewer: a progress event that
+     * a later one in the same batch supersedes is left out, so a viewer who joins late
+     * gets the newest value, not the whole history of the bar.
+     */
     List<Frame> frames(long runId, long afterSeq, int limit) {
+        return latestProgressOnly(allFrames(runId, afterSeq, limit));
+    }
+
+    static List<Frame> latestProgressOnly(List<Frame> frames) {
+        int last = -1;
+        for (int i = frames.size() - 1; i >= 0 && last < 0; i--) {
+            last = frames.get(i).event().channel() == Channel.PROGRESS ? i : -1;
+        }
+        if (last < 0) {
+            return frames;
+        }
+        List<Frame> kept = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            if (i == last || frames.get(i).event().channel() != Channel.PROGRESS) {
+                kept.add(frames.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private List<Frame> allFrames(long runId, long afterSeq, int limit) {
         LiveRun run = live.get(runId);
         if (run != null) {
             List<Frame> recent = run.after(afterSeq, limit);

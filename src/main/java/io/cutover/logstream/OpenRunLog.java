@@ -62,6 +62,11 @@ final class OpenRunLog implements RunLog {
     }
 
     @Override
+    public void progress(String json) {
+        write(Channel.PROGRESS, redactor.redact(json), null);
+    }
+
+    @Override
     public void end(String json) {
         write(Channel.END, redactor.redact(json), null);
     }

@@ -83,13 +83,17 @@ class RunEventsController {
             List<LogEvent> page;
             while (!(page = stream.read(runId, cursor, DOWNLOAD_PAGE)).isEmpty()) {
                 for (LogEvent e : page) {
+                    cursor = e.seq();
+                    if (e.channel() == Channel.PROGRESS) {
+                        // The bar's samples: the log has a plain line every 10 %.
+                        continue;
+                    }
                     w.write(DateTimeFormatter.ISO_INSTANT.format(e.ts()));
                     w.write(' ');
                     w.write(e.channel().code());
                     w.write(' ');
                     w.write(e.text());
                     w.write('\n');
-                    cursor = e.seq();
                 }
             }
             w.flush();

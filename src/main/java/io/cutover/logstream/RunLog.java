@@ -18,6 +18,12 @@ public interface RunLog {
     /** A status change, as JSON. */
     void status(String json);
 
+    /**
+     * How far the step has come, as JSON; a viewer needs only the newest (see
+     * {@link ProgressMeter}).
+     */
+    void progress(String json);
+
     /** The final status, as JSON; the log is closed afterwards. */
     void end(String json);
 

@@ -129,7 +129,8 @@ class SyncStartCheck implements StepCheck {
             ctx.log()
                 .system("Initial copy done in " + copyMillis / 1000.0
                         + " s; verifying it against the same snapshot while the source keeps changing");
-            VerificationReport report = verifier.verify(source, slot.snapshot(), target, line -> ctx.log().out(line));
+            VerificationReport report = verifier.verify(source, slot.snapshot(), target, line -> ctx.log().out(line),
+                    ctx.log());
             CheckOutcome verified = verifier.report(ctx, report);
             return verified.withMessage("Initial copy in " + copyMillis / 1000.0
                     + " s, verified at the slot's snapshot: " + verified.message() + ".");

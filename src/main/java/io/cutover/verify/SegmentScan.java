@@ -58,6 +58,10 @@ final class SegmentScan {
 
     private final Map<TableRef, Long> sizes = new HashMap<>();
 
+    private final Map<TableRef, Integer> partCount = new HashMap<>();
+
+    private VerifyProgress observer = VerifyProgress.NONE;
+
     SegmentScan(ExecutionValues.Connection db, Duration connectTimeout, String snapshot, TableChecksum checksum,
             Map<TableRef, Segmentation> plans) {
         this.db = db;
@@ -76,6 +80,17 @@ final class SegmentScan {
             String lower = "t.ctid >= '(" + fromPage + ",0)'::tid";
             return " WHERE " + (toPage < 0 ? lower : lower + " AND t.ctid < '(" + toPage + ",0)'::tid");
         }
+    }
+
+    /** Tells {@code progress} of every part hashed; before {@link #start}. */
+    SegmentScan observedBy(VerifyProgress progress) {
+        this.observer = progress;
+        return this;
+    }
+
+    /** The tables' total size, once {@link #start} has planned their parts. */
+    long bytes() {
+        return sizes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Starts the side's workers on the executor; {@link Running#join} waits for them. */
@@ -167,6 +182,7 @@ final class SegmentScan {
         for (TableRef t : bySize) {
             sums.put(t, new SegmentSums());
             long n = tidRanges && threads > 1 ? Math.min(64, pages.get(t) / PAGES_PER_PART) : 0;
+            partCount.put(t, (int) Math.max(1, n < 2 ? 1 : n));
             if (n < 2) {
                 partsLeft.put(t, new AtomicInteger(1));
                 parts.add(new Part(t, 0, -1));
@@ -200,7 +216,9 @@ final class SegmentScan {
                         storedValues.put(t, TableChecksum.hashesStoredValues(st, t));
                     }
                     read(c, p, storedValues.get(t));
-                    if (partsLeft.get(t).decrementAndGet() == 0) {
+                    boolean last = partsLeft.get(t).decrementAndGet() == 0;
+                    observer.hashed(sizes.getOrDefault(t, 0L) / partCount.get(t), last);
+                    if (last) {
                         progress.accept(t + ": " + sums.get(t).rows() + " rows");
                     }
                 }
@@ -212,6 +230,7 @@ final class SegmentScan {
                         c.rollback(before);
                     }
                     if (unreadable.putIfAbsent(t, firstLine(e.getMessage())) == null) {
+                        observer.hashed(sizes.getOrDefault(t, 0L), true);
                         progress.accept(t + ": cannot be read (" + firstLine(e.getMessage()) + ")");
                     }
                 }

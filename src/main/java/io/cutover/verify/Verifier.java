@@ -87,7 +87,14 @@ public class Verifier {
      */
     public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot,
             ExecutionValues.Connection target, Consumer<String> progress) throws Exception {
-        return run(source, sourceSnapshot, target, null, true, progress).report();
+        return run(source, sourceSnapshot, target, null, true, progress, VerifyProgress.NONE).report();
+    }
+
+    /** Like the above, with the run page's bar fed through {@code log}. */
+    public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot,
+            ExecutionValues.Connection target, Consumer<String> progress, io.cutover.logstream.RunLog log)
+            throws Exception {
+        return run(source, sourceSnapshot, target, null, true, progress, new VerifyProgress(log)).report();
     }
 
     /**
@@ -120,7 +127,7 @@ public class Verifier {
             throws Exception {
         {
             Instant at = Instant.now();
-            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress);
+            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress, VerifyProgress.NONE);
             Map<TableRef, Segmentation> plans = new java.util.TreeMap<>();
             Map<TableRef, Set<Integer>> unproven = new java.util.TreeMap<>();
             o.plans().forEach((table, plan) -> {
@@ -186,7 +193,7 @@ public class Verifier {
     }
 
     private Outcome run(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target,
-            String targetSnapshot, boolean locate, Consumer<String> progress) throws Exception {
+            String targetSnapshot, boolean locate, Consumer<String> progress, VerifyProgress bar) throws Exception {
         int threads = properties.threads();
         TableChecksum checksum = TableChecksum.random();
         Catalogued src = catalogue(source, sourceSnapshot, true);
@@ -196,12 +203,22 @@ public class Verifier {
                 src.plans());
         SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum,
                 src.plans());
-        SegmentScan.Running s = sourceScan.start(src.scan(), threads, executor,
-                line -> progress.accept("source " + line));
-        SegmentScan.Running t = targetScan.start(tgt.scan(), threads, executor,
-                line -> progress.accept("target " + line));
-        Side srcSide = src.side(s.join());
-        Side tgtSide = tgt.side(t.join());
+        SegmentScan.Running s = sourceScan.observedBy(bar)
+            .start(src.scan(), threads, executor, line -> progress.accept("source " + line));
+        SegmentScan.Running t = targetScan.observedBy(bar)
+            .start(tgt.scan(), threads, executor, line -> progress.accept("target " + line));
+        bar.totals(src.scan().size() + tgt.scan().size(), sourceScan.bytes() + targetScan.bytes());
+        Side srcSide;
+        Side tgtSide;
+        try {
+            srcSide = src.side(s.join());
+            tgtSide = tgt.side(t.join());
+            bar.finish(true);
+        }
+        catch (Exception e) {
+            bar.finish(false);
+            throw e;
+        }
         List<Mismatch> mismatches = new ArrayList<>(srcSide.compareWith(tgtSide)
             .stream()
             .map(m -> sourceSnapshot != null && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
@@ -257,7 +274,9 @@ public class Verifier {
         var source = ctx.requiredConnection(io.cutover.runbook.SqlTarget.SOURCE);
         var target = ctx.requiredConnection(io.cutover.runbook.SqlTarget.TARGET);
         ctx.log().system("Verifying: exact counts and checksums of every table on both sides at once, then the schema");
-        return ReportFiles.verification(ctx, verify(source, target, line -> ctx.log().out(line)));
+        return ReportFiles.verification(ctx,
+                run(source, null, target, null, true, line -> ctx.log().out(line), new VerifyProgress(ctx.log()))
+                    .report());
     }
 
     /**

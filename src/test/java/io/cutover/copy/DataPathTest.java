@@ -8,6 +8,8 @@ import io.cutover.OptionalTool;
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.TestDatabases;
+import io.cutover.logstream.Channel;
+import io.cutover.logstream.LogStream;
 import io.cutover.shared.PanelProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,9 @@ class DataPathTest {
     @Autowired
     RunApi api;
 
+    @Autowired
+    LogStream stream;
+
     long migration;
 
     /**
@@ -64,6 +69,8 @@ class DataPathTest {
     @org.springframework.test.context.DynamicPropertySource
     static void scratchServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("cutover.copy.scratch-server", () -> io.cutover.TestPostgres.logical().url("postgres"));
+        // Samples often enough to see a copy of a few thousand rows move.
+        registry.add("cutover.copy.progress-every", () -> "100ms");
     }
 
     @BeforeEach
@@ -96,6 +103,16 @@ class DataPathTest {
         assertThat(Files.readString(workdir().resolve("logs/table-inventory.txt"))).contains("posts")
             .contains(Long.toString(actual.get("public.posts")));
         assertManifestMatchesTheFiles();
+        JsonNode dumped = lastProgress(runOf("dump-custom"), "Rows dumped");
+        assertThat(dumped.get("state").asString()).isEqualTo("done");
+        assertThat(dumped.get("done").asLong()).isEqualTo(dumped.get("total").asLong()).isPositive();
+        JsonNode restored = lastProgress(runOf("restore"), "Rows restored");
+        assertThat(restored.get("state").asString()).isEqualTo("done");
+        assertThat(restored.get("done").asLong()).isEqualTo(restored.get("total").asLong());
+        JsonNode verified = lastProgress(runOf("verify"), "Tables verified");
+        assertThat(verified.get("state").asString()).isEqualTo("done");
+        assertThat(verified.get("done").asLong()).as("tables on both sides").isEqualTo(2L * actual.size());
+        assertThat(verified.get("bytesDone").asLong()).isEqualTo(verified.get("bytesTotal").asLong()).isPositive();
         assertThat(Files.readString(workdir().resolve("verification/verification-report.txt"))).contains("identical");
         assertNoPasswordAnywhere();
     }
@@ -150,6 +167,8 @@ class DataPathTest {
         TestDatabases.execute(db.source,
                 "INSERT INTO users (email, name) VALUES ('late@example.com', 'Signed up after the first copy')");
 
+        // Fresh statistics, so the bar's estimated total is the exact one.
+        TestDatabases.execute(db.source, "ANALYZE");
         assertThat(api.start("operator", migration, "final-sync", null)).hasStatus(400);
         long run = api.body(api.start("operator", migration, "final-sync", "replace")).get("id").asLong();
 
@@ -157,6 +176,7 @@ class DataPathTest {
         assertThat(ended.get("status").asString()).as(() -> api.log(run)).isEqualTo("SUCCEEDED");
         assertThat(ended.get("message").asString()).startsWith("Copied with " + engine + " in ").contains("identical");
         assertThat(TestDatabases.exactCounts(db.target)).isEqualTo(TestDatabases.exactCounts(db.source));
+        assertProgressRoseToEveryRow(run);
         // No scratch copy of the data stays behind, and statistics are gathered exactly
         // once
         try (var left = Files.list(workdir().resolve("backups"))) {
@@ -224,6 +244,55 @@ class DataPathTest {
         assertThat(ended.get("message").asString()).contains("target empty");
         assertThat(api.start("operator", migration, "restore", null)).as("the restore waits for a passing preflight")
             .hasStatus(409);
+    }
+
+    /**
+     * The run page's bar: progress events whose done never goes back and ends at the
+     * source's exact row count, and a plain line in the log.
+     */
+    private void assertProgressRoseToEveryRow(long run) throws Exception {
+        long rows = TestDatabases.exactCounts(db.source).values().stream().mapToLong(Long::longValue).sum();
+        List<JsonNode> progress = progress(run).stream()
+            .filter(p -> p.get("label").asString().equals("Rows copied"))
+            .toList();
+        assertThat(progress).as(() -> api.log(run)).isNotEmpty();
+        assertThat(progress.stream().map(p -> p.get("done").asLong()).toList()).isSorted();
+        JsonNode last = progress.get(progress.size() - 1);
+        assertThat(last.get("state").asString()).isEqualTo("done");
+        assertThat(last.get("total").asLong()).isEqualTo(rows);
+        assertThat(last.get("done").asLong()).isEqualTo(rows);
+        assertThat(last.get("percent").asInt()).isEqualTo(100);
+        assertThat(api.log(run))
+            .contains(String.format(java.util.Locale.ROOT, "Progress 100 %%: %,d of %,d rows", rows, rows))
+            .doesNotContain("\"state\":");
+    }
+
+    private List<JsonNode> progress(long run) {
+        return stream.read(run, 0, 100_000)
+            .stream()
+            .filter(e -> e.channel() == Channel.PROGRESS)
+            .map(e -> json.readTree(e.text()))
+            .toList();
+    }
+
+    /**
+     * The run's last progress event of one kind (a restore's rows, not its verification's
+     * tables).
+     */
+    private JsonNode lastProgress(long run, String label) {
+        List<JsonNode> all = progress(run).stream().filter(p -> p.get("label").asString().equals(label)).toList();
+        assertThat(all).as(() -> api.log(run)).isNotEmpty();
+        return all.get(all.size() - 1);
+    }
+
+    private long runOf(String step) {
+        JsonNode runs = api.body(mvc.get().uri("/api/migrations/" + migration + "/runs").with(as("viewer")).exchange());
+        for (JsonNode r : runs) {
+            if (r.get("stepId").asString().equals(step)) {
+                return r.get("id").asLong();
+            }
+        }
+        throw new AssertionError(step);
     }
 
     private String succeeds(String step) {

@@ -37,6 +37,12 @@ class ContinuousSyncTest {
     @Autowired
     RunApi api;
 
+    @Autowired
+    io.cutover.logstream.LogStream stream;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     @Test
     void nativeSubscriptionCarriesEveryChange() throws Exception {
         try (SyncFixture fixture = new SyncFixture(true)) {
@@ -105,6 +111,9 @@ class ContinuousSyncTest {
             assertThat(writer.committed() - before).as("transactions committed while the initial copy ran")
                 .isPositive();
             assertThat(started.get("message").asString()).contains("verified at the slot's snapshot");
+            // The run page's bar followed the initial copy, then its verification.
+            assertThat(progressStates(started.get("id").asLong())).contains("Rows copied: done",
+                    "Tables verified: done");
 
             JsonNode status = syncStatus(migration);
             assertThat(status.get("state").asString()).isEqualTo("STREAMING");
@@ -184,6 +193,15 @@ class ContinuousSyncTest {
         try (var lines = response.body()) {
             return lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
         }
+    }
+
+    private List<String> progressStates(long run) {
+        return stream.read(run, 0, 100_000)
+            .stream()
+            .filter(e -> e.channel() == io.cutover.logstream.Channel.PROGRESS)
+            .map(e -> json.readTree(e.text()))
+            .map(p -> p.get("label").asString() + ": " + p.get("state").asString())
+            .toList();
     }
 
     private JsonNode succeeded(long migration, String step) {
