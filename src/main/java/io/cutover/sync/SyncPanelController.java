@@ -23,6 +23,7 @@ class SyncPanelController {
     @GetMapping("/migrations/{id}/sync/panel")
     String live(@PathVariable long id, Model model) {
         model.addAttribute("syncStatus", streams.status(id));
+        model.addAttribute("lagChart", streams.lagChart(id));
         return LIVE_PARTIAL;
     }
 

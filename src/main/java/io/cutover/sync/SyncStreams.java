@@ -30,8 +30,11 @@ public class SyncStreams {
 
     private final SyncConnections connections;
 
+    private final LagSamples lagSamples;
+
     SyncStreams(SyncStreamRepository streams, LagMonitor monitor, MigrationManagement migrations, RunLauncher runs,
-            SyncConnections connections) {
+            SyncConnections connections, LagSamples lagSamples) {
+        this.lagSamples = lagSamples;
         this.streams = streams;
         this.monitor = monitor;
         this.migrations = migrations;
@@ -47,6 +50,14 @@ public class SyncStreams {
     public SyncStatus status(long migrationId) {
         migrations.details(migrationId);
         return monitor.status(migrationId);
+    }
+
+    /**
+     * The live stream's lag over the chart's window, or null before the first sample and
+     * after the stream has ended.
+     */
+    public LagChart lagChart(long migrationId) {
+        return lagSamples.chart(migrationId);
     }
 
     /** Whether the migration's strategy is continuous sync. */
