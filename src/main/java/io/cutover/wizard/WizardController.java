@@ -58,8 +58,12 @@ class WizardController {
 
     private final FreezeCards freezeCards;
 
+    private final PhaseSchedule schedule;
+
     WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime,
-            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards) {
+            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards,
+            PhaseSchedule schedule) {
+        this.schedule = schedule;
         this.outcomes = outcomes;
         this.freezeCards = freezeCards;
         this.gate = gate;
@@ -153,7 +157,9 @@ class WizardController {
         model.addAttribute("runs", latest);
         model.addAttribute("failure",
                 outcomes.latestFailure(phase.phase().steps(), latest, migrations.runbookOf(id)).orElse(null));
-        model.addAttribute("downtime", downtime.latest(id).orElse(null));
+        var latestDowntime = downtime.latest(id);
+        model.addAttribute("downtime", latestDowntime.orElse(null));
+        model.addAttribute("due", schedule.notes(progress, latestDowntime));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
         model.addAttribute("notices", StepNoticeBoard.forRunbook(notices, details.runbookId()));
@@ -164,6 +170,7 @@ class WizardController {
             model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
             model.addAttribute("forecast", sync.forecast(id));
             model.addAttribute("syncStatus", sync.status(id));
+            model.addAttribute("lagChart", sync.lagChart(id));
         }
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
     }
