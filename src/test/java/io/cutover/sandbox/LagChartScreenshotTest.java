@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +76,7 @@ class LagChartScreenshotTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> points(browser) >= 60 && burst.get() >= 8);
             WebElement panel = browser.driver.findElement(By.cssSelector("#sync-panel"));
-            assertThat(panel.findElement(By.cssSelector(".lag-now")).getText()).startsWith("Lag now: ");
+            assertThat(lagNow(browser)).startsWith("Lag now: ");
             Files.write(dir.resolve("lag-chart.png"), panel.getScreenshotAs(OutputType.BYTES));
         }
         finally {
@@ -84,10 +85,20 @@ class LagChartScreenshotTest {
         }
     }
 
-    /** Samples the chart draws now. */
-    private static int points(Browser browser) {
-        var lines = browser.driver.findElements(By.cssSelector("polyline.lag-line"));
-        return lines.isEmpty() ? 0 : lines.get(0).getDomAttribute("points").split(" ").length;
+    /**
+     * Samples the chart draws now, read in one script: each sample swaps the live part,
+     * so an element found a moment ago may be gone.
+     */
+    private static long points(Browser browser) {
+        Object n = ((JavascriptExecutor) browser.driver)
+            .executeScript("var l = document.querySelector('polyline.lag-line');"
+                    + " return l ? l.getAttribute('points').split(' ').length : 0;");
+        return ((Number) n).longValue();
+    }
+
+    private static String lagNow(Browser browser) {
+        return (String) ((JavascriptExecutor) browser.driver)
+            .executeScript("var t = document.querySelector('.lag-now'); return t ? t.textContent : '';");
     }
 
     /**
@@ -95,10 +106,10 @@ class LagChartScreenshotTest {
      * different heights.
      */
     private void write(int n) {
-        int rows = n % 2 == 0 ? 30_000 : 12_000;
+        int rows = n % 2 == 0 ? 40_000 : 15_000;
         try (Connection source = postgres.connect(names.sourceDatabase()); Statement st = source.createStatement()) {
             st.execute("INSERT INTO users (email, name, updated_at) SELECT 'burst" + n
-                    + "-' || g || '@example.com', repeat('x', 300), now() FROM generate_series(1, " + rows + ") g");
+                    + "-' || g || '@example.com', repeat('x', 600), now() FROM generate_series(1, " + rows + ") g");
         }
         catch (java.sql.SQLException e) {
             throw new AssertionError(e);
