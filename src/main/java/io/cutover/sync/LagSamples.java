@@ -71,8 +71,20 @@ class LagSamples {
         rings.remove(migrationId);
     }
 
-    LagChart chart(long migrationId) {
-        return LagChart.of(of(migrationId), window);
+    /**
+     * The chart ends at the status the page shows beside it (a fresh sample), so its last
+     * point and the lag in words always agree; that sample is drawn, not kept.
+     */
+    LagChart chart(long migrationId, SyncStatus shown) {
+        List<Sample> samples = of(migrationId);
+        boolean newer = samples.isEmpty() || shown.sampledAt().isAfter(samples.get(samples.size() - 1).at());
+        if (CHARTED.contains(shown.state()) && newer) {
+            samples = java.util.stream.Stream
+                .concat(samples.stream(),
+                        java.util.stream.Stream.of(new Sample(shown.sampledAt(), shown.lagBytes(), shown.lagSeconds())))
+                .toList();
+        }
+        return LagChart.of(samples, window);
     }
 
     int capacity() {

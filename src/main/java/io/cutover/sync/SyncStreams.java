@@ -53,11 +53,11 @@ public class SyncStreams {
     }
 
     /**
-     * The live stream's lag over the chart's window, or null before the first sample and
-     * after the stream has ended.
+     * The live stream's lag over the chart's window, ending at the status the page shows,
+     * or null when the stream has ended or never started.
      */
-    public LagChart lagChart(long migrationId) {
-        return lagSamples.chart(migrationId);
+    public LagChart lagChart(long migrationId, SyncStatus shown) {
+        return lagSamples.chart(migrationId, shown);
     }
 
     /** Whether the migration's strategy is continuous sync. */

@@ -15,6 +15,7 @@ import io.cutover.runbook.Template;
 import io.cutover.shared.Actor;
 import io.cutover.shared.CutoverException;
 import io.cutover.shared.NotFoundException;
+import io.cutover.sync.SyncStatus;
 import io.cutover.sync.SyncStreams;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -169,8 +170,9 @@ class WizardController {
         if (!htmx.isHtmxRequest() && choosesStrategy(phase)) {
             model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
             model.addAttribute("forecast", sync.forecast(id));
-            model.addAttribute("syncStatus", sync.status(id));
-            model.addAttribute("lagChart", sync.lagChart(id));
+            SyncStatus status = sync.status(id);
+            model.addAttribute("syncStatus", status);
+            model.addAttribute("lagChart", sync.lagChart(id, status));
         }
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
     }

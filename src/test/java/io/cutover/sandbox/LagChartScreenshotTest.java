@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
 import io.cutover.TestUsers;
+import io.cutover.wizard.AccessibilityBrowserTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,6 +78,9 @@ class LagChartScreenshotTest {
                 .until(() -> points(browser) >= 60 && burst.get() >= 8);
             WebElement panel = browser.driver.findElement(By.cssSelector("#sync-panel"));
             assertThat(lagNow(browser)).startsWith("Lag now: ");
+            assertThat(AccessibilityBrowserTest.violations(browser, "#sync-panel"))
+                .as("WCAG A/AA violations in the sync panel with its lag chart")
+                .isEmpty();
             Files.write(dir.resolve("lag-chart.png"), panel.getScreenshotAs(OutputType.BYTES));
         }
         finally {

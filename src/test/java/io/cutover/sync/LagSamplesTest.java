@@ -61,7 +61,22 @@ class LagSamplesTest {
         assertThat(samples.of(1)).extracting(LagSamples.Sample::lagBytes).containsExactly(100L);
         assertThat(samples.of(2)).isEmpty();
         assertThat(samples.of(3)).isEmpty();
-        assertThat(samples.chart(3)).as("nothing to draw").isNull();
+        assertThat(samples.chart(3, SyncStatus.none(3, T0))).as("nothing to draw").isNull();
+    }
+
+    @Test
+    void theChartEndsAtTheStatusThePageShowsWithoutKeepingIt() {
+        LagSamples samples = new LagSamples(properties(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        samples.record(streaming(1, T0, 2048));
+
+        LagChart chart = samples.chart(1, streaming(1, T0.plusMillis(500), 0));
+
+        assertThat(chart.points()).isEqualTo("583.6,12.0 588.0,140.0");
+        assertThat(chart.latestText()).isEqualTo("Lag now: 0 B · 0.5 s");
+        assertThat(samples.of(1)).hasSize(1);
+        assertThat(samples.chart(1, streaming(1, T0.minusSeconds(1), 0)).latestText())
+            .as("an older status than the ring's newest is not drawn")
+            .isEqualTo("Lag now: 2.0 kB · 0.5 s");
     }
 
 }

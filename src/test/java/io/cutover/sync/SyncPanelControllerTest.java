@@ -1,6 +1,8 @@
 package io.cutover.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -46,7 +48,7 @@ class SyncPanelControllerTest {
         Instant now = Instant.parse("2026-12-02T12:05:00Z");
         given(streams.status(7L)).willReturn(new SyncStatus(7, "STREAMING", "PANEL", "slot", "0/1", "0/1", 1536 * 1024,
                 1.26, 0, 0, 0, "ok", null, null, 0, 0, null, now));
-        given(streams.lagChart(7L))
+        given(streams.lagChart(eq(7L), any()))
             .willReturn(LagChart.of(List.of(new LagSamples.Sample(now.minusSeconds(150), 5 * 1024 * 1024, 2.0),
                     new LagSamples.Sample(now, 1536 * 1024, 1.26)), Duration.ofMinutes(5)));
 

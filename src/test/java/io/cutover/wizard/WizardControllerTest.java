@@ -197,7 +197,7 @@ class WizardControllerTest {
                 .contains("Due in 6 days : by")
                 .contains("7 days after the measured cutover"))
             .satisfies(page -> assertThat(page.getResponse().getContentAsString()).as("overdue stands out")
-                .contains("class=\"d-block phase-due text-danger fw-semibold\">overdue by 1 day</small>")
+                .contains("class=\"d-block phase-due text-danger-emphasis fw-semibold\">overdue by 1 day</small>")
                 .contains("class=\"d-block phase-due text-body-secondary\">due in 6 days</small>"));
     }
 
