@@ -117,8 +117,9 @@ final class ProgressCalculator {
         String closedReason = open
                 ? (started && blocker != null ? "started before an earlier gate was revoked: " + blocker : null)
                 : entryReason;
+        Instant opensAt = held == null && blocker == null && !open ? stableUntil(phase).orElse(null) : null;
         return progress(phase, state, open ? null : "Phase '" + phase.title() + "' is locked: " + entryReason,
-                entryGateWindow, closedReason);
+                entryGateWindow, closedReason, opensAt);
     }
 
     private PhaseProgress flow(Phase flow) {
@@ -127,21 +128,22 @@ final class ProgressCalculator {
         String reason = open ? null : "opens once phase '" + trigger.title() + "' has started";
         PhaseState state = isDone(flow) ? PhaseState.DONE
                 : started(flow) ? PhaseState.IN_PROGRESS : open ? PhaseState.OPEN : PhaseState.LOCKED;
-        return progress(flow, state, open ? null : "'" + flow.title() + "' " + reason, reason, reason);
+        return progress(flow, state, open ? null : "'" + flow.title() + "' " + reason, reason, reason, null);
     }
 
     /**
      * @param lockedReason why steps may not act, or null when the phase is open
      * @param entryWindow why the entry gate may not be signed yet, or null
+     * @param opensAt when a running stable period lets the phase open, or null
      */
     private PhaseProgress progress(Phase phase, PhaseState state, String lockedReason, String entryWindow,
-            String closedReason) {
+            String closedReason, Instant opensAt) {
         List<StepProgress> steps = phase.steps().stream().map(step -> stepProgress(phase, step, lockedReason)).toList();
         List<GateProgress> gates = phase.gates()
             .stream()
             .map(gate -> gateProgress(gate, gate.position() == GatePosition.ENTRY ? entryWindow : lockedReason))
             .toList();
-        return new PhaseProgress(phase, state, steps, gates, closedReason);
+        return new PhaseProgress(phase, state, steps, gates, closedReason, opensAt);
     }
 
     private StepProgress stepProgress(Phase phase, Step step, String lockedReason) {
@@ -327,6 +329,11 @@ final class ProgressCalculator {
         return Optional.ofNullable(latest.get(stepId));
     }
 
+    /**
+     * Says no time: the reason is repeated on every step and checklist of the phase, and
+     * the page shows the unlock time once, as a countdown
+     * ({@link PhaseProgress#opensAt}).
+     */
     private Optional<String> stablePeriodReason(Phase phase) {
         if (!phase.waitsForStablePeriod()) {
             return Optional.empty();
@@ -335,6 +342,22 @@ final class ProgressCalculator {
         if (!isDone(since)) {
             return Optional.of("phase '" + since.title() + "' is not done");
         }
+        return stableUntil(phase).map(opens -> "the stable period of " + stableDays + " days after '" + since.title()
+                + "' has not passed yet");
+    }
+
+    /**
+     * The end of a stable period still running: the last required step of the phase it
+     * waits after, plus its days.
+     */
+    private Optional<Instant> stableUntil(Phase phase) {
+        if (!phase.waitsForStablePeriod()) {
+            return Optional.empty();
+        }
+        Phase since = runbook.phase(phase.stableSince()).orElseThrow();
+        if (!isDone(since)) {
+            return Optional.empty();
+        }
         Instant sinceDone = since.steps()
             .stream()
             .filter(this::required)
@@ -342,10 +365,7 @@ final class ProgressCalculator {
             .max(Instant::compareTo)
             .orElse(Instant.EPOCH);
         Instant opens = sinceDone.plus(Duration.ofDays(stableDays));
-        return now.isBefore(opens)
-                ? Optional
-                    .of("stable period of " + stableDays + " days after '" + since.title() + "' runs until " + opens)
-                : Optional.empty();
+        return now.isBefore(opens) ? Optional.of(opens) : Optional.empty();
     }
 
 }

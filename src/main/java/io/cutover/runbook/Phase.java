@@ -13,9 +13,11 @@ import java.util.stream.Stream;
  * completion starts the waiting period
  * @param stableDays days that must pass after {@code stableSince} was done before this
  * phase opens; a number or a {@code ${parameter}} so each migration can set its own
+ * @param dueDaysAfterCutover for follow-up work (the post-migration phases): days after
+ * the measured cutover by which the phase should be done; null when it has no due date
  */
 public record Phase(String id, String title, String summary, String opensWhenStarted, String stableSince,
-        String stableDays, List<Step> steps, List<Gate> gates) {
+        String stableDays, Integer dueDaysAfterCutover, List<Step> steps, List<Gate> gates) {
 
     public Phase {
         summary = summary == null ? "" : summary;
@@ -34,6 +36,10 @@ public record Phase(String id, String title, String summary, String opensWhenSta
     /** The gate that must be signed before the given step may act, if any. */
     public Optional<Gate> gateGuarding(String stepId) {
         return gates.stream().filter(g -> g.position() == GatePosition.STEP && stepId.equals(g.guards())).findFirst();
+    }
+
+    public boolean hasDueDate() {
+        return dueDaysAfterCutover != null;
     }
 
     public boolean waitsForStablePeriod() {

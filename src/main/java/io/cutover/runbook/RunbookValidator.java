@@ -114,6 +114,10 @@ final class RunbookValidator {
             require(phase.stableDays() != null && !phase.stableDays().isBlank(), where, "stableSince needs stableDays");
             Template.placeholders(phase.stableDays()).forEach(name -> checkReference(where, name));
         }
+        if (phase.hasDueDate()) {
+            require(phase.dueDaysAfterCutover() >= 0 && phase.dueDaysAfterCutover() <= 365,
+                    "phase '" + phase.id() + "'", "dueDaysAfterCutover must be 0 to 365 days");
+        }
         phase.steps().forEach(step -> checkStep(phase, step));
         phase.gates().forEach(gate -> checkGate(phase, gate));
     }

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every live stream's lag and WAL retention from its source once a second, keeps a
- * short history to tell how fast a backlog drains, and hands each sample to the live
- * feed.
+ * short history to tell how fast a backlog drains, and hands each sample to the live feed
+ * and the lag chart's ring.
  */
 @Component
 class LagMonitor {
@@ -50,6 +50,8 @@ class LagMonitor {
 
     private final SyncProperties properties;
 
+    private final LagSamples samples;
+
     private final Clock clock;
 
     private final Map<Long, SyncStatus> latest = new ConcurrentHashMap<>();
@@ -71,7 +73,8 @@ class LagMonitor {
     });
 
     LagMonitor(SyncStreamRepository streams, SyncConnections connections, SyncAppliers appliers, SyncStatusFeed feed,
-            SyncProperties properties, Clock clock) {
+            SyncProperties properties, LagSamples samples, Clock clock) {
+        this.samples = samples;
         this.streams = streams;
         this.connections = connections;
         this.appliers = appliers;
@@ -101,11 +104,14 @@ class LagMonitor {
                 .map(SyncStream::migrationId)
                 .collect(Collectors.toSet());
             for (long id : live) {
-                feed.publish(sample(id));
+                SyncStatus status = sample(id);
+                samples.record(status);
+                feed.publish(status);
             }
             for (Long gone : latest.keySet().stream().filter(id -> !live.contains(id)).toList()) {
                 latest.remove(gone);
                 history.remove(gone);
+                samples.forget(gone);
                 close(gone);
                 feed.publish(sample(gone));
             }

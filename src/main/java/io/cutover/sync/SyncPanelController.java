@@ -22,7 +22,9 @@ class SyncPanelController {
 
     @GetMapping("/migrations/{id}/sync/panel")
     String live(@PathVariable long id, Model model) {
-        model.addAttribute("syncStatus", streams.status(id));
+        SyncStatus status = streams.status(id);
+        model.addAttribute("syncStatus", status);
+        model.addAttribute("lagChart", streams.lagChart(id, status));
         return LIVE_PARTIAL;
     }
 

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * with more load)
  * @param retryDelay how long the panel applier waits before it reconnects after an error
  * @param connectTimeout connect timeout of every sync connection
+ * @param lagChartWindow how far back the sync panel's lag chart reaches; the ring of lag
+ * samples per stream keeps this much (at most 3600 samples)
  */
 @Validated
 @ConfigurationProperties("cutover.sync")
@@ -26,5 +30,6 @@ record SyncProperties(@NotNull @DefaultValue("1s") Duration sampleInterval,
         @Min(1024) @DefaultValue("16777216") long backlogBytes,
         @Min(1) @Max(1_000_000) @DefaultValue("20000") int groupChanges,
         @NotNull @DefaultValue("200ms") Duration groupDelay, @NotNull @DefaultValue("5s") Duration retryDelay,
-        @NotNull @DefaultValue("10s") Duration connectTimeout) {
+        @NotNull @DefaultValue("10s") Duration connectTimeout,
+        @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 1) @DefaultValue("5m") Duration lagChartWindow) {
 }

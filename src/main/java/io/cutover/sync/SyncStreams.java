@@ -30,8 +30,11 @@ public class SyncStreams {
 
     private final SyncConnections connections;
 
+    private final LagSamples lagSamples;
+
     SyncStreams(SyncStreamRepository streams, LagMonitor monitor, MigrationManagement migrations, RunLauncher runs,
-            SyncConnections connections) {
+            SyncConnections connections, LagSamples lagSamples) {
+        this.lagSamples = lagSamples;
         this.streams = streams;
         this.monitor = monitor;
         this.migrations = migrations;
@@ -47,6 +50,14 @@ public class SyncStreams {
     public SyncStatus status(long migrationId) {
         migrations.details(migrationId);
         return monitor.status(migrationId);
+    }
+
+    /**
+     * The live stream's lag over the chart's window, ending at the status the page shows,
+     * or null when the stream has ended or never started.
+     */
+    public LagChart lagChart(long migrationId, SyncStatus shown) {
+        return lagSamples.chart(migrationId, shown);
     }
 
     /** Whether the migration's strategy is continuous sync. */

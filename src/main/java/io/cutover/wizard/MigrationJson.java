@@ -29,10 +29,13 @@ record MigrationJson(long id, String name, String runbookId, List<ParameterView>
                 progress.flows().stream().map(p -> PhaseJson.of(p, latestRuns, notices)).toList());
     }
 
-    record PhaseJson(String id, String title, PhaseState state, String closedReason, List<StepJson> steps,
-            List<GateJson> gates) {
+    /**
+     * @param opensAt when a running stable period lets the phase open, else null
+     */
+    record PhaseJson(String id, String title, PhaseState state, String closedReason, java.time.Instant opensAt,
+            List<StepJson> steps, List<GateJson> gates) {
         static PhaseJson of(PhaseProgress p, Map<String, RunView> latestRuns, Map<String, StepNotices.Notice> notices) {
-            return new PhaseJson(p.phase().id(), p.phase().title(), p.state(), p.closedReason(),
+            return new PhaseJson(p.phase().id(), p.phase().title(), p.state(), p.closedReason(), p.opensAt(),
                     p.steps()
                         .stream()
                         .map(s -> StepJson.of(s, latestRuns.get(s.step().id()), notices.get(s.step().id())))

@@ -15,6 +15,7 @@ import io.cutover.runbook.Template;
 import io.cutover.shared.Actor;
 import io.cutover.shared.CutoverException;
 import io.cutover.shared.NotFoundException;
+import io.cutover.sync.SyncStatus;
 import io.cutover.sync.SyncStreams;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,8 +59,12 @@ class WizardController {
 
     private final FreezeCards freezeCards;
 
+    private final PhaseSchedule schedule;
+
     WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime,
-            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards) {
+            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards,
+            PhaseSchedule schedule) {
+        this.schedule = schedule;
         this.outcomes = outcomes;
         this.freezeCards = freezeCards;
         this.gate = gate;
@@ -153,7 +158,9 @@ class WizardController {
         model.addAttribute("runs", latest);
         model.addAttribute("failure",
                 outcomes.latestFailure(phase.phase().steps(), latest, migrations.runbookOf(id)).orElse(null));
-        model.addAttribute("downtime", downtime.latest(id).orElse(null));
+        var latestDowntime = downtime.latest(id);
+        model.addAttribute("downtime", latestDowntime.orElse(null));
+        model.addAttribute("due", schedule.notes(progress, latestDowntime));
         model.addAttribute("confirmations", confirmations(phase, shown));
         model.addAttribute("instructions", texts);
         model.addAttribute("notices", StepNoticeBoard.forRunbook(notices, details.runbookId()));
@@ -163,7 +170,9 @@ class WizardController {
         if (!htmx.isHtmxRequest() && choosesStrategy(phase)) {
             model.addAttribute("strategy", sync.continuous(id) ? "continuous-sync" : "full-redump");
             model.addAttribute("forecast", sync.forecast(id));
-            model.addAttribute("syncStatus", sync.status(id));
+            SyncStatus status = sync.status(id);
+            model.addAttribute("syncStatus", status);
+            model.addAttribute("lagChart", sync.lagChart(id, status));
         }
         return htmx.isHtmxRequest() ? PHASE_PARTIAL : PHASE_VIEW;
     }

@@ -210,7 +210,12 @@ class GateRuleApiTest {
         api.complete("operator", id, "two-a");
 
         assertThat(api.phaseState(id, "three")).isEqualTo("LOCKED");
-        assertThat(api.phase(id, "three").get("closedReason").asString()).contains("stable period of 3 days");
+        assertThat(api.phase(id, "three").get("closedReason").asString())
+            .endsWith("the stable period of 3 days after 'Phase two' has not passed yet");
+        assertThat(java.time.Duration.between(java.time.Instant.now(),
+                java.time.Instant.parse(api.phase(id, "three").get("opensAt").asString())))
+            .as("the phase says when it opens, once, for the page's countdown")
+            .isBetween(java.time.Duration.ofDays(3).minusMinutes(5), java.time.Duration.ofDays(3));
     }
 
     @Test

@@ -153,6 +153,34 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void thePostMigrationPhasesAreDueOneSevenAndTwentyEightDaysAfterCutover() {
+        Runbook runbook = seedRunbook();
+
+        assertThat(runbook.phases()).filteredOn(Phase::hasDueDate)
+            .extracting(Phase::id, Phase::dueDaysAfterCutover)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("day-1", 1),
+                    org.assertj.core.groups.Tuple.tuple("week-1", 7),
+                    org.assertj.core.groups.Tuple.tuple("weeks-2-4", 28));
+    }
+
+    @Test
+    void aNegativeDueOffsetIsRefused() {
+        String yaml = """
+                id: broken
+                version: 1
+                title: Broken
+                phases:
+                  - id: one
+                    title: One
+                    dueDaysAfterCutover: -1
+                    steps: [{id: check-it, title: A, kind: manual, instructions: Do it}]
+                """;
+
+        assertThatThrownBy(() -> loader.load("runbooks/due.yaml", stream(yaml))).hasMessageContaining("phase 'one'")
+            .hasMessageContaining("dueDaysAfterCutover must be 0 to 365 days");
+    }
+
+    @Test
     void secretInArgvIsRefused() {
         String yaml = """
                 id: broken

@@ -180,15 +180,7 @@ class RehearsalDriver {
      * still writes to the source.
      */
     void throughCutoverWithContinuousSync(Runnable whileStreaming) {
-        MvcTestResult strategy = mvc.post()
-            .uri("/api/migrations/" + migration + "/parameters")
-            .with(as("admin"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"syncStrategy\":\"continuous-sync\"}")
-            .exchange();
-        assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
-        throughCluster();
-        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
+        startContinuousSync();
         whileStreaming.run();
         throughPreCutover();
         run("sync-vacuum");
@@ -198,6 +190,22 @@ class RehearsalDriver {
         run("unset-database-url", "mpg-attach", "set-direct-url", "deploy");
         runWith("scale-up", APP);
         run("startup-logs", "sync-cleanup");
+    }
+
+    /**
+     * Continuous sync chosen, the cluster made, the copy taken at the slot's snapshot and
+     * every change streaming to the target while the app still writes to the source.
+     */
+    void startContinuousSync() {
+        MvcTestResult strategy = mvc.post()
+            .uri("/api/migrations/" + migration + "/parameters")
+            .with(as("admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"syncStrategy\":\"continuous-sync\"}")
+            .exchange();
+        assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
+        throughCluster();
+        run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
     }
 
     private void throughCluster() {

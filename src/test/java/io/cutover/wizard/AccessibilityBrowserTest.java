@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * page, or on the report.
  */
 @PanelTest
-class AccessibilityBrowserTest {
+public class AccessibilityBrowserTest {
 
     @LocalServerPort
     int port;
@@ -53,17 +53,23 @@ class AccessibilityBrowserTest {
     }
 
     /** Each violation as "rule: first failing element — why". */
+    public static List<String> violations(Browser browser) throws IOException {
+        return violations(browser, "html");
+    }
+
+    /** The same for the part of the page a CSS selector names. */
     @SuppressWarnings("unchecked")
-    static List<String> violations(Browser browser) throws IOException {
+    public static List<String> violations(Browser browser, String selector) throws IOException {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         js.executeScript(axe());
         Object result = js.executeAsyncScript(
                 """
                         const done = arguments[arguments.length - 1];
-                        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                        axe.run(arguments[0], {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
                           .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' × ' + v.nodes[0].html.substring(0, 160)
                               + ' — ' + v.nodes[0].failureSummary.replace(/\\s+/g, ' '))))
-                          .catch(e => done(['axe failed: ' + e]));""");
+                          .catch(e => done(['axe failed: ' + e]));""",
+                selector);
         return (List<String>) result;
     }
 

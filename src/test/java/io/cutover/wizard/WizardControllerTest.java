@@ -15,6 +15,9 @@ import io.cutover.execution.RunLauncher;
 import io.cutover.gate.ChecklistGate;
 import io.cutover.gate.GateClosedException;
 import io.cutover.gate.FreshProgress;
+import io.cutover.gate.MigrationProgress;
+import io.cutover.gate.PhaseProgress;
+import io.cutover.downtime.DowntimeView;
 import io.cutover.migration.MigrationDetails;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
@@ -25,6 +28,7 @@ import io.cutover.sync.SyncStreams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(WizardController.class)
-@org.springframework.context.annotation.Import(StepOutcomes.class)
+@org.springframework.context.annotation.Import({ StepOutcomes.class, PhaseSchedule.class })
 class WizardControllerTest {
 
     @Autowired
@@ -170,7 +174,63 @@ class WizardControllerTest {
                 .contains("not used with this strategy"))
             .satisfies(page -> assertThat(RenderedPage.of(page).attributeValues())
                 .as("the page follows the sync's live status")
-                .contains("/migrations/2/sync/events"));
+                .contains("/migrations/2/sync/events"))
+            .satisfies(page -> assertThat(RenderedPage.of(page).attribute("sync-live", "hx-target"))
+                .as("the sync panel's live swaps replace only the live part, never #phase-body")
+                .contains("this"))
+            .satisfies(page -> assertThat(RenderedPage.of(page).attribute("sync-live", "hx-get"))
+                .contains("/migrations/2/sync/panel"));
+    }
+
+    @Test
+    void theRailAndThePhaseSayWhenFollowUpPhasesAreDueAfterTheMeasuredCutover() {
+        seedMigration(FreshProgress.of(TestRunbooks.seed(), 2L, id -> ""));
+        Instant cutover = Instant.now().minus(Duration.ofHours(36));
+        given(downtime.latest(2L)).willReturn(
+                Optional.of(new DowntimeView(1, 2, cutover.minusSeconds(30), cutover, "https://app", "MEASURED")));
+
+        assertThat(mvc.get().uri("/migrations/2/phases/week-1").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .satisfies(page -> assertThat(RenderedPage.of(page).text())
+                .contains("Post-migration: day 1 overdue by 1 day locked")
+                .contains("Post-migration: week 1 due in 6 days")
+                .contains("Post-migration: weeks 2-4 due in 27 days")
+                .contains("Due in 6 days : by")
+                .contains("7 days after the measured cutover"))
+            .satisfies(page -> assertThat(page.getResponse().getContentAsString()).as("overdue stands out")
+                .contains("class=\"d-block phase-due text-danger-emphasis fw-semibold\">overdue by 1 day</small>")
+                .contains("class=\"d-block phase-due text-body-secondary\">due in 6 days</small>"));
+    }
+
+    @Test
+    void decommissionCountsDownToItsUnlockOnceInsteadOfRepeatingTheTime() {
+        Instant opens = Instant.now().plus(Duration.ofDays(6).plusHours(4).plusMinutes(30));
+        MigrationProgress fresh = FreshProgress.of(TestRunbooks.seed(), 2L, id -> "");
+        seedMigration(new MigrationProgress(2L, fresh.phases()
+            .stream()
+            .map(p -> p.phase().id().equals("decommission") ? new PhaseProgress(p.phase(), p.state(), p.steps(),
+                    p.gates(),
+                    "Phase 'Decommission the old database' is locked: the stable period of 14 days after 'Cutover' has not passed yet",
+                    opens) : p)
+            .toList(), fresh.flows()));
+
+        assertThat(mvc.get().uri("/migrations/2/phases/decommission").with(user("viewer").roles("VIEWER")))
+            .hasStatusOk()
+            .satisfies(page -> assertThat(RenderedPage.of(page).text())
+                .contains("Decommission the old database unlocks in 6 d 4 h locked")
+                .contains("Unlocks in 6 d 4 h , at")
+                .contains("when the stable period after cutover ends."))
+            .satisfies(page -> assertThat(page.getResponse().getContentAsString())
+                .containsOnlyOnce("<time datetime=\"" + opens + "\">")
+                .as("the unlock time is written once")
+                .containsOnlyOnce(new io.cutover.web.TimeFormat().of(opens)));
+    }
+
+    private void seedMigration(MigrationProgress progress) {
+        Runbook seed = TestRunbooks.seed();
+        given(migrations.details(2L))
+            .willReturn(new MigrationDetails(2, "real", seed.id(), 2, "admin", Instant.now(), List.of()));
+        given(migrations.runbookOf(2L)).willReturn(seed);
+        given(gate.progress(2L)).willReturn(progress);
     }
 
 }
