@@ -21,14 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pages for runs: start and cancel from forms, a run with its live log, and a migration's
- * runs.
+ * Pages for runs: start and cancel from forms, and a run with its live log (the list of
+ * runs: {@link RunListController}).
  */
 @Controller
 class RunController {
 
     static final String RUN_VIEW = "execution/run";
-    static final String RUNS_VIEW = "execution/runs";
 
     private final RunLauncher runs;
 
@@ -87,14 +86,6 @@ class RunController {
         model.addAttribute("result", result(run.resultJson()));
         model.addAttribute("artifacts", runs.artifacts(id).stream().filter(a -> a.runId() == runId).toList());
         return RUN_VIEW;
-    }
-
-    @GetMapping("/migrations/{id}/runs")
-    String list(@PathVariable long id, Model model) {
-        model.addAttribute("migration", migrations.details(id));
-        model.addAttribute("runs", runs.forMigration(id));
-        model.addAttribute("artifacts", runs.artifacts(id));
-        return RUNS_VIEW;
     }
 
     /** Each matched hint with its cause and fix, in the order its first line appeared. */
