@@ -3,6 +3,7 @@ package io.cutover.audit;
 import io.cutover.shared.InvalidInputException;
 import io.cutover.shared.ListPage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,17 +39,19 @@ class AuditController {
     String migrationTrail(@PathVariable long id, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String page, Model model,
-            HtmxRequest htmx, HttpServletResponse response) {
+            HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("migrationId", id);
         return render(id, "/migrations/" + id + "/audit", new AuditFilter(actor, action, from, to), page, model, htmx,
-                response);
+                request, response);
     }
 
     @GetMapping("/admin/audit")
     String panelTrail(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String page, Model model, HtmxRequest htmx, HttpServletResponse response) {
-        return render(null, "/admin/audit", new AuditFilter(actor, action, from, to), page, model, htmx, response);
+            @RequestParam(required = false) String page, Model model, HtmxRequest htmx, HttpServletRequest request,
+            HttpServletResponse response) {
+        return render(null, "/admin/audit", new AuditFilter(actor, action, from, to), page, model, htmx, request,
+                response);
     }
 
     @GetMapping("/api/migrations/{id}/audit")
@@ -58,12 +61,16 @@ class AuditController {
     }
 
     private String render(@Nullable Long migrationId, String path, AuditFilter filter, @Nullable String page,
-            Model model, HtmxRequest htmx, HttpServletResponse response) {
+            Model model, HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response) {
+        String contextPath = request.getContextPath();
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", !filter.equals(AuditFilter.NONE));
         model.addAttribute("path", path);
         try {
-            model.addAttribute("list", pages.page(migrationId, filter.checked(), ListPage.pageNumber(page), path));
+            ListPage<AuditEntry> list = pages.page(migrationId, filter.checked(), ListPage.pageNumber(page), path);
+            model.addAttribute("list", list);
+            // The address bar shows the filters in effect, not the form's empty fields.
+            response.setHeader("HX-Push-Url", contextPath + list.href(list.page()));
         }
         catch (InvalidInputException e) {
             response.setStatus(e.status());
@@ -72,7 +79,7 @@ class AuditController {
         // The chain is checked over the whole trail, whatever the page shows.
         model.addAttribute("chainIntact", trail.chainIntact());
         // The same URL answers a fragment or a page: caches must tell them apart.
-        response.setHeader("Vary", "HX-Request");
+        response.addHeader("Vary", "HX-Request");
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             return TRAIL_PARTIAL;
         }

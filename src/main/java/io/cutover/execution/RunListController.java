@@ -5,6 +5,7 @@ import io.cutover.runbook.Runbook;
 import io.cutover.shared.InvalidInputException;
 import io.cutover.shared.ListPage;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,15 +43,18 @@ class RunListController {
     String list(@PathVariable long id, @RequestParam(required = false) String phase,
             @RequestParam(required = false) String step, @RequestParam(required = false) String status,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String page, Model model,
-            HtmxRequest htmx, HttpServletResponse response) {
+            HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response) {
         Runbook runbook = migrations.runbookOf(id);
         RunFilter filter = new RunFilter(phase, step, status, actor);
         model.addAttribute("migration", migrations.details(id));
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", !filter.equals(RunFilter.NONE));
         try {
-            model.addAttribute("list", history.page(id, filter.checkedAgainst(runbook), ListPage.pageNumber(page),
-                    "/migrations/" + id + "/runs"));
+            ListPage<RunView> list = history.page(id, filter.checkedAgainst(runbook), ListPage.pageNumber(page),
+                    "/migrations/" + id + "/runs");
+            model.addAttribute("list", list);
+            // The address bar shows the filters in effect, not the form's empty fields.
+            response.setHeader("HX-Push-Url", request.getContextPath() + list.href(list.page()));
         }
         catch (InvalidInputException e) {
             response.setStatus(e.status());
@@ -59,7 +63,7 @@ class RunListController {
         model.addAttribute("stepTitles", stepTitles(runbook));
         model.addAttribute("phaseTitles", phaseTitles(runbook));
         // The same URL answers a fragment or a page: caches must tell them apart.
-        response.setHeader("Vary", "HX-Request");
+        response.addHeader("Vary", "HX-Request");
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             return RUNS_PARTIAL;
         }

@@ -43,8 +43,17 @@ public record ListPage<T>(List<T> rows, int page, int size, long total, String p
         return (int) Math.max(1, (total + size - 1) / size);
     }
 
+    /** Whether there is a newer page next to this one (a page past the end has none). */
     public boolean hasPrevious() {
-        return page > 1;
+        return page > 1 && page <= pages();
+    }
+
+    /**
+     * Whether this page lies past the last one (a hand-edited or outdated link): it has
+     * no rows though others match.
+     */
+    public boolean beyondEnd() {
+        return page > pages();
     }
 
     public boolean hasNext() {

@@ -122,6 +122,7 @@ class AuditControllerTest {
             .header("HX-Request", "true")
             .with(user("viewer").roles("VIEWER"))).hasStatusOk()
             .hasViewName(AuditController.TRAIL_PARTIAL)
+            .hasHeader("HX-Push-Url", "/migrations/5/audit?action=gate.signed")
             .satisfies(page -> {
                 RenderedPage shown = RenderedPage.of(page);
                 assertThat(shown.isWholePage()).isFalse();

@@ -93,6 +93,21 @@ class RunListControllerTest {
     }
 
     @Test
+    void aPagePastTheEndSaysHowManyThereAreAndLinksToTheFirstAndLast() {
+        given(repository.findFiltered(1L, "", "", "", "", 50, 400L)).willReturn(List.of());
+        given(repository.countFiltered(1L, "", "", "", "")).willReturn(120L);
+
+        assertThat(mvc.get().uri("/migrations/1/runs?page=9").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .satisfies(page -> {
+                RenderedPage shown = RenderedPage.of(page);
+                assertThat(shown.text()).contains("No runs on page 9: there are 3 pages.").doesNotContain("Showing");
+                assertThat(shown.attribute("pager-first", "href")).contains("/migrations/1/runs");
+                assertThat(shown.attribute("pager-last", "href")).contains("/migrations/1/runs?page=3");
+                assertThat(shown.hasElementWithId("pager-prev")).isFalse();
+            });
+    }
+
+    @Test
     void anHtmxRequestGetsTheListFragmentAlone() {
         given(repository.findFiltered(1L, "", "", "", "carol", 50, 0L))
             .willReturn(List.of(run(9, "two", "two-a", RunStatus.RUNNING)));
@@ -104,6 +119,7 @@ class RunListControllerTest {
             .with(user("viewer").roles("VIEWER"))).hasStatusOk()
             .hasViewName(RunListController.RUNS_PARTIAL)
             .hasHeader("Vary", "HX-Request")
+            .hasHeader("HX-Push-Url", "/migrations/1/runs?actor=carol")
             .satisfies(page -> {
                 RenderedPage shown = RenderedPage.of(page);
                 assertThat(shown.isWholePage()).isFalse();
