@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Audit",
         allowedDependencies = { "capture :: events", "downtime :: events", "execution :: events", "freeze :: events",
-                "gate :: events", "migration :: events", "security :: events", "signoff :: events" })
+                "gate :: events", "migration :: events", "security :: events", "shared", "signoff :: events" })
 @NullMarked
 package io.cutover.audit;
 

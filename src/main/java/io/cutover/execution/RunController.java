@@ -14,14 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Pages for runs: start and cancel from forms, a run with its live log, and a migration's
- * runs.
+ * Pages for runs: start and cancel from forms, and a run with its live log.
  */
 @Controller
 class RunController {
 
     static final String RUN_VIEW = "execution/run";
-    static final String RUNS_VIEW = "execution/runs";
 
     private final RunLauncher runs;
 
@@ -77,14 +75,6 @@ class RunController {
         model.addAttribute("result", findings.result(run));
         model.addAttribute("artifacts", runs.artifacts(id).stream().filter(a -> a.runId() == runId).toList());
         return RUN_VIEW;
-    }
-
-    @GetMapping("/migrations/{id}/runs")
-    String list(@PathVariable long id, Model model) {
-        model.addAttribute("migration", migrations.details(id));
-        model.addAttribute("runs", runs.forMigration(id));
-        model.addAttribute("artifacts", runs.artifacts(id));
-        return RUNS_VIEW;
     }
 
 }

@@ -23,6 +23,18 @@ interface RunRepository extends Repository<Run, Long> {
     @Query("SELECT * FROM run WHERE migration_id = :migrationId AND step_id = :stepId ORDER BY id DESC")
     List<Run> findByStep(long migrationId, String stepId);
 
+    // An empty filter value matches every run.
+    String FILTERED = " FROM run WHERE migration_id = :migrationId AND (:phase = '' OR phase_id = :phase)"
+            + " AND (:step = '' OR step_id = :step) AND (:status = '' OR status = :status)"
+            + " AND (:actor = '' OR started_by = :actor)";
+
+    @Query("SELECT *" + FILTERED + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    List<Run> findFiltered(long migrationId, String phase, String step, String status, String actor, int limit,
+            long offset);
+
+    @Query("SELECT COUNT(*)" + FILTERED)
+    long countFiltered(long migrationId, String phase, String step, String status, String actor);
+
     @Query("SELECT DISTINCT step_id, started_by FROM run WHERE migration_id = :migrationId")
     List<StepPerformer> performers(long migrationId);
 

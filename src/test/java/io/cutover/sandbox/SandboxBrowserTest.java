@@ -261,7 +261,13 @@ class SandboxBrowserTest {
         return text(By.cssSelector("#phase-body h2 + .state-badge"));
     }
 
+    /**
+     * A link of the phase rail, unfolded first: below Bootstrap's lg (the headless window
+     * is narrower) the rail is folded into its summary.
+     */
     private WebElement railLink(String phaseId) {
+        ((JavascriptExecutor) browser.driver)
+            .executeScript("const fold = document.getElementById('phase-rail-fold'); if (fold) fold.open = true;");
         return browser.driver.findElement(By.cssSelector("nav.phase-rail a[href$='/phases/" + phaseId + "']"));
     }
 

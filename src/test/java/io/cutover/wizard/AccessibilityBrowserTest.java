@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * axe-core (4.11.0 from the npm registry, vendored under src/test/resources/axe with its
  * MPL-2.0 licence) run in a real Chromium on the pages people read under pressure: no
- * WCAG 2.1 A or AA violation on a phase page with a failed and a done step, on a run
- * page, or on the report.
+ * WCAG 2.1 A or AA violation on a phase page with a failed and a done step, on a run page
+ * (a query's, and a command's with its foldable log section), on the filtered runs and
+ * audit lists, or on the report.
  */
 @PanelTest
 public class AccessibilityBrowserTest {
@@ -41,13 +42,21 @@ public class AccessibilityBrowserTest {
         runApi.awaitEnd(runApi.startOk(migration, "fails"));
         long query = runApi.startOk(migration, "query");
         runApi.awaitEnd(query);
-        runApi.awaitEnd(runApi.startOk(migration, "hinty"));
+        long hinty = runApi.startOk(migration, "hinty");
+        runApi.awaitEnd(hinty);
         Browser browser = chromium.browser();
         browser.logIn("operator", "test-password");
 
         for (String page : List.of("/migrations/" + migration + "/phases/exec",
-                "/migrations/" + migration + "/runs/" + query, "/migrations/" + migration + "/report")) {
+                "/migrations/" + migration + "/runs/" + query, "/migrations/" + migration + "/runs/" + hinty,
+                "/migrations/" + migration + "/runs", "/migrations/" + migration + "/audit",
+                "/migrations/" + migration + "/report")) {
             browser.driver.get(browser.url(page));
+            if (page.matches(".*/runs/\\d+")) {
+                browser.waitUntil("the run's whole log is shown",
+                        () -> !browser.driver.findElements(org.openqa.selenium.By.cssSelector(".log-panel[data-ended]"))
+                            .isEmpty());
+            }
             assertThat(violations(browser)).as("WCAG A/AA violations on %s", page).isEmpty();
         }
     }
