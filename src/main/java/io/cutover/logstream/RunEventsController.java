@@ -54,8 +54,7 @@ class RunEventsController {
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         long cursor = lastEventId != null ? lastEventId : after != null ? after : 0;
-        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis(),
-                properties.sendInterval().toMillis());
+        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis());
         emitter.onCompletion(viewer::close);
         emitter.onTimeout(viewer::close);
         emitter.onError(e -> viewer.close());
