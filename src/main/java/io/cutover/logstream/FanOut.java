@@ -67,6 +67,8 @@ final class FanOut {
 
     private long lastFlushNanos;
 
+    private boolean flushed;
+
     FanOut(Frames frames, LongSupplier lastSeq, long startSeq, long intervalNanos, int maxEvents, long capBytes) {
         this.frames = frames;
         this.lastSeq = lastSeq;
@@ -74,7 +76,6 @@ final class FanOut {
         this.intervalNanos = intervalNanos;
         this.maxEvents = maxEvents;
         this.capBytes = capBytes;
-        this.lastFlushNanos = System.nanoTime() - intervalNanos;
     }
 
     synchronized Next next(long cursor, long nowNanos) {
@@ -107,7 +108,7 @@ final class FanOut {
             return new Idle();
         }
         long due = lastFlushNanos + intervalNanos - nowNanos;
-        if (due > 0 && last - cursor < maxEvents) {
+        if (flushed && due > 0 && last - cursor < maxEvents) {
             return new Wait(due);
         }
         List<Frame> pending = frames.after(cursor, maxEvents);
@@ -122,6 +123,7 @@ final class FanOut {
         bytes += batch.bytes().length;
         flushedUpTo = batch.last();
         lastFlushNanos = nowNanos;
+        flushed = true;
         while (bytes > capBytes && ring.size() > 1) {
             bytes -= ring.pollFirstEntry().getValue().bytes().length;
         }
