@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * shared by every viewer, as tabs of one browser share it; {@code --auth basic} sends HTTP Basic on
  * every stream instead, which costs the panel a bcrypt check per connection), starts the bench
  * step's run, then at once opens N SSE streams on it with {@code Last-Event-ID: 0} (the panel
- * replays what a viewer missed, then follows live), one platform thread per stream (java.net.http.HttpClient, a fixed pool, the body
- * read as an InputStream and parsed as bytes so that the client stays cheap next to the panel).
+ * replays what a viewer missed, then follows live), one platform thread per stream: a plain
+ * blocking socket, the HTTP/1.1 response (chunked) decoded and the events parsed as bytes, so that
+ * the client stays cheap next to the panel (java.net.http's one selector thread per client copied
+ * every viewer's bytes and held up the later connections behind the streams already open). The
+ * API calls use HttpClient.
  *
  * <p>Per viewer it counts the lines of the {@code lines} events (a JSON array per batch) carrying a
  * generator line ({@code seq=S t=T ...}),
@@ -40,7 +43,7 @@ import java.util.regex.Pattern;
  * <p>Prints {@code key=value} lines for the bench script. Usage:
  *
  * <pre>java SseViewers.java --base http://127.0.0.1:PORT --migration ID --step STEP
- *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--clients K] [--auth session|basic]</pre>
+ *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--auth session|basic]</pre>
  */
 public class SseViewers {
 
@@ -59,7 +62,6 @@ public class SseViewers {
         int viewers = Integer.parseInt(opt.getOrDefault("viewers", "200"));
         long timeoutMs = Long.parseLong(opt.getOrDefault("timeout", "180")) * 1000L;
         long rate = Long.parseLong(opt.getOrDefault("rate", "0"));
-        int clientCount = Math.max(1, Math.min(viewers, Integer.parseInt(opt.getOrDefault("clients", "2"))));
         String operatorAuth = basic(opt.get("operator"));
         String viewerAuth = basic(opt.get("viewer"));
         String authMode = opt.getOrDefault("auth", "session");
@@ -67,13 +69,10 @@ public class SseViewers {
             throw new IllegalArgumentException("--auth must be session or basic, not " + authMode);
         }
 
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
-        }
+        HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
         // Warm up the client (class loading, a connection) before the clock starts.
-        HttpResponse<String> warm = clients.get(0).send(
+        HttpResponse<String> warm = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/runs/0")).header("Authorization", viewerAuth).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (warm.statusCode() == 401) {
@@ -87,7 +86,7 @@ public class SseViewers {
         String eventsPath = authMode.equals("session") ? "/runs/" : "/api/runs/";
 
         long t0 = System.currentTimeMillis();
-        HttpResponse<String> started = clients.get(0).send(
+        HttpResponse<String> started = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/migrations/" + opt.get("migration") + "/steps/" + opt.get("step") + "/runs"))
                         .header("Authorization", operatorAuth).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
@@ -115,7 +114,7 @@ public class SseViewers {
         CountDownLatch done = new CountDownLatch(viewers);
         List<Viewer> all = new ArrayList<>();
         for (int i = 0; i < viewers; i++) {
-            Viewer v = new Viewer(i, clients.get(i % clientCount), URI.create(base + eventsPath + runId + "/events"), streamAuth, t0,
+            Viewer v = new Viewer(i, URI.create(base + eventsPath + runId + "/events"), streamAuth, t0,
                     deadline, buckets, rate);
             all.add(v);
             pool.execute(() -> {
@@ -136,7 +135,7 @@ public class SseViewers {
 
         String runStatus = "?";
         try {
-            HttpResponse<String> r = clients.get(0).send(
+            HttpResponse<String> r = api.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId)).header("Authorization", viewerAuth).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"").matcher(r.body());
@@ -358,12 +357,11 @@ public class SseViewers {
         private static final byte[] TEXT_DONE = "\"x\":\"done ".getBytes(StandardCharsets.US_ASCII);
 
         final int index;
-        private final HttpClient client;
         private final URI uri;
         private final String[] auth;
         private final long t0;
         private final long deadline;
-        private volatile InputStream open;
+        private volatile java.net.Socket open;
         private volatile boolean aborted;
 
         final BitSet seen = new BitSet();
@@ -394,10 +392,9 @@ public class SseViewers {
         long genFirst = -1;
         long genLast;
 
-        Viewer(int index, HttpClient client, URI uri, String[] auth, long t0, long deadline, int buckets, long rate) {
+        Viewer(int index, URI uri, String[] auth, long t0, long deadline, int buckets, long rate) {
             this.rate = rate;
             this.index = index;
-            this.client = client;
             this.uri = uri;
             this.auth = auth;
             this.t0 = t0;
@@ -409,10 +406,10 @@ public class SseViewers {
 
         void abort() {
             aborted = true;
-            InputStream in = open;
-            if (in != null) {
+            java.net.Socket socket = open;
+            if (socket != null) {
                 try {
-                    in.close();
+                    socket.close();
                 } catch (IOException ignored) {
                     // closing only to stop the reader
                 }
@@ -426,29 +423,33 @@ public class SseViewers {
                     reconnects++;
                 }
                 first = false;
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(uri)
-                            .header(auth[0], auth[1])
-                            .header("Accept", "text/event-stream")
-                            .header("Last-Event-ID", Long.toString(lastId))
-                            .GET().build();
-                    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                    if (response.statusCode() == 503) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    open = socket;
+                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+                    socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                            + "\r\n" + auth[0] + ": " + auth[1] + "\r\nAccept: text/event-stream\r\nLast-Event-ID: " + lastId
+                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    String statusLine = headerLine(in);
+                    int status = statusLine.length() >= 12 ? Integer.parseInt(statusLine.substring(9, 12)) : -1;
+                    boolean chunked = false;
+                    for (String h = headerLine(in); !h.isEmpty(); h = headerLine(in)) {
+                        chunked |= h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && h.toLowerCase(Locale.ROOT).contains("chunked");
+                    }
+                    if (status == 503) {
                         rejected++;
-                        response.body().close();
                         Thread.sleep(1000);
                         continue;
                     }
-                    if (response.statusCode() != 200) {
-                        error = "HTTP " + response.statusCode() + " " + new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+                    if (status != 200) {
+                        error = statusLine;
                         return;
                     }
                     if (connectMs < 0) {
                         connectedAt = System.currentTimeMillis();
                         connectMs = connectedAt - t0;
                     }
-                    open = response.body();
-                    read(response.body());
+                    read(chunked ? new Chunked(in) : in);
                 } catch (IOException e) {
                     if (!aborted) {
                         error = e.toString();
@@ -457,6 +458,19 @@ public class SseViewers {
                     return;
                 }
             }
+        }
+
+        static String headerLine(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("the connection closed in the response headers");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
 
         private void read(InputStream in) throws IOException {
@@ -627,6 +641,49 @@ public class SseViewers {
                 return i;
             }
             return -1;
+        }
+    }
+
+    /** An HTTP/1.1 chunked body, decoded: each read returns bytes of the current chunk. */
+    static final class Chunked extends InputStream {
+
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        Chunked(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                String size = Viewer.headerLine(in);
+                if (size.isEmpty()) {
+                    size = Viewer.headerLine(in); // the CRLF that ends the previous chunk
+                }
+                int semi = size.indexOf(';');
+                left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n < 0) {
+                throw new java.io.EOFException("the connection closed inside a chunk");
+            }
+            left -= n;
+            return n;
         }
     }
 
