@@ -2,7 +2,7 @@ package io.cutover.logstream;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -58,16 +58,20 @@ final class FanOut {
 
     private final long capBytes;
 
-    /** Batches by the sequence number just before them; contiguous, the newest last. */
-    private final TreeMap<Long, SseBatch> ring = new TreeMap<>();
+    /**
+     * Batches by the sequence number just before them; contiguous, the newest last. Read
+     * without the lock (the common case: a viewer takes a batch another one built);
+     * changed only under it.
+     */
+    private final ConcurrentSkipListMap<Long, SseBatch> ring = new ConcurrentSkipListMap<>();
 
     private long bytes;
 
-    private long flushedUpTo;
+    private volatile long flushedUpTo;
 
-    private long lastFlushNanos;
+    private volatile long lastFlushNanos;
 
-    private boolean flushed;
+    private volatile boolean flushed;
 
     FanOut(Frames frames, LongSupplier lastSeq, long startSeq, long intervalNanos, int maxEvents, long capBytes) {
         this.frames = frames;
@@ -78,7 +82,29 @@ final class FanOut {
         this.capBytes = capBytes;
     }
 
-    synchronized Next next(long cursor, long nowNanos) {
+    Next next(long cursor, long nowNanos) {
+        SseBatch kept = ring.get(cursor);
+        if (kept != null) {
+            return new Send(kept);
+        }
+        if (cursor == flushedUpTo) {
+            long pending = lastSeq.getAsLong() - cursor;
+            long due = lastFlushNanos + intervalNanos - nowNanos;
+            if (pending <= 0) {
+                return new Idle();
+            }
+            if (flushed && due > 0 && pending < maxEvents) {
+                return new Wait(due);
+            }
+        }
+        // Monitors are not fair: two hundred viewers taking this lock for every check let
+        // some of them wait very long under load, so only building takes it.
+        synchronized (this) {
+            return nextLocked(cursor, nowNanos);
+        }
+    }
+
+    private Next nextLocked(long cursor, long nowNanos) {
         SseBatch kept = ring.get(cursor);
         if (kept != null) {
             return new Send(kept);
