@@ -21,12 +21,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The viewer side of bench/sse-fanout. Starts the bench step's run, then at once opens N SSE
- * streams on it with {@code Last-Event-ID: 0} (the panel replays what a viewer missed, then
- * follows live), one platform thread per stream (java.net.http.HttpClient, a fixed pool, the body
- * read as an InputStream and parsed as bytes so that the client stays cheap next to the panel).
+ * The viewer side of bench/sse-fanout. Signs in once through the login form (the session cookie is
+ * shared by every viewer, as tabs of one browser share it; {@code --auth basic} sends HTTP Basic on
+ * every stream instead, which costs the panel a bcrypt check per connection), starts the bench
+ * step's run, then at once opens N SSE streams on it with {@code Last-Event-ID: 0} (the panel
+ * replays what a viewer missed, then follows live), one platform thread per stream: a plain
+ * blocking socket, the HTTP/1.1 response (chunked) decoded and the events parsed as bytes, so that
+ * the client stays cheap next to the panel (java.net.http's one selector thread per client copied
+ * every viewer's bytes and held up the later connections behind the streams already open). The
+ * API calls use HttpClient.
  *
- * <p>Per viewer it counts {@code line} events carrying a generator line ({@code seq=S t=T ...}),
+ * <p>Per viewer it counts the lines of the {@code lines} events (a JSON array per batch) carrying a
+ * generator line ({@code seq=S t=T ...}),
  * checks that S arrives in order without gaps or doubles, and records three latencies per line:
  * end-to-end = receive time - generator time T, ingest = panel time ("t" of the event, when the
  * panel read the line) - T, fan-out = receive time - panel time, and behind-schedule = receive
@@ -37,13 +43,15 @@ import java.util.regex.Pattern;
  * <p>Prints {@code key=value} lines for the bench script. Usage:
  *
  * <pre>java SseViewers.java --base http://127.0.0.1:PORT --migration ID --step STEP
- *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--clients K]</pre>
+ *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--auth session|basic]</pre>
  */
 public class SseViewers {
 
     static volatile long produced = -1;
     static volatile long genElapsedMs = -1;
     static volatile long genMaxBehindMs = -1;
+    /** When the viewers started to connect (after the run had started). */
+    static volatile long connectStart;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>();
@@ -54,25 +62,31 @@ public class SseViewers {
         int viewers = Integer.parseInt(opt.getOrDefault("viewers", "200"));
         long timeoutMs = Long.parseLong(opt.getOrDefault("timeout", "180")) * 1000L;
         long rate = Long.parseLong(opt.getOrDefault("rate", "0"));
-        int clientCount = Math.max(1, Math.min(viewers, Integer.parseInt(opt.getOrDefault("clients", "2"))));
         String operatorAuth = basic(opt.get("operator"));
         String viewerAuth = basic(opt.get("viewer"));
-
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
+        String authMode = opt.getOrDefault("auth", "session");
+        if (!authMode.equals("session") && !authMode.equals("basic")) {
+            throw new IllegalArgumentException("--auth must be session or basic, not " + authMode);
         }
 
+        HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
         // Warm up the client (class loading, a connection) before the clock starts.
-        HttpResponse<String> warm = clients.get(0).send(
+        HttpResponse<String> warm = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/runs/0")).header("Authorization", viewerAuth).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (warm.statusCode() == 401) {
             throw new IllegalStateException("viewer credentials refused: " + warm.body());
         }
 
+        // The stream's credentials: one session cookie for all (the browser's path), or Basic on each.
+        String[] streamAuth = authMode.equals("session")
+                ? new String[] { "Cookie", signIn(base, opt.get("viewer")) }
+                : new String[] { "Authorization", viewerAuth };
+        String eventsPath = authMode.equals("session") ? "/runs/" : "/api/runs/";
+
         long t0 = System.currentTimeMillis();
-        HttpResponse<String> started = clients.get(0).send(
+        HttpResponse<String> started = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/migrations/" + opt.get("migration") + "/steps/" + opt.get("step") + "/runs"))
                         .header("Authorization", operatorAuth).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
@@ -86,7 +100,9 @@ public class SseViewers {
         }
         long runId = Long.parseLong(m.group(1));
         System.out.println("run_id=" + runId);
+        System.out.println("auth=" + authMode);
         System.out.flush();
+        connectStart = System.currentTimeMillis();
 
         long deadline = t0 + timeoutMs;
         int buckets = (int) (timeoutMs / 1000) + 60;
@@ -98,8 +114,8 @@ public class SseViewers {
         CountDownLatch done = new CountDownLatch(viewers);
         List<Viewer> all = new ArrayList<>();
         for (int i = 0; i < viewers; i++) {
-            Viewer v = new Viewer(i, clients.get(i % clientCount), URI.create(base + "/api/runs/" + runId + "/events"), viewerAuth, t0, deadline,
-                    buckets, rate);
+            Viewer v = new Viewer(i, URI.create(base + eventsPath + runId + "/events"), streamAuth, t0,
+                    deadline, buckets, rate);
             all.add(v);
             pool.execute(() -> {
                 try {
@@ -119,7 +135,7 @@ public class SseViewers {
 
         String runStatus = "?";
         try {
-            HttpResponse<String> r = clients.get(0).send(
+            HttpResponse<String> r = api.send(
                     HttpRequest.newBuilder(URI.create(base + "/api/runs/" + runId)).header("Authorization", viewerAuth).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher s = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"").matcher(r.body());
@@ -155,6 +171,7 @@ public class SseViewers {
         long ended = 0;
         long connected = 0;
         long connectMsMax = 0;
+        long connectedAtMax = 0;
         long endMsMax = 0;
         long perfect = 0;
         List<String> errors = new ArrayList<>();
@@ -196,6 +213,7 @@ public class SseViewers {
             if (v.connectMs >= 0) {
                 connected++;
                 connectMsMax = Math.max(connectMsMax, v.connectMs);
+                connectedAtMax = Math.max(connectedAtMax, v.connectedAt);
             }
             if (v.error != null && errors.size() < 5) {
                 errors.add("viewer " + v.index + ": " + v.error);
@@ -214,6 +232,7 @@ public class SseViewers {
         System.out.println("viewers=" + n);
         System.out.println("connected=" + connected);
         System.out.println("connect_ms_max=" + connectMsMax);
+        System.out.println("connect_span_ms=" + (connectedAtMax > 0 ? connectedAtMax - connectStart : -1));
         System.out.println("rejected_503=" + rejected);
         System.out.println("reconnects=" + reconnects);
         System.out.println("ended=" + ended);
@@ -287,6 +306,39 @@ public class SseViewers {
         return out.toString();
     }
 
+    /**
+     * Signs in through the login form as a browser does and returns the session cookie
+     * ({@code JSESSIONID=...}): GET /login for the CSRF token, POST the form, keep the cookie of
+     * the redirect.
+     */
+    private static String signIn(String base, String userPass) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(form.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page (HTTP " + form.statusCode() + ")");
+        }
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        int colon = userPass.indexOf(':');
+        String body = "username=" + enc(userPass.substring(0, colon)) + "&password=" + enc(userPass.substring(colon + 1)) + "&_csrf="
+                + enc(token);
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("signing in answered " + login.statusCode() + " to " + location);
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst()
+                .map(c -> c.getName() + "=" + c.getValue()).orElseThrow(() -> new IllegalStateException("no session cookie after signing in"));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static String basic(String userPass) {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
     }
@@ -297,19 +349,19 @@ public class SseViewers {
         private static final byte[] ID = "id:".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
-        private static final byte[] LINE = "line".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] LINES = "lines".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] LINE_START = "{\"q\":".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] END = "end".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] PANEL_T = "\"t\":".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] TEXT_SEQ = "\"x\":\"seq=".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] TEXT_DONE = "\"x\":\"done ".getBytes(StandardCharsets.US_ASCII);
 
         final int index;
-        private final HttpClient client;
         private final URI uri;
-        private final String auth;
+        private final String[] auth;
         private final long t0;
         private final long deadline;
-        private volatile InputStream open;
+        private volatile java.net.Socket open;
         private volatile boolean aborted;
 
         final BitSet seen = new BitSet();
@@ -328,6 +380,7 @@ public class SseViewers {
         long reconnects;
         long rejected;
         long connectMs = -1;
+        long connectedAt;
         long endMs = -1;
         boolean endSeen;
         String error;
@@ -339,10 +392,9 @@ public class SseViewers {
         long genFirst = -1;
         long genLast;
 
-        Viewer(int index, HttpClient client, URI uri, String auth, long t0, long deadline, int buckets, long rate) {
+        Viewer(int index, URI uri, String[] auth, long t0, long deadline, int buckets, long rate) {
             this.rate = rate;
             this.index = index;
-            this.client = client;
             this.uri = uri;
             this.auth = auth;
             this.t0 = t0;
@@ -354,10 +406,10 @@ public class SseViewers {
 
         void abort() {
             aborted = true;
-            InputStream in = open;
-            if (in != null) {
+            java.net.Socket socket = open;
+            if (socket != null) {
                 try {
-                    in.close();
+                    socket.close();
                 } catch (IOException ignored) {
                     // closing only to stop the reader
                 }
@@ -371,28 +423,33 @@ public class SseViewers {
                     reconnects++;
                 }
                 first = false;
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(uri)
-                            .header("Authorization", auth)
-                            .header("Accept", "text/event-stream")
-                            .header("Last-Event-ID", Long.toString(lastId))
-                            .GET().build();
-                    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                    if (response.statusCode() == 503) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    open = socket;
+                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+                    socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                            + "\r\n" + auth[0] + ": " + auth[1] + "\r\nAccept: text/event-stream\r\nLast-Event-ID: " + lastId
+                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    String statusLine = headerLine(in);
+                    int status = statusLine.length() >= 12 ? Integer.parseInt(statusLine.substring(9, 12)) : -1;
+                    boolean chunked = false;
+                    for (String h = headerLine(in); !h.isEmpty(); h = headerLine(in)) {
+                        chunked |= h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && h.toLowerCase(Locale.ROOT).contains("chunked");
+                    }
+                    if (status == 503) {
                         rejected++;
-                        response.body().close();
                         Thread.sleep(1000);
                         continue;
                     }
-                    if (response.statusCode() != 200) {
-                        error = "HTTP " + response.statusCode() + " " + new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+                    if (status != 200) {
+                        error = statusLine;
                         return;
                     }
                     if (connectMs < 0) {
-                        connectMs = System.currentTimeMillis() - t0;
+                        connectedAt = System.currentTimeMillis();
+                        connectMs = connectedAt - t0;
                     }
-                    open = response.body();
-                    read(response.body());
+                    read(chunked ? new Chunked(in) : in);
                 } catch (IOException e) {
                     if (!aborted) {
                         error = e.toString();
@@ -401,6 +458,19 @@ public class SseViewers {
                     return;
                 }
             }
+        }
+
+        static String headerLine(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("the connection closed in the response headers");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
 
         private void read(InputStream in) throws IOException {
@@ -425,7 +495,9 @@ public class SseViewers {
                         }
                     }
                     len = end - start;
-                    System.arraycopy(buf, start, buf, 0, len);
+                    if (start > 0) {
+                        System.arraycopy(buf, start, buf, 0, len);
+                    }
                 }
             }
         }
@@ -443,13 +515,19 @@ public class SseViewers {
                 lastId = id;
             } else if (startsWith(b, from, to, EVENT)) {
                 int at = from + EVENT.length;
-                event = equals(b, at, to, LINE) ? 1 : equals(b, at, to, END) ? 2 : 3;
+                event = equals(b, at, to, LINES) ? 1 : equals(b, at, to, END) ? 2 : 3;
                 if (event == 2) {
                     endSeen = true;
                     endMs = now - t0;
                 }
             } else if (startsWith(b, from, to, DATA) && event == 1) {
-                data(b, from + DATA.length, to, now);
+                // A JSON array of line objects; {"q": cannot occur inside a JSON string (its quote is escaped).
+                int at = indexOf(b, from + DATA.length, to, LINE_START);
+                while (at >= 0) {
+                    int next = indexOf(b, at + LINE_START.length, to, LINE_START);
+                    data(b, at, next < 0 ? to : next, now);
+                    at = next;
+                }
             }
         }
 
@@ -563,6 +641,49 @@ public class SseViewers {
                 return i;
             }
             return -1;
+        }
+    }
+
+    /** An HTTP/1.1 chunked body, decoded: each read returns bytes of the current chunk. */
+    static final class Chunked extends InputStream {
+
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        Chunked(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                String size = Viewer.headerLine(in);
+                if (size.isEmpty()) {
+                    size = Viewer.headerLine(in); // the CRLF that ends the previous chunk
+                }
+                int semi = size.indexOf(';');
+                left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n < 0) {
+                throw new java.io.EOFException("the connection closed inside a chunk");
+            }
+            left -= n;
+            return n;
         }
     }
 

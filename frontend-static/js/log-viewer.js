@@ -1,6 +1,7 @@
 // Live run logs over Server-Sent Events. Every element with class "log-panel" gets a viewer:
-// lines arrive as "line" events whose id is their sequence number; EventSource reconnects by
-// itself and sends Last-Event-ID, so the server replays exactly what was missed. Rendering is
+// lines arrive in batches, "lines" events whose data is an array of lines with their sequence
+// numbers and whose id is the last one; EventSource reconnects by itself and sends
+// Last-Event-ID, so the server replays exactly what was missed. Rendering is
 // batched per animation frame so a fast log never freezes the page.
 (function () {
   'use strict';
@@ -32,11 +33,13 @@
     panel.dispatchEvent(new CustomEvent('log-source', { bubbles: true })); // run-progress.js listens on it
     const stamps = panel.querySelector('.log-stamps');
     if (stamps) stamps.addEventListener('change', () => panel.classList.toggle('log-show-stamps', stamps.checked));
-    source.addEventListener('line', (e) => {
-      const seq = Number(e.lastEventId);
-      if (seq <= lastSeq) return; // never show a line twice
-      lastSeq = seq;
-      queue.push([seq, JSON.parse(e.data)]);
+    // One "lines" event per batch the server sends: a JSON array of lines, each with its seq (q).
+    source.addEventListener('lines', (e) => {
+      for (const line of JSON.parse(e.data)) {
+        if (line.q <= lastSeq) continue; // never show a line twice
+        lastSeq = line.q;
+        queue.push([line.q, line]);
+      }
       schedule();
     });
     source.addEventListener('status', (e) => { lastSeq = Math.max(lastSeq, Number(e.lastEventId)); status(JSON.parse(e.data)); });

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -38,7 +39,7 @@ final class LiveRun {
      */
     private final ConcurrentHashMap<Long, Long> chunkBytes = new ConcurrentHashMap<>();
 
-    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
 
     private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
 
@@ -56,7 +57,19 @@ final class LiveRun {
 
     private long firstKeptChunk;
 
+    private final FanOut fanOut;
+
+    /**
+     * With the default fan-out: batches every 50 ms, at most 2,000 events, 16 MB kept.
+     */
     LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock) {
+        this(runId, lastStoredSeq, keepStored, keepBytes, clock, 50_000_000L, 2000, 16L << 20);
+    }
+
+    LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock, long batchIntervalNanos,
+            int batchMaxEvents, long sharedBytes) {
+        this.fanOut = new FanOut(this::after, this::lastSeq, lastStoredSeq, batchIntervalNanos, batchMaxEvents,
+                sharedBytes);
         this.runId = runId;
         this.lastSeq = lastStoredSeq;
         this.storedSeq = lastStoredSeq;
@@ -83,7 +96,7 @@ final class LiveRun {
             long seq = lastSeq + 1;
             frame = Frame.of(new LogEvent(runId, seq, clock.instant(), channel, text));
             chunks.computeIfAbsent(seq / CHUNK, k -> new AtomicReferenceArray<>(CHUNK)).set((int) (seq % CHUNK), frame);
-            long size = 2L * (frame.sse().length() + text.length()) + 96;
+            long size = frame.heapBytes();
             chunkBytes.merge(seq / CHUNK, size, Long::sum);
             bytes.addAndGet(size);
             ended = channel == Channel.END;
@@ -181,6 +194,11 @@ final class LiveRun {
 
     long runId() {
         return runId;
+    }
+
+    /** The batches shared by this run's viewers. */
+    FanOut fanOut() {
+        return fanOut;
     }
 
 }

@@ -28,6 +28,9 @@ public class LogStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogStream.class);
 
+    /** Most events in one shared batch (a viewer that was away gets several). */
+    private static final int SHARED_BATCH_EVENTS = 2000;
+
     private final LogStore store;
 
     private final LogStreamProperties properties;
@@ -54,8 +57,10 @@ public class LogStream implements SmartLifecycle {
      * run interrupted by a restart gets its closing lines appended).
      */
     public RunLog open(long runId, SecretRedactor redactor, List<TroubleshootingHint> hints) {
-        LiveRun run = live.computeIfAbsent(runId, id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(),
-                properties.keepRecentBytes().toBytes(), clock));
+        LiveRun run = live.computeIfAbsent(runId,
+                id -> new LiveRun(id, store.lastSeq(id), properties.keepRecent(),
+                        properties.keepRecentBytes().toBytes(), clock, properties.sendInterval().toNanos(),
+                        SHARED_BATCH_EVENTS, properties.fanOutBytes().toBytes()));
         return new OpenRunLog(run, redactor, hints, properties.maxLineLength(), this::enqueue);
     }
 

@@ -17,8 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param keepRecentBytes cap on the memory those kept events take (long lines reach it
  * first)
  * @param heartbeat interval of SSE comments that keep idle streams open through proxies
- * @param sendInterval shortest time between two writes to a viewer that follows a live
- * run's tail
+ * @param sendInterval how often the batch of new events is built for the viewers that
+ * follow a live run's tail (one SSE write per viewer per interval)
+ * @param fanOutBytes cap on the encoded batches each live run keeps for its viewers to
+ * share; a viewer further behind reads on its own from memory or H2
  * @param sseTimeout how long one SSE connection may stay open (browsers reconnect after
  * it)
  * @param maxViewers SSE connections served at once; more are refused with 503
@@ -34,5 +36,5 @@ record LogStreamProperties(@Min(1) @Max(100_000) @DefaultValue("2000") int batch
         @DefaultValue("64MB") DataSize keepRecentBytes, @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("50ms") Duration sendInterval, @DefaultValue("30m") Duration sseTimeout,
         @Min(1) @DefaultValue("1000") int maxViewers, @Min(1) @Max(64) @DefaultValue("2") int feedSenders,
-        @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength) {
+        @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength, @DefaultValue("16MB") DataSize fanOutBytes) {
 }

@@ -2,21 +2,24 @@ package io.cutover.logstream;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One SSE viewer of one run, on its own thread from the viewers' pool: it sends
- * everything after its cursor (replayed from H2 when it is behind, from memory when it
- * follows the tail) and waits for more. It never holds up the run or another viewer: a
- * viewer that cannot keep up simply reads further back. After the client goes away it
- * stops without completing the emitter.
+ * One SSE viewer of one run, on its own thread from the viewers' pool. Following a live
+ * run it writes the run's shared batches ({@link FanOut}): the same bytes for every
+ * viewer, one write per send interval. Behind them (a replay, a reconnect in the middle
+ * of a batch, a finished run) it reads on its own, a page at a time, from memory or H2,
+ * up to the next batch boundary. It never holds up the run or another viewer, and holds
+ * at most one batch itself: a viewer that cannot keep up simply reads further back. After
+ * the client goes away it stops without completing the emitter.
  */
 final class LogViewer implements Runnable {
 
-    private static final int BATCH = 500;
+    private static final int PAGE = 500;
 
     private static final MediaType TEXT_UTF8 = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -28,24 +31,20 @@ final class LogViewer implements Runnable {
 
     private final long heartbeatMillis;
 
-    private final long sendIntervalNanos;
+    private final Optional<LiveRun> live;
 
     private volatile boolean closed;
 
     private long cursor;
 
-    private long lastSentAt;
-
-    private boolean atTail;
-
-    LogViewer(LogStream stream, SseEmitter emitter, long runId, long afterSeq, long heartbeatMillis,
-            long sendIntervalMillis) {
+    LogViewer(LogStream stream, SseEmitter emitter, long runId, long afterSeq, long heartbeatMillis) {
         this.stream = stream;
         this.emitter = emitter;
         this.runId = runId;
         this.cursor = afterSeq;
         this.heartbeatMillis = heartbeatMillis;
-        this.sendIntervalNanos = sendIntervalMillis * 1_000_000;
+        // Kept for the viewer's life: the run's batches stay usable after it ends.
+        this.live = stream.live(runId);
     }
 
     void close() {
@@ -55,23 +54,25 @@ final class LogViewer implements Runnable {
     @Override
     public void run() {
         try {
-            while (!closed) {
-                paceAtTail();
-                List<Frame> batch = stream.frames(runId, cursor, BATCH);
-                if (!batch.isEmpty()) {
-                    send(batch);
-                    lastSentAt = System.nanoTime();
-                    atTail = batch.size() < BATCH;
-                    LogEvent last = batch.get(batch.size() - 1).event();
-                    cursor = last.seq();
-                    if (last.channel() == Channel.END) {
-                        emitter.complete();
-                        return;
-                    }
+            boolean ended = false;
+            while (!closed && !ended) {
+                FanOut.Next next = live.isPresent() ? live.get().fanOut().next(cursor, System.nanoTime())
+                        : new FanOut.CatchUp(Long.MAX_VALUE);
+                if (next instanceof FanOut.Send send) {
+                    ended = send(send.batch());
+                }
+                else if (next instanceof FanOut.CatchUp catchUp) {
+                    ended = catchUp(catchUp.upTo());
+                }
+                else if (next instanceof FanOut.Wait wait) {
+                    Thread.sleep(wait.nanos() / 1_000_000, (int) (wait.nanos() % 1_000_000));
                 }
                 else if (!waitForMore()) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));
                 }
+            }
+            if (ended) {
+                emitter.complete();
             }
         }
         catch (IOException | IllegalStateException e) {
@@ -84,42 +85,39 @@ final class LogViewer implements Runnable {
     }
 
     /**
-     * Following a busy run's tail, a viewer would wake and write for nearly every line:
-     * at 10,000 lines/s and 200 viewers that is two million small writes a second, and
-     * the CPU they take is CPU the run's output reader lacks. Waiting out the send
-     * interval gathers the lines into one write instead. A viewer that is behind (full
-     * batches, a replay) never waits.
+     * One page of the events after the cursor, encoded for this viewer alone.
+     * @return whether the run's end was sent
      */
-    private void paceAtTail() throws InterruptedException {
-        if (atTail && sendIntervalNanos > 0) {
-            long wait = lastSentAt + sendIntervalNanos - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    private boolean catchUp(long upTo) throws IOException, InterruptedException {
+        List<Frame> page = stream.frames(runId, cursor, (int) Math.min(PAGE, upTo - cursor));
+        if (page.isEmpty()) {
+            if (!waitForMore()) {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
             }
+            return false;
         }
+        return send(SseBatch.of(cursor, page));
+    }
+
+    /** A whole batch in one write and one flush; @return whether it ends the run. */
+    private boolean send(SseBatch batch) throws IOException {
+        emitter.send(Set.of(new DataWithMediaType(batch.bytes(), TEXT_UTF8)));
+        cursor = batch.last();
+        return batch.ends();
     }
 
     /**
      * @return false when the heartbeat interval passed without a new event
      */
     private boolean waitForMore() throws InterruptedException {
-        var live = stream.live(runId);
-        if (live.isPresent()) {
+        if (live.isPresent() && !live.get().endedAndStored()) {
             return live.get().awaitAfter(cursor, heartbeatMillis);
         }
         // Not live: a finished run ends with END, which the next read returns; a run
-        // whose panel
-        // died mid-way has no END until restart recovery writes one, so keep polling
-        // slowly.
+        // whose panel died mid-way has no END until restart recovery writes one, so keep
+        // polling slowly.
         Thread.sleep(Math.min(heartbeatMillis, 1000));
         return !stream.read(runId, cursor, 1).isEmpty();
-    }
-
-    /** A whole batch of pre-formatted events in one write and one flush. */
-    private void send(List<Frame> batch) throws IOException {
-        StringBuilder text = new StringBuilder(batch.size() * 128);
-        batch.forEach(f -> text.append(f.sse()));
-        emitter.send(Set.of(new DataWithMediaType(text.toString(), TEXT_UTF8)));
     }
 
 }

@@ -22,8 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * A run's events over SSE, for the browser (session) and the API (HTTP Basic), and its
- * full log as a download. Event ids are sequence numbers: a reconnect with
- * {@code Last-Event-ID} (or {@code ?after=}) receives exactly what it missed, then
+ * full log as a download. Lines come in batches, one {@code lines} event whose data is a
+ * JSON array of lines (each with its seq, {@code q}); status, hint and end are events of
+ * their own. Event ids are sequence numbers (a batch's is its last line's): a reconnect
+ * with {@code Last-Event-ID} (or {@code ?after=}) receives exactly what it missed, then
  * follows live.
  */
 @RestController
@@ -54,8 +56,7 @@ class RunEventsController {
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         long cursor = lastEventId != null ? lastEventId : after != null ? after : 0;
-        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis(),
-                properties.sendInterval().toMillis());
+        LogViewer viewer = new LogViewer(stream, emitter, runId, cursor, properties.heartbeat().toMillis());
         emitter.onCompletion(viewer::close);
         emitter.onTimeout(viewer::close);
         emitter.onError(e -> viewer.close());

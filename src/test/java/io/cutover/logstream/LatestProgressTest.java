@@ -25,7 +25,8 @@ class LatestProgressTest {
         List<Frame> kept = LogStream.latestProgressOnly(frames);
 
         assertThat(kept).extracting(f -> f.event().seq()).containsExactly(1L, 3L, 4L, 5L);
-        assertThat(kept.get(2).sse()).isEqualTo("id:4\nevent:progress\ndata:{\"done\":2}\n\n");
+        assertThat(Frame.eventName(kept.get(2).event().channel())).isEqualTo("progress");
+        assertThat(new String(kept.get(2).json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"done\":2}");
         assertThat(LogStream.latestProgressOnly(frames.subList(0, 1))).hasSize(1);
     }
 

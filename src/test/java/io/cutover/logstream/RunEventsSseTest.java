@@ -27,8 +27,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SSE over a real HTTP connection: replay after a reconnect, and viewers that do not wait
- * on each other.
+ * SSE over a real HTTP connection: lines in batches, replay after a reconnect (also from
+ * the middle of a batch), and viewers that do not wait on each other. {@link #read} turns
+ * each {@code lines} event into one {@code line} entry per line, with the line's seq as
+ * its id, so that every line is checked, not every event.
  */
 @PanelTest
 class RunEventsSseTest {
@@ -65,6 +67,8 @@ class RunEventsSseTest {
         List<Event> all = read(run, null);
         Event line1000 = all.stream().filter(e -> e.data().contains("\"line 1000\"")).findFirst().orElseThrow();
 
+        // Line 1000 is in the middle of a batch: the replay starts with the line after
+        // it.
         List<Event> resumed = read(run, line1000.id());
 
         assertThat(all.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")).count())
@@ -76,6 +80,24 @@ class RunEventsSseTest {
         assertThat(resumed.get(resumed.size() - 1).name()).isEqualTo("end");
         assertThat(ids(all)).as("ids are consecutive")
             .isEqualTo(java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList());
+    }
+
+    @Test
+    void linesTravelInBatchesWhoseIdIsTheirLastLine() throws Exception {
+        long run = start("lines");
+        List<Event> raw = new ArrayList<>();
+        List<Event> lines = read(run, null, raw);
+
+        List<Event> batches = raw.stream().filter(e -> e.name().equals("lines")).toList();
+        assertThat(raw).noneMatch(e -> e.name().equals("line"));
+        assertThat(batches.size()).as("2,000 lines in far fewer events").isLessThan(400);
+        assertThat(batches).allSatisfy(b -> {
+            List<Long> seqs = json.readTree(b.data()).valueStream().map(l -> l.get("q").asLong()).toList();
+            assertThat(b.id()).isEqualTo(seqs.get(seqs.size() - 1));
+        });
+        assertThat(lines.stream().filter(e -> e.name().equals("line") && e.data().contains("\"s\":\"out\"")))
+            .extracting(e -> json.readTree(e.data()).get("x").asString())
+            .isEqualTo(java.util.stream.IntStream.rangeClosed(1, 2000).mapToObj(i -> "line " + i).toList());
     }
 
     @Test
@@ -140,8 +162,19 @@ class RunEventsSseTest {
             .asString();
     }
 
-    /** Reads the whole stream (the server ends it after the end event). */
+    /**
+     * Reads the whole stream (the server ends it after the end event); each line of a
+     * {@code lines} event becomes a {@code line} entry.
+     */
     private List<Event> read(long run, Long lastEventId) throws Exception {
+        return read(run, lastEventId, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #read(long, Long)}, also collecting the events as they came in
+     * {@code raw}.
+     */
+    private List<Event> read(long run, Long lastEventId, List<Event> raw) throws Exception {
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
             .send(request(run, lastEventId), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -152,6 +185,14 @@ class RunEventsSseTest {
         for (String line : (Iterable<String>) response.body()::iterator) {
             if (line.isEmpty()) {
                 if (name != null) {
+                    raw.add(new Event(id, name, data.toString()));
+                }
+                if ("lines".equals(name)) {
+                    json.readTree(data.toString())
+                        .valueStream()
+                        .forEach(l -> events.add(new Event(l.get("q").asLong(), "line", l.toString())));
+                }
+                else if (name != null) {
                     events.add(new Event(id, name, data.toString()));
                 }
                 name = null;
