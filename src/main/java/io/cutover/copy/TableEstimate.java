@@ -33,6 +33,13 @@ record TableEstimate(String table, long rows, long bytes) {
     static List<TableEstimate> of(Connection source) throws SQLException {
         List<TableEstimate> tables = new ArrayList<>();
         List<String> uncounted = new ArrayList<>();
+        // pg_relation_size and count(*) wait for a table someone holds locked (a
+        // migration,
+        // a LOCK TABLE); the dump or copy must not wait with them. After a short wait the
+        // sizes fail (the copy runs without a bar) and a count is left at zero.
+        try (Statement st = source.createStatement()) {
+            st.execute("SET lock_timeout = '500ms'");
+        }
         try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
             while (rs.next()) {
                 long rows = estimate(rs.getDouble(2), rs.getLong(3), rs.getLong(4));
@@ -48,15 +55,25 @@ record TableEstimate(String table, long rows, long bytes) {
         Map<String, Long> counted = new java.util.HashMap<>();
         try (Statement st = source.createStatement()) {
             for (String table : uncounted) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counted.put(table, rs.getLong(1));
-                }
+                counted.put(table, countOrZero(st, table));
             }
         }
         return tables.stream()
             .map(t -> t.rows() >= 0 ? t : new TableEstimate(t.table(), counted.get(t.table()), t.bytes()))
             .toList();
+    }
+
+    private static long countOrZero(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+        catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     /**
