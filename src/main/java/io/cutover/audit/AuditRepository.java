@@ -18,9 +18,6 @@ interface AuditRepository extends Repository<AuditEntry, Long> {
     @Query("SELECT * FROM audit_event WHERE migration_id = :migrationId ORDER BY id")
     List<AuditEntry> findByMigration(long migrationId);
 
-    @Query("SELECT * FROM audit_event WHERE migration_id IS NULL ORDER BY id DESC LIMIT :limit")
-    List<AuditEntry> findPanelWide(int limit);
-
     // One migration's entries, or with a null migration the panel-wide ones; an empty
     // filter value matches every entry.
     String FILTERED = " FROM audit_event WHERE migration_id IS NOT DISTINCT FROM :migrationId"

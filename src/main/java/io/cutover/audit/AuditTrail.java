@@ -59,10 +59,6 @@ public class AuditTrail {
         return repository.findByMigration(migrationId);
     }
 
-    public List<AuditEntry> panelWide(int limit) {
-        return repository.findPanelWide(limit);
-    }
-
     /**
      * Whether every entry chains to the one before it and its hash matches its content.
      */

@@ -19,12 +19,9 @@ public class Copier {
 
     private final DirectoryDumpEngine dump;
 
-    private final CopyProgress progress;
-
-    Copier(CopyProperties properties, DirectoryDumpEngine dump, CopyProgress progress) {
+    Copier(CopyProperties properties, DirectoryDumpEngine dump) {
         this.properties = properties;
         this.dump = dump;
-        this.progress = progress;
     }
 
     /**
@@ -47,11 +44,8 @@ public class Copier {
             ExecutionValues.Connection target, String snapshot) throws Exception {
         int jobs = properties.parallelJobs();
         ctx.log().system("Copying at snapshot " + snapshot + " with pg_dump/pg_restore, " + jobs + " jobs");
-        ProcessResult copied;
-        try (CopyProgress.Sampling sampling = progress.start(ctx, source, target, "Rows copied")) {
-            copied = dump.copy(ctx, source, target, jobs, snapshot, "initial-copy");
-            sampling.finish(copied.succeeded());
-        }
+        // The engine's bar counts the dump's rows, then the restore's.
+        ProcessResult copied = dump.copy(ctx, source, target, jobs, snapshot, "initial-copy");
         if (copied.succeeded()) {
             Analyze.run(ctx, target);
         }

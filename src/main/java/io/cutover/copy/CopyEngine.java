@@ -23,6 +23,14 @@ interface CopyEngine {
         return false;
     }
 
+    /**
+     * Whether the engine feeds the run page's bar itself; else the caller samples the
+     * target's rows around {@link #copy}.
+     */
+    default boolean showsProgress() {
+        return false;
+    }
+
     ProcessResult copy(CheckContext ctx, ExecutionValues.Connection source, ExecutionValues.Connection target, int jobs)
             throws Exception;
 

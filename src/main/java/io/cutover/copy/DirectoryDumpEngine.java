@@ -14,9 +14,26 @@ import org.springframework.stereotype.Component;
  * pg_dump in directory format, uncompressed, one job per core, then pg_restore with as
  * many jobs. No compression: inside the downtime window, zlib on one core is the slowest
  * part of the seed's method. Always available where the PostgreSQL client tools are.
+ *
+ * <p>
+ * Its bar is its own, in two parts: nothing reaches the target while pg_dump runs, so a
+ * bar of the target's rows would sit at 0 % for the whole dump. The dump's rows are
+ * counted on the source (its COPY TO statements, see {@link DumpProgress}), then the
+ * restore's on the target.
  */
 @Component
 class DirectoryDumpEngine implements CopyEngine {
+
+    private final CopyProgress progress;
+
+    DirectoryDumpEngine(CopyProgress progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public boolean showsProgress() {
+        return true;
+    }
 
     @Override
     public String name() {
@@ -51,11 +68,20 @@ class DirectoryDumpEngine implements CopyEngine {
                 argv.addAll(List.of("--snapshot=" + snapshot, "--no-publications", "--no-subscriptions"));
             }
             argv.addAll(List.of("--dbname", source.url().withoutPassword()));
-            ProcessResult dump = ctx.exec(ProcessSpec.of(argv, timeout));
+            ProcessResult dump;
+            try (CopyProgress.Sampling dumped = progress.start(ctx, source, source, "Rows dumped",
+                    new DumpProgress.Seen()::read)) {
+                dump = ctx.exec(ProcessSpec.of(argv, timeout));
+                dumped.finishComplete(dump.succeeded());
+            }
             if (!dump.succeeded()) {
                 return dump;
             }
-            return Toc.of(ctx, dir).restore(ctx, dir, target, jobs, timeout);
+            try (CopyProgress.Sampling copied = progress.start(ctx, source, target, "Rows copied")) {
+                ProcessResult restored = Toc.of(ctx, dir).restore(ctx, dir, target, jobs, timeout);
+                copied.finish(restored.succeeded());
+                return restored;
+            }
         }
         finally {
             WorkFiles.deleteTree(dir, ctx.log());

@@ -58,9 +58,14 @@ class FinalSyncCheck implements StepCheck {
         ctx.log().system("Copying with " + engine.name() + ", " + jobs + " jobs");
         long started = System.nanoTime();
         ProcessResult copy;
-        try (CopyProgress.Sampling sampling = progress.start(ctx, source, target, "Rows copied")) {
+        if (engine.showsProgress()) {
             copy = engine.copy(ctx, source, target, jobs);
-            sampling.finish(copy.succeeded());
+        }
+        else {
+            try (CopyProgress.Sampling sampling = progress.start(ctx, source, target, "Rows copied")) {
+                copy = engine.copy(ctx, source, target, jobs);
+                sampling.finish(copy.succeeded());
+            }
         }
         if (!copy.succeeded()) {
             return CheckOutcome.failed(

@@ -75,7 +75,7 @@ class SyncOnlineVerifyCheck implements StepCheck {
                         + ": the source at a snapshot of that position, the target"
                         + " with the stream held there for a moment; every table on both sides while the app writes");
             return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(),
-                    line -> ctx.log().out(line));
+                    ctx.log());
         }
     }
 
@@ -104,7 +104,7 @@ class SyncOnlineVerifyCheck implements StepCheck {
         if (result == null) {
             ctx.log()
                 .system("Online verification: every table on both sides, each side at a snapshot of its own, while the stream applies");
-            result = verifier.verifyOnline(source, target, line -> ctx.log().out(line));
+            result = verifier.verifyOnline(source, target, ctx.log());
         }
         OnlineBaseline baseline = result.baseline();
         long differences = result.report().mismatches().stream().filter(Mismatch::blocking).count();

@@ -49,8 +49,7 @@ class SyncVerifyCheck implements StepCheck {
             .system("Re-checking what changed since the online verification at " + entry.baseline().at()
                     + " (source position " + entry.baseline().sourcePosition() + "), the sequences and the schema");
         VerificationReport report = verifier.recheck(ctx.requiredConnection(SqlTarget.SOURCE),
-                ctx.requiredConnection(SqlTarget.TARGET), entry.baseline(), entry.touched().snapshot(),
-                line -> ctx.log().out(line));
+                ctx.requiredConnection(SqlTarget.TARGET), entry.baseline(), entry.touched().snapshot(), ctx.log());
         ctx.log()
             .system(report.coverage()
                     + ". A full re-check: run this step again with option full = yes, or the step 'Verify everything'");

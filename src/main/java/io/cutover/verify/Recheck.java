@@ -41,11 +41,13 @@ final class Recheck {
 
     private final Consumer<String> progress;
 
+    private final VerifyProgress bar;
+
     private final TableChecksum checksum = TableChecksum.random();
 
     Recheck(VerifyProperties properties, java.util.concurrent.Executor executor, ExecutionValues.Connection source,
-            ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched,
-            Consumer<String> progress) {
+            ExecutionValues.Connection target, OnlineBaseline baseline, TouchedRows touched, Consumer<String> progress,
+            VerifyProgress bar) {
         this.properties = properties;
         this.executor = executor;
         this.source = source;
@@ -53,6 +55,14 @@ final class Recheck {
         this.baseline = baseline;
         this.touched = touched;
         this.progress = progress;
+        this.bar = bar;
+    }
+
+    /**
+     * A table re-checked in part: the keys the stream changed, the segments hashed again
+     * (left open online, or touched when the key is composite), and all it re-checks.
+     */
+    private record Part(TableRef table, Segmentation plan, Set<String> keys, Set<Integer> hashed, Set<Integer> all) {
     }
 
     /**
@@ -63,6 +73,19 @@ final class Recheck {
     }
 
     VerificationReport run(List<TableRef> sourceTables, List<TableRef> targetTables,
+            Function<Partial, VerificationReport> finish) throws Exception {
+        try {
+            VerificationReport report = recheck(sourceTables, targetTables, finish);
+            bar.finish(true);
+            return report;
+        }
+        catch (Exception | Error e) {
+            bar.finish(false);
+            throw e;
+        }
+    }
+
+    private VerificationReport recheck(List<TableRef> sourceTables, List<TableRef> targetTables,
             Function<Partial, VerificationReport> finish) throws Exception {
         Set<TableRef> partial = new TreeSet<>();
         for (TableRef t : sourceTables) {
@@ -75,50 +98,50 @@ final class Recheck {
         List<TableRef> wholeTarget = targetTables.stream().filter(t -> !partial.contains(t)).toList();
         Map<TableRef, Segmentation> plans = baseline.plans();
         SegmentScan.Running s = new SegmentScan(source, properties.connectTimeout(), null, checksum, plans)
+            .observedBy(bar)
             .start(wholeSource, properties.threads(), executor, line -> progress.accept("source " + line));
         SegmentScan.Running t = new SegmentScan(target, properties.connectTimeout(), null, checksum, plans)
+            .observedBy(bar)
             .start(wholeTarget, properties.threads(), executor, line -> progress.accept("target " + line));
         RowLocator locator = new RowLocator(source, null, target, checksum, properties.connectTimeout());
         List<Mismatch> rows = new ArrayList<>();
         List<TableStats> partialStats = new ArrayList<>();
-        int rechecked = 0;
-        long keysCompared = 0;
+        List<Part> parts = new ArrayList<>();
         for (TableRef table : partial) {
-            Segmentation plan = plans.get(table);
-            Set<String> keys = touched.values(table, plan.segmentColumn());
-            TreeSet<Integer> segments = new TreeSet<>(baseline.unproven(table));
-            Set<Integer> touchedSegments = segmentsOf(plan, keys);
+            parts.add(part(table, plans.get(table)));
+        }
+        int rechecked = parts.stream().mapToInt(p -> p.all().size()).sum();
+        // The whole scans' segments: a table read whole on either side is re-checked.
+        Set<TableRef> whole = new TreeSet<>(wholeSource);
+        whole.addAll(wholeTarget);
+        int wholeSegmented = whole.stream().filter(plans::containsKey).mapToInt(w -> plans.get(w).segments()).sum();
+        bar.start(rechecked);
+        long keysCompared = 0;
+        for (Part p : parts) {
             long compared = 0;
-            if (plan.keyColumns().size() == 1) {
-                RowLocator.Located located = locator.compareKeys(table, plan, keys);
+            if (p.plan().keyColumns().size() == 1) {
+                RowLocator.Located located = locator.compareKeys(p.table(), p.plan(), p.keys());
                 rows.addAll(located.mismatches());
                 compared = located.rowsCompared();
-                keysCompared += keys.size();
+                keysCompared += p.keys().size();
             }
-            else {
-                segments.addAll(touchedSegments);
-            }
-            TreeSet<Integer> differing = differingSegments(table, plan, segments);
+            TreeSet<Integer> differing = differingSegments(p.table(), p.plan(), p.hashed());
             if (!differing.isEmpty()) {
-                rows.addAll(locator.locate(table, plan, differing));
+                rows.addAll(locator.locate(p.table(), p.plan(), differing));
             }
-            Set<Integer> all = new HashSet<>(segments);
-            all.addAll(touchedSegments);
-            rechecked += all.size();
-            progress.accept(table + ": " + all.size() + " of " + plan.segments() + " segments re-checked"
-                    + (keys.isEmpty() ? "" : ", " + keys.size() + " keys the stream changed"));
-            String note = "re-checked " + all.size() + " of " + plan.segments() + " segments";
-            partialStats.add(new TableStats(table, compared, note, 0));
+            bar.counted(p.all().size());
+            progress.accept(p.table() + ": " + p.all().size() + " of " + p.plan().segments() + " segments re-checked"
+                    + (p.keys().isEmpty() ? "" : ", " + p.keys().size() + " keys the stream changed"));
+            String note = "re-checked " + p.all().size() + " of " + p.plan().segments() + " segments";
+            partialStats.add(new TableStats(p.table(), compared, note, 0));
         }
         List<TableStats> sourceStats = new ArrayList<>(s.join());
         List<TableStats> targetStats = new ArrayList<>(t.join());
         Map<TableRef, SegmentSums> ss = s.segments();
         Map<TableRef, SegmentSums> ts = t.segments();
-        int wholeSegmented = 0;
         for (Map.Entry<TableRef, SegmentSums> e : new TreeMap<>(ss).entrySet()) {
             SegmentSums other = ts.get(e.getKey());
             Segmentation plan = plans.get(e.getKey());
-            wholeSegmented += plan.segments();
             TreeSet<Integer> differing = other == null ? new TreeSet<>() : e.getValue().differing(other);
             if (!differing.isEmpty()) {
                 rows.addAll(locator.locate(e.getKey(), plan, differing));
@@ -135,6 +158,22 @@ final class Recheck {
                 + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at source position "
                 + baseline.sourcePosition() + " (online verification at " + baseline.at() + ")";
         return finish.apply(new Partial(sourceStats, targetStats, rows, coverage));
+    }
+
+    /**
+     * What a table re-checked in part reads: by key with a single-column key (and the
+     * segments left open), else every segment the stream touched too.
+     */
+    private Part part(TableRef table, Segmentation plan) throws SQLException {
+        Set<String> keys = touched.values(table, plan.segmentColumn());
+        TreeSet<Integer> hashed = new TreeSet<>(baseline.unproven(table));
+        Set<Integer> touchedSegments = segmentsOf(plan, keys);
+        if (plan.keyColumns().size() != 1) {
+            hashed.addAll(touchedSegments);
+        }
+        Set<Integer> all = new HashSet<>(hashed);
+        all.addAll(touchedSegments);
+        return new Part(table, plan, keys, hashed, all);
     }
 
     /**

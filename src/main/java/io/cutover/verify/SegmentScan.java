@@ -88,15 +88,11 @@ final class SegmentScan {
         return this;
     }
 
-    /** The tables' total size, once {@link #start} has planned their parts. */
-    long bytes() {
-        return sizes.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /** Starts the side's workers on the executor; {@link Running#join} waits for them. */
     Running start(List<TableRef> tables, int threads, Executor executor, Consumer<String> progress)
             throws SQLException {
         ConcurrentLinkedQueue<Part> queue = new ConcurrentLinkedQueue<>(parts(tables, threads));
+        observer.planned(this, partCount, sizes);
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, Math.min(threads, queue.size())); i++) {
             workers.add(CompletableFuture.runAsync(() -> {
@@ -217,7 +213,7 @@ final class SegmentScan {
                     }
                     read(c, p, storedValues.get(t));
                     boolean last = partsLeft.get(t).decrementAndGet() == 0;
-                    observer.hashed(sizes.getOrDefault(t, 0L) / partCount.get(t), last);
+                    observer.hashed(this, t, false);
                     if (last) {
                         progress.accept(t + ": " + sums.get(t).rows() + " rows");
                     }
@@ -230,7 +226,7 @@ final class SegmentScan {
                         c.rollback(before);
                     }
                     if (unreadable.putIfAbsent(t, firstLine(e.getMessage())) == null) {
-                        observer.hashed(sizes.getOrDefault(t, 0L), true);
+                        observer.hashed(this, t, true);
                         progress.accept(t + ": cannot be read (" + firstLine(e.getMessage()) + ")");
                     }
                 }

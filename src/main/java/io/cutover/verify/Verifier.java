@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import io.cutover.logstream.RunLog;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,14 +89,13 @@ public class Verifier {
      */
     public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot,
             ExecutionValues.Connection target, Consumer<String> progress) throws Exception {
-        return run(source, sourceSnapshot, target, null, true, progress, VerifyProgress.NONE).report();
+        return run(source, sourceSnapshot, target, null, true, progress, plans -> VerifyProgress.NONE).report();
     }
 
     /** Like the above, with the run page's bar fed through {@code log}. */
     public VerificationReport verify(ExecutionValues.Connection source, String sourceSnapshot,
-            ExecutionValues.Connection target, Consumer<String> progress, io.cutover.logstream.RunLog log)
-            throws Exception {
-        return run(source, sourceSnapshot, target, null, true, progress, new VerifyProgress(log)).report();
+            ExecutionValues.Connection target, Consumer<String> progress, RunLog log) throws Exception {
+        return run(source, sourceSnapshot, target, null, true, progress, plans -> VerifyProgress.tables(log)).report();
     }
 
     /**
@@ -103,31 +104,32 @@ public class Verifier {
      * found equal are proven; those that differ (changes in flight between the two
      * snapshots, or a real difference) are left for {@link #recheck} inside the downtime,
      * with every segment the stream touches from now on — so the caller must start
-     * recording touched rows before calling this.
+     * recording touched rows before calling this. The run page's bar counts the source's
+     * segments.
      */
-    public Online verifyOnline(ExecutionValues.Connection source, ExecutionValues.Connection target,
-            Consumer<String> progress) throws Exception {
+    public Online verifyOnline(ExecutionValues.Connection source, ExecutionValues.Connection target, RunLog log)
+            throws Exception {
         try (Connection src = PgSession.pinned(source, properties.connectTimeout());
                 Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
             String sourceSnapshot = PgSession.exportSnapshot(src);
             String position = PgSession.scalar(src, "SELECT pg_current_wal_lsn()::text");
-            return verifyOnline(source, sourceSnapshot, target, PgSession.exportSnapshot(tgt), position, progress);
+            return verifyOnline(source, sourceSnapshot, target, PgSession.exportSnapshot(tgt), position, log);
         }
     }
 
     /**
      * Like
-     * {@link #verifyOnline(ExecutionValues.Connection, ExecutionValues.Connection, Consumer)}
+     * {@link #verifyOnline(ExecutionValues.Connection, ExecutionValues.Connection, RunLog)}
      * with both sides at given exported snapshots (kept open by the caller) — when the
      * target's was taken with the stream held at the source snapshot's position, the two
      * are the same moment, and a difference is a real one.
      */
     public Online verifyOnline(ExecutionValues.Connection source, String sourceSnapshot,
-            ExecutionValues.Connection target, String targetSnapshot, String position, Consumer<String> progress)
-            throws Exception {
+            ExecutionValues.Connection target, String targetSnapshot, String position, RunLog log) throws Exception {
         {
             Instant at = Instant.now();
-            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, progress, VerifyProgress.NONE);
+            Outcome o = run(source, sourceSnapshot, target, targetSnapshot, false, log::out,
+                    plans -> VerifyProgress.segments(log, "Segments verified", plans, true));
             Map<TableRef, Segmentation> plans = new java.util.TreeMap<>();
             Map<TableRef, Set<Integer>> unproven = new java.util.TreeMap<>();
             o.plans().forEach((table, plan) -> {
@@ -156,10 +158,10 @@ public class Verifier {
      * Inside the downtime, with nothing changing: re-checks only what the online
      * verification left open and what the stream touched since, plus every table without
      * segments, the sequences and the schema. The report's coverage line says how much
-     * was read again.
+     * was read again; the run page's bar counts the segments re-checked.
      */
     public VerificationReport recheck(ExecutionValues.Connection source, ExecutionValues.Connection target,
-            OnlineBaseline baseline, TouchedRows touched, Consumer<String> progress) throws Exception {
+            OnlineBaseline baseline, TouchedRows touched, RunLog log) throws Exception {
         var targetCatalogue = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return catalogue(target, null, false);
@@ -176,7 +178,8 @@ public class Verifier {
         catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         }
-        return new Recheck(properties, executor, source, target, baseline, touched, progress).run(src.scan(),
+        VerifyProgress bar = VerifyProgress.segments(log, "Segments re-checked", baseline.plans(), false);
+        return new Recheck(properties, executor, source, target, baseline, touched, log::out, bar).run(src.scan(),
                 tgt.scan(), report -> finish(src.side(report.source()), tgt.side(report.target()), report));
     }
 
@@ -193,11 +196,13 @@ public class Verifier {
     }
 
     private Outcome run(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target,
-            String targetSnapshot, boolean locate, Consumer<String> progress, VerifyProgress bar) throws Exception {
+            String targetSnapshot, boolean locate, Consumer<String> progress,
+            Function<Map<TableRef, Segmentation>, VerifyProgress> bars) throws Exception {
         int threads = properties.threads();
         TableChecksum checksum = TableChecksum.random();
         Catalogued src = catalogue(source, sourceSnapshot, true);
         Catalogued tgt = catalogue(target, targetSnapshot, false);
+        VerifyProgress bar = bars.apply(src.plans());
         // The source's key ranges cut both sides: segment i means the same keys on each.
         SegmentScan sourceScan = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum,
                 src.plans());
@@ -207,7 +212,7 @@ public class Verifier {
             .start(src.scan(), threads, executor, line -> progress.accept("source " + line));
         SegmentScan.Running t = targetScan.observedBy(bar)
             .start(tgt.scan(), threads, executor, line -> progress.accept("target " + line));
-        bar.totals(src.scan().size() + tgt.scan().size(), sourceScan.bytes() + targetScan.bytes());
+        bar.start(0);
         Side srcSide;
         Side tgtSide;
         try {
@@ -274,9 +279,9 @@ public class Verifier {
         var source = ctx.requiredConnection(io.cutover.runbook.SqlTarget.SOURCE);
         var target = ctx.requiredConnection(io.cutover.runbook.SqlTarget.TARGET);
         ctx.log().system("Verifying: exact counts and checksums of every table on both sides at once, then the schema");
-        return ReportFiles.verification(ctx,
-                run(source, null, target, null, true, line -> ctx.log().out(line), new VerifyProgress(ctx.log()))
-                    .report());
+        return ReportFiles.verification(ctx, run(source, null, target, null, true, line -> ctx.log().out(line),
+                plans -> VerifyProgress.tables(ctx.log()))
+            .report());
     }
 
     /**

@@ -189,7 +189,23 @@ class DataPathTest {
         }
         else {
             assertThat(api.log(run)).contains("ANALYZE done");
+            assertTheDumpWasCountedBeforeTheRestore(run);
         }
+    }
+
+    /**
+     * pg_dump runs before anything reaches the target: the bar counts the dump's rows on
+     * the source first, to every row, and only then the target's.
+     */
+    private void assertTheDumpWasCountedBeforeTheRestore(long run) throws Exception {
+        long rows = TestDatabases.exactCounts(db.source).values().stream().mapToLong(Long::longValue).sum();
+        List<String> labels = progress(run).stream().map(p -> p.get("label").asString()).toList();
+        assertThat(labels).as(() -> api.log(run)).contains("Rows dumped", "Rows copied");
+        assertThat(labels.lastIndexOf("Rows dumped")).as("the dump's bar ends before the restore's starts")
+            .isLessThan(labels.indexOf("Rows copied"));
+        JsonNode dumped = lastProgress(run, "Rows dumped");
+        assertThat(dumped.get("state").asString()).isEqualTo("done");
+        assertThat(dumped.get("done").asLong()).isEqualTo(dumped.get("total").asLong()).isEqualTo(rows);
     }
 
     @Test

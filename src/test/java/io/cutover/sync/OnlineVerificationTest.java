@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutover.PanelTest;
 import io.cutover.RunApi;
 import io.cutover.TestDatabases;
+import io.cutover.logstream.Channel;
+import io.cutover.logstream.LogStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,6 +38,9 @@ class OnlineVerificationTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    LogStream stream;
+
     @Test
     void aCleanStreamUnderLoadIsNeverReportedDifferent() throws Exception {
         try (SyncFixture fixture = new SyncFixture(false)) {
@@ -48,6 +53,8 @@ class OnlineVerificationTest {
                 JsonNode online = succeeded(migration, "sync-verify-online");
                 assertThat(online.get("message").asString()).contains("segments proven equal at source position")
                     .contains("Inside the downtime 'sync-verify' re-checks");
+                assertBarEndedAtItsTotal(online, "Segments verified",
+                        number(online, "\\d+ of (\\d+) segments proven equal"));
                 long until = System.nanoTime() + LOAD.toNanos();
                 long before = writer.committed();
                 while (System.nanoTime() < until) {
@@ -64,6 +71,8 @@ class OnlineVerificationTest {
                 .containsPattern("\\d+ of \\d+ segments re-checked \\(\\d+ keys the stream changed compared row by row")
                 .contains("the rest proven at source position");
             assertThat(differences(verified)).isEmpty();
+            assertBarEndedAtItsTotal(verified, "Segments re-checked",
+                    number(verified, "(\\d+) of \\d+ segments re-checked"));
             assertThat(differences(succeeded(migration, "sync-verify-full"))).as("the full re-check agrees").isEmpty();
             succeeded(migration, "sync-cleanup");
         }
@@ -118,6 +127,37 @@ class OnlineVerificationTest {
                 .contains("public.settings (id = 8)|row differs", "public.scratch (id = 7)|row differs");
             succeeded(migration, "sync-cleanup");
         }
+    }
+
+    /**
+     * The run page's bar of a finished verification: done never goes back and ends at
+     * exactly the segments its message names.
+     */
+    private void assertBarEndedAtItsTotal(JsonNode ended, String label, long segments) {
+        long run = ended.get("id").asLong();
+        List<JsonNode> bar = stream.read(run, 0, 100_000)
+            .stream()
+            .filter(e -> e.channel() == Channel.PROGRESS)
+            .map(e -> json.readTree(e.text()))
+            .filter(p -> p.get("label").asString().equals(label))
+            .toList();
+        assertThat(bar).as(() -> api.log(run)).isNotEmpty();
+        assertThat(bar.stream().map(p -> p.get("done").asLong()).toList()).isSorted();
+        JsonNode last = bar.get(bar.size() - 1);
+        assertThat(segments).isPositive();
+        assertThat(last.get("unit").asString()).isEqualTo("segments");
+        assertThat(last.get("state").asString()).isEqualTo("done");
+        assertThat(last.get("total").asLong()).as(label + " total").isEqualTo(segments);
+        assertThat(last.get("done").asLong()).as(label + " done").isEqualTo(segments);
+        assertThat(last.get("percent").asInt()).isEqualTo(100);
+        assertThat(last.get("bytesDone").asLong()).isEqualTo(last.get("bytesTotal").asLong());
+    }
+
+    private static long number(JsonNode ended, String pattern) {
+        String message = ended.get("message").asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     private List<String> differences(JsonNode ended) {

@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * MPL-2.0 licence) run in a real Chromium on the pages people read under pressure: no
  * WCAG 2.1 A or AA violation on a phase page with a failed and a done step, on a run page
  * (a query's, and a command's with its foldable log section), on the filtered runs and
- * audit lists, or on the report.
+ * audit lists, on the report, or on the data-migration page under continuous sync (whose
+ * full-redump steps recede as not used with this strategy).
  */
 @PanelTest
 public class AccessibilityBrowserTest {
@@ -44,13 +45,14 @@ public class AccessibilityBrowserTest {
         runApi.awaitEnd(query);
         long hinty = runApi.startOk(migration, "hinty");
         runApi.awaitEnd(hinty);
+        long sync = runApi.createMigration("flex-to-mpg", "{\"syncStrategy\":\"continuous-sync\"}");
         Browser browser = chromium.browser();
         browser.logIn("operator", "test-password");
 
         for (String page : List.of("/migrations/" + migration + "/phases/exec",
                 "/migrations/" + migration + "/runs/" + query, "/migrations/" + migration + "/runs/" + hinty,
                 "/migrations/" + migration + "/runs", "/migrations/" + migration + "/audit",
-                "/migrations/" + migration + "/report")) {
+                "/migrations/" + migration + "/report", "/migrations/" + sync + "/phases/data-migration")) {
             browser.driver.get(browser.url(page));
             if (page.matches(".*/runs/\\d+")) {
                 browser.waitUntil("the run's whole log is shown",
