@@ -10,15 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * again on every sample of the sync stream.
  */
 @Controller
-class SyncPanelController {
+record SyncPanelController(SyncStreams streams) {
 
     static final String LIVE_PARTIAL = "partials/sync-panel :: live";
-
-    private final SyncStreams streams;
-
-    SyncPanelController(SyncStreams streams) {
-        this.streams = streams;
-    }
 
     @GetMapping("/migrations/{id}/sync/panel")
     String live(@PathVariable long id, Model model) {

@@ -12,16 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * "sync", one a second).
  */
 @RestController
-class SyncStatusController {
-
-    private final SyncStreams streams;
-
-    private final SyncStatusFeed feed;
-
-    SyncStatusController(SyncStreams streams, SyncStatusFeed feed) {
-        this.streams = streams;
-        this.feed = feed;
-    }
+record SyncStatusController(SyncStreams streams, SyncStatusFeed feed) {
 
     @GetMapping("/api/migrations/{id}/sync")
     SyncStatus status(@PathVariable long id) {
