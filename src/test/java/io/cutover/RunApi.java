@@ -92,6 +92,16 @@ public class RunApi {
         return body(r).get("id").asLong();
     }
 
+    /**
+     * Starts the step as the operator and waits until its run has ended, whatever its
+     * status; returns the run's id.
+     */
+    public long runToEnd(long migrationId, String stepId) {
+        long runId = startOk(migrationId, stepId);
+        awaitEnd(runId);
+        return runId;
+    }
+
     public JsonNode run(long runId) {
         return body(mvc.get().uri("/api/runs/" + runId).with(as("viewer")).exchange()).get("run");
     }

@@ -21,19 +21,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * only. A filter that cannot be one answers 400 with the reason above the form.
  */
 @Controller
-class AuditController {
+record AuditController(AuditTrail trail, AuditPages pages) {
 
     static final String TRAIL_VIEW = "audit/trail";
     static final String TRAIL_PARTIAL = "partials/audit-list";
-
-    private final AuditTrail trail;
-
-    private final AuditPages pages;
-
-    AuditController(AuditTrail trail, AuditPages pages) {
-        this.trail = trail;
-        this.pages = pages;
-    }
 
     @GetMapping("/migrations/{id}/audit")
     String migrationTrail(@PathVariable long id, @RequestParam(required = false) String actor,

@@ -14,18 +14,8 @@ import org.springframework.stereotype.Component;
  * go.
  */
 @Component
-class CaptureRemoveCheck implements StepCheck {
-
-    private final CaptureEvents events;
-
-    CaptureRemoveCheck(CaptureEvents events) {
-        this.events = events;
-    }
-
-    @Override
-    public String name() {
-        return "reverse-capture-remove";
-    }
+@StepCheck.Named("reverse-capture-remove")
+record CaptureRemoveCheck(CaptureEvents events) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

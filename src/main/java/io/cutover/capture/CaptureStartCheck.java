@@ -16,18 +16,8 @@ import org.springframework.stereotype.Component;
  * there.
  */
 @Component
-class CaptureStartCheck implements StepCheck {
-
-    private final CaptureEvents events;
-
-    CaptureStartCheck(CaptureEvents events) {
-        this.events = events;
-    }
-
-    @Override
-    public String name() {
-        return "reverse-capture-start";
-    }
+@StepCheck.Named("reverse-capture-start")
+record CaptureStartCheck(CaptureEvents events) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

@@ -21,23 +21,10 @@ import org.springframework.stereotype.Component;
  * verifies Flex against the cluster.
  */
 @Component
-class ReplayCheck implements StepCheck {
+@StepCheck.Named("reverse-replay")
+record ReplayCheck(Verifier verifier, CaptureEvents events) implements StepCheck {
 
     private static final Duration CONNECT = Duration.ofSeconds(10);
-
-    private final Verifier verifier;
-
-    private final CaptureEvents events;
-
-    ReplayCheck(Verifier verifier, CaptureEvents events) {
-        this.verifier = verifier;
-        this.events = events;
-    }
-
-    @Override
-    public String name() {
-        return "reverse-replay";
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

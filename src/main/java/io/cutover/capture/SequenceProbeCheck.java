@@ -24,12 +24,8 @@ import org.springframework.stereotype.Component;
  * value. Option {@code side}: source or target.
  */
 @Component
+@StepCheck.Named("sequence-probe")
 class SequenceProbeCheck implements StepCheck {
-
-    @Override
-    public String name() {
-        return "sequence-probe";
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

@@ -24,12 +24,8 @@ import org.springframework.stereotype.Component;
  * Options: {@code customDump}, {@code plainDump} — the artifact kinds to check.
  */
 @Component
+@StepCheck.Named("backup-integrity")
 class BackupIntegrityCheck implements StepCheck {
-
-    @Override
-    public String name() {
-        return "backup-integrity";
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

@@ -23,27 +23,9 @@ import org.springframework.stereotype.Component;
  * Option: {@code engine} (auto, pgcopydb, pg_dump).
  */
 @Component
-class FinalSyncCheck implements StepCheck {
-
-    private final CopyProperties properties;
-
-    private final Verifier verifier;
-
-    private final List<CopyEngine> engines;
-
-    private final CopyProgress progress;
-
-    FinalSyncCheck(CopyProperties properties, Verifier verifier, List<CopyEngine> engines, CopyProgress progress) {
-        this.properties = properties;
-        this.verifier = verifier;
-        this.engines = engines;
-        this.progress = progress;
-    }
-
-    @Override
-    public String name() {
-        return "final-sync";
-    }
+@StepCheck.Named("final-sync")
+record FinalSyncCheck(CopyProperties properties, Verifier verifier, List<CopyEngine> engines,
+        CopyProgress progress) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

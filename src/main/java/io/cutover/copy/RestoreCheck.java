@@ -1,6 +1,5 @@
 package io.cutover.copy;
 
-import io.cutover.execution.ArtifactView;
 import io.cutover.execution.CheckContext;
 import io.cutover.execution.CheckOutcome;
 import io.cutover.execution.ProcessResult;
@@ -22,41 +21,27 @@ import org.springframework.stereotype.Component;
  * Option: {@code customDump} — the artifact kind to restore.
  */
 @Component
-class RestoreCheck implements StepCheck {
-
-    private final DumpRestore dumps;
-
-    private final CopyProgress progress;
-
-    RestoreCheck(DumpRestore dumps, CopyProgress progress) {
-        this.dumps = dumps;
-        this.progress = progress;
-    }
-
-    @Override
-    public String name() {
-        return "restore";
-    }
+@StepCheck.Named("restore")
+record RestoreCheck(DumpRestore dumps, CopyProgress progress) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        Optional<ArtifactView> dump = DumpRestore.newestDump(ctx);
-        if (dump.isEmpty()) {
-            return CheckOutcome.failed("No custom-format dump to restore: take the backup first");
-        }
+        return DumpRestore.withNewestDump(ctx, "restore", dump -> restore(ctx, dump));
+    }
+
+    private CheckOutcome restore(CheckContext ctx, DumpRestore.Dump dump) throws Exception {
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
-        Path file = ctx.workdir().resolve(dump.get().path());
-        Toc toc = Toc.of(ctx, file);
+        Toc toc = Toc.of(ctx, dump.file());
         if (!toc.listing().succeeded()) {
-            return CheckOutcome.failed(dump.get().path() + " cannot be read by pg_restore --list");
+            return CheckOutcome.failed(dump.path() + " cannot be read by pg_restore --list");
         }
         int jobs = dumps.jobs();
         if (ctx.targetFilledByPanel()) {
             emptyPanelCopy(ctx, target);
         }
         ctx.harming();
-        ctx.log().system("Restoring " + toc.size() + " items from " + dump.get().path() + " with " + jobs + " jobs");
-        ProcessResult restore = restoreWithProgress(ctx, toc, file, target);
+        ctx.log().system("Restoring " + toc.size() + " items from " + dump.path() + " with " + jobs + " jobs");
+        ProcessResult restore = restoreWithProgress(ctx, toc, dump.file(), target);
         if (!restore.succeeded()) {
             return CheckOutcome.failed(restore.failure() != null ? restore.failure()
                     : "pg_restore exited with code " + restore.exitCode());

@@ -15,7 +15,6 @@ import io.cutover.verify.TableStats;
 import io.cutover.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -35,32 +34,19 @@ import org.springframework.stereotype.Component;
  * again, whatever happened.
  */
 @Component
-class RestoreTestCheck implements StepCheck {
+@StepCheck.Named("restore-test")
+record RestoreTestCheck(DumpRestore dumps, ScratchServer scratchServer) implements StepCheck {
 
     static final String PROVES = "This proves the file is readable and complete: every item of it restored on %s, with the counts below."
             + " It does not prove the cluster takes it (its version, extensions and fly-user's rights are checked by 'Preflight before restore'"
             + " and the restore itself), nor that rows written after the dump are in it.";
 
-    private final DumpRestore dumps;
-
-    private final ScratchServer scratchServer;
-
-    RestoreTestCheck(DumpRestore dumps, ScratchServer scratchServer) {
-        this.dumps = dumps;
-        this.scratchServer = scratchServer;
-    }
-
-    @Override
-    public String name() {
-        return "restore-test";
-    }
-
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
-        Optional<ArtifactView> dump = DumpRestore.newestDump(ctx);
-        if (dump.isEmpty()) {
-            return CheckOutcome.failed("No custom-format dump to test: take the backup first");
-        }
+        return DumpRestore.withNewestDump(ctx, "test", dump -> restoreTest(ctx, dump));
+    }
+
+    private CheckOutcome restoreTest(CheckContext ctx, DumpRestore.Dump dump) throws Exception {
         ExecutionValues.Connection source = ctx.requiredConnection(SqlTarget.SOURCE);
         ExecutionValues.Connection server;
         try {
@@ -83,11 +69,9 @@ class RestoreTestCheck implements StepCheck {
             return CheckOutcome.failed("Cannot create a scratch database on " + u.host() + ":" + u.port() + " ("
                     + ScratchServer.SETTING + "): " + Verifier.explain(e, server, u.host() + ":" + u.port()));
         }
-        ctx.log()
-            .system("Restoring " + dump.get().path() + " into the scratch database " + scratchName + " on " + version);
+        ctx.log().system("Restoring " + dump.path() + " into the scratch database " + scratchName + " on " + version);
         try {
-            Path file = ctx.workdir().resolve(dump.get().path());
-            ProcessResult restore = dumps.restore(ctx, Toc.of(ctx, file), file, scratch);
+            ProcessResult restore = dumps.restore(ctx, Toc.of(ctx, dump.file()), dump.file(), scratch);
             if (!restore.succeeded()) {
                 return CheckOutcome.failed(
                         "The dump did not restore on " + version + ": pg_restore exited with code " + restore.exitCode()

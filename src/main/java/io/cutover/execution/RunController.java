@@ -17,21 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Pages for runs: start and cancel from forms, and a run with its live log.
  */
 @Controller
-class RunController {
+record RunController(RunLauncher runs, MigrationManagement migrations, RunFindings findings) {
 
     static final String RUN_VIEW = "execution/run";
-
-    private final RunLauncher runs;
-
-    private final MigrationManagement migrations;
-
-    private final RunFindings findings;
-
-    RunController(RunLauncher runs, MigrationManagement migrations, RunFindings findings) {
-        this.runs = runs;
-        this.migrations = migrations;
-        this.findings = findings;
-    }
 
     @PostMapping("/migrations/{id}/steps/{stepId}/runs")
     String start(@PathVariable long id, @PathVariable String stepId, @RequestParam(defaultValue = "") String confirm,

@@ -14,16 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * troubleshooting hints its log matched, and the result table a check stored.
  */
 @Component
-class RunFindings {
-
-    private final LogStream logStream;
-
-    private final JsonMapper json;
-
-    RunFindings(LogStream logStream, JsonMapper json) {
-        this.logStream = logStream;
-        this.json = json;
-    }
+record RunFindings(LogStream logStream, JsonMapper json) {
 
     /** Each matched hint with its cause and fix, in the order its first line appeared. */
     List<ShownHint> hints(Runbook runbook, long runId) {

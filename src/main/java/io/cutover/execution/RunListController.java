@@ -22,22 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * does not know are refused with 400 and the reason above the form.
  */
 @Controller
-class RunListController {
+record RunListController(RunHistory history, RunLauncher runs, MigrationManagement migrations) {
 
     static final String RUNS_VIEW = "execution/runs";
     static final String RUNS_PARTIAL = "partials/runs-list";
-
-    private final RunHistory history;
-
-    private final RunLauncher runs;
-
-    private final MigrationManagement migrations;
-
-    RunListController(RunHistory history, RunLauncher runs, MigrationManagement migrations) {
-        this.history = history;
-        this.runs = runs;
-        this.migrations = migrations;
-    }
 
     @GetMapping("/migrations/{id}/runs")
     String list(@PathVariable long id, @RequestParam(required = false) String phase,

@@ -21,16 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the rows become lines in the log and a table on the run page.
  */
 @Component
-class SqlRunner {
-
-    private final ExecutionProperties properties;
-
-    private final JsonMapper json;
-
-    SqlRunner(ExecutionProperties properties, JsonMapper json) {
-        this.properties = properties;
-        this.json = json;
-    }
+record SqlRunner(ExecutionProperties properties, JsonMapper json) {
 
     Outcome run(RunContext ctx) {
         ExecutionValues.Connection target = ctx.connection(ctx.step.target())

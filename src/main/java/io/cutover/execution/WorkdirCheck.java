@@ -9,12 +9,8 @@ import org.springframework.stereotype.Component;
  * writable.
  */
 @Component
+@StepCheck.Named("workdir")
 class WorkdirCheck implements StepCheck {
-
-    @Override
-    public String name() {
-        return "workdir";
-    }
 
     @Override
     public CheckOutcome run(CheckContext context) throws Exception {

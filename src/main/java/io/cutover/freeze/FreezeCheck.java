@@ -14,18 +14,8 @@ import org.springframework.stereotype.Component;
  * records the position.
  */
 @Component
-class FreezeCheck implements StepCheck {
-
-    private final SourceFreezes freezes;
-
-    FreezeCheck(SourceFreezes freezes) {
-        this.freezes = freezes;
-    }
-
-    @Override
-    public String name() {
-        return "source-freeze";
-    }
+@StepCheck.Named("source-freeze")
+record FreezeCheck(SourceFreezes freezes) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

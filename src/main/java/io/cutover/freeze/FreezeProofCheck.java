@@ -15,18 +15,8 @@ import org.springframework.stereotype.Component;
  * the freeze position.
  */
 @Component
-class FreezeProofCheck implements StepCheck {
-
-    private final SourceFreezes freezes;
-
-    FreezeProofCheck(SourceFreezes freezes) {
-        this.freezes = freezes;
-    }
-
-    @Override
-    public String name() {
-        return "freeze-proof";
-    }
+@StepCheck.Named("freeze-proof")
+record FreezeProofCheck(SourceFreezes freezes) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

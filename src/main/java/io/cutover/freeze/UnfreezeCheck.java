@@ -14,17 +14,13 @@ import org.springframework.stereotype.Component;
  * exactly as before the freeze.
  */
 @Component
+@StepCheck.Named("source-unfreeze")
 class UnfreezeCheck implements StepCheck {
 
     private final SourceFreezes freezes;
 
     UnfreezeCheck(SourceFreezes freezes) {
         this.freezes = freezes;
-    }
-
-    @Override
-    public String name() {
-        return "source-unfreeze";
     }
 
     @Override

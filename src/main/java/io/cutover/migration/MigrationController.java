@@ -19,21 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages to list, create and configure migrations. */
 @Controller
-class MigrationController {
+record MigrationController(MigrationManagement migrations, Runbooks runbooks) {
 
     static final String LIST_VIEW = "migration/list";
     static final String FORM_VIEW = "migration/form";
     static final String PARAMETERS_VIEW = "migration/parameters";
     static final String PLAN_COSTS_PARTIAL = "partials/plan-costs";
-
-    private final MigrationManagement migrations;
-
-    private final Runbooks runbooks;
-
-    MigrationController(MigrationManagement migrations, Runbooks runbooks) {
-        this.migrations = migrations;
-        this.runbooks = runbooks;
-    }
 
     @GetMapping("/migrations")
     String list(Model model) {

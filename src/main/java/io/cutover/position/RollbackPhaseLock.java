@@ -15,16 +15,7 @@ import org.springframework.stereotype.Component;
  * uses.
  */
 @Component
-class RollbackPhaseLock implements PhaseLock {
-
-    private final AppPositions positions;
-
-    private final MigrationManagement migrations;
-
-    RollbackPhaseLock(AppPositions positions, MigrationManagement migrations) {
-        this.positions = positions;
-        this.migrations = migrations;
-    }
+record RollbackPhaseLock(AppPositions positions, MigrationManagement migrations) implements PhaseLock {
 
     @Override
     public Map<String, String> locks(long migrationId) {

@@ -21,21 +21,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @Profile("sandbox")
-class FlyDashboard {
+record FlyDashboard(SandboxSetup sandbox, SandboxPostgres postgres, SandboxTools tools) {
 
     private static final Logger log = LoggerFactory.getLogger(FlyDashboard.class);
-
-    private final SandboxSetup sandbox;
-
-    private final SandboxPostgres postgres;
-
-    private final SandboxTools tools;
-
-    FlyDashboard(SandboxSetup sandbox, SandboxPostgres postgres, SandboxTools tools) {
-        this.sandbox = sandbox;
-        this.postgres = postgres;
-        this.tools = tools;
-    }
 
     List<EmulatedFly.ClusterView> clusters() {
         return EmulatedFly.clusters(sandbox.flyHome());

@@ -23,21 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("sandbox")
-class SampleSource {
+record SampleSource(SandboxPostgres postgres, SandboxProperties properties, SandboxNames names) {
 
     private static final Logger log = LoggerFactory.getLogger(SampleSource.class);
-
-    private final SandboxPostgres postgres;
-
-    private final SandboxProperties properties;
-
-    private final SandboxNames names;
-
-    SampleSource(SandboxPostgres postgres, SandboxProperties properties, SandboxNames names) {
-        this.postgres = postgres;
-        this.properties = properties;
-        this.names = names;
-    }
 
     boolean exists() throws SQLException {
         try (Connection c = postgres.connect("postgres");

@@ -33,12 +33,9 @@ public class UserAccounts {
 
     private final Clock clock;
 
-    private final LoginThrottle throttle;
-
     UserAccounts(UserAccountRepository repository, PasswordEncoder encoder, ApplicationEventPublisher events,
-            Clock clock, LoginThrottle throttle) {
+            Clock clock) {
         this.repository = repository;
-        this.throttle = throttle;
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
@@ -46,14 +43,6 @@ public class UserAccounts {
 
     public List<UserView> list() {
         return repository.findAllOrdered().stream().map(UserAccount::toView).toList();
-    }
-
-    /**
-     * User names and addresses whose logins are refused right now after too many
-     * failures.
-     */
-    public List<LoginLockout> lockouts() {
-        return throttle.lockouts();
     }
 
     @Transactional

@@ -16,17 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins list, create, disable and enable users. */
+/**
+ * Admins list, create, disable and enable users, and see whose logins the throttle
+ * refuses right now.
+ */
 @Controller
-class UserAdminController {
+record UserAdminController(UserAccounts accounts, LoginThrottle throttle) {
 
     static final String USERS_VIEW = "security/users";
-
-    private final UserAccounts accounts;
-
-    UserAdminController(UserAccounts accounts) {
-        this.accounts = accounts;
-    }
 
     @GetMapping("/admin/users")
     String users(Model model) {
@@ -82,7 +79,7 @@ class UserAdminController {
 
     private String show(Model model, Map<String, String> fieldErrors) {
         model.addAttribute("users", accounts.list());
-        model.addAttribute("lockouts", accounts.lockouts());
+        model.addAttribute("lockouts", throttle.lockouts());
         model.addAttribute("roles", Role.values());
         model.addAttribute("fieldErrors", fieldErrors);
         return USERS_VIEW;

@@ -15,19 +15,8 @@ import org.springframework.stereotype.Component;
  * held up: a rollback must be able to stop the app whatever the stream is doing.
  */
 @Component
-class BacklogLaunchGuard implements LaunchGuard {
-
-    private final SyncConnections connections;
-
-    private final SyncStreamRepository streams;
-
-    private final LagMonitor monitor;
-
-    BacklogLaunchGuard(SyncConnections connections, SyncStreamRepository streams, LagMonitor monitor) {
-        this.connections = connections;
-        this.streams = streams;
-        this.monitor = monitor;
-    }
+record BacklogLaunchGuard(SyncConnections connections, SyncStreamRepository streams,
+        LagMonitor monitor) implements LaunchGuard {
 
     @Override
     public Optional<String> refusal(long migrationId, Step step) {

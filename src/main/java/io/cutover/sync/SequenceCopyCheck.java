@@ -20,17 +20,13 @@ import org.springframework.stereotype.Component;
  * target would collide with a key the source already handed out.
  */
 @Component
+@StepCheck.Named("sync-sequences")
 class SequenceCopyCheck implements StepCheck {
 
     private final SyncRuntime sync;
 
     SequenceCopyCheck(SyncRuntime sync) {
         this.sync = sync;
-    }
-
-    @Override
-    public String name() {
-        return "sync-sequences";
     }
 
     @Override

@@ -14,17 +14,13 @@ import org.springframework.stereotype.Component;
  * the clean-up after cutover and aborting a sync before it; safe to run again.
  */
 @Component
+@StepCheck.Named("sync-cleanup")
 class SyncCleanupCheck implements StepCheck {
 
     private final SyncRuntime sync;
 
     SyncCleanupCheck(SyncRuntime sync) {
         this.sync = sync;
-    }
-
-    @Override
-    public String name() {
-        return "sync-cleanup";
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * applier had switched them off).
  */
 @Component
+@StepCheck.Named("sync-drain")
 class SyncDrainCheck implements StepCheck {
 
     private static final Duration POLL = Duration.ofMillis(20);
@@ -35,11 +36,6 @@ class SyncDrainCheck implements StepCheck {
 
     SyncDrainCheck(SyncRuntime sync) {
         this.sync = sync;
-    }
-
-    @Override
-    public String name() {
-        return "sync-drain";
     }
 
     @Override

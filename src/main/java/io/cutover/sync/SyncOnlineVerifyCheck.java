@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * the downtime, with the rows named.
  */
 @Component
+@StepCheck.Named("sync-verify-online")
 class SyncOnlineVerifyCheck implements StepCheck {
 
     private static final Duration HOLD_WAIT = Duration.ofSeconds(30);
@@ -77,11 +78,6 @@ class SyncOnlineVerifyCheck implements StepCheck {
             return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(),
                     ctx.log());
         }
-    }
-
-    @Override
-    public String name() {
-        return "sync-verify-online";
     }
 
     @Override

@@ -23,17 +23,13 @@ import org.springframework.stereotype.Component;
  * Option: {@code sourceApp}, the Flex app (for the restart command in a fix).
  */
 @Component
+@StepCheck.Named("sync-preflight")
 class SyncPreflightCheck implements StepCheck {
 
     private final SyncProperties properties;
 
     SyncPreflightCheck(SyncProperties properties) {
         this.properties = properties;
-    }
-
-    @Override
-    public String name() {
-        return "sync-preflight";
     }
 
     @Override

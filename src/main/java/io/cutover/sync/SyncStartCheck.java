@@ -30,26 +30,10 @@ import org.springframework.stereotype.Component;
  * {@code sourceApp}.
  */
 @Component
-class SyncStartCheck implements StepCheck {
+@StepCheck.Named("sync-start")
+record SyncStartCheck(Copier copier, Verifier verifier, SyncRuntime sync) implements StepCheck {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final Copier copier;
-
-    private final Verifier verifier;
-
-    private final SyncRuntime sync;
-
-    SyncStartCheck(Copier copier, Verifier verifier, SyncRuntime sync) {
-        this.copier = copier;
-        this.verifier = verifier;
-        this.sync = sync;
-    }
-
-    @Override
-    public String name() {
-        return "sync-start";
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

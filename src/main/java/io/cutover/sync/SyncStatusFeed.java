@@ -13,18 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * senders apply.
  */
 @Component
-class SyncStatusFeed {
+record SyncStatusFeed(JsonMapper json, SseFeeds feeds) {
 
     static final String EVENT = "sync";
-
-    private final JsonMapper json;
-
-    private final SseFeeds feeds;
-
-    SyncStatusFeed(JsonMapper json, SseFeeds feeds) {
-        this.json = json;
-        this.feeds = feeds;
-    }
 
     /** Registers a viewer and sends it the current status at once. */
     ResponseEntity<SseEmitter> watch(long migrationId, SyncStatus current) {

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
  * verification after the drain only reads.
  */
 @Component
+@StepCheck.Named("sync-vacuum")
 class SyncVacuumCheck implements StepCheck {
 
     /**
@@ -43,11 +44,6 @@ class SyncVacuumCheck implements StepCheck {
 
     SyncVacuumCheck(SyncRuntime sync) {
         this.sync = sync;
-    }
-
-    @Override
-    public String name() {
-        return "sync-vacuum";
     }
 
     @Override

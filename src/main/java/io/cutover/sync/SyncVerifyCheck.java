@@ -17,24 +17,8 @@ import org.springframework.stereotype.Component;
  * everything as the plain verification does.
  */
 @Component
-class SyncVerifyCheck implements StepCheck {
-
-    private final SyncRuntime sync;
-
-    private final OnlineVerifications online;
-
-    private final Verifier verifier;
-
-    SyncVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) {
-        this.sync = sync;
-        this.online = online;
-        this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "sync-verify";
-    }
+@StepCheck.Named("sync-verify")
+record SyncVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * server's major version, and the working directory has room for both backups.
  */
 @Component
+@StepCheck.Named("preflight-backup")
 class BackupPreflightCheck implements StepCheck {
 
     /** Room for the custom dump and the gzipped plain dump together, generously. */
@@ -21,11 +22,6 @@ class BackupPreflightCheck implements StepCheck {
 
     BackupPreflightCheck(Verifier verifier) {
         this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "preflight-backup";
     }
 
     @Override

@@ -13,17 +13,13 @@ import org.springframework.stereotype.Component;
  * Tests the source and target connections: version, size and latency, or what is wrong.
  */
 @Component
+@StepCheck.Named("connection-test")
 class ConnectionTestCheck implements StepCheck {
 
     private final Verifier verifier;
 
     ConnectionTestCheck(Verifier verifier) {
         this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "connection-test";
     }
 
     @Override

@@ -13,16 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * what is wrong.
  */
 @Controller
-class ConnectionTestController {
-
-    private final MigrationManagement migrations;
-
-    private final Verifier verifier;
-
-    ConnectionTestController(MigrationManagement migrations, Verifier verifier) {
-        this.migrations = migrations;
-        this.verifier = verifier;
-    }
+record ConnectionTestController(MigrationManagement migrations, Verifier verifier) {
 
     @PostMapping("/migrations/{id}/connections/{parameterId}/test")
     String test(@PathVariable long id, @PathVariable String parameterId, RedirectAttributes flash) {

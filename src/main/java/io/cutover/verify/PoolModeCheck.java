@@ -26,16 +26,12 @@ import org.springframework.stereotype.Component;
  * migration expects: the probe fails when the pooler runs the other one.
  */
 @Component
+@StepCheck.Named("pool-mode")
 class PoolModeCheck implements StepCheck {
 
     // Only harmless reads: a probe must not leave a lock or prepared statement on a
     // shared pooler.
     private static final int ATTEMPTS = 20;
-
-    @Override
-    public String name() {
-        return "pool-mode";
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {

@@ -25,17 +25,13 @@ import org.springframework.stereotype.Component;
  * ("yes").
  */
 @Component
+@StepCheck.Named("preflight-restore")
 class RestorePreflightCheck implements StepCheck {
 
     private final Verifier verifier;
 
     RestorePreflightCheck(Verifier verifier) {
         this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "preflight-restore";
     }
 
     @Override

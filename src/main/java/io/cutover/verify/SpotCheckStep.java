@@ -22,17 +22,13 @@ import org.springframework.stereotype.Component;
  * proof); option {@code strategy} words why.
  */
 @Component
+@StepCheck.Named("spot-checks")
 class SpotCheckStep implements StepCheck {
 
     private final VerifyProperties properties;
 
     SpotCheckStep(VerifyProperties properties) {
         this.properties = properties;
-    }
-
-    @Override
-    public String name() {
-        return "spot-checks";
     }
 
     @Override

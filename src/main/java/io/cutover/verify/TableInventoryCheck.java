@@ -13,17 +13,13 @@ import org.springframework.stereotype.Component;
  * ({@link ReportFiles}).
  */
 @Component
+@StepCheck.Named("table-inventory")
 class TableInventoryCheck implements StepCheck {
 
     private final Verifier verifier;
 
     TableInventoryCheck(Verifier verifier) {
         this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "table-inventory";
     }
 
     @Override

@@ -12,17 +12,13 @@ import org.springframework.stereotype.Component;
  * mean lost or changed data.
  */
 @Component
+@StepCheck.Named("verification")
 class VerificationCheck implements StepCheck {
 
     private final Verifier verifier;
 
     VerificationCheck(Verifier verifier) {
         this.verifier = verifier;
-    }
-
-    @Override
-    public String name() {
-        return "verification";
     }
 
     @Override

@@ -18,28 +18,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * again (htmx), rendered here like the page.
  */
 @Controller
-class LivePageController {
+record LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate, FreezeCards freezeCards) {
 
     static final String BANNER_PARTIAL = "partials/downtime-banner :: banner";
 
     static final String PROGRESS_PARTIAL = "partials/pictures :: phases";
 
     static final String FREEZE_CARD_PARTIAL = "partials/freeze-card :: card";
-
-    private final SseFeeds feeds;
-
-    private final DowntimeClock downtime;
-
-    private final ChecklistGate gate;
-
-    private final FreezeCards freezeCards;
-
-    LivePageController(SseFeeds feeds, DowntimeClock downtime, ChecklistGate gate, FreezeCards freezeCards) {
-        this.freezeCards = freezeCards;
-        this.feeds = feeds;
-        this.downtime = downtime;
-        this.gate = gate;
-    }
 
     /** A migration's phase progress for the list of migrations. */
     @GetMapping("/migrations/{id}/progress")

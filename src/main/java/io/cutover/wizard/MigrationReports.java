@@ -29,32 +29,8 @@ import org.springframework.stereotype.Component;
 
 /** Gathers a {@link MigrationReport} from the modules that hold its parts. */
 @Component
-class MigrationReports {
-
-    private final MigrationManagement migrations;
-
-    private final ChecklistGate gate;
-
-    private final RunLauncher runs;
-
-    private final SignOffs signOffs;
-
-    private final DowntimeClock downtime;
-
-    private final AuditTrail audit;
-
-    private final StepOutcomes outcomes;
-
-    MigrationReports(MigrationManagement migrations, ChecklistGate gate, RunLauncher runs, SignOffs signOffs,
-            DowntimeClock downtime, AuditTrail audit, StepOutcomes outcomes) {
-        this.migrations = migrations;
-        this.gate = gate;
-        this.runs = runs;
-        this.signOffs = signOffs;
-        this.downtime = downtime;
-        this.audit = audit;
-        this.outcomes = outcomes;
-    }
+record MigrationReports(MigrationManagement migrations, ChecklistGate gate, RunLauncher runs, SignOffs signOffs,
+        DowntimeClock downtime, AuditTrail audit, StepOutcomes outcomes) {
 
     MigrationReport of(long id) {
         Runbook runbook = migrations.runbookOf(id);

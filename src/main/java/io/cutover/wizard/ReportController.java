@@ -14,15 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * bundle to keep beside it (downloaded from the page, or fetched over the JSON API).
  */
 @Controller
-class ReportController {
+record ReportController(MigrationReports reports) {
 
     static final String REPORT_VIEW = "wizard/report";
-
-    private final MigrationReports reports;
-
-    ReportController(MigrationReports reports) {
-        this.reports = reports;
-    }
 
     @GetMapping("/migrations/{id}/report")
     String report(@PathVariable long id, Model model) {

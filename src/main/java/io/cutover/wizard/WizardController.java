@@ -38,42 +38,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * requests get the phase body fragment only.
  */
 @Controller
-class WizardController {
+record WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime,
+        SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards,
+        PhaseSchedule schedule) {
 
     static final String PHASE_VIEW = "wizard/phase";
     static final String PHASE_PARTIAL = "partials/phase-body";
-
-    private final ChecklistGate gate;
-
-    private final MigrationManagement migrations;
-
-    private final RunLauncher runs;
-
-    private final DowntimeClock downtime;
-
-    private final SyncStreams sync;
-
-    private final ObjectProvider<StepNotices> notices;
-
-    private final StepOutcomes outcomes;
-
-    private final FreezeCards freezeCards;
-
-    private final PhaseSchedule schedule;
-
-    WizardController(ChecklistGate gate, MigrationManagement migrations, RunLauncher runs, DowntimeClock downtime,
-            SyncStreams sync, ObjectProvider<StepNotices> notices, StepOutcomes outcomes, FreezeCards freezeCards,
-            PhaseSchedule schedule) {
-        this.schedule = schedule;
-        this.outcomes = outcomes;
-        this.freezeCards = freezeCards;
-        this.gate = gate;
-        this.migrations = migrations;
-        this.runs = runs;
-        this.downtime = downtime;
-        this.sync = sync;
-        this.notices = notices;
-    }
 
     @GetMapping("/migrations/{id}")
     String overview(@PathVariable long id) {

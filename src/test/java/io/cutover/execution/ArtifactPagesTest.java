@@ -34,7 +34,7 @@ class ArtifactPagesTest {
     @Test
     void aTextFileIsShownInlineAndDownloadsAsText() {
         long migration = runApi.createMigration("exec-test", "{}");
-        runApi.awaitEnd(runApi.startOk(migration, "produces"));
+        runApi.runToEnd(migration, "produces");
         ArtifactView file = artifacts.forMigration(migration).get(0);
 
         assertThat(mvc.get()
@@ -54,8 +54,7 @@ class ArtifactPagesTest {
     @Test
     void aDumpDownloadsForOperatorsOnly() throws Exception {
         long migration = runApi.createMigration("exec-test", "{}");
-        long run = runApi.startOk(migration, "ok");
-        runApi.awaitEnd(run);
+        long run = runApi.runToEnd(migration, "ok");
         Files.write(workspace.of(migration).resolve("backups/db.dump"),
                 new byte[] { 'P', 'G', 'D', 'M', 'P', 0, 1, 2 });
         artifacts.insert(new ArtifactView(0, migration, run, "custom-dump", "backups/db.dump", 8, "00", Instant.now()));
@@ -76,8 +75,7 @@ class ArtifactPagesTest {
     @Test
     void aRecordedPathOutsideTheWorkingDirectoryIsRefused() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long run = runApi.startOk(migration, "ok");
-        runApi.awaitEnd(run);
+        long run = runApi.runToEnd(migration, "ok");
         artifacts.insert(
                 new ArtifactView(0, migration, run, "evil", "../../../../../../etc/passwd", 1, "00", Instant.now()));
         long id = artifacts.newest(migration, "evil").orElseThrow().id();

@@ -3,7 +3,7 @@ package io.cutover.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
-import io.cutover.OptionalTool;
+import io.cutover.BrowserExtension;
 import io.cutover.PanelTest;
 import java.io.IOException;
 import java.net.URI;
@@ -14,15 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,66 +39,51 @@ class LiveLogBrowserTest {
 
     private static final String OUT_LINES = ".log-lines .line-out";
 
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        OptionalTool.CHROMIUM.require("LiveLogBrowserTest");
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void linesArriveLiveAndAReloadMidRunShowsEachLineOnceInOrder() throws Exception {
         long migrationId = createMigration("exec-test");
-        browser.logIn("operator", "test-password");
+        chromium.signedInAs("operator");
 
         runStep(migrationId, "exec", "paced");
 
-        browser.waitUntil("5 lines are shown", () -> outLines().size() >= 5);
+        browser().waitUntil("5 lines are shown", () -> outLines().size() >= 5);
         assertThat(logPanel().getDomAttribute("data-ended")).as("data-ended while the first lines are shown").isNull();
         assertThat(statusBadge()).isEqualTo("running");
 
-        browser.driver.navigate().refresh();
+        browser().driver.navigate().refresh();
 
-        browser.waitUntil("the run has ended", this::panelEnded);
+        browser().waitUntil("the run has ended", this::panelEnded);
         List<String> expected = IntStream.rangeClosed(1, 40).mapToObj(i -> "line " + i).toList();
         assertThat(outLines()).containsExactlyElementsOf(expected);
         assertThat(statusBadge()).isEqualTo("succeeded");
-        assertThat(browser.contentSecurityRefusals())
+        assertThat(browser().contentSecurityRefusals())
             .as("htmx, the live log and the pages work under the Content-Security-Policy")
             .isEmpty();
     }
 
     @Test
     void theBrowserEnforcesTheContentSecurityPolicyOnThePanelsPages() {
-        browser.logIn("viewer", "test-password");
-        browser.driver.get(browser.url("/migrations"));
-        assertThat(browser.contentSecurityRefusals()).isEmpty();
+        chromium.signedInAs("viewer");
+        browser().driver.get(browser().url("/migrations"));
+        assertThat(browser().contentSecurityRefusals()).isEmpty();
 
-        Object ran = ((JavascriptExecutor) browser.driver).executeScript("""
+        Object ran = ((JavascriptExecutor) browser().driver).executeScript("""
                 const s = document.createElement('script');
                 s.textContent = 'window.injected = true';
                 document.head.appendChild(s);
                 return window.injected === true;""");
 
         assertThat(ran).as("an injected inline script does not run").isEqualTo(false);
-        assertThat(browser.contentSecurityRefusals()).singleElement().asString().contains("script-src 'self'");
+        assertThat(browser().contentSecurityRefusals()).singleElement().asString().contains("script-src 'self'");
     }
 
     /** Creates a migration through the JSON API as admin and returns its id. */
     private long createMigration(String runbookId) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString("admin:test-password".getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.url("/api/migrations")))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser().url("/api/migrations")))
             .header("Authorization", "Basic " + basic)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"live-log-" + System.nanoTime()
@@ -113,24 +96,24 @@ class LiveLogBrowserTest {
 
     /** Presses Run on a step's card and waits for the run page it redirects to. */
     private void runStep(long migrationId, String phaseId, String stepId) {
-        browser.driver.get(browser.url("/migrations/" + migrationId + "/phases/" + phaseId));
-        WebElement run = browser.driver
+        browser().driver.get(browser().url("/migrations/" + migrationId + "/phases/" + phaseId));
+        WebElement run = browser().driver
             .findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
         assertThat(run.getText()).isEqualTo("Run");
-        browser.click(run);
-        new WebDriverWait(browser.driver, Browser.WAIT)
+        browser().click(run);
+        new WebDriverWait(browser().driver, Browser.WAIT)
             .until(ExpectedConditions.urlMatches("/migrations/" + migrationId + "/runs/\\d+$"));
     }
 
     /** The texts of the stdout lines on the page, read in one go. */
     @SuppressWarnings("unchecked")
     private List<String> outLines() {
-        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
+        return (List<String>) ((JavascriptExecutor) browser().driver).executeScript(
                 "return Array.from(document.querySelectorAll(arguments[0]), l => l.textContent);", OUT_LINES);
     }
 
     private WebElement logPanel() {
-        return browser.driver.findElement(By.cssSelector(".log-panel"));
+        return browser().driver.findElement(By.cssSelector(".log-panel"));
     }
 
     private boolean panelEnded() {
@@ -141,7 +124,11 @@ class LiveLogBrowserTest {
      * The badge's text as the page sets it (CSS capitalises what is shown: "Running").
      */
     private String statusBadge() {
-        return browser.driver.findElement(By.id("run-status")).getDomProperty("textContent").trim();
+        return browser().driver.findElement(By.id("run-status")).getDomProperty("textContent").trim();
+    }
+
+    private Browser browser() {
+        return chromium.browser();
     }
 
 }

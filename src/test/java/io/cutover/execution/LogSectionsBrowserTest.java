@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A run log folds like GitHub Actions' (js/log-sections.js), in a real Chromium: the
@@ -23,22 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PanelTest
 class LogSectionsBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("LogSectionsBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void aCommandSectionFoldsAndUnfolds() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long run = runApi.startOk(migration, "ok");
-        runApi.awaitEnd(run);
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        long run = runApi.runToEnd(migration, "ok");
+        Browser browser = chromium.signedInAs("viewer");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/runs/" + run));
         browser.waitUntil("the whole log is shown", () -> "true"

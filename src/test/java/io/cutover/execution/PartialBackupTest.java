@@ -37,7 +37,7 @@ class PartialBackupTest {
                 Statement st = lock.createStatement()) {
             long migration = api.createMigration("datapath-test",
                     "{\"sourceUrl\":\"" + db.sourceUrl() + "\",\"targetUrl\":\"" + db.targetUrl() + "\"}");
-            api.awaitEnd(api.startOk(migration, "preflight-backup"));
+            api.runToEnd(migration, "preflight-backup");
             Path workdir = panel.dataDir().toAbsolutePath().normalize().resolve("migrations/" + migration);
             lock.setAutoCommit(false);
             st.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");

@@ -36,7 +36,7 @@ class RunEvidenceTest {
 
     @Test
     void successfulRunCompletesTheStepAndALaterRunVoidsItsSignOff() {
-        api.awaitEnd(api.startOk(migration, "proof-run"));
+        api.runToEnd(migration, "proof-run");
         assertThat(sign("approver", "proof-ok")).hasStatusOk();
         assertThat(phaseState("proof")).isEqualTo("DONE");
         assertThat(api.start("operator", migration, "proof-run", null).getResponse().getStatus())
@@ -55,7 +55,7 @@ class RunEvidenceTest {
     void failedRunIsNoEvidence() {
         // 'fails' exits 3; nothing may be signed on its strength, and the step stays not
         // done.
-        api.awaitEnd(api.startOk(migration, "fails"));
+        api.runToEnd(migration, "fails");
 
         JsonNode step = null;
         for (JsonNode s : api.body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange())
@@ -73,7 +73,7 @@ class RunEvidenceTest {
 
     @Test
     void operatorWhoRanAStepOfTheApprovedPhaseCannotSignItsCriticalGate() {
-        api.awaitEnd(api.startOk(migration, "proof-run"));
+        api.runToEnd(migration, "proof-run");
         sign("approver", "proof-ok");
         long ranByHybrid = api.rerunOk("hybrid", migration, "proof-run");
         api.awaitEnd(ranByHybrid);
@@ -91,7 +91,7 @@ class RunEvidenceTest {
 
     @Test
     void approverWhoSignedAndThenRunsTheAttestedStepLosesTheSignOffAtOnce() {
-        api.awaitEnd(api.startOk(migration, "proof-run"));
+        api.runToEnd(migration, "proof-run");
         sign("approver", "proof-ok");
         assertThat(sign("hybrid", "after-go")).hasStatusOk();
         assertThat(sign("approver2", "after-go")).hasStatusOk();

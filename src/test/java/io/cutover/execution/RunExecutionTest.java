@@ -59,8 +59,7 @@ class RunExecutionTest {
 
     @Test
     void outputIsLoggedWithStdoutAndStderrTaggedAndTheRunsEndIsAudited() {
-        long run = api.startOk(migration, "ok");
-        api.awaitEnd(run);
+        long run = api.runToEnd(migration, "ok");
 
         assertThat(api.log(run)).contains(" out one").contains(" err two").contains(" sys $ bash -c");
         await().atMost(Duration.ofSeconds(10))
@@ -140,7 +139,7 @@ class RunExecutionTest {
 
     @Test
     void producedFileBecomesTheArtifactLaterStepsUse() throws Exception {
-        api.awaitEnd(api.startOk(migration, "produces"));
+        api.runToEnd(migration, "produces");
 
         JsonNode artifacts = api.body(mvc.get()
             .uri("/api/migrations/" + migration + "/artifacts")
@@ -170,15 +169,14 @@ class RunExecutionTest {
 
     @Test
     void capturedOutputSetsAParameterForLaterSteps() {
-        api.awaitEnd(api.startOk(migration, "captures"));
+        api.runToEnd(migration, "captures");
 
         JsonNode parameters = api.body(mvc.get()
             .uri("/api/migrations/" + migration + "/parameters")
             .with(io.cutover.TestUsers.as("viewer"))
             .exchange());
         assertThat(parameters.get("parameters").findValuesAsString("display")).contains("mpg-7q2x");
-        long user = api.startOk(migration, "uses-capture");
-        api.awaitEnd(user);
+        long user = api.runToEnd(migration, "uses-capture");
         assertThat(api.log(user)).contains(" out cluster mpg-7q2x");
     }
 
@@ -203,8 +201,7 @@ class RunExecutionTest {
 
     @Test
     void knownFailureShowsItsCauseAndFix() {
-        long run = api.startOk(migration, "hinty");
-        api.awaitEnd(run);
+        long run = api.runToEnd(migration, "hinty");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !api.details(run).get("hints").isEmpty());
         JsonNode hints = api.details(run).get("hints");

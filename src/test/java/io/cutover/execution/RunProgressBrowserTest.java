@@ -3,7 +3,7 @@ package io.cutover.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
-import io.cutover.OptionalTool;
+import io.cutover.BrowserExtension;
 import io.cutover.PanelTest;
 import io.cutover.logstream.LogStream;
 import io.cutover.secrets.SecretRedactor;
@@ -15,15 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,36 +33,21 @@ import tools.jackson.databind.json.JsonMapper;
 @PanelTest
 class RunProgressBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     LogStream stream;
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        OptionalTool.CHROMIUM.require("RunProgressBrowserTest");
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void theBarShowsRowsBytesRateAndTimeLeftThenDone() throws Exception {
         long migrationId = createMigration();
-        browser.logIn("operator", "test-password");
-        browser.driver.get(browser.url("/migrations/" + migrationId + "/phases/exec"));
-        browser.click(browser.driver.findElement(By.cssSelector("#step-paced form.run-form button[type=submit]")));
-        new WebDriverWait(browser.driver, Browser.WAIT)
+        chromium.signedInAs("operator");
+        browser().driver.get(browser().url("/migrations/" + migrationId + "/phases/exec"));
+        browser().click(browser().driver.findElement(By.cssSelector("#step-paced form.run-form button[type=submit]")));
+        new WebDriverWait(browser().driver, Browser.WAIT)
             .until(ExpectedConditions.urlMatches("/migrations/" + migrationId + "/runs/\\d+$"));
-        String url = browser.driver.getCurrentUrl();
+        String url = browser().driver.getCurrentUrl();
         long runId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
 
         stream.open(runId, SecretRedactor.urlPasswordsOnly(), List.of())
@@ -72,7 +55,7 @@ class RunProgressBrowserTest {
                     + "\"bytesDone\":316371,\"bytesTotal\":1449984,\"percent\":21,\"rate\":1788,"
                     + "\"etaSeconds\":125,\"state\":\"running\"}");
 
-        browser.waitUntil("the bar is shown", () -> bar().isDisplayed());
+        browser().waitUntil("the bar is shown", () -> bar().isDisplayed());
         assertThat(bar().getDomAttribute("role")).isEqualTo("progressbar");
         assertThat(bar().getDomAttribute("aria-valuenow")).isEqualTo("21");
         assertThat(bar().getDomAttribute("aria-label")).isEqualTo("Rows copied");
@@ -80,25 +63,25 @@ class RunProgressBrowserTest {
             .isEqualTo("1,234 of 5,051 rows · 309.0 KiB of 1.4 MiB · 1,788 rows/s · about 2m 05s left");
         assertThat(text(".run-progress .progress-bar")).isEqualTo("21 %");
 
-        browser.waitUntil("the run has ended", () -> "true"
-            .equals(browser.driver.findElement(By.cssSelector(".log-panel")).getDomAttribute("data-ended")));
+        browser().waitUntil("the run has ended", () -> "true"
+            .equals(browser().driver.findElement(By.cssSelector(".log-panel")).getDomAttribute("data-ended")));
         assertThat(bar().getDomAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(text(".run-progress-state")).isEqualTo("done");
         assertThat(text(".run-progress-text")).isEqualTo("1,234 of 5,051 rows · 309.0 KiB of 1.4 MiB");
-        assertThat(browser.contentSecurityRefusals()).isEmpty();
+        assertThat(browser().contentSecurityRefusals()).isEmpty();
     }
 
     private WebElement bar() {
-        return browser.driver.findElement(By.cssSelector("#run-progress .progress"));
+        return browser().driver.findElement(By.cssSelector("#run-progress .progress"));
     }
 
     private String text(String css) {
-        return browser.driver.findElement(By.cssSelector(css)).getText();
+        return browser().driver.findElement(By.cssSelector(css)).getText();
     }
 
     private long createMigration() throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString("admin:test-password".getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.url("/api/migrations")))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser().url("/api/migrations")))
             .header("Authorization", "Basic " + basic)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(
@@ -107,6 +90,10 @@ class RunProgressBrowserTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("create migration: %s", response.body()).isEqualTo(201);
         return JsonMapper.builder().build().readTree(response.body()).get("id").asLong();
+    }
+
+    private Browser browser() {
+        return chromium.browser();
     }
 
 }

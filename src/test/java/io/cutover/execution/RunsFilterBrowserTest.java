@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The runs filters in a real Chromium: choosing a status swaps the list in place (htmx)
@@ -23,24 +22,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PanelTest
 class RunsFilterBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("RunsFilterBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void choosingAStatusSwapsTheListAndTheUrlKeepsIt() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long failed = runApi.startOk(migration, "fails");
-        runApi.awaitEnd(failed);
-        long succeeded = runApi.startOk(migration, "ok");
-        runApi.awaitEnd(succeeded);
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        long failed = runApi.runToEnd(migration, "fails");
+        long succeeded = runApi.runToEnd(migration, "ok");
+        Browser browser = chromium.signedInAs("viewer");
         browser.driver.get(browser.url("/migrations/" + migration + "/runs"));
         assertThat(rows(browser)).containsExactly("run-row-" + succeeded, "run-row-" + failed);
         ((JavascriptExecutor) browser.driver).executeScript("document.body.dataset.loaded = 'once';");

@@ -53,8 +53,7 @@ class SecretHandlingTest {
 
     @Test
     void secretsPrintedByAChildAreMaskedInH2AndInTheSseStream() throws Exception {
-        long run = api.startOk(migration, "leak");
-        api.awaitEnd(run);
+        long run = api.runToEnd(migration, "leak");
 
         List<String> stored = jdbc.queryForList("SELECT text FROM run_log WHERE run_id = ? ORDER BY seq", String.class,
                 run);
@@ -69,8 +68,7 @@ class SecretHandlingTest {
 
     @Test
     void secretsReachTheChildOnStdinButNeverItsOutputOnScreen() {
-        long run = api.startOk(migration, "stdin-echo");
-        api.awaitEnd(run);
+        long run = api.runToEnd(migration, "stdin-echo");
 
         assertThat(api.log(run)).contains("given **** and postgres://postgres:****@127.0.0.1:5432/postgres")
             .doesNotContain(TOKEN, DB_PASSWORD);

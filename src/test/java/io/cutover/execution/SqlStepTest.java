@@ -57,8 +57,7 @@ class SqlStepTest {
 
     @Test
     void runPageShowsTheResultTable() {
-        long run = api.startOk(migration, "query");
-        api.awaitEnd(run);
+        long run = api.runToEnd(migration, "query");
 
         assertThat(mvc.get()
             .uri("/migrations/" + migration + "/runs/" + run)

@@ -67,16 +67,7 @@ class StrategyStepsTest {
     @Test
     void neitherStrategyCopiesTheLastDataBeforeTheAppIsStopped() {
         List<Completion> done = doneThrough("app-config", "continuous-sync");
-        Map<String, java.util.Set<String>> cutoverStarted = Map.of("unset-database-url", java.util.Set.of("operator"));
-        for (String strategy : List.of("continuous-sync", "full-redump")) {
-            String copy = strategy.equals("continuous-sync") ? "sync-drain" : "final-sync";
-            StepProgress last = new ProgressCalculator(seed, done, List.of(), cutoverStarted, Instant.now(), 14,
-                    id -> id.equals("syncStrategy") ? strategy : "")
-                .compute(1)
-                .step(copy)
-                .orElseThrow();
-            assertThat(last.blockedReason()).as(copy).contains("Stop the app (downtime starts)");
-        }
+        assertEachStrategysLastCopyWaitsFor(done, "Stop the app (downtime starts)");
     }
 
     @Test
@@ -84,6 +75,14 @@ class StrategyStepsTest {
         List<Completion> done = new java.util.ArrayList<>(doneThrough("app-config", "continuous-sync"));
         done.addAll(List.of(completion("app-machines"), completion("app-image"), completion("scale-down"),
                 completion("app-stopped")));
+        assertEachStrategysLastCopyWaitsFor(done, "Freeze the source");
+    }
+
+    /**
+     * The step that copies the last data (the drain, or the final sync) is blocked, once
+     * the cutover has started, until the named step is done.
+     */
+    private void assertEachStrategysLastCopyWaitsFor(List<Completion> done, String step) {
         Map<String, java.util.Set<String>> cutoverStarted = Map.of("unset-database-url", java.util.Set.of("operator"));
         for (String strategy : List.of("continuous-sync", "full-redump")) {
             String copy = strategy.equals("continuous-sync") ? "sync-drain" : "final-sync";
@@ -92,7 +91,7 @@ class StrategyStepsTest {
                 .compute(1)
                 .step(copy)
                 .orElseThrow();
-            assertThat(last.blockedReason()).as(copy).contains("Freeze the source");
+            assertThat(last.blockedReason()).as(copy).contains(step);
         }
     }
 

@@ -50,19 +50,21 @@ class ProgressMeterTest {
         nanos.set(TimeUnit.SECONDS.toNanos(seconds));
     }
 
+    /** The copy has reached rows and bytes at that second. */
+    void sample(ProgressMeter m, long seconds, long rows, long bytes) {
+        at(seconds);
+        m.update(rows, bytes);
+    }
+
     @Test
     void rateAndTimeLeftComeFromTheWindowNotFromTheStart() {
         ProgressMeter m = meter(10_000, 0);
-        at(0);
-        m.update(0, 0);
-        at(100);
+        sample(m, 0, 0, 0);
         // A slow first 100 s: 1,000 rows.
-        m.update(1_000, 0);
+        sample(m, 100, 1_000, 0);
         assertThat(m.rate()).isEqualTo(10.0);
-        at(105);
-        m.update(2_000, 0);
-        at(110);
-        m.update(3_000, 0);
+        sample(m, 105, 2_000, 0);
+        sample(m, 110, 3_000, 0);
         // The window holds 100 s..110 s now: 2,000 rows in 10 s.
         assertThat(m.rate()).isEqualTo(200.0);
         assertThat(m.secondsLeft()).isEqualTo(35);
@@ -74,11 +76,9 @@ class ProgressMeterTest {
     @Test
     void percentAndTimeLeftGoByBytesWhenTheyAreKnown() {
         ProgressMeter m = meter(1_000, 1_000_000);
-        at(0);
-        m.update(0, 0);
-        at(10);
+        sample(m, 0, 0, 0);
         // Few rows but most of the bytes: a table of wide rows.
-        m.update(100, 750_000);
+        sample(m, 10, 100, 750_000);
         assertThat(m.percent()).isEqualTo(75);
         assertThat(m.secondsLeft()).isEqualTo(4);
     }
@@ -86,14 +86,11 @@ class ProgressMeterTest {
     @Test
     void doneNeverGoesBackNorBeyondTheTotalAndNothingMovingMeansNoTimeLeft() {
         ProgressMeter m = meter(500, 0);
-        at(0);
-        m.update(300, 0);
-        at(1);
-        m.update(200, 0);
+        sample(m, 0, 300, 0);
+        sample(m, 1, 200, 0);
         assertThat(m.done()).isEqualTo(300);
         assertThat(m.secondsLeft()).isEqualTo(-1);
-        at(2);
-        m.update(900, 0);
+        sample(m, 2, 900, 0);
         assertThat(m.done()).isEqualTo(500);
     }
 
@@ -101,8 +98,7 @@ class ProgressMeterTest {
     void theLogGetsALineEveryTenPercentAndTheLastEventSaysHowItEnded() {
         ProgressMeter m = meter(100, 0);
         for (int i = 0; i <= 100; i += 5) {
-            at(i);
-            m.update(i, 0);
+            sample(m, i, i, 0);
         }
         assertThat(lines).hasSize(10);
         assertThat(lines.get(2)).isEqualTo("Progress 30 %: 30 of 100 rows, 1 rows/s, about 1m 10s left");

@@ -25,8 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes docs/screenshots/lag-chart.png (headless Chromium): the sandbox rehearsal's
@@ -45,13 +43,7 @@ class LagChartScreenshotTest {
     int port;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    SandboxSetup sandbox;
+    RehearsalDriver drive;
 
     @Autowired
     SandboxPostgres postgres;
@@ -63,7 +55,6 @@ class LagChartScreenshotTest {
     void takeTheLagChartScreenshot() throws Exception {
         Path dir = Path.of(System.getProperty("cutover.screenshots"));
         Files.createDirectories(dir);
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         drive.startContinuousSync();
         ScheduledExecutorService app = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger burst = new AtomicInteger();

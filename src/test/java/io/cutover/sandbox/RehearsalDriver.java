@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -17,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Walks the rehearsal through the JSON API the way the team would: the operator runs
  * steps and marks manual ones done, two approvers who did none of the work sign the
- * checklists.
+ * checklists. A {@link SandboxTest} has one to autowire; it is made when first wanted,
+ * after the sandbox has set up its migration.
  */
+@TestComponent
+@Lazy
 class RehearsalDriver {
 
     static final List<String> PRE_CUTOVER = List.of("pre-backup-verified", "pre-cluster-running", "pre-rows-match",
@@ -35,6 +41,15 @@ class RehearsalDriver {
     private final Path flyHome;
 
     final long migration;
+
+    /**
+     * For a sandbox's context; a test that starts a sandbox itself builds its own
+     * MockMvc.
+     */
+    @Autowired
+    RehearsalDriver(MockMvcTester mvc, JsonMapper json, SandboxSetup sandbox) {
+        this(mvc, json, sandbox.flyHome());
+    }
 
     RehearsalDriver(MockMvcTester mvc, JsonMapper json, Path flyHome) {
         this.mvc = mvc;

@@ -3,22 +3,18 @@ package io.cutover.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.Browser;
-import io.cutover.OptionalTool;
-import io.cutover.TestUsers;
-import java.io.IOException;
+import io.cutover.BrowserExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The rehearsal as a team walks it in a real (headless) Chromium: the operator opens the
@@ -40,41 +36,26 @@ class SandboxBrowserTest {
     private static final java.util.Set<String> QUEUED_WORK_EVIDENCE = java.util.Set.of("volume-snapshot-list",
             "mpg-backup-list");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     SandboxProperties properties;
 
-    private Browser browser;
+    @RegisterExtension
+    BrowserExtension chromium = new BrowserExtension();
 
     /** {@code /migrations/<id>} of the rehearsal, as the wizard's address shows it. */
     private String migrationPath;
 
     private String currentPhase;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        OptionalTool.CHROMIUM.require("SandboxBrowserTest");
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void operatorRunsTheFirstPhasesStepByStepAndTheApproversSignatureOpensTheNextPhase() {
-        browser.logIn("operator", TestUsers.PASSWORD);
-        browser.driver.get(browser.url("/migrations"));
-        browser.click(browser.driver.findElement(By.linkText(properties.migrationName())));
+        chromium.signedInAs("operator");
+        browser().driver.get(browser().url("/migrations"));
+        browser().click(browser().driver.findElement(By.linkText(properties.migrationName())));
 
         // The wizard opens on the first phase; nothing after it may act yet.
         waitForPhasePage("inventory");
-        String url = browser.driver.getCurrentUrl();
+        String url = browser().driver.getCurrentUrl();
         migrationPath = url.substring(url.indexOf("/migrations/"), url.indexOf("/phases/"));
         assertThat(heading()).isEqualTo("Current infrastructure inventory");
         assertThat(phaseState()).isEqualTo("open");
@@ -89,7 +70,7 @@ class SandboxBrowserTest {
         assertThat(railState("backup")).as("the inventory has no checklist: the backup opens at once")
             .isEqualTo("open");
 
-        browser.click(railLink("backup"));
+        browser().click(railLink("backup"));
         waitForPhasePage("backup");
         walkSteps("backup", false);
 
@@ -97,17 +78,17 @@ class SandboxBrowserTest {
         assertThat(checklist.findElement(By.cssSelector(".card-header .ms-auto")).getText()).isEqualTo("not signed");
         assertThat(checklist.findElements(By.cssSelector("form.sign-form"))).as("an operator cannot sign").isEmpty();
         assertThat(phaseState()).as("steps done, checklist unsigned").isEqualTo("in progress");
-        browser.click(railLink("create-cluster"));
+        browser().click(railLink("create-cluster"));
         waitForPhasePage("create-cluster");
         assertThat(phaseState()).isEqualTo("locked");
         assertThat(text(By.cssSelector("#phase-body .alert-secondary"))).as("why the phase is locked").isNotEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("form.run-form")))
+        assertThat(browser().driver.findElements(By.cssSelector("form.run-form")))
             .as("no step of a locked phase can be run")
             .isEmpty();
 
         logOut();
-        browser.logIn("approver", TestUsers.PASSWORD);
-        browser.driver.get(browser.url(migrationPath + "/phases/backup"));
+        chromium.signedInAs("approver");
+        browser().driver.get(browser().url(migrationPath + "/phases/backup"));
         waitForPhasePage("backup");
         int items = exitChecklist().findElements(By.cssSelector("li[id^='item-']")).size();
         int signed = signEveryItem();
@@ -116,22 +97,22 @@ class SandboxBrowserTest {
         assertThat(exitChecklist().findElement(By.cssSelector(".card-header .ms-auto")).getText()).isEqualTo("signed");
         assertThat(phaseState()).isEqualTo("done");
 
-        browser.driver.navigate().refresh();
+        browser().driver.navigate().refresh();
         waitForPhasePage("backup");
         assertThat(railState("backup")).isEqualTo("done");
         assertThat(railState("create-cluster")).isEqualTo("open");
-        browser.click(railLink("create-cluster"));
+        browser().click(railLink("create-cluster"));
         waitForPhasePage("create-cluster");
         assertThat(phaseState()).isEqualTo("open");
-        assertThat(browser.driver.findElements(By.cssSelector("#phase-body .alert-secondary")))
+        assertThat(browser().driver.findElements(By.cssSelector("#phase-body .alert-secondary")))
             .as("no 'locked because' notice")
             .isEmpty();
         // Approvers run nothing: the open phase shows its Run buttons to the operator.
         logOut();
-        browser.logIn("operator", TestUsers.PASSWORD);
-        browser.driver.get(browser.url(migrationPath + "/phases/create-cluster"));
+        chromium.signedInAs("operator");
+        browser().driver.get(browser().url(migrationPath + "/phases/create-cluster"));
         waitForPhasePage("create-cluster");
-        assertThat(browser.driver.findElement(By.cssSelector("#step-mpg-create form.run-form button[type=submit]"))
+        assertThat(browser().driver.findElement(By.cssSelector("#step-mpg-create form.run-form button[type=submit]"))
             .getText()).isEqualTo("Run");
     }
 
@@ -149,7 +130,7 @@ class SandboxBrowserTest {
         List<String> kinds = new ArrayList<>();
         // Optional steps, and steps a migration's choices leave out, do not hold a phase
         // back.
-        List<String> stepIds = browser.driver
+        List<String> stepIds = browser().driver
             .findElements(By.cssSelector("#phase-body .step-card:not(.not-applicable)"))
             .stream()
             .filter(card -> card.findElements(By.xpath("./div[contains(@class,'card-header')]/span[text()='optional']"))
@@ -157,15 +138,15 @@ class SandboxBrowserTest {
             .map(card -> card.getDomAttribute("id").substring("step-".length()))
             .toList();
         for (String stepId : stepIds) {
-            WebElement card = browser.driver.findElement(By.id("step-" + stepId));
+            WebElement card = browser().driver.findElement(By.id("step-" + stepId));
             String kind = text(By.cssSelector("#step-" + stepId + " .card-header .badge.border"));
             assertThat(stepBadge(stepId)).as(stepId).isEqualTo("not done");
             List<WebElement> manual = card
                 .findElements(By.xpath(".//form[.//button[starts-with(normalize-space(.),'Mark done')]]"));
             if (!manual.isEmpty()) {
                 manual.get(0).findElement(By.name("note")).sendKeys("checked by hand in the rehearsal");
-                browser.click(manual.get(0).findElement(By.cssSelector("button[type=submit]")));
-                browser.waitUntil(stepId + " marked done", () -> stepBadge(stepId).startsWith("done by operator"));
+                browser().click(manual.get(0).findElement(By.cssSelector("button[type=submit]")));
+                browser().waitUntil(stepId + " marked done", () -> stepBadge(stepId).startsWith("done by operator"));
             }
             else {
                 String shown = kind.equals("command") ? card.findElement(By.cssSelector("pre.command code")).getText()
@@ -176,12 +157,12 @@ class SandboxBrowserTest {
                 if (shown != null && commandLineShown) {
                     assertThat(lines).as("%s: the log starts with the command the card showed", stepId)
                         .contains("$ " + shown);
-                    assertThat(browser.driver.findElements(By.cssSelector(".log-lines .line-out")))
+                    assertThat(browser().driver.findElements(By.cssSelector(".log-lines .line-out")))
                         .as("%s: flyctl's own output", stepId)
                         .isNotEmpty();
                 }
-                browser
-                    .click(browser.driver.findElement(By.cssSelector("main nav a[href$='/phases/" + phaseId + "']")));
+                browser()
+                    .click(browser().driver.findElement(By.cssSelector("main nav a[href$='/phases/" + phaseId + "']")));
                 waitForPhasePage(phaseId);
                 assertThat(stepBadge(stepId)).as(stepId).startsWith("done by operator");
             }
@@ -197,18 +178,18 @@ class SandboxBrowserTest {
      */
     private void runFromCard(String stepId) {
         for (int attempt = 1;; attempt++) {
-            WebElement run = browser.driver
+            WebElement run = browser().driver
                 .findElement(By.cssSelector("#step-" + stepId + " form.run-form button[type=submit]"));
             assertThat(run.getText()).isEqualTo(attempt == 1 ? "Run" : "Run again");
-            browser.click(run);
-            new WebDriverWait(browser.driver, Browser.WAIT).withMessage("the run page of " + stepId)
+            browser().click(run);
+            new WebDriverWait(browser().driver, Browser.WAIT).withMessage("the run page of " + stepId)
                 .until(ExpectedConditions.urlMatches(migrationPath + "/runs/\\d+$"));
-            browser.waitUntil(stepId + " ended and its whole log is shown",
+            browser().waitUntil(stepId + " ended and its whole log is shown",
                     () -> "true".equals(logPanel().getDomAttribute("data-ended")), RUN_WAIT);
             if (!QUEUED_WORK_EVIDENCE.contains(stepId) || runStatus().equals("succeeded") || attempt == 10) {
                 break;
             }
-            browser.driver.get(browser.url(migrationPath + "/phases/" + currentPhase));
+            browser().driver.get(browser().url(migrationPath + "/phases/" + currentPhase));
             waitForPhasePage(currentPhase);
         }
         assertThat(runStatus()).as("%s: %s", stepId, text(By.id("run-message"))).isEqualTo("succeeded");
@@ -221,14 +202,14 @@ class SandboxBrowserTest {
     private int signEveryItem() {
         int signed = 0;
         List<WebElement> forms;
-        while (!(forms = browser.driver.findElements(By.cssSelector("#phase-body form.sign-form"))).isEmpty()) {
+        while (!(forms = browser().driver.findElements(By.cssSelector("#phase-body form.sign-form"))).isEmpty()) {
             WebElement form = forms.get(0);
             String itemId = form.findElement(By.xpath("./ancestor::li[starts-with(@id,'item-')]"))
                 .getDomAttribute("id");
             form.findElement(By.name("comment")).sendKeys("checked in the rehearsal");
-            browser.click(form.findElement(By.cssSelector("button[type=submit]")));
-            browser.waitUntil(itemId + " shows the signature", () -> {
-                List<WebElement> item = browser.driver.findElements(By.id(itemId));
+            browser().click(form.findElement(By.cssSelector("button[type=submit]")));
+            browser().waitUntil(itemId + " shows the signature", () -> {
+                List<WebElement> item = browser().driver.findElements(By.id(itemId));
                 return !item.isEmpty() && item.get(0).getText().contains("Signed by approver (approver)")
                         && item.get(0).findElements(By.cssSelector("form.sign-form")).isEmpty();
             });
@@ -239,14 +220,14 @@ class SandboxBrowserTest {
     }
 
     private void logOut() {
-        browser.click(browser.driver.findElement(By.cssSelector("form[action$='/logout'] button[type=submit]")));
-        new WebDriverWait(browser.driver, Browser.WAIT).until(ExpectedConditions.urlContains("/login"));
+        browser().click(browser().driver.findElement(By.cssSelector("form[action$='/logout'] button[type=submit]")));
+        new WebDriverWait(browser().driver, Browser.WAIT).until(ExpectedConditions.urlContains("/login"));
     }
 
     private void waitForPhasePage(String phaseId) {
-        new WebDriverWait(browser.driver, Browser.WAIT).withMessage("the page of phase " + phaseId)
+        new WebDriverWait(browser().driver, Browser.WAIT).withMessage("the page of phase " + phaseId)
             .until(ExpectedConditions.urlMatches("/phases/" + phaseId + "(#.*)?$"));
-        browser.waitUntil("phase body", () -> !browser.driver.findElements(By.id("phase-body")).isEmpty());
+        browser().waitUntil("phase body", () -> !browser().driver.findElements(By.id("phase-body")).isEmpty());
     }
 
     private String heading() {
@@ -266,9 +247,9 @@ class SandboxBrowserTest {
      * is narrower) the rail is folded into its summary.
      */
     private WebElement railLink(String phaseId) {
-        ((JavascriptExecutor) browser.driver)
+        ((JavascriptExecutor) browser().driver)
             .executeScript("const fold = document.getElementById('phase-rail-fold'); if (fold) fold.open = true;");
-        return browser.driver.findElement(By.cssSelector("nav.phase-rail a[href$='/phases/" + phaseId + "']"));
+        return browser().driver.findElement(By.cssSelector("nav.phase-rail a[href$='/phases/" + phaseId + "']"));
     }
 
     private String railState(String phaseId) {
@@ -282,13 +263,13 @@ class SandboxBrowserTest {
     }
 
     private WebElement exitChecklist() {
-        List<WebElement> checklists = browser.driver.findElements(By.cssSelector("#phase-body > div > .checklist"));
+        List<WebElement> checklists = browser().driver.findElements(By.cssSelector("#phase-body > div > .checklist"));
         assertThat(checklists).as("the phase's exit checklist").hasSize(1);
         return checklists.get(0);
     }
 
     private WebElement logPanel() {
-        return browser.driver.findElement(By.cssSelector(".log-panel"));
+        return browser().driver.findElement(By.cssSelector(".log-panel"));
     }
 
     private String runStatus() {
@@ -297,12 +278,16 @@ class SandboxBrowserTest {
 
     @SuppressWarnings("unchecked")
     private List<String> logLines() {
-        return (List<String>) ((JavascriptExecutor) browser.driver)
+        return (List<String>) ((JavascriptExecutor) browser().driver)
             .executeScript("return Array.from(document.querySelectorAll('.log-lines .line'), l => l.textContent);");
     }
 
     private String text(By by) {
-        return browser.driver.findElement(by).getDomProperty("textContent").trim();
+        return browser().driver.findElement(by).getDomProperty("textContent").trim();
+    }
+
+    private Browser browser() {
+        return chromium.browser();
     }
 
 }

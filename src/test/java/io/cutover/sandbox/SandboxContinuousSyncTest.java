@@ -9,9 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rehearsal's cutover with continuous sync instead of the full re-dump: the emulated
@@ -23,10 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxContinuousSyncTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
+    RehearsalDriver drive;
 
     @Autowired
     SandboxSetup sandbox;
@@ -39,8 +34,6 @@ class SandboxContinuousSyncTest {
 
     @Test
     void cutsOverWithContinuousSyncAndTheAppAnswersFromTheNewDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
-
         drive.throughCutoverWithContinuousSync(() -> write(
                 "INSERT INTO users (email, name, updated_at)" + " VALUES ('late@example.com', 'Late Writer', now())"));
 

@@ -10,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole runbook rehearsed end to end: every phase, every checklist, backups through a
@@ -24,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxCutoverTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
+    RehearsalDriver drive;
 
     @Autowired
     SandboxSetup sandbox;
@@ -43,7 +38,6 @@ class SandboxCutoverTest {
 
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
         String flexUrl = RehearsalDriver.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP,
                 "-C", "printenv DATABASE_URL");

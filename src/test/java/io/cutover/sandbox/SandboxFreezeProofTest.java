@@ -16,7 +16,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A write the freeze could not block (a cron job logging in with the panel's own role)
@@ -27,13 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxFreezeProofTest {
 
     @Autowired
+    RehearsalDriver drive;
+
+    @Autowired
     MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    SandboxSetup sandbox;
 
     @Autowired
     SandboxNames names;
@@ -46,7 +42,6 @@ class SandboxFreezeProofTest {
 
     @Test
     void aWriteAfterTheFreezeStopsTheSwitchUntilFrozenAndCopiedAgain() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         drive.throughFreeze();
         drive.runWith("final-sync", drive.parameter("clusterName"));
         Properties cron = new Properties();

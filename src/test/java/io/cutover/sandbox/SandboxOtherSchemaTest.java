@@ -11,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rehearsal on a database that is not the blog the seed was written for: no users, no
@@ -46,10 +44,7 @@ class SandboxOtherSchemaTest {
             ORDER BY 1""";
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JsonMapper json;
+    RehearsalDriver drive;
 
     @Autowired
     SandboxSetup sandbox;
@@ -60,7 +55,6 @@ class SandboxOtherSchemaTest {
     @Test
     void aDatabaseWithoutUsersOrPostsWalksThroughTheDataMigrationAndTheTargetHoldsOnlyTheSourcesObjects()
             throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(objects(names.sourceDatabase())).as("the source has neither users nor posts")
             .noneMatch(o -> o.endsWith("public.users") || o.endsWith("public.posts"));
         assertThat(RehearsalDriver.site(sandbox.siteUrl()))

@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The way back: after the cutover, the rollback flow puts the DATABASE_URL captured
@@ -18,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxRollbackTest {
 
     @Autowired
-    MockMvcTester mvc;
+    RehearsalDriver drive;
 
     @Autowired
-    JsonMapper json;
+    MockMvcTester mvc;
 
     @Autowired
     SandboxSetup sandbox;
@@ -34,7 +33,6 @@ class SandboxRollbackTest {
 
     @Test
     void rollbackPutsTheAppBackOnTheOldDatabase() throws Exception {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(drive.phaseState("rollback")).as("no way back is offered before cutover starts").isEqualTo("LOCKED");
         drive.throughCutover();
         await().atMost(Duration.ofSeconds(30))
@@ -122,7 +120,6 @@ class SandboxRollbackTest {
     }
 
     private tools.jackson.databind.JsonNode api(String what) {
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         return drive.body(mvc.get()
             .uri("/api/migrations/" + drive.migration + "/" + what)
             .with(io.cutover.TestUsers.as("viewer"))

@@ -28,7 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "sandbox" })
 @ContextConfiguration(initializers = SandboxDataDir.class)
-@Import(SandboxCleanup.class)
+@Import({ SandboxCleanup.class, RehearsalDriver.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @interface SandboxTest {
 

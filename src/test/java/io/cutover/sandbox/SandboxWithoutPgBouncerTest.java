@@ -12,7 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A machine without PgBouncer (the sandbox is pointed at a PgBouncer that does not
@@ -26,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxWithoutPgBouncerTest {
 
     @Autowired
-    MockMvcTester mvc;
+    RehearsalDriver drive;
 
     @Autowired
-    JsonMapper json;
+    MockMvcTester mvc;
 
     @Autowired
     SandboxSetup sandbox;
@@ -41,7 +40,6 @@ class SandboxWithoutPgBouncerTest {
     void startUpAndTheTransactionModeStepSayWhatIsMissingAndTheRehearsalStillEndsOnTheNewDatabase() throws Exception {
         assertThat(tools.report())
             .contains("Sandbox tools: no PgBouncer ('/nonexistent/pgbouncer'): " + EmulatedFly.NEEDS_PGBOUNCER);
-        RehearsalDriver drive = new RehearsalDriver(mvc, json, sandbox.flyHome());
         assertThat(drive.parameter("poolMode")).isEqualTo("session");
         JsonNode step = step(drive.migrationJson(), "pool-mode-transaction");
         assertThat(step.get("notice").get("text").asString())

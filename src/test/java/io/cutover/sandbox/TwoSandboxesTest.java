@@ -153,7 +153,7 @@ class TwoSandboxesTest {
         MockMvcTester mvc = MockMvcTester.from((WebApplicationContext) sandbox,
                 b -> b.apply(SecurityMockMvcConfigurers.springSecurity()).build());
         RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class),
-                sandbox.getBean(SandboxSetup.class).flyHome());
+                sandbox.getBean(SandboxSetup.class));
         String site = sandbox.getBean(SandboxSetup.class).siteUrl();
         assertThat(RehearsalDriver.site(site))
             .contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());

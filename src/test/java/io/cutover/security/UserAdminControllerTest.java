@@ -28,6 +28,9 @@ class UserAdminControllerTest {
     @MockitoBean
     UserAccounts accounts;
 
+    @MockitoBean
+    LoginThrottle throttle;
+
     @Test
     void listsUsersWithoutTheirPasswordHashes() {
         given(accounts.list())

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core (4.11.0 from the npm registry, vendored under src/test/resources/axe with its
@@ -28,26 +27,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PanelTest
 public class AccessibilityBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("AccessibilityBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void thePhaseRunAndReportPagesHaveNoWcagAaViolations() throws IOException {
         long migration = runApi.createMigration("exec-test", "{}");
-        runApi.awaitEnd(runApi.startOk(migration, "fails"));
-        long query = runApi.startOk(migration, "query");
-        runApi.awaitEnd(query);
-        long hinty = runApi.startOk(migration, "hinty");
-        runApi.awaitEnd(hinty);
+        runApi.runToEnd(migration, "fails");
+        long query = runApi.runToEnd(migration, "query");
+        long hinty = runApi.runToEnd(migration, "hinty");
         long sync = runApi.createMigration("flex-to-mpg", "{\"syncStrategy\":\"continuous-sync\"}");
-        Browser browser = chromium.browser();
-        browser.logIn("operator", "test-password");
+        Browser browser = chromium.signedInAs("operator");
 
         for (String page : List.of("/migrations/" + migration + "/phases/exec",
                 "/migrations/" + migration + "/runs/" + query, "/migrations/" + migration + "/runs/" + hinty,

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -23,9 +22,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @PanelTest
 class EvidenceBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
@@ -33,21 +29,19 @@ class EvidenceBrowserTest {
     MockMvcTester mvc;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("EvidenceBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void anEvidenceLinkOpensTheBoundRunAcrossPhases() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long bound = runApi.startOk(migration, "proof-run");
-        runApi.awaitEnd(bound);
+        long bound = runApi.runToEnd(migration, "proof-run");
         assertThat(mvc.post()
             .uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off")
             .with(as("approver"))
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"comment\":\"read it\"}")
             .exchange()).hasStatusOk();
-        Browser browser = chromium.browser();
-        browser.logIn("approver", "test-password");
+        Browser browser = chromium.signedInAs("approver");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/proof"));
         browser.click(browser.driver.findElement(By.cssSelector("#item-proof-ok a.evidence-link")));
@@ -65,10 +59,8 @@ class EvidenceBrowserTest {
     @Test
     void aFileARunWroteOpensFromItsRunPage() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long run = runApi.startOk(migration, "produces");
-        runApi.awaitEnd(run);
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        long run = runApi.runToEnd(migration, "produces");
+        Browser browser = chromium.signedInAs("viewer");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/runs/" + run));
         browser.click(browser.driver.findElement(By.cssSelector("a.artifact-link")));

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -32,9 +31,6 @@ class LivePagesBrowserTest {
 
     private static final String APP = "demo-app";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
@@ -45,20 +41,19 @@ class LivePagesBrowserTest {
     SseFeeds feeds;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("LivePagesBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void aViewersCutoverPageShowsTheDowntimeBannerWithinTwoSecondsOfTheStopWithoutAReload() {
         long migration = runApi.createMigration("guarded-test", "{}");
-        runApi.awaitEnd(runApi.startOk(migration, "copy"));
+        runApi.runToEnd(migration, "copy");
         assertThat(mvc.post()
             .uri("/api/migrations/" + migration + "/gate-items/copy-ok/sign-off")
             .with(as("approver"))
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"comment\":\"checked\"}")
             .exchange()).hasStatusOk();
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        Browser browser = chromium.signedInAs("viewer");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));
         browser.waitUntil("the page follows the migration's events",
                 () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
@@ -89,9 +84,8 @@ class LivePagesBrowserTest {
     @Test
     void aCommentBeingTypedIsNotWipedByALiveRefreshWhichFollowsOnceTheFormIsLeftUntouched() {
         long migration = runApi.createMigration("guarded-test", "{}");
-        runApi.awaitEnd(runApi.startOk(migration, "copy"));
-        Browser browser = chromium.browser();
-        browser.logIn("approver", "test-password");
+        runApi.runToEnd(migration, "copy");
+        Browser browser = chromium.signedInAs("approver");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/prepare"));
         browser.waitUntil("the page follows the migration's events",
                 () -> feeds.watching(MigrationFeed.topic(migration)) == 1);
@@ -100,7 +94,7 @@ class LivePagesBrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         js.executeScript("document.getElementById('phase-body').dataset.seen = 'before';");
 
-        runApi.awaitEnd(runApi.startOk(migration, "copy"));
+        runApi.runToEnd(migration, "copy");
 
         assertThat(
                 js.executeScript("return document.querySelector('#item-copy-ok form.sign-form [name=comment]').value;"))
@@ -126,8 +120,7 @@ class LivePagesBrowserTest {
     @Test
     void aPageLeftForAnotherClosesItsStream() {
         long migration = runApi.createMigration("guarded-test", "{}");
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        Browser browser = chromium.signedInAs("viewer");
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));
         browser.waitUntil("the page follows the migration's events",
                 () -> feeds.watching(MigrationFeed.topic(migration)) == 1);

@@ -36,10 +36,8 @@ class MigrationReportTest {
     @Test
     void theBundleHoldsEveryRunTheSignOffsBoundRunAndTheAuditHead() {
         long migration = runApi.createMigration("exec-test", "{}");
-        long query = runApi.startOk(migration, "query");
-        runApi.awaitEnd(query);
-        long proof = runApi.startOk(migration, "proof-run");
-        runApi.awaitEnd(proof);
+        long query = runApi.runToEnd(migration, "query");
+        long proof = runApi.runToEnd(migration, "proof-run");
         assertThat(mvc.post()
             .uri("/api/migrations/" + migration + "/gate-items/proof-ok/sign-off")
             .with(as("approver"))

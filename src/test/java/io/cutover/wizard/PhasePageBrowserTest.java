@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What an operator sees of a step's newest run on the phase page itself, in a real
@@ -23,22 +22,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PanelTest
 class PhasePageBrowserTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("PhasePageBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void aFailedStepShowsFailedWithItsMessageAndThePhaseNamesIt() {
         long migration = runApi.createMigration("exec-test", "{}");
         long run = runApi.startOk(migration, "fails");
         String message = runApi.awaitEnd(run).get("message").asString();
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        Browser browser = chromium.signedInAs("viewer");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/exec"));
 
@@ -60,8 +55,7 @@ class PhasePageBrowserTest {
     void aRunningStepShowsItsLiveTailOnThePhasePage() {
         long migration = runApi.createMigration("exec-test", "{}");
         long run = runApi.startOk(migration, "paced");
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        Browser browser = chromium.signedInAs("viewer");
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/exec"));
 

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The panel on a phone (a 390 × 844 CSS-pixel viewport, an iPhone's): no page scrolls
@@ -27,23 +26,19 @@ class PhoneWidthBrowserTest {
 
     private static final int HEIGHT = 844;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RunApi runApi;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("PhoneWidthBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void noPageScrollsSidewaysAndTheCutoverPhaseStartsOnTheFirstScreen() {
         long migration = runApi.createMigration("flex-to-mpg", "{}");
         long exec = runApi.createMigration("exec-test", "{}");
-        runApi.awaitEnd(runApi.startOk(exec, "fails"));
-        runApi.awaitEnd(runApi.startOk(exec, "ok"));
-        Browser browser = chromium.browser();
-        browser.logIn("operator", "test-password");
+        runApi.runToEnd(exec, "fails");
+        runApi.runToEnd(exec, "ok");
+        Browser browser = chromium.signedInAs("operator");
         phone(browser);
 
         for (String page : List.of("/migrations/" + migration + "/phases/cutover",
@@ -68,8 +63,7 @@ class PhoneWidthBrowserTest {
     @Test
     void fromLgTheRailIsOpenWithoutItsSummary() {
         long migration = runApi.createMigration("flex-to-mpg", "{}");
-        Browser browser = chromium.browser();
-        browser.logIn("viewer", "test-password");
+        Browser browser = chromium.signedInAs("viewer");
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
 
         browser.driver.get(browser.url("/migrations/" + migration + "/phases/cutover"));

@@ -41,19 +41,19 @@ class ScreenshotsBrowserTest {
     MockMvcTester mvc;
 
     @RegisterExtension
-    BrowserExtension chromium = new BrowserExtension("ScreenshotsBrowserTest", () -> port);
+    BrowserExtension chromium = new BrowserExtension();
 
     @Test
     void takeTheScreenshots() throws Exception {
         Path dir = Path.of(System.getProperty("cutover.screenshots"));
         Files.createDirectories(dir);
         long exec = runApi.createMigration("exec-test", "{}");
-        runApi.awaitEnd(runApi.startOk(exec, "ok"));
-        runApi.awaitEnd(runApi.startOk(exec, "hinty"));
-        runApi.awaitEnd(runApi.startOk(exec, "query"));
+        runApi.runToEnd(exec, "ok");
+        runApi.runToEnd(exec, "hinty");
+        runApi.runToEnd(exec, "query");
         long cutover = runApi.createMigration("guarded-test",
                 "{\"siteUrl\":\"http://localhost:" + port + "/login\",\"copySeconds\":\"2\"}");
-        runApi.awaitEnd(runApi.startOk(cutover, "copy"));
+        runApi.runToEnd(cutover, "copy");
         assertThat(mvc.post()
             .uri("/api/migrations/" + cutover + "/gate-items/copy-ok/sign-off")
             .with(as("approver"))
@@ -65,8 +65,7 @@ class ScreenshotsBrowserTest {
                     step.equals("stop") || step.equals("start") ? "demo-app" : null);
             runApi.awaitEnd(runApi.body(started).get("id").asLong());
         }
-        Browser browser = chromium.browser();
-        browser.logIn("operator", "test-password");
+        Browser browser = chromium.signedInAs("operator");
         browser.driver.manage().window().setSize(new Dimension(1280, 1400));
 
         shoot(browser, "/migrations/" + exec + "/phases/exec", dir.resolve("phase-page.png"));

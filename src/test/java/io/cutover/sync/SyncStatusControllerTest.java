@@ -16,17 +16,31 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * The sync panel's live part is rendered on the server: the page swaps it in on each
- * sample.
+ * The sync status as the API's JSON, and the sync panel's live part rendered on the
+ * server: the page swaps it in on each sample.
  */
-@WebMvcTest(SyncPanelController.class)
-class SyncPanelControllerTest {
+@WebMvcTest(SyncStatusController.class)
+class SyncStatusControllerTest {
 
     @Autowired
     MockMvcTester mvc;
 
     @MockitoBean
     SyncStreams streams;
+
+    @MockitoBean
+    SyncStatusFeed feed;
+
+    @Test
+    void theApiAnswersTheStatusAsJson() {
+        given(streams.status(7L)).willReturn(new SyncStatus(7, "STREAMING", "PANEL", "slot", "0/1", "0/1", 1536 * 1024,
+                1.26, 0, 0, 0, "ok", null, null, 0, 0, null, Instant.now()));
+
+        assertThat(mvc.get().uri("/api/migrations/7/sync").with(user("viewer").roles("VIEWER"))).hasStatusOk()
+            .bodyJson()
+            .extractingPath("$.state")
+            .isEqualTo("STREAMING");
+    }
 
     @Test
     void aDrainingBacklogIsNamedWithItsSizeAndTimeLeft() {
