@@ -146,11 +146,6 @@ final class RowLocator {
 
     private List<Mismatch> name(Connection src, Connection tgt, TableRef table, Segmentation plan, List<Found> found,
             boolean more) throws SQLException {
-        // A key on the boundary of two segments can be found by both (seen once in the
-        // suite): each differing row is named once.
-        found = new ArrayList<>(found.stream()
-            .collect(java.util.stream.Collectors.toMap(Found::key, f -> f, (a, b) -> a, java.util.LinkedHashMap::new))
-            .values());
         more |= found.size() > KEYS;
         List<Found> named = found.subList(0, Math.min(KEYS, found.size()));
         List<Mismatch> out = new ArrayList<>();
