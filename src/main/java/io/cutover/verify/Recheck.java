@@ -87,24 +87,25 @@ final class Recheck {
             Segmentation plan = plans.get(table);
             Set<String> keys = touched.values(table, plan.segmentColumn());
             TreeSet<Integer> segments = new TreeSet<>(baseline.unproven(table));
-            Set<Integer> touchedSegments = segmentsOf(plan, keys);
+            Set<Integer> touchedSegments;
             long compared = 0;
             Set<String> named = new HashSet<>();
             if (plan.keyColumns().size() == 1) {
                 RowLocator.Located located = locator.compareKeys(table, plan, keys);
                 rows.addAll(located.mismatches());
                 located.mismatches().forEach(m -> named.add(m.object()));
+                touchedSegments = located.segments();
                 compared = located.rowsCompared();
                 keysCompared += keys.size();
             }
             else {
+                touchedSegments = segmentsOf(plan, keys);
                 segments.addAll(touchedSegments);
             }
             TreeSet<Integer> differing = differingSegments(table, plan, segments);
             if (!differing.isEmpty()) {
                 // A key the stream changed in a segment left open online is compared
-                // twice:
-                // by key and in its segment; it is named once.
+                // twice, by key and in its segment: it is named once.
                 locator.locate(table, plan, differing)
                     .stream()
                     .filter(m -> !named.contains(m.object()))

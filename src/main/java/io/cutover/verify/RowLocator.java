@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Names the rows behind a differing segment: each side lists the segment's keys with each
@@ -90,29 +92,31 @@ final class RowLocator {
     /**
      * Compares the rows of the given keys (values of a single-column key, as text) on
      * both sides: the keys the stream changed since the online verification. Answers the
-     * differing rows and how many rows were compared. Each side first answers the keys'
-     * count and checksum only (one row over the network); the rows themselves are listed
-     * only when those differ.
+     * differing rows, how many rows were compared and the segments they lie in. Each side
+     * first answers the keys' count and checksum per segment (a row per segment over the
+     * network); the rows themselves are listed only when those differ.
      */
     Located compareKeys(TableRef table, Segmentation plan, java.util.Collection<String> keys) throws SQLException {
         if (keys.isEmpty()) {
-            return new Located(List.of(), 0);
+            return new Located(List.of(), 0, Set.of());
         }
         try (Connection src = PgSession.pinned(source, connectTimeout);
                 Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
             String where = "t." + TableRef.quote(plan.segmentColumn()) + " = ANY ((?::text[])::" + plan.type() + "[])";
             String[] array = keys.toArray(String[]::new);
-            List<String> sums = onBoth(src, tgt, c -> sum(c, table, where, array));
-            if (sums.get(0).equals(sums.get(1))) {
-                return new Located(List.of(), Long.parseLong(sums.get(0).substring(0, sums.get(0).indexOf('/'))));
+            List<Map<Integer, long[]>> sums = onBoth(src, tgt, c -> sums(c, table, plan, where, array));
+            Set<Integer> segments = new TreeSet<>(sums.get(0).keySet());
+            segments.addAll(sums.get(1).keySet());
+            if (equal(sums.get(0), sums.get(1))) {
+                return new Located(List.of(), sums.get(0).values().stream().mapToLong(r -> r[0]).sum(), segments);
             }
             List<Map<String, String>> rows = onBoth(src, tgt, c -> hashes(c, table, plan, where, array));
             Map<String, String> s = rows.get(0);
             Map<String, String> t = rows.get(1);
             List<Found> found = new ArrayList<>();
             compare(s, t, where, true, found);
-            return new Located(name(src, tgt, table, plan, found, false), Math.max(s.size(), t.size()));
+            return new Located(name(src, tgt, table, plan, found, false), Math.max(s.size(), t.size()), segments);
         }
     }
 
@@ -147,24 +151,39 @@ final class RowLocator {
         }
     }
 
-    /** The rows' count and checksum, as {@code count/sum}. */
-    private String sum(Connection c, TableRef table, String where, String[] keys) throws SQLException {
+    /**
+     * The rows' count and checksum per segment (the checksum's low and high 64 bits: the
+     * sum is exact, as a numeric).
+     */
+    private Map<Integer, long[]> sums(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
+            throws SQLException {
         boolean storedValues;
         try (Statement st = c.createStatement()) {
             storedValues = TableChecksum.hashesStoredValues(st, table);
         }
-        String sql = "SELECT count(*), COALESCE(sum(" + checksum.rowExpression(storedValues) + "), 0)::text FROM "
-                + table.quoted() + " AS t WHERE " + where;
+        String sql = "SELECT " + plan.segmentExpression() + ", count(*), COALESCE(sum("
+                + checksum.rowExpression(storedValues) + "), 0)::text FROM " + table.quoted() + " AS t WHERE " + where
+                + " GROUP BY 1";
+        Map<Integer, long[]> out = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", keys));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) + "/" + rs.getString(2);
+                while (rs.next()) {
+                    java.math.BigInteger sum = new java.math.BigInteger(rs.getString(3));
+                    out.put(rs.getInt(1),
+                            new long[] { rs.getLong(2), sum.longValue(), sum.shiftRight(64).longValue() });
+                }
             }
         }
+        return out;
     }
 
-    record Located(List<Mismatch> mismatches, long rowsCompared) {
+    private static boolean equal(Map<Integer, long[]> a, Map<Integer, long[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    record Located(List<Mismatch> mismatches, long rowsCompared, Set<Integer> segments) {
     }
 
     private static void compare(Map<String, String> s, Map<String, String> t, String where, boolean list,
