@@ -11,9 +11,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Every table of both sides read at once, segment by segment, each side at its snapshot
- * (or now): counts, checksums and schema compared, and (when asked) the rows behind
- * differing segments named.
+ * Every table of both sides read at once, each side at its snapshot (or now): counts,
+ * checksums and schema compared. The online verification reads every keyed table segment
+ * by segment (its baseline); a verification that names rows ({@code locate}) reads whole
+ * tables, which costs less than grouping every row by its segment, and reads segment by
+ * segment again only the tables that differ, to name their rows.
  */
 final class FullVerification {
 
@@ -40,10 +42,9 @@ final class FullVerification {
         Catalogued src = Catalogued.read(source, properties.connectTimeout(), sourceSnapshot, true);
         Catalogued tgt = Catalogued.read(target, properties.connectTimeout(), targetSnapshot, false);
         // The source's key ranges cut both sides: segment i means the same keys on each.
-        SegmentScan sourceScan = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum,
-                src.plans());
-        SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum,
-                src.plans());
+        Map<TableRef, Segmentation> cut = locate ? Map.of() : src.plans();
+        SegmentScan sourceScan = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum, cut);
+        SegmentScan targetScan = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum, cut);
         SegmentScan.Running s = sourceScan.observedBy(bar)
             .start(src.scan(), threads, executor, line -> progress.accept("source " + line));
         SegmentScan.Running t = targetScan.observedBy(bar)
@@ -66,8 +67,22 @@ final class FullVerification {
             .map(m -> atSnapshot && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
             .toList());
         if (locate) {
-            RowLocator locator = new RowLocator(source, sourceSnapshot, target, checksum, properties.connectTimeout());
-            mismatches.addAll(rowsBehind(locator, src.plans(), s.segments(), t.segments(), progress));
+            Map<TableRef, Segmentation> plans = new TreeMap<>(src.plans());
+            plans.keySet().retainAll(differing(srcSide.scanned(), tgtSide.scanned()));
+            if (!plans.isEmpty()) {
+                List<TableRef> tables = List.copyOf(plans.keySet());
+                SegmentScan.Running sb = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum,
+                        plans)
+                    .start(tables, threads, executor, line -> progress.accept("source by segment " + line));
+                SegmentScan.Running tb = new SegmentScan(target, properties.connectTimeout(), targetSnapshot, checksum,
+                        plans)
+                    .start(tables, threads, executor, line -> progress.accept("target by segment " + line));
+                sb.join();
+                tb.join();
+                RowLocator locator = new RowLocator(source, sourceSnapshot, target, checksum,
+                        properties.connectTimeout());
+                mismatches.addAll(rowsBehind(locator, plans, sb.segments(), tb.segments(), progress));
+            }
         }
         mismatches.addAll(SchemaComparison.compare(srcSide.schema(), tgtSide.schema())
             .stream()
@@ -76,6 +91,21 @@ final class FullVerification {
         VerificationReport report = new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches,
                 srcSide.parts(), tgtSide.parts());
         return new Outcome(report, src.plans(), s.segments(), t.segments());
+    }
+
+    /** The tables both sides read whose counts or checksums differ. */
+    private static java.util.Set<TableRef> differing(List<TableStats> source, List<TableStats> target) {
+        Map<TableRef, TableStats> other = new TreeMap<>();
+        target.forEach(t -> other.put(t.table(), t));
+        java.util.Set<TableRef> out = new java.util.TreeSet<>();
+        for (TableStats s : source) {
+            TableStats t = other.get(s.table());
+            if (t != null && s.unreadable() == null && t.unreadable() == null
+                    && (s.rows() != t.rows() || !java.util.Objects.equals(s.checksum(), t.checksum()))) {
+                out.add(s.table());
+            }
+        }
+        return out;
     }
 
     /**
