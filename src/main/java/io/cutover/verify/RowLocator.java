@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Names the rows behind a differing segment: each side lists the segment's keys with each
@@ -90,44 +92,98 @@ final class RowLocator {
     /**
      * Compares the rows of the given keys (values of a single-column key, as text) on
      * both sides: the keys the stream changed since the online verification. Answers the
-     * differing rows and how many rows were compared.
+     * differing rows, how many rows were compared and the segments they lie in. Each side
+     * first answers the keys' count and checksum per segment (a row per segment over the
+     * network); the rows themselves are listed only when those differ.
      */
     Located compareKeys(TableRef table, Segmentation plan, java.util.Collection<String> keys) throws SQLException {
         if (keys.isEmpty()) {
-            return new Located(List.of(), 0);
+            return new Located(List.of(), 0, Set.of());
         }
         try (Connection src = PgSession.pinned(source, connectTimeout);
                 Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
             String where = "t." + TableRef.quote(plan.segmentColumn()) + " = ANY ((?::text[])::" + plan.type() + "[])";
             String[] array = keys.toArray(String[]::new);
-            // Both sides at once: inside the downtime every millisecond counts.
-            var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return hashes(tgt, table, plan, where, array);
-                }
-                catch (SQLException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
-            Map<String, String> s = hashes(src, table, plan, where, array);
-            Map<String, String> t;
-            try {
-                t = other.join();
+            List<Map<Integer, long[]>> sums = onBoth(src, tgt, c -> sums(c, table, plan, where, array));
+            Set<Integer> segments = new TreeSet<>(sums.get(0).keySet());
+            segments.addAll(sums.get(1).keySet());
+            if (equal(sums.get(0), sums.get(1))) {
+                return new Located(List.of(), sums.get(0).values().stream().mapToLong(r -> r[0]).sum(), segments);
             }
-            catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw sql;
-                }
-                throw e;
-            }
+            List<Map<String, String>> rows = onBoth(src, tgt, c -> hashes(c, table, plan, where, array));
+            Map<String, String> s = rows.get(0);
+            Map<String, String> t = rows.get(1);
             List<Found> found = new ArrayList<>();
             compare(s, t, where, true, found);
-            return new Located(name(src, tgt, table, plan, found, false), Math.max(s.size(), t.size()));
+            return new Located(name(src, tgt, table, plan, found, false), Math.max(s.size(), t.size()), segments);
         }
     }
 
-    record Located(List<Mismatch> mismatches, long rowsCompared) {
+    private interface SideQuery<T> {
+
+        T on(Connection c) throws SQLException;
+
+    }
+
+    /**
+     * The same query on both sides at once (inside the downtime every millisecond
+     * counts): the source's answer, then the target's.
+     */
+    private static <T> List<T> onBoth(Connection src, Connection tgt, SideQuery<T> query) throws SQLException {
+        var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return query.on(tgt);
+            }
+            catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        T s = query.on(src);
+        try {
+            return List.of(s, other.join());
+        }
+        catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The rows' count and checksum per segment (the checksum's low and high 64 bits: the
+     * sum is exact, as a numeric).
+     */
+    private Map<Integer, long[]> sums(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
+            throws SQLException {
+        boolean storedValues;
+        try (Statement st = c.createStatement()) {
+            storedValues = TableChecksum.hashesStoredValues(st, table);
+        }
+        String sql = "SELECT " + plan.segmentExpression() + ", count(*), COALESCE(sum("
+                + checksum.rowExpression(storedValues) + "), 0)::text FROM " + table.quoted() + " AS t WHERE " + where
+                + " GROUP BY 1";
+        Map<Integer, long[]> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", keys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.math.BigInteger sum = new java.math.BigInteger(rs.getString(3));
+                    out.put(rs.getInt(1),
+                            new long[] { rs.getLong(2), sum.longValue(), sum.shiftRight(64).longValue() });
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean equal(Map<Integer, long[]> a, Map<Integer, long[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    record Located(List<Mismatch> mismatches, long rowsCompared, Set<Integer> segments) {
     }
 
     private static void compare(Map<String, String> s, Map<String, String> t, String where, boolean list,
@@ -146,11 +202,6 @@ final class RowLocator {
 
     private List<Mismatch> name(Connection src, Connection tgt, TableRef table, Segmentation plan, List<Found> found,
             boolean more) throws SQLException {
-        // A key on the boundary of two segments can be found by both (seen once in the
-        // suite): each differing row is named once.
-        found = new ArrayList<>(found.stream()
-            .collect(java.util.stream.Collectors.toMap(Found::key, f -> f, (a, b) -> a, java.util.LinkedHashMap::new))
-            .values());
         more |= found.size() > KEYS;
         List<Found> named = found.subList(0, Math.min(KEYS, found.size()));
         List<Mismatch> out = new ArrayList<>();

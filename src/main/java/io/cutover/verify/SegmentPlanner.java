@@ -128,10 +128,11 @@ final class SegmentPlanner {
         double byBlocks = 100.0 * segments * BLOCKS_PER_SEGMENT / Math.max(1, pages(c, table));
         double percent = Math.min(100.0, Math.max(byRows, byBlocks));
         String key = whole.keyExpression();
-        // ORDER BY the text would not be key order: sort by the value itself.
-        String sql = "SELECT first::text FROM (SELECT DISTINCT first FROM (SELECT min(k) AS first, b FROM (SELECT k, ntile("
+        // Sorted by the value itself (d.first), not by the text: a bare "ORDER BY first"
+        // names the output column, the text, and '1000' < '999' made ranges overlap.
+        String sql = "SELECT d.first::text AS boundary FROM (SELECT DISTINCT first FROM (SELECT min(k) AS first, b FROM (SELECT k, ntile("
                 + segments + ") OVER (ORDER BY k) AS b FROM (SELECT " + key + " AS k FROM " + table.quoted()
-                + " AS t TABLESAMPLE SYSTEM (" + percent + ")) s) q GROUP BY b) f WHERE b > 1) d ORDER BY first";
+                + " AS t TABLESAMPLE SYSTEM (" + percent + ")) s) q GROUP BY b) f WHERE b > 1) d ORDER BY d.first";
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
