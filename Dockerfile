@@ -33,6 +33,10 @@ RUN useradd --system --create-home --home-dir /home/cutover cutover \
  && install -d -o cutover -g cutover /data
 COPY --from=build /cutover.jar /app/cutover.jar
 USER cutover
-ENV CUTOVER_DATADIR=/data PORT=8080
+# Native memory outside the heap: glibc gives each of the panel's few hundred threads (one per log
+# viewer) one of up to 8 x cores malloc arenas that never shrink, and the JIT's short-lived
+# arenas stay resident unless trimmed. Two arenas and a trim every 5 s keep the resident size
+# closer to what the JVM uses (bench/sse-fanout at 200 viewers: 464-527 MB instead of 513-571 MB).
+ENV CUTOVER_DATADIR=/data PORT=8080 MALLOC_ARENA_MAX=2
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-jar", "/app/cutover.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-XX:TrimNativeHeapInterval=5000", "-jar", "/app/cutover.jar"]

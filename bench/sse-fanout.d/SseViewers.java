@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +27,12 @@ import java.util.regex.Pattern;
  * shared by every viewer, as tabs of one browser share it; {@code --auth basic} sends HTTP Basic on
  * every stream instead, which costs the panel a bcrypt check per connection), starts the bench
  * step's run, then at once opens N SSE streams on it with {@code Last-Event-ID: 0} (the panel
- * replays what a viewer missed, then follows live), one platform thread per stream: a plain
- * blocking socket, the HTTP/1.1 response (chunked) decoded and the events parsed as bytes, so that
- * the client stays cheap next to the panel (java.net.http's one selector thread per client copied
- * every viewer's bytes and held up the later connections behind the streams already open). The
- * API calls use HttpClient.
+ * replays what a viewer missed, then follows live). The streams are served by a few event-loop
+ * threads ({@code --threads}, default min(4, cores)) over non-blocking sockets, each decoding the
+ * HTTP/1.1 response (chunked) and the SSE events as bytes, so that the client stays cheap next to
+ * the panel on the same machine: one blocking thread per viewer (two hundred runnable threads)
+ * used ten times the panel's CPU, and java.net.http's selector thread per client copied every
+ * viewer's bytes. The API calls use HttpClient.
  *
  * <p>Per viewer it counts the lines of the {@code lines} events (a JSON array per batch) carrying a
  * generator line ({@code seq=S t=T ...}),
@@ -38,12 +41,14 @@ import java.util.regex.Pattern;
  * panel read the line) - T, fan-out = receive time - panel time, and behind-schedule = receive
  * time - when the line was due (first line's T + (S-1)/RATE), which also counts the time a
  * generator spent blocked on a full pipe before it could write the line. A viewer whose stream ends
- * without the {@code end} event reconnects with the last id it saw, as a browser would.
+ * without the {@code end} event reconnects with the id of the last whole event it received, as a
+ * browser's EventSource does (the lines of an event cut off in the middle are dropped and come
+ * again).
  *
  * <p>Prints {@code key=value} lines for the bench script. Usage:
  *
  * <pre>java SseViewers.java --base http://127.0.0.1:PORT --migration ID --step STEP
- *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--auth session|basic]</pre>
+ *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--auth session|basic] [--threads T]</pre>
  */
 public class SseViewers {
 
@@ -71,7 +76,8 @@ public class SseViewers {
 
         HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-        // Warm up the client (class loading, a connection) before the clock starts.
+        // Warm up the client (class loading, the decoder's JIT, a connection) before the clock starts.
+        Viewer.warmUp();
         HttpResponse<String> warm = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/runs/0")).header("Authorization", viewerAuth).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -106,31 +112,28 @@ public class SseViewers {
 
         long deadline = t0 + timeoutMs;
         int buckets = (int) (timeoutMs / 1000) + 60;
-        ExecutorService pool = Executors.newFixedThreadPool(viewers, r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
-        });
+        int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors()))));
         CountDownLatch done = new CountDownLatch(viewers);
+        List<Loop> loops = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Loop loop = new Loop(done);
+            loops.add(loop);
+            Thread t = new Thread(loop, "viewers-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
         List<Viewer> all = new ArrayList<>();
         for (int i = 0; i < viewers; i++) {
             Viewer v = new Viewer(i, URI.create(base + eventsPath + runId + "/events"), streamAuth, t0,
                     deadline, buckets, rate);
             all.add(v);
-            pool.execute(() -> {
-                try {
-                    v.run();
-                } finally {
-                    done.countDown();
-                }
-            });
+            loops.get(i % threads).start(v);
         }
         boolean finished = done.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         long wallMs = System.currentTimeMillis() - t0;
-        if (!finished) {
-            all.forEach(Viewer::abort);
-            pool.shutdownNow();
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+        loops.forEach(Loop::stop);
+        for (Loop loop : loops) {
+            loop.stopped.await(5, TimeUnit.SECONDS);
         }
 
         String runStatus = "?";
@@ -343,26 +346,146 @@ public class SseViewers {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One SSE stream, parsed byte by byte. */
+    /**
+     * One event loop: a Selector thread that serves its share of the viewers over non-blocking
+     * sockets. A few of these replace a thread per viewer, whose two hundred runnable threads took
+     * far more CPU than the panel they were measuring. One read buffer per loop; each viewer keeps
+     * only the bytes of an event object not yet complete, and the lines of its current event until
+     * the event is dispatched.
+     */
+    static final class Loop implements Runnable {
+
+        private final Selector selector;
+        private final ByteBuffer net = ByteBuffer.allocate(1 << 18);
+        private final java.util.concurrent.ConcurrentLinkedQueue<Viewer> toStart = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final List<Viewer> delayed = new ArrayList<>();
+        private final List<Viewer> mine = new ArrayList<>();
+        private final CountDownLatch done;
+        final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile boolean stopping;
+
+        Loop(CountDownLatch done) throws IOException {
+            this.selector = Selector.open();
+            this.done = done;
+        }
+
+        void start(Viewer v) {
+            toStart.add(v);
+            selector.wakeup();
+        }
+
+        void stop() {
+            stopping = true;
+            selector.wakeup();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stopping) {
+                    for (Viewer v = toStart.poll(); v != null; v = toStart.poll()) {
+                        mine.add(v);
+                        v.loop = this;
+                        v.open(selector);
+                    }
+                    long now = System.currentTimeMillis();
+                    long wait = 250;
+                    List<Viewer> due = new ArrayList<>();
+                    for (java.util.Iterator<Viewer> it = delayed.iterator(); it.hasNext();) {
+                        Viewer d = it.next();
+                        if (d.retryAt <= now) {
+                            it.remove();
+                            due.add(d);
+                        } else {
+                            wait = Math.min(wait, d.retryAt - now);
+                        }
+                    }
+                    due.forEach(d -> d.open(selector));
+                    selector.select(Math.max(1, wait));
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Viewer v = (Viewer) key.attachment();
+                        try {
+                            if (key.isValid() && key.isConnectable()) {
+                                v.connected(key);
+                            }
+                            if (key.isValid() && key.isWritable()) {
+                                v.writeRequest(key);
+                            }
+                            if (key.isValid() && key.isReadable()) {
+                                net.clear();
+                                int n = v.channel.read(net);
+                                if (n < 0) {
+                                    v.closed(null);
+                                } else if (n > 0) {
+                                    v.feed(net.array(), 0, n, System.currentTimeMillis());
+                                }
+                            }
+                        } catch (IOException e) {
+                            v.closed(e);
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                mine.forEach(v -> v.error = v.error != null ? v.error : "event loop: " + e);
+            } finally {
+                mine.forEach(Viewer::abort);
+                try {
+                    selector.close();
+                } catch (IOException ignored) {
+                    // stopping anyway
+                }
+                stopped.countDown();
+            }
+        }
+
+        void retryLater(Viewer v) {
+            delayed.add(v);
+        }
+
+        void finished() {
+            done.countDown();
+        }
+    }
+
+    /**
+     * One SSE stream, decoded incrementally from whatever bytes each read brings: the HTTP/1.1
+     * response head, the chunked framing, the SSE fields, and in a {@code lines} event's JSON
+     * array only what the checks need: the panel's {@code "t"} and, in the text, the generator's
+     * {@code seq=S t=T}; the generator's padding is jumped over once its length is known (checked
+     * by the closing quote, scanned when it does not match). No String is made per line.
+     *
+     * <p>As a browser's EventSource, a viewer takes an event's id, and counts its lines, only when
+     * the event is complete (its blank line): a stream cut in the middle of a batch reconnects with
+     * the id of the last whole event, and the part it had received is dropped.
+     */
     static final class Viewer {
 
         private static final byte[] ID = "id:".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
-        private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] LINES = "lines".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] LINES_DATA = "data:[".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] LINE_START = "{\"q\":".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] END = "end".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] PANEL_T = "\"t\":".getBytes(StandardCharsets.US_ASCII);
-        private static final byte[] TEXT_SEQ = "\"x\":\"seq=".getBytes(StandardCharsets.US_ASCII);
-        private static final byte[] TEXT_DONE = "\"x\":\"done ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] TEXT = ",\"x\":\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] SEQ = "seq=".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] DONE = "done ".getBytes(StandardCharsets.US_ASCII);
+        private static final int HEAD = 0, SIZE = 1, DATA = 2, DATA_END = 3, IDENTITY = 4;
+        private static final int MALFORMED = -2, INCOMPLETE = -1;
 
         final int index;
         private final URI uri;
         private final String[] auth;
         private final long t0;
         private final long deadline;
-        private volatile java.net.Socket open;
-        private volatile boolean aborted;
+        Loop loop;
+        SocketChannel channel;
+        private ByteBuffer request;
+        long retryAt;
+        private boolean opened;
+        private boolean finished;
+        private boolean warming;
 
         final BitSet seen = new BitSet();
         final Histogram e2e = new Histogram();
@@ -385,12 +508,32 @@ public class SseViewers {
         boolean endSeen;
         String error;
 
-        private long lastId;
-        private int event; // 0 none, 1 line, 2 end, 3 other
         private final long rate;
         private long genStart = -1;
         long genFirst = -1;
         long genLast;
+
+        // The connection's decoding state.
+        private int phase;
+        private final StringBuilder head = new StringBuilder();
+        private long chunkLeft;
+        private long chunkSize;
+        private boolean chunkExt;
+        private byte[] sse = new byte[1 << 19];
+        private int sseLen;
+        private boolean inArray;
+        private int textLen = -1;
+
+        // The current SSE event, not yet dispatched.
+        private int event; // 0 none, 1 lines, 2 end, 3 other
+        private long pendingId = -1;
+        private long lastId;
+        private long lastSeenId;
+        private int pending;
+        private long[] pSeq = new long[4096];
+        private long[] pGenT = new long[4096];
+        private long[] pPanelT = new long[4096];
+        private long[] pNow = new long[4096];
 
         Viewer(int index, URI uri, String[] auth, long t0, long deadline, int buckets, long rate) {
             this.rate = rate;
@@ -404,153 +547,410 @@ public class SseViewers {
             this.secMax = new long[buckets];
         }
 
+        /**
+         * Runs the decoder over a made-up stream until the JIT has compiled it, so that the
+         * viewers' first seconds are not spent interpreting (they would show as the panel's
+         * latency). Lines with seq 0 are not the generator's and count nowhere.
+         */
+        static void warmUp() throws IOException {
+            StringBuilder event = new StringBuilder("id:500\nevent:lines\ndata:[");
+            for (int i = 0; i < 500; i++) {
+                event.append(i == 0 ? "" : ",").append("{\"q\":").append(i + 1).append(",\"s\":\"out\",\"t\":1,\"x\":\"seq=0 t=1 ")
+                        .append("x".repeat(80)).append("\"}");
+            }
+            byte[] body = event.append("]\n\n").toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] chunk = (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            Viewer v = new Viewer(-1, URI.create("http://127.0.0.1:1/"), new String[] { "X", "y" }, 0, 0, 1, 0);
+            v.warming = true;
+            v.feed(head, 0, head.length, 1);
+            for (int i = 0; i < 400; i++) {
+                v.feed(chunk, 0, chunk.length, 1);
+                for (int at = 0; at < body.length; at += 8192) {
+                    v.feed(body, at, Math.min(8192, body.length - at), 1);
+                }
+                v.feed(new byte[] { '\r', '\n' }, 0, 2, 1);
+            }
+        }
+
+        /** Opens a connection (a reconnect after the first), or finishes once the deadline passed. */
+        void open(Selector selector) {
+            if (endSeen || System.currentTimeMillis() >= deadline) {
+                finish();
+                return;
+            }
+            if (opened) {
+                reconnects++;
+            }
+            opened = true;
+            phase = HEAD;
+            head.setLength(0);
+            chunkLeft = 0;
+            chunkSize = 0;
+            chunkExt = false;
+            sseLen = 0;
+            inArray = false;
+            event = 0;
+            pendingId = -1;
+            pending = 0;
+            lastSeenId = lastId;
+            request = ByteBuffer.wrap(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + auth[0] + ": " + auth[1] + "\r\nAccept: text/event-stream\r\nLast-Event-ID: " + lastId
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            try {
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                if (channel.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()))) {
+                    channel.register(selector, SelectionKey.OP_WRITE, this);
+                } else {
+                    channel.register(selector, SelectionKey.OP_CONNECT, this);
+                }
+            } catch (IOException e) {
+                closed(e);
+            }
+        }
+
+        void connected(SelectionKey key) throws IOException {
+            if (channel.finishConnect()) {
+                key.interestOps(SelectionKey.OP_WRITE);
+            }
+        }
+
+        void writeRequest(SelectionKey key) throws IOException {
+            channel.write(request);
+            if (!request.hasRemaining()) {
+                key.interestOps(SelectionKey.OP_READ);
+            }
+        }
+
+        /** The stream ended (cause null: closed by the panel); reconnect with the last whole event's id unless done. */
+        void closed(IOException cause) {
+            if (cause != null && loop != null && !finished) {
+                error = cause.toString();
+            }
+            closeChannel();
+            if (finished) {
+                return;
+            }
+            if (endSeen || System.currentTimeMillis() >= deadline) {
+                finish();
+            } else {
+                retryAt = System.currentTimeMillis();
+                loop.retryLater(this);
+            }
+        }
+
         void abort() {
-            aborted = true;
-            java.net.Socket socket = open;
-            if (socket != null) {
+            closeChannel();
+        }
+
+        private void closeChannel() {
+            SocketChannel c = channel;
+            channel = null;
+            if (c != null) {
                 try {
-                    socket.close();
+                    c.close();
                 } catch (IOException ignored) {
-                    // closing only to stop the reader
+                    // closing only to stop reading
                 }
             }
         }
 
-        void run() {
-            boolean first = true;
-            while (!endSeen && !aborted && System.currentTimeMillis() < deadline) {
-                if (!first) {
-                    reconnects++;
+        private void finish() {
+            closeChannel();
+            if (!finished) {
+                finished = true;
+                loop.finished();
+            }
+        }
+
+        /** Decodes the bytes of one read: head, then chunked framing into the SSE buffer, then SSE. */
+        void feed(byte[] b, int off, int len, long now) throws IOException {
+            int end = off + len;
+            while (off < end && (channel != null || warming)) {
+                switch (phase) {
+                    case HEAD -> off = head(b, off, end, now);
+                    case SIZE -> {
+                        byte c = b[off++];
+                        if (c == '\n') {
+                            if (chunkSize == 0) {
+                                parse(now);
+                                closed(null); // the last chunk: the panel completed the stream
+                                return;
+                            }
+                            chunkLeft = chunkSize;
+                            chunkSize = 0;
+                            chunkExt = false;
+                            phase = DATA;
+                        } else if (c == ';') {
+                            chunkExt = true;
+                        } else if (!chunkExt && c != '\r') {
+                            chunkSize = chunkSize * 16 + Character.digit(c, 16);
+                        }
+                    }
+                    case DATA -> {
+                        int n = (int) Math.min(chunkLeft, end - off);
+                        append(b, off, n);
+                        off += n;
+                        chunkLeft -= n;
+                        if (chunkLeft == 0) {
+                            phase = DATA_END;
+                        }
+                    }
+                    case DATA_END -> {
+                        if (b[off++] == '\n') {
+                            phase = SIZE;
+                        }
+                    }
+                    default -> {
+                        append(b, off, end - off);
+                        off = end;
+                    }
                 }
-                first = false;
-                try (java.net.Socket socket = new java.net.Socket()) {
-                    open = socket;
-                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
-                    socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                            + "\r\n" + auth[0] + ": " + auth[1] + "\r\nAccept: text/event-stream\r\nLast-Event-ID: " + lastId
-                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-                    String statusLine = headerLine(in);
+            }
+            if (channel != null || warming) {
+                parse(now);
+            }
+        }
+
+        private int head(byte[] b, int off, int end, long now) {
+            while (off < end) {
+                head.append((char) (b[off++] & 0xff));
+                int n = head.length();
+                if (n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r' && head.charAt(n - 3) == '\n') {
+                    String[] lines = head.toString().split("\r\n");
+                    String statusLine = lines[0];
                     int status = statusLine.length() >= 12 ? Integer.parseInt(statusLine.substring(9, 12)) : -1;
                     boolean chunked = false;
-                    for (String h = headerLine(in); !h.isEmpty(); h = headerLine(in)) {
-                        chunked |= h.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && h.toLowerCase(Locale.ROOT).contains("chunked");
+                    for (String h : lines) {
+                        String l = h.toLowerCase(Locale.ROOT);
+                        chunked |= l.startsWith("transfer-encoding:") && l.contains("chunked");
                     }
                     if (status == 503) {
                         rejected++;
-                        Thread.sleep(1000);
-                        continue;
+                        closeChannel();
+                        retryAt = now + 1000;
+                        loop.retryLater(this);
+                        return end;
                     }
                     if (status != 200) {
                         error = statusLine;
-                        return;
+                        finish();
+                        return end;
                     }
                     if (connectMs < 0) {
-                        connectedAt = System.currentTimeMillis();
+                        connectedAt = now;
                         connectMs = connectedAt - t0;
                     }
-                    read(chunked ? new Chunked(in) : in);
-                } catch (IOException e) {
-                    if (!aborted) {
-                        error = e.toString();
-                    }
-                } catch (InterruptedException e) {
-                    return;
+                    phase = chunked ? SIZE : IDENTITY;
+                    return off;
                 }
             }
+            return off;
         }
 
-        static String headerLine(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new java.io.EOFException("the connection closed in the response headers");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
+        private void append(byte[] b, int off, int n) {
+            if (sseLen + n > sse.length) {
+                sse = java.util.Arrays.copyOf(sse, Math.max(sse.length * 2, sseLen + n));
             }
-            return line.toString();
+            System.arraycopy(b, off, sse, sseLen, n);
+            sseLen += n;
         }
 
-        private void read(InputStream in) throws IOException {
-            byte[] buf = new byte[1 << 16];
-            int len = 0;
-            try (in) {
-                while (true) {
-                    if (len == buf.length) {
-                        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        /** Parses as many whole SSE lines and line objects as the buffer holds; keeps the rest. */
+        private void parse(long now) {
+            int p = 0;
+            while (p < sseLen) {
+                if (inArray) {
+                    byte c = sse[p];
+                    if (c == ',') {
+                        p++;
+                        continue;
                     }
-                    int n = in.read(buf, len, buf.length - len);
-                    if (n < 0) {
-                        return;
-                    }
-                    long now = System.currentTimeMillis();
-                    int end = len + n;
-                    int start = 0;
-                    for (int i = len; i < end; i++) {
-                        if (buf[i] == '\n') {
-                            line(buf, start, i, now);
-                            start = i + 1;
+                    if (c == ']') {
+                        if (p + 1 >= sseLen) {
+                            break;
                         }
+                        p += 2; // the array's end and its line's newline
+                        inArray = false;
+                        continue;
                     }
-                    len = end - start;
-                    if (start > 0) {
-                        System.arraycopy(buf, start, buf, 0, len);
+                    int next = object(p, now);
+                    if (next == INCOMPLETE) {
+                        break;
                     }
+                    if (next == MALFORMED) {
+                        error = error != null ? error : "malformed line object at " + new String(sse, p, Math.min(80, sseLen - p), StandardCharsets.UTF_8);
+                        inArray = false;
+                        int nl = indexOf(sse, p, sseLen, (byte) '\n');
+                        if (nl < 0) {
+                            break;
+                        }
+                        p = nl + 1;
+                        continue;
+                    }
+                    p = next;
+                    continue;
                 }
+                if (sse[p] == '\n') {
+                    dispatch();
+                    p++;
+                    continue;
+                }
+                if (event == 1 && sseLen - p >= LINES_DATA.length && startsWith(sse, p, sseLen, LINES_DATA)) {
+                    p += LINES_DATA.length;
+                    inArray = true;
+                    continue;
+                }
+                int nl = indexOf(sse, p, sseLen, (byte) '\n');
+                if (nl < 0) {
+                    break;
+                }
+                field(p, nl, now);
+                p = nl + 1;
+            }
+            sseLen -= p;
+            if (p > 0 && sseLen > 0) {
+                System.arraycopy(sse, p, sse, 0, sseLen);
             }
         }
 
-        private void line(byte[] b, int from, int to, long now) {
-            if (from == to) {
-                event = 0;
-                return;
-            }
-            if (startsWith(b, from, to, ID)) {
-                long id = number(b, from + ID.length, to);
-                if (id <= lastId) {
+        private void field(int from, int to, long now) {
+            if (startsWith(sse, from, to, ID)) {
+                long id = number(sse, from + ID.length, to);
+                if (id <= lastSeenId) {
                     idRegressions++;
                 }
-                lastId = id;
-            } else if (startsWith(b, from, to, EVENT)) {
+                lastSeenId = id;
+                pendingId = id;
+            } else if (startsWith(sse, from, to, EVENT)) {
                 int at = from + EVENT.length;
-                event = equals(b, at, to, LINES) ? 1 : equals(b, at, to, END) ? 2 : 3;
+                event = equals(sse, at, to, LINES) ? 1 : equals(sse, at, to, END) ? 2 : 3;
                 if (event == 2) {
                     endSeen = true;
                     endMs = now - t0;
                 }
-            } else if (startsWith(b, from, to, DATA) && event == 1) {
-                // A JSON array of line objects; {"q": cannot occur inside a JSON string (its quote is escaped).
-                int at = indexOf(b, from + DATA.length, to, LINE_START);
-                while (at >= 0) {
-                    int next = indexOf(b, at + LINE_START.length, to, LINE_START);
-                    data(b, at, next < 0 ? to : next, now);
-                    at = next;
-                }
             }
         }
 
-        private void data(byte[] b, int from, int to, long now) {
-            int p = indexOf(b, from, to, PANEL_T);
-            long panelT = p < 0 ? -1 : number(b, p + PANEL_T.length, to);
-            int x = indexOf(b, from, to, TEXT_SEQ);
-            if (x < 0) {
-                int d = indexOf(b, from, to, TEXT_DONE);
-                if (d >= 0 && produced < 0) {
-                    String text = new String(b, d, to - d, StandardCharsets.US_ASCII);
-                    produced = field(text, "produced=");
-                    genElapsedMs = field(text, "elapsed_ms=");
-                    genMaxBehindMs = field(text, "max_behind_ms=");
+        /** The blank line: the event is complete; its id becomes the one to reconnect with, its lines count. */
+        private void dispatch() {
+            if (pendingId >= 0) {
+                lastId = pendingId;
+                pendingId = -1;
+            }
+            for (int i = 0; i < pending; i++) {
+                record(pSeq[i], pGenT[i], pPanelT[i], pNow[i]);
+            }
+            pending = 0;
+            if (event == 2) {
+                event = 0;
+                finish();
+            }
+            event = 0;
+        }
+
+        /**
+         * One {@code {"q":N,"s":"out","t":T,"x":"text"}} from {@code p}: the index after it,
+         * INCOMPLETE when the buffer ends inside it, MALFORMED when it is not such an object.
+         */
+        private int object(int p, long now) {
+            byte[] b = sse;
+            int end = sseLen;
+            if (end - p < LINE_START.length) {
+                return INCOMPLETE;
+            }
+            if (!startsWith(b, p, end, LINE_START)) {
+                return MALFORMED;
+            }
+            int limit = Math.min(end, p + 96);
+            int t = indexOf(b, p + LINE_START.length, limit, PANEL_T);
+            if (t < 0) {
+                return limit == end ? INCOMPLETE : MALFORMED;
+            }
+            int at = t + PANEL_T.length;
+            long panelT = 0;
+            while (at < end && b[at] >= '0' && b[at] <= '9') {
+                panelT = panelT * 10 + (b[at++] - '0');
+            }
+            if (end - at < TEXT.length) {
+                return INCOMPLETE;
+            }
+            if (!startsWith(b, at, end, TEXT)) {
+                return MALFORMED;
+            }
+            int text = at + TEXT.length;
+            long seq = -1;
+            long genT = -1;
+            at = text;
+            if (end - text >= SEQ.length && startsWith(b, text, end, SEQ)) {
+                at += SEQ.length;
+                seq = 0;
+                while (at < end && b[at] >= '0' && b[at] <= '9') {
+                    seq = seq * 10 + (b[at++] - '0');
                 }
-                return;
+                if (end - at < 3) {
+                    return INCOMPLETE;
+                }
+                if (b[at] == ' ' && b[at + 1] == 't' && b[at + 2] == '=') {
+                    at += 3;
+                    genT = 0;
+                    while (at < end && b[at] >= '0' && b[at] <= '9') {
+                        genT = genT * 10 + (b[at++] - '0');
+                    }
+                }
             }
-            int at = x + TEXT_SEQ.length;
-            long seq = 0;
-            while (at < to && b[at] >= '0' && b[at] <= '9') {
-                seq = seq * 10 + (b[at++] - '0');
+            int close = -1;
+            if (seq >= 0 && textLen > 0) {
+                // The generator pads every line to one length: jump over the padding.
+                int c = text + textLen;
+                if (c > at && c + 1 < end && b[c] == '"' && b[c + 1] == '}' && b[c - 1] != '\\') {
+                    close = c;
+                }
             }
-            long genT = at + 3 < to && b[at] == ' ' && b[at + 1] == 't' && b[at + 2] == '=' ? number(b, at + 3, to) : -1;
+            if (close < 0) {
+                for (int i = at; i < end; i++) {
+                    if (b[i] == '\\') {
+                        i++;
+                    } else if (b[i] == '"') {
+                        close = i;
+                        break;
+                    }
+                }
+                if (close < 0 || close + 1 >= end) {
+                    return INCOMPLETE;
+                }
+                if (b[close + 1] != '}') {
+                    return MALFORMED;
+                }
+                if (seq >= 0) {
+                    textLen = close - text;
+                }
+            }
+            if (seq < 0) {
+                if (produced < 0 && close - text > DONE.length && startsWith(b, text, close, DONE)) {
+                    String done = new String(b, text, close - text, StandardCharsets.US_ASCII);
+                    genElapsedMs = field(done, "elapsed_ms=");
+                    genMaxBehindMs = field(done, "max_behind_ms=");
+                    produced = field(done, "produced=");
+                }
+                return close + 2;
+            }
+            if (pending == pSeq.length) {
+                int n = pending * 2;
+                pSeq = java.util.Arrays.copyOf(pSeq, n);
+                pGenT = java.util.Arrays.copyOf(pGenT, n);
+                pPanelT = java.util.Arrays.copyOf(pPanelT, n);
+                pNow = java.util.Arrays.copyOf(pNow, n);
+            }
+            pSeq[pending] = seq;
+            pGenT[pending] = genT;
+            pPanelT[pending] = panelT;
+            pNow[pending++] = now;
+            return close + 2;
+        }
+
+        private void record(long seq, long genT, long panelT, long now) {
             delivered++;
             if (seq <= maxSeq) {
                 outOfOrder++;
@@ -630,6 +1030,15 @@ public class SseViewers {
             return to - from == word.length && startsWith(b, from, to, word);
         }
 
+        private static int indexOf(byte[] b, int from, int to, byte c) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private static int indexOf(byte[] b, int from, int to, byte[] needle) {
             outer:
             for (int i = from; i <= to - needle.length; i++) {
@@ -641,49 +1050,6 @@ public class SseViewers {
                 return i;
             }
             return -1;
-        }
-    }
-
-    /** An HTTP/1.1 chunked body, decoded: each read returns bytes of the current chunk. */
-    static final class Chunked extends InputStream {
-
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Chunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (done) {
-                return -1;
-            }
-            if (left == 0) {
-                String size = Viewer.headerLine(in);
-                if (size.isEmpty()) {
-                    size = Viewer.headerLine(in); // the CRLF that ends the previous chunk
-                }
-                int semi = size.indexOf(';');
-                left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
-                if (left == 0) {
-                    done = true;
-                    return -1;
-                }
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n < 0) {
-                throw new java.io.EOFException("the connection closed inside a chunk");
-            }
-            left -= n;
-            return n;
         }
     }
 

@@ -3,6 +3,7 @@ package io.cutover.logstream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,6 +48,11 @@ final class FanOut {
         List<Frame> after(long cursor, int max);
 
     }
+
+    /** How soon a viewer that found the lock taken looks again. */
+    static final long RETRY_NANOS = 500_000;
+
+    private final ReentrantLock lock = new ReentrantLock();
 
     private final Frames frames;
 
@@ -97,10 +103,19 @@ final class FanOut {
                 return new Wait(due);
             }
         }
-        // Monitors are not fair: two hundred viewers taking this lock for every check let
-        // some of them wait very long under load, so only building takes it.
-        synchronized (this) {
+        // Only building takes the lock, and a viewer that finds it taken does not queue
+        // on
+        // it: the batch being built is most likely the one it wants, and two hundred
+        // threads
+        // blocked on one lock are handed it one by one, each waiting to be scheduled.
+        if (!lock.tryLock()) {
+            return new Wait(RETRY_NANOS);
+        }
+        try {
             return nextLocked(cursor, nowNanos);
+        }
+        finally {
+            lock.unlock();
         }
     }
 
@@ -163,12 +178,18 @@ final class FanOut {
     }
 
     /** Bytes the kept batches take. */
-    synchronized long bytes() {
-        return bytes;
+    long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        }
+        finally {
+            lock.unlock();
+        }
     }
 
     /** How many batches are kept. */
-    synchronized int kept() {
+    int kept() {
         return ring.size();
     }
 

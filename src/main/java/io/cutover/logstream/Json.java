@@ -7,6 +7,10 @@ final class Json {
     }
 
     static String quote(String s) {
+        if (!needsEscaping(s)) {
+            // Most output lines: one concatenation instead of a builder fed char by char.
+            return "\"" + s + "\"";
+        }
         StringBuilder b = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -27,6 +31,16 @@ final class Json {
             }
         }
         return b.append('"').toString();
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

@@ -68,7 +68,13 @@ public class LogStream implements SmartLifecycle {
      * Events after {@code afterSeq}, oldest first, from memory if possible, else from H2.
      */
     public List<LogEvent> read(long runId, long afterSeq, int limit) {
-        return allFrames(runId, afterSeq, limit).stream().map(Frame::event).toList();
+        LiveRun run = live.get(runId);
+        List<Frame> recent = run == null ? null : run.after(afterSeq, limit);
+        if (recent != null) {
+            return recent.stream().map(Frame::event).toList();
+        }
+        // Not as frames: a download of the whole log needs no SSE encoding of each line.
+        return store.after(runId, afterSeq, limit);
     }
 
     /**

@@ -45,4 +45,27 @@ class LineReaderTest {
         assertThat(read(bytes, 100)).containsExactly("a\uFFFDb");
     }
 
+    @Test
+    void aPieceOfAnOverLongLineNeverEndsInsideACharacter() {
+        String longLine = "a" + "\u00e9".repeat(200);
+
+        List<String> pieces = read((longLine + "\n").getBytes(StandardCharsets.UTF_8), 256);
+
+        assertThat(pieces).hasSize(2);
+        assertThat(pieces.get(0)).isEqualTo("a" + "\u00e9".repeat(127));
+        assertThat(String.join("", pieces)).isEqualTo(longLine);
+    }
+
+    @Test
+    void aCrLfSplitBetweenTwoReadsEndsOneLine() {
+        List<String> lines = new ArrayList<>();
+        java.io.InputStream twoReads = new java.io.SequenceInputStream(
+                new ByteArrayInputStream("one\r".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream("\ntwo\n".getBytes(StandardCharsets.UTF_8)));
+
+        new LineReader(twoReads, lines::add, 100).run();
+
+        assertThat(lines).containsExactly("one", "two");
+    }
+
 }
