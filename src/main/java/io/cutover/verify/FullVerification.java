@@ -17,16 +17,7 @@ import java.util.function.Consumer;
  * tables, which costs less than grouping every row by its segment, and reads segment by
  * segment again only the tables that differ, to name their rows.
  */
-final class FullVerification {
-
-    private final VerifyProperties properties;
-
-    private final Executor executor;
-
-    FullVerification(VerifyProperties properties, Executor executor) {
-        this.properties = properties;
-        this.executor = executor;
-    }
+record FullVerification(VerifyProperties properties, Executor executor) {
 
     /**
      * The report, and per keyed table the key ranges and each side's sums per segment.
