@@ -42,10 +42,7 @@ class RehearsalDriver {
 
     final long migration;
 
-    /**
-     * For a sandbox's context; a test that starts a sandbox itself builds its own
-     * MockMvc.
-     */
+    /** For a sandbox's context; a test starting a sandbox itself builds its own. */
     @Autowired
     RehearsalDriver(MockMvcTester mvc, JsonMapper json, SandboxSetup sandbox) {
         this(mvc, json, sandbox.flyHome());
@@ -58,20 +55,14 @@ class RehearsalDriver {
         this.migration = body(mvc.get().uri("/api/migrations").with(as("viewer")).exchange()).get(0).get("id").asLong();
     }
 
-    /**
-     * Runs each step as the operator and asserts it succeeded, with its log in the
-     * failure message.
-     */
+    /** Runs each step as the operator and asserts it succeeded, naming its message. */
     void run(String... steps) {
         for (String step : steps) {
             runWith(step, null);
         }
     }
 
-    /**
-     * Runs a step that proves queued work is done (a snapshot, a backup) until it
-     * succeeds.
-     */
+    /** Runs a step proving queued work done (a snapshot, a backup) until it succeeds. */
     void runUntilDone(String step) {
         Awaitility.await()
             .atMost(Duration.ofMinutes(1))
@@ -109,31 +100,31 @@ class RehearsalDriver {
 
     /** Where the migration is, as the API and every migration page say. */
     JsonNode position() {
-        return body(mvc.get().uri("/api/migrations/" + migration + "/position").with(as("viewer")).exchange());
+        return viewer("/position");
     }
 
     void done(String... steps) {
         for (String step : steps) {
-            MvcTestResult r = mvc.post()
-                .uri("/api/migrations/" + migration + "/steps/" + step + "/complete")
-                .with(as("operator"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"note\":\"done\"}")
-                .exchange();
-            assertThat(r.getResponse().getStatus()).as("mark %s done: %s", step, content(r)).isEqualTo(200);
+            postOk("operator", "/steps/" + step + "/complete", "{\"note\":\"done\"}", "mark " + step + " done");
         }
     }
 
     void sign(String approver, List<String> items) {
         for (String item : items) {
-            MvcTestResult r = mvc.post()
-                .uri("/api/migrations/" + migration + "/gate-items/" + item + "/sign-off")
-                .with(as(approver))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"comment\":\"checked\"}")
-                .exchange();
-            assertThat(r.getResponse().getStatus()).as("%s signs %s: %s", approver, item, content(r)).isEqualTo(200);
+            postOk(approver, "/gate-items/" + item + "/sign-off", "{\"comment\":\"checked\"}",
+                    approver + " signs " + item);
         }
+    }
+
+    /** Posts JSON under this migration as {@code user} and asserts the 200 it answers. */
+    private void postOk(String user, String path, String content, String what) {
+        MvcTestResult r = mvc.post()
+            .uri("/api/migrations/" + migration + path)
+            .with(as(user))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(content)
+            .exchange();
+        assertThat(r.getResponse().getStatus()).as("%s: %s", what, content(r)).isEqualTo(200);
     }
 
     String phaseState(String phaseId) {
@@ -141,7 +132,7 @@ class RehearsalDriver {
     }
 
     JsonNode phase(String phaseId) {
-        JsonNode m = body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
+        JsonNode m = viewer("");
         for (String list : List.of("phases", "flows")) {
             for (JsonNode p : m.get(list)) {
                 if (p.get("id").asString().equals(phaseId)) {
@@ -153,9 +144,7 @@ class RehearsalDriver {
     }
 
     String parameter(String id) {
-        for (JsonNode p : body(
-                mvc.get().uri("/api/migrations/" + migration + "/parameters").with(as("viewer")).exchange())
-            .get("parameters")) {
+        for (JsonNode p : viewer("/parameters").get("parameters")) {
             if (p.get("id").asString().equals(id)) {
                 return p.get("display").asString();
             }
@@ -164,13 +153,10 @@ class RehearsalDriver {
     }
 
     JsonNode downtime() {
-        return body(mvc.get().uri("/api/migrations/" + migration + "/downtime").with(as("viewer")).exchange());
+        return viewer("/downtime");
     }
 
-    /**
-     * Everything up to the app running on the new cluster, with the seed's full re-dump
-     * during downtime.
-     */
+    /** Up to the app running on the new cluster, the seed's full re-dump in downtime. */
     void throughCutover() {
         throughFreeze();
         runWith("final-sync", parameter("clusterName"));
@@ -208,17 +194,11 @@ class RehearsalDriver {
     }
 
     /**
-     * Continuous sync chosen, the cluster made, the copy taken at the slot's snapshot and
-     * every change streaming to the target while the app still writes to the source.
+     * Continuous sync chosen, the cluster made, the copy taken at the slot's snapshot,
+     * changes streaming while the app still writes to the source.
      */
     void startContinuousSync() {
-        MvcTestResult strategy = mvc.post()
-            .uri("/api/migrations/" + migration + "/parameters")
-            .with(as("admin"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"syncStrategy\":\"continuous-sync\"}")
-            .exchange();
-        assertThat(strategy.getResponse().getStatus()).as(content(strategy)).isEqualTo(200);
+        postOk("admin", "/parameters", "{\"syncStrategy\":\"continuous-sync\"}", "choose continuous sync");
         throughCluster();
         run("connection-test", "preflight-restore", "sync-preflight", "sync-start", "analyze-target", "spot-checks");
     }
@@ -238,19 +218,13 @@ class RehearsalDriver {
         runUntilDone("mpg-backup-list");
     }
 
-    /**
-     * Inventory, backups and the cluster, then the data migration's restore and
-     * verification (full re-dump), spot checks left to the caller.
-     */
+    /** Inventory, backups, the cluster, then the full re-dump's restore and verify. */
     void throughRestoreAndVerify() {
         throughCluster();
         run("connection-test", "preflight-restore", "restore", "analyze-target", "verify");
     }
 
-    /**
-     * What the team does in Fly's dashboard: Update Pool Mode, here on the sandbox's
-     * emulated one.
-     */
+    /** What the team does in Fly's dashboard: Update Pool Mode, here emulated. */
     MvcTestResult switchPoolMode(String mode) {
         return mvc.post()
             .uri("/api/sandbox/clusters/" + parameter("clusterId") + "/pool-mode")
@@ -261,7 +235,12 @@ class RehearsalDriver {
     }
 
     JsonNode migrationJson() {
-        return body(mvc.get().uri("/api/migrations/" + migration).with(as("viewer")).exchange());
+        return viewer("");
+    }
+
+    /** What a viewer reads under this migration's API path. */
+    private JsonNode viewer(String path) {
+        return body(mvc.get().uri("/api/migrations/" + migration + path).with(as("viewer")).exchange());
     }
 
     /**
@@ -278,13 +257,9 @@ class RehearsalDriver {
             .findFirst()
             .orElseThrow()
             .directUrl();
-        MvcTestResult r = mvc.post()
-            .uri("/api/migrations/" + migration + "/parameters")
-            .with(as("admin"))
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct, "appDirectUrl", direct)))
-            .exchange();
-        assertThat(r.getResponse().getStatus()).as("set the direct URLs: %s", content(r)).isEqualTo(200);
+        postOk("admin", "/parameters",
+                json.writeValueAsString(java.util.Map.of("targetDirectUrl", direct, "appDirectUrl", direct)),
+                "set the direct URLs");
     }
 
     private void throughPreCutover() {
@@ -300,45 +275,6 @@ class RehearsalDriver {
             .startsWith(parameter("poolMode").equals("transaction") ? "Transaction pooling" : "Session pooling");
         sign("approver", PRE_CUTOVER);
         sign("approver2", PRE_CUTOVER);
-    }
-
-    /**
-     * What the team might do by hand outside the panel: a flyctl command on the sandbox's
-     * emulated Fly, with an org token of its own. Returns standard output; fails on a
-     * non-zero exit.
-     */
-    static String flyctl(Path flyHome, String stdin, String... args) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of(flyHome.resolve("bin/flyctl").toString()));
-        argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false);
-        builder.environment().put("FLY_API_TOKEN", EmulatedFly.issueToken(flyHome, "personal", null));
-        Process p = builder.start();
-        try (var in = p.getOutputStream()) {
-            in.write((stdin == null ? "" : stdin + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("flyctl %s: %s", String.join(" ", args), err).isZero();
-        return out.get().strip();
-    }
-
-    /**
-     * The emulated app's answer: status code and body, which names the database it reads
-     * from.
-     */
-    static String site(String url) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient()
-            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().strip();
     }
 
     JsonNode run(long runId) {

@@ -40,8 +40,7 @@ class SandboxContinuousSyncTest {
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
         String cluster = drive.parameter("clusterId");
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(
-                    () -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode window = drive.downtime().get(0);
             assertThat(window.get("status").asString()).isEqualTo("MEASURED");

@@ -38,17 +38,16 @@ class SandboxCutoverTest {
 
     @Test
     void rehearsesEveryPhaseAndEndsWithTheAppOnTheNewDatabase() throws Exception {
-        assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
-        String flexUrl = RehearsalDriver.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP,
-                "-C", "printenv DATABASE_URL");
+        assertThat(ByHand.site(sandbox.siteUrl())).contains("database=" + names.sourceDatabase());
+        String flexUrl = ByHand.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP, "-C",
+                "printenv DATABASE_URL");
 
         drive.throughCutover();
 
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
         String cluster = drive.parameter("clusterId");
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(
-                    () -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl())).contains("database=fly-db-" + cluster));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode window = drive.downtime().get(0);
             assertThat(window.get("status").asString()).isEqualTo("MEASURED");
@@ -68,7 +67,7 @@ class SandboxCutoverTest {
         assertThat(drive.start("sync-start", clusterName).getResponse().getStatus())
             .as("not this strategy's step, and not now")
             .isEqualTo(409);
-        assertThat(RehearsalDriver.site(sandbox.siteUrl())).as("nothing touched the target")
+        assertThat(ByHand.site(sandbox.siteUrl())).as("nothing touched the target")
             .contains("database=fly-db-" + cluster);
 
         drive.run("app-status", "app-db-errors", "site-check", "connection-health", "long-queries");
@@ -119,14 +118,13 @@ class SandboxCutoverTest {
      * naming the Flex host, audited; with the cluster's URL back it may run.
      */
     private void appPointedBackAtFlexByHandBlocksTheDestroy(RehearsalDriver drive, String flexUrl) throws Exception {
-        String clusterUrl = RehearsalDriver.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app",
-                RehearsalDriver.APP, "-C", "printenv DATABASE_URL");
-        RehearsalDriver.flyctl(sandbox.flyHome(), "DATABASE_URL=" + flexUrl, "secrets", "import", "--app",
-                RehearsalDriver.APP);
+        String clusterUrl = ByHand.flyctl(sandbox.flyHome(), null, "ssh", "console", "--app", RehearsalDriver.APP, "-C",
+                "printenv DATABASE_URL");
+        ByHand.flyctl(sandbox.flyHome(), "DATABASE_URL=" + flexUrl, "secrets", "import", "--app", RehearsalDriver.APP);
         // Back on Flex, the app meets the cutover's freeze: the source stays frozen once
         // the migration is final.
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl()))
                 .isEqualTo("500 FATAL: role \"" + names.appRole() + "\" is not permitted to log in"));
         assertThat(drive.position().get("state").asString()).as("the history alone still says").isEqualTo("FINAL");
 
@@ -146,10 +144,10 @@ class SandboxCutoverTest {
                     && d.contains("names " + flexHost));
         assertThat(drive.position().get("state").asString()).isEqualTo("FINAL");
 
-        RehearsalDriver.flyctl(sandbox.flyHome(), "DATABASE_URL=" + clusterUrl, "secrets", "import", "--app",
+        ByHand.flyctl(sandbox.flyHome(), "DATABASE_URL=" + clusterUrl, "secrets", "import", "--app",
                 RehearsalDriver.APP);
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl())).contains("database=fly-db-"));
     }
 
 }

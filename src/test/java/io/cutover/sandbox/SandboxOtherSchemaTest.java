@@ -57,7 +57,7 @@ class SandboxOtherSchemaTest {
             throws Exception {
         assertThat(objects(names.sourceDatabase())).as("the source has neither users nor posts")
             .noneMatch(o -> o.endsWith("public.users") || o.endsWith("public.posts"));
-        assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+        assertThat(ByHand.site(sandbox.siteUrl()))
             .isEqualTo("200 ok database=" + names.sourceDatabase() + " accounts=20");
 
         drive.throughRestoreAndVerify();

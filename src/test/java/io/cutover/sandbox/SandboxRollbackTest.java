@@ -36,7 +36,7 @@ class SandboxRollbackTest {
         assertThat(drive.phaseState("rollback")).as("no way back is offered before cutover starts").isEqualTo("LOCKED");
         drive.throughCutover();
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl())).contains("database=fly-db-"));
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl())).contains("database=fly-db-"));
         long onFlexAtTheSwitch = users();
         assertThat(signUp(25)).as("the app writes to the cluster after the switch")
             .startsWith("200 ok database=fly-db-")
@@ -77,7 +77,7 @@ class SandboxRollbackTest {
         drive.run("rb-logs", "rb-verify");
 
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
+            .untilAsserted(() -> assertThat(ByHand.site(sandbox.siteUrl()))
                 .isEqualTo("200 ok database=" + names.sourceDatabase() + " users=" + (onFlexAtTheSwitch + 25)));
         assertThat(signUp(1)).as("the next id on Flex is free: the sequence was moved past the cluster's")
             .isEqualTo("200 ok database=" + names.sourceDatabase() + " users=" + (onFlexAtTheSwitch + 26));

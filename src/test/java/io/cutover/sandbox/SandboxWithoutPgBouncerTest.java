@@ -62,8 +62,8 @@ class SandboxWithoutPgBouncerTest {
             .isEqualTo("session");
         String cluster = drive.parameter("clusterId");
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(RehearsalDriver.site(sandbox.siteUrl()))
-                .startsWith("200 ok database=fly-db-" + cluster));
+            .untilAsserted(
+                    () -> assertThat(ByHand.site(sandbox.siteUrl())).startsWith("200 ok database=fly-db-" + cluster));
         assertThat(drive.phaseState("cutover")).isEqualTo("DONE");
     }
 

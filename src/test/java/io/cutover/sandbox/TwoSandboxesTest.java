@@ -155,11 +155,10 @@ class TwoSandboxesTest {
         RehearsalDriver drive = new RehearsalDriver(mvc, sandbox.getBean(JsonMapper.class),
                 sandbox.getBean(SandboxSetup.class));
         String site = sandbox.getBean(SandboxSetup.class).siteUrl();
-        assertThat(RehearsalDriver.site(site))
-            .contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());
+        assertThat(ByHand.site(site)).contains("database=" + sandbox.getBean(SandboxNames.class).sourceDatabase());
         drive.throughCutover();
-        await().atMost(Duration.ofSeconds(30)).until(() -> RehearsalDriver.site(site).contains("database=fly-db-"));
-        return RehearsalDriver.site(site);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ByHand.site(site).contains("database=fly-db-"));
+        return ByHand.site(site);
     }
 
 }
