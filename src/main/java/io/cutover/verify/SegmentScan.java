@@ -196,7 +196,7 @@ final class SegmentScan {
     }
 
     private void drain(Connection c, ConcurrentLinkedQueue<Part> queue, Consumer<String> progress) throws SQLException {
-        Map<TableRef, Boolean> storedValues = new HashMap<>();
+        Map<TableRef, String> terms = new HashMap<>();
         try (Statement st = c.createStatement()) {
             Part p;
             while ((p = queue.poll()) != null) {
@@ -208,10 +208,10 @@ final class SegmentScan {
                 // a savepoint keeps them.
                 Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try {
-                    if (!storedValues.containsKey(t)) {
-                        storedValues.put(t, TableChecksum.hashesStoredValues(st, t));
+                    if (!terms.containsKey(t)) {
+                        terms.put(t, term(st, t));
                     }
-                    read(c, p, storedValues.get(t));
+                    read(c, p, terms.get(t));
                     boolean last = partsLeft.get(t).decrementAndGet() == 0;
                     observer.hashed(this, t, false);
                     if (last) {
@@ -235,12 +235,22 @@ final class SegmentScan {
     }
 
     /**
+     * The row term this scan sums for the table: a table cut into segments keeps the
+     * mixed row hash on every path (its sums meet the baseline's, the re-check's and the
+     * row lists'), even where this side falls back to reading it whole; a table read
+     * whole on both sides takes the cheaper column chain (see {@link TableChecksum}).
+     */
+    private String term(Statement st, TableRef t) throws SQLException {
+        return plans.containsKey(t) ? checksum.rowExpression(TableChecksum.hashesStoredValues(st, t))
+                : checksum.wholeTableTerm(st, t);
+    }
+
+    /**
      * Per segment; where this side cannot cut the table as the source does (its key
      * differs), the whole part at once.
      */
-    private void read(Connection c, Part p, boolean storedValues) throws SQLException {
+    private void read(Connection c, Part p, String mix) throws SQLException {
         Segmentation plan = plans.get(p.table());
-        String mix = checksum.rowExpression(storedValues);
         SegmentSums into = sums.get(p.table());
         if (plan != null && into.valid()) {
             Savepoint inner = c.getAutoCommit() ? null : c.setSavepoint();
