@@ -57,29 +57,34 @@ import java.util.Map;
  * print differently.
  *
  * <p>
- * <b>The column chain</b> ({@link #wholeTableTerm}, whole-table reads only). For a table
- * on the stored-values path, the columns whose type has a hash function SQL can call on
- * the value itself (integers, bool, oid, text, varchar, char(n), uuid, time, timestamp)
- * are hashed one by one, the others (bytea, date, timestamptz) together in one record
- * hash at the end; the row hash is a chain: each column's hash is seeded with the hash of
- * the columns before it,
- * {@code h = H_n(v_n, H_n-1(v_n-1, ... H_1(v_1, H(null mask, seed))))}. The row's
- * composite datum (the copy {@code hash_record_extended(t)} needs) is never built, and no
- * type lookup runs per row: 1.0-1.2 s of CPU for pgbench_accounts' 5 M rows against
- * 2.6-2.8 s for {@code M(hash_record_extended(t))} and 3.5-5.0 s for the text hash,
- * measured by hand (serial plans, backend CPU time). The chain is not linear: every step
- * is a full Jenkins mix of the value and the 64-bit seed, so a value swapped between two
- * rows gives both rows unrelated hashes, and the plain sum of {@code h} already sees what
- * the mix {@code M} was for; the chain's term is {@code h} alone. NULLs: the functions
- * are strict, so a nullable column hashes {@code COALESCE(v, neutral)} and the first step
- * hashes the bitmap of which nullable columns are NULL (NULL and the neutral value differ
- * by the bitmap). {@code hashint8extended} folds a bigint to 32 bits ({@code 1} and
- * {@code 4294967296} hash alike, in the record hash too), so a bigint column takes a
- * second step with its high half. time and timestamp hash their 64-bit value folded the
- * same way (as in the record hash; a change that keeps the fold is a 2^-32 accident per
- * changed value). The chain is only used where a table is read whole on both sides (each
- * side's catalog builds its own chain: equal schemas, equal chains); segment reads, the
- * re-check and row location keep {@link #rowExpression}.
+ * <b>The column chain</b> ({@link #wholeTableTerm}, whole-table reads only, tables of 1
+ * to 100 columns). The row hash is a chain over the columns in order, each column's hash
+ * seeded with the hash of the columns before it,
+ * {@code h = H_n(v_n, H_n-1(v_n-1, ... H_1(v_1, H(null mask, seed))))}, where {@code H}
+ * is the column type's own hash function where SQL can call it on the value (integers,
+ * bool, oid, text, varchar, char(n), uuid, time, timestamp), and the hash of the column's
+ * text otherwise (numeric, float, jsonb, json, interval, arrays, ...: what the text path
+ * sees, column by column); bytea, date and timestamptz, whose stored values hash exactly
+ * but have no such function, go into one record hash at the end. Text is hashed in byte
+ * order ({@code COLLATE "C"}), whatever the column's collation. The row's composite datum
+ * (the copy {@code hash_record_extended(t)} needs) and the row's text are never built:
+ * 1.3 s of CPU for pgbench_accounts' 5 M rows against 2.9-3.4 s for
+ * {@code M(hash_record_extended(t))} and 4.2-4.6 s for {@code hashtextextended(t::text)},
+ * measured by hand (serial plans, backend CPU time). No mix is needed: every step is a
+ * full Jenkins mix of the value and the 64-bit seed, so a value swapped between two rows
+ * gives both rows unrelated hashes, and the plain sum of {@code h} sees what {@code M}
+ * was for. NULLs: the functions are strict, so a nullable column hashes
+ * {@code COALESCE(v, neutral)} and the first step hashes the bitmap of which nullable
+ * columns are NULL (NULL and the neutral value differ by the bitmap). An aggregate
+ * cheaper than the sum buys nothing: {@code bit_xor} (which would also cancel duplicate
+ * rows of a keyless table in pairs) measured the same as {@code sum}, and the mix itself
+ * costs little; the record is what costs. {@code hashint8extended} folds a bigint to 32
+ * bits ({@code 1} and {@code 4294967296} hash alike, in the record hash too), so a bigint
+ * column takes a second step with its high half; time and timestamp hash their 64-bit
+ * value folded the same way (as in the record hash: a change that keeps the fold is a
+ * 2^-32 accident per changed value). The chain is used only where both sides read the
+ * table whole (each side's catalog builds its chain: equal schemas, equal chains);
+ * segment reads, the re-check and row location keep {@link #rowExpression}.
  */
 record TableChecksum(long seed) {
 
@@ -123,23 +128,32 @@ record TableChecksum(long seed) {
     private static final int MAX_CHAIN_COLUMNS = 100;
 
     /**
-     * The user columns in order, quoted, with their type and whether they may be NULL.
+     * The user columns in order, quoted, with their type, whether they may be NULL and
+     * whether a char column has a length (without one, trailing blanks print but do not
+     * hash).
      */
     private static final String COLUMNS = """
-            SELECT quote_ident(a.attname), a.atttypid::int, NOT a.attnotnull FROM pg_attribute a
+            SELECT quote_ident(a.attname), a.atttypid::int, NOT a.attnotnull, a.atttypmod > 0 FROM pg_attribute a
             WHERE a.attrelid = '%s'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
+
+    /** Types whose stored values hash exactly, but with no hash function SQL can call. */
+    private static final java.util.Set<Integer> RECORD_HASHED = java.util.Set.of(17, 1082, 1184);
+
+    /** Every other type hashes its text (with the output settings the session pins). */
+    private static final String[] TEXT_STEP = { "hashtextextended(%s COLLATE \"C\", %s)", "''" };
 
     /**
      * Per type: its hash function (the default hash opclass's extended one, called on the
-     * value) and the neutral value a NULL hashes as (the null mask tells them apart).
+     * value; text types in byte order, whatever the column's collation) and the neutral
+     * value a NULL hashes as (the null mask tells them apart).
      */
     private static final Map<Integer, String[]> CHAIN_STEP = Map.ofEntries(step(21, "hashint2extended(%s, %s)", "0"),
             step(23, "hashint4extended(%s, %s)", "0"),
             // The fold to 32 bits, then the high half: together they are the whole value.
             step(20, "hashint4extended((%1$s >> 32)::int4, hashint8extended(%1$s, %2$s))", "0"),
             step(26, "hashoidextended(%s, %s)", "0"), step(16, "hashint4extended(%s::int4, %s)", "false"),
-            step(25, "hashtextextended(%s, %s)", "''"), step(1043, "hashtextextended(%s, %s)", "''"),
-            step(1042, "hashbpcharextended(%s, %s)", "''"),
+            step(25, TEXT_STEP[0], "''"), step(1043, TEXT_STEP[0], "''"),
+            step(1042, "hashbpcharextended(%s COLLATE \"C\", %s)", "''"),
             step(2950, "uuid_hash_extended(%s, %s)", "'00000000-0000-0000-0000-000000000000'"),
             step(1083, "time_hash_extended(%s, %s)", "'00:00'"),
             step(1114, "timestamp_hash_extended(%s, %s)", "'epoch'"));
@@ -148,7 +162,22 @@ record TableChecksum(long seed) {
         return Map.entry(type, new String[] { function, neutral });
     }
 
-    private record Column(String name, int type, boolean nullable) {
+    private record Column(String name, int type, boolean nullable, boolean sized) {
+
+        boolean inRecord() {
+            return RECORD_HASHED.contains(type);
+        }
+
+        /** The function and the neutral value of this column's step in the chain. */
+        String[] step() {
+            return type == 1042 && !sized ? TEXT_STEP : CHAIN_STEP.getOrDefault(type, TEXT_STEP);
+        }
+
+        /** The value the step hashes. */
+        String value() {
+            String v = step() == TEXT_STEP && type != 25 && type != 1043 ? name + "::text" : name;
+            return nullable ? "COALESCE(" + v + ", " + step()[1] + ")" : v;
+        }
     }
 
     /** A checksum with a seed nobody knows before the verification starts. */
@@ -178,9 +207,8 @@ record TableChecksum(long seed) {
      * {@link #rowExpression}. Both sides of a comparison must read the table whole.
      */
     String wholeTableTerm(Statement st, TableRef table) throws SQLException {
-        boolean storedValues = hashesStoredValues(st, table);
-        String chain = storedValues ? columnChain(st, table) : null;
-        return chain != null ? chain : rowExpression(storedValues);
+        String chain = columnChain(st, table);
+        return chain != null ? chain : rowExpression(hashesStoredValues(st, table));
     }
 
     /** The whole-table query with a given term (tests compare the terms on one table). */
@@ -196,7 +224,7 @@ record TableChecksum(long seed) {
         List<Column> columns = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(COLUMNS.formatted(table.quoted().replace("'", "''")))) {
             while (rs.next()) {
-                columns.add(new Column("t." + rs.getString(1), rs.getInt(2), rs.getBoolean(3)));
+                columns.add(new Column("t." + rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4)));
             }
         }
         if (columns.isEmpty() || columns.size() > MAX_CHAIN_COLUMNS) {
@@ -206,7 +234,7 @@ record TableChecksum(long seed) {
         List<String> mask = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (Column c : columns) {
-            if (c.nullable() && CHAIN_STEP.containsKey(c.type())) {
+            if (c.nullable() && !c.inRecord()) {
                 mask.add("((" + c.name() + " IS NULL)::int4 << " + mask.size() % 31 + ")");
             }
         }
@@ -216,13 +244,12 @@ record TableChecksum(long seed) {
                     + ")";
         }
         for (Column c : columns) {
-            String[] step = CHAIN_STEP.get(c.type());
-            if (step == null) {
+            if (c.inRecord()) {
                 rest.add(c.name());
-                continue;
             }
-            String value = c.nullable() ? "COALESCE(" + c.name() + ", " + step[1] + ")" : c.name();
-            h = step[0].formatted(value, h);
+            else {
+                h = c.step()[0].formatted(c.value(), h);
+            }
         }
         return rest.isEmpty() ? h : "hash_record_extended(ROW(" + String.join(", ", rest) + "), " + h + ")";
     }

@@ -133,7 +133,10 @@ class TableChecksumTest {
             // date has no SQL-callable hash of its own: it goes into the record at the
             // end.
             assertThat(checksum.wholeTableTerm(st, table("events"))).startsWith("hash_record_extended(ROW(t.day), ");
-            assertThat(checksum.wholeTableTerm(st, table("accounts"))).contains("hashtextextended(t::text");
+            // numeric: 1.0 and 1.00 hash alike, so its text is hashed, and only its text.
+            assertThat(checksum.wholeTableTerm(st, table("accounts")))
+                .contains("hashtextextended(t.balance::text COLLATE \"C\", ")
+                .doesNotContain("t::text");
         }
     }
 
@@ -142,12 +145,25 @@ class TableChecksumTest {
         TableChecksum checksum = TableChecksum.random();
         TestDatabases.execute(target, SWAP_LOOP);
         String chain;
+
+        String textColumns;
         try (Connection c = TestDatabases.connect(target); Statement st = c.createStatement()) {
             chain = checksum.query(table("users"), checksum.columnChain(st, table("users")));
+            textColumns = checksum.query(table("accounts"), checksum.columnChain(st, table("accounts")));
         }
 
         assertThat(undetected("users", "email", chain)).isZero();
         assertThat(undetected("users", "bid", chain)).isZero();
+        assertThat(undetected("accounts", "bid", textColumns)).isZero();
+        assertThat(undetected("accounts", "balance", textColumns)).isZero();
+    }
+
+    @Test
+    void aNumericsScaleIsADifference() {
+        TestDatabases.execute(target, "UPDATE accounts SET balance = 2.500 WHERE id = 2");
+
+        assertThat(verify()).containsExactly("public.accounts|content checksum",
+                "public.accounts (id = 2)|row differs");
     }
 
     @Test
