@@ -68,8 +68,8 @@ import java.util.Map;
  * but have no such function, go into one record hash at the end. Text is hashed in byte
  * order ({@code COLLATE "C"}), whatever the column's collation. The row's composite datum
  * (the copy {@code hash_record_extended(t)} needs) and the row's text are never built:
- * 1.3 s of CPU for pgbench_accounts' 5 M rows against 2.9-3.4 s for
- * {@code M(hash_record_extended(t))} and 4.2-4.6 s for {@code hashtextextended(t::text)},
+ * 1.3-1.4 s of CPU for pgbench_accounts' 5 M rows against 2.6-3.4 s for
+ * {@code M(hash_record_extended(t))} and 3.5-5.0 s for {@code hashtextextended(t::text)},
  * measured by hand (serial plans, backend CPU time). No mix is needed: every step is a
  * full Jenkins mix of the value and the 64-bit seed, so a value swapped between two rows
  * gives both rows unrelated hashes, and the plain sum of {@code h} sees what {@code M}
