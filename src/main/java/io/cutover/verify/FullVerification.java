@@ -31,7 +31,9 @@ record FullVerification(VerifyProperties properties, Executor executor) {
             java.util.function.Function<Map<TableRef, Segmentation>, VerifyProgress> bars) throws Exception {
         int threads = properties.threads();
         TableChecksum checksum = TableChecksum.random();
-        Catalogued src = Catalogued.read(source, properties.connectTimeout(), sourceSnapshot, true);
+        // Naming rows needs key ranges only for the tables that differ: they are cut
+        // after the scan, so sampling the keys of every table does not delay it.
+        Catalogued src = Catalogued.read(source, properties.connectTimeout(), sourceSnapshot, !locate);
         Catalogued tgt = Catalogued.read(target, properties.connectTimeout(), targetSnapshot, false);
         VerifyProgress bar = bars.apply(src.plans());
         // The source's key ranges cut both sides: segment i means the same keys on each.
@@ -59,9 +61,9 @@ record FullVerification(VerifyProperties properties, Executor executor) {
             .stream()
             .map(m -> atSnapshot && m.difference().startsWith("materialized view ") ? recomputedView(m) : m)
             .toList());
+        Map<TableRef, Segmentation> plans = src.plans();
         if (locate) {
-            Map<TableRef, Segmentation> plans = new TreeMap<>(src.plans());
-            plans.keySet().retainAll(differing(srcSide.scanned(), tgtSide.scanned()));
+            plans = cut(source, sourceSnapshot, differing(srcSide.scanned(), tgtSide.scanned()));
             if (!plans.isEmpty()) {
                 List<TableRef> tables = List.copyOf(plans.keySet());
                 SegmentScan.Running sb = new SegmentScan(source, properties.connectTimeout(), sourceSnapshot, checksum,
@@ -83,7 +85,19 @@ record FullVerification(VerifyProperties properties, Executor executor) {
             .toList());
         VerificationReport report = new VerificationReport(srcSide.stats(), tgtSide.stats(), mismatches,
                 srcSide.parts(), tgtSide.parts());
-        return new Outcome(report, src.plans(), s.segments(), t.segments());
+        return new Outcome(report, plans, s.segments(), t.segments());
+    }
+
+    /** The key ranges of the given tables, from the source at its snapshot. */
+    private Map<TableRef, Segmentation> cut(ExecutionValues.Connection source, String snapshot,
+            java.util.Set<TableRef> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return Map.of();
+        }
+        try (java.sql.Connection c = PgSession.pinned(source, properties.connectTimeout())) {
+            PgSession.useSnapshot(c, snapshot);
+            return new TreeMap<>(SegmentPlanner.plan(c, List.copyOf(tables)));
+        }
     }
 
     /** The tables both sides read whose counts or checksums differ. */

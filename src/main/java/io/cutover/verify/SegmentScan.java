@@ -71,7 +71,10 @@ final class SegmentScan {
         this.plans = plans;
     }
 
-    private record Part(TableRef table, long fromPage, long toPage) {
+    /**
+     * @param pages the heap pages the part is expected to read (its share of relpages)
+     */
+    private record Part(TableRef table, long fromPage, long toPage, long pages) {
 
         String where() {
             if (fromPage == 0 && toPage < 0) {
@@ -154,8 +157,10 @@ final class SegmentScan {
     }
 
     /**
-     * Largest tables first, each big one cut into block ranges (PostgreSQL 14 can scan a
-     * ctid range).
+     * Each big table cut into block ranges (PostgreSQL 14 can scan a ctid range), then
+     * the parts in order of their heap pages, largest first: a table just under the cut
+     * (one part of up to 128 MB) starts before the 64 MB ranges, not after them, where it
+     * would be read alone at the end while the other connections wait.
      */
     private List<Part> parts(List<TableRef> tables, int threads) throws SQLException {
         Map<TableRef, Long> pages = new HashMap<>();
@@ -181,7 +186,8 @@ final class SegmentScan {
             partCount.put(t, (int) Math.max(1, n < 2 ? 1 : n));
             if (n < 2) {
                 partsLeft.put(t, new AtomicInteger(1));
-                parts.add(new Part(t, 0, -1));
+                // Never analyzed (relpages 0): its size on disk stands in.
+                parts.add(new Part(t, 0, -1, pages.get(t) > 0 ? pages.get(t) : sizes.get(t) / 8192));
                 continue;
             }
             long step = pages.get(t) / n;
@@ -189,14 +195,16 @@ final class SegmentScan {
             for (long i = 0; i < n; i++) {
                 // The last range is open-ended: relpages is an estimate, the table may
                 // have grown since.
-                parts.add(new Part(t, i * step, i == n - 1 ? -1 : (i + 1) * step));
+                parts.add(new Part(t, i * step, i == n - 1 ? -1 : (i + 1) * step, step));
             }
         }
+        // Stable: equal parts keep the order by total size.
+        parts.sort((a, b) -> Long.compare(b.pages(), a.pages()));
         return parts;
     }
 
     private void drain(Connection c, ConcurrentLinkedQueue<Part> queue, Consumer<String> progress) throws SQLException {
-        Map<TableRef, Boolean> storedValues = new HashMap<>();
+        Map<TableRef, String> terms = new HashMap<>();
         try (Statement st = c.createStatement()) {
             Part p;
             while ((p = queue.poll()) != null) {
@@ -208,10 +216,10 @@ final class SegmentScan {
                 // a savepoint keeps them.
                 Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try {
-                    if (!storedValues.containsKey(t)) {
-                        storedValues.put(t, TableChecksum.hashesStoredValues(st, t));
+                    if (!terms.containsKey(t)) {
+                        terms.put(t, term(st, t));
                     }
-                    read(c, p, storedValues.get(t));
+                    read(c, p, terms.get(t));
                     boolean last = partsLeft.get(t).decrementAndGet() == 0;
                     observer.hashed(this, t, false);
                     if (last) {
@@ -235,12 +243,22 @@ final class SegmentScan {
     }
 
     /**
+     * The row term this scan sums for the table: a table cut into segments keeps the
+     * mixed row hash on every path (its sums meet the baseline's, the re-check's and the
+     * row lists'), even where this side falls back to reading it whole; a table read
+     * whole on both sides takes the cheaper column chain (see {@link TableChecksum}).
+     */
+    private String term(Statement st, TableRef t) throws SQLException {
+        return plans.containsKey(t) ? checksum.rowExpression(TableChecksum.hashesStoredValues(st, t))
+                : checksum.wholeTableTerm(st, t);
+    }
+
+    /**
      * Per segment; where this side cannot cut the table as the source does (its key
      * differs), the whole part at once.
      */
-    private void read(Connection c, Part p, boolean storedValues) throws SQLException {
+    private void read(Connection c, Part p, String mix) throws SQLException {
         Segmentation plan = plans.get(p.table());
-        String mix = checksum.rowExpression(storedValues);
         SegmentSums into = sums.get(p.table());
         if (plan != null && into.valid()) {
             Savepoint inner = c.getAutoCommit() ? null : c.setSavepoint();
