@@ -162,8 +162,8 @@ final class Recheck {
         String coverage = (rechecked + wholeSegmented) + " of " + baseline.segments() + " segments re-checked ("
                 + keysCompared + " keys the stream changed compared row by row, " + baseline.unprovenSegments()
                 + " segments left open online), " + wholeTables
-                + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at source position "
-                + baseline.sourcePosition() + " (online verification at " + baseline.at() + ")";
+                + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at "
+                + baseline.provenAt();
         return finish.apply(new Partial(sourceStats, targetStats, rows, coverage));
     }
 

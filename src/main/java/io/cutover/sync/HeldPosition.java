@@ -1,0 +1,61 @@
+package io.cutover.sync;
+
+import io.cutover.migration.ExecutionValues;
+import io.cutover.verify.PgSession;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Both sides at one moment of the stream while the app writes: the source at a temporary
+ * slot's exported snapshot (its consistent point X), the target with the panel's applier
+ * held at X for the time of one {@code pg_export_snapshot()}. Whatever reads both
+ * snapshots compares exactly, as if nothing were changing.
+ */
+final class HeldPosition {
+
+    /** What is read at the position, with both snapshots open. */
+    interface Reader<T> {
+
+        T read(String sourceSnapshot, String targetSnapshot, String position) throws Exception;
+
+    }
+
+    private HeldPosition() {
+    }
+
+    /**
+     * Runs {@code reader} at one position; null when the applier is not running or did
+     * not reach the position within {@code wait} ({@code late} is told which).
+     */
+    static <T> T read(SyncRuntime sync, long migrationId, ExecutionValues.Connection source,
+            ExecutionValues.Connection target, Duration wait, Consumer<String> late, Reader<T> reader)
+            throws Exception {
+        String name = "cutover_verify_" + migrationId + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
+        try (Connection replication = SourceSlot.openReplication(source, sync.properties().connectTimeout());
+                Connection tgt = PgSession.pinned(target, sync.properties().connectTimeout())) {
+            SourceSlot.SlotCreated slot = SourceSlot.createTemporarySlot(replication, name);
+            long at = PgOutput.lsn(slot.consistentLsn());
+            ChangeApplier.Hold hold = sync.appliers().holdAt(migrationId, at).orElse(null);
+            if (hold == null) {
+                return null;
+            }
+            String targetSnapshot;
+            try {
+                hold.reached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                targetSnapshot = PgSession.exportSnapshot(tgt);
+            }
+            catch (TimeoutException e) {
+                late.accept("The applier did not reach " + slot.consistentLsn() + " within " + wait.toSeconds() + " s");
+                return null;
+            }
+            finally {
+                hold.release.countDown();
+            }
+            return reader.read(slot.snapshot(), targetSnapshot, slot.consistentLsn());
+        }
+    }
+
+}
