@@ -34,17 +34,40 @@ final class HeldPosition {
             ExecutionValues.Connection target, Duration wait, Consumer<String> late, Reader<T> reader)
             throws Exception {
         String name = "cutover_verify_" + migrationId + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
+        // The applier pauses first, so it cannot apply past the slot's position while the
+        // slot is being created; then it applies up to that position and holds there.
         try (Connection replication = SourceSlot.openReplication(source, sync.properties().connectTimeout());
                 Connection tgt = PgSession.pinned(target, sync.properties().connectTimeout())) {
-            SourceSlot.SlotCreated slot = SourceSlot.createTemporarySlot(replication, name);
-            long at = PgOutput.lsn(slot.consistentLsn());
-            ChangeApplier.Hold hold = sync.appliers().holdAt(migrationId, at).orElse(null);
+            ChangeApplier.Hold pause = sync.appliers().holdAt(migrationId, 0).orElse(null);
+            if (pause == null) {
+                return null;
+            }
+            ChangeApplier.Hold hold;
+            SourceSlot.SlotCreated slot;
+            long at;
+            try {
+                pause.reached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                slot = SourceSlot.createTemporarySlot(replication, name);
+                at = PgOutput.lsn(slot.consistentLsn());
+                hold = sync.appliers().holdAt(migrationId, at).orElse(null);
+            }
+            catch (TimeoutException e) {
+                late.accept("The applier did not pause within " + wait.toSeconds() + " s");
+                return null;
+            }
+            finally {
+                pause.release.countDown();
+            }
             if (hold == null) {
                 return null;
             }
             String targetSnapshot;
             try {
-                hold.reached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                long reached = hold.reached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (reached > at) {
+                    late.accept("The applier had applied past " + slot.consistentLsn());
+                    return null;
+                }
                 targetSnapshot = PgSession.exportSnapshot(tgt);
             }
             catch (TimeoutException e) {
