@@ -4,6 +4,7 @@ import io.cutover.migration.ExecutionValues;
 import io.cutover.verify.PgSession;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -22,6 +23,9 @@ final class HeldPosition {
         T read(String sourceSnapshot, String targetSnapshot, String position) throws Exception;
 
     }
+
+    /** The longest the stream pauses while the slot is created. */
+    static final Duration PAUSE_AT_MOST = Duration.ofSeconds(1);
 
     private HeldPosition() {
     }
@@ -47,6 +51,11 @@ final class HeldPosition {
             long at;
             try {
                 pause.reached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                // The slot waits for the source's running transactions: a long one must
+                // not stall the stream. Past PAUSE_AT_MOST the applier goes on, and if it
+                // passes the slot's position this read is refused below.
+                CompletableFuture.delayedExecutor(PAUSE_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(pause.release::countDown);
                 slot = SourceSlot.createTemporarySlot(replication, name);
                 at = PgOutput.lsn(slot.consistentLsn());
                 hold = sync.appliers().holdAt(migrationId, at).orElse(null);
