@@ -236,7 +236,10 @@ final class ChangeApplier implements Runnable {
             }
             Message m = PgOutput.decode(buffer);
             if (m instanceof Begin b) {
-                if (hold != null && b.finalLsn() >= hold.at) {
+                // A loop: while held, a new hold may be asked for (a pause first, then
+                // the position a slot was created at), and this transaction may be past
+                // it.
+                while (hold != null && b.finalLsn() >= hold.at) {
                     if (group.transactions > 0) {
                         position = commit(stream, writer, group);
                         confirmed = Math.max(confirmed, position);

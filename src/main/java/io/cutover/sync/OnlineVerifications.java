@@ -1,6 +1,7 @@
 package io.cutover.sync;
 
 import io.cutover.verify.OnlineBaseline;
+import io.cutover.verify.TouchedRows;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,40 @@ class OnlineVerifications {
 
     Optional<Entry> get(long migrationId) {
         return Optional.ofNullable(entries.get(migrationId));
+    }
+
+    /**
+     * A background pass's proof replaces the entry it started from (unless an online
+     * verification replaced that meanwhile), and the record drops what the pass proved,
+     * both at once: the verification inside the downtime never sees the one without the
+     * other.
+     */
+    boolean advance(long migrationId, Entry from, OnlineBaseline to, Runnable dropProven) {
+        synchronized (from.touched()) {
+            if (!entries.replace(migrationId, from, new Entry(to, from.touched()))) {
+                return false;
+            }
+            dropProven.run();
+            return true;
+        }
+    }
+
+    /** The entry with what its record holds now, read together with it. */
+    Optional<Proof> proof(long migrationId) {
+        Entry entry = entries.get(migrationId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        synchronized (entry.touched()) {
+            Entry now = entries.get(migrationId);
+            if (now == null || now.touched() != entry.touched()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Proof(now.baseline(), now.touched(), now.touched().snapshot()));
+        }
+    }
+
+    record Proof(OnlineBaseline baseline, TouchedKeys touched, TouchedRows rows) {
     }
 
     void forget(long migrationId) {

@@ -8,12 +8,8 @@ import io.cutover.runbook.SqlTarget;
 import io.cutover.verify.Mismatch;
 import io.cutover.verify.OnlineBaseline;
 import io.cutover.verify.Verifier;
-import io.cutover.verify.PgSession;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +31,13 @@ class SyncOnlineVerifyCheck implements StepCheck {
 
     private final Verifier verifier;
 
-    SyncOnlineVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) {
+    private final VerificationPasses passes;
+
+    SyncOnlineVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier, VerificationPasses passes) {
         this.sync = sync;
         this.online = online;
         this.verifier = verifier;
+        this.passes = passes;
     }
 
     /**
@@ -48,36 +47,15 @@ class SyncOnlineVerifyCheck implements StepCheck {
      */
     private Verifier.Online atOnePosition(CheckContext ctx, long id, ExecutionValues.Connection source,
             ExecutionValues.Connection target) throws Exception {
-        String name = "cutover_verify_" + id + "_" + Long.toHexString(System.nanoTime() & 0xFFFFFF);
-        try (Connection replication = SourceSlot.openReplication(source, sync.properties().connectTimeout());
-                Connection tgt = PgSession.pinned(target, sync.properties().connectTimeout())) {
-            SourceSlot.SlotCreated slot = SourceSlot.createTemporarySlot(replication, name);
-            long at = PgOutput.lsn(slot.consistentLsn());
-            ChangeApplier.Hold hold = sync.appliers().holdAt(id, at).orElse(null);
-            if (hold == null) {
-                return null;
-            }
-            String targetSnapshot;
-            try {
-                hold.reached.get(HOLD_WAIT.toSeconds(), TimeUnit.SECONDS);
-                targetSnapshot = PgSession.exportSnapshot(tgt);
-            }
-            catch (TimeoutException e) {
-                ctx.log()
-                    .err("The applier did not reach " + slot.consistentLsn() + " within " + HOLD_WAIT.toSeconds()
-                            + " s; each side is read at its own moment");
-                return null;
-            }
-            finally {
-                hold.release.countDown();
-            }
-            ctx.log()
-                .system("Online verification at source position " + slot.consistentLsn()
-                        + ": the source at a snapshot of that position, the target"
-                        + " with the stream held there for a moment; every table on both sides while the app writes");
-            return verifier.verifyOnline(source, slot.snapshot(), target, targetSnapshot, slot.consistentLsn(),
-                    ctx.log());
-        }
+        return HeldPosition.read(sync, id, source, target, HOLD_WAIT,
+                late -> ctx.log().err(late + "; each side is read at its own moment"),
+                (sourceSnapshot, targetSnapshot, position) -> {
+                    ctx.log()
+                        .system("Online verification at source position " + position
+                                + ": the source at a snapshot of that position, the target"
+                                + " with the stream held there for a moment; every table on both sides while the app writes");
+                    return verifier.verifyOnline(source, sourceSnapshot, target, targetSnapshot, position, ctx.log());
+                });
     }
 
     @Override
@@ -92,6 +70,7 @@ class SyncOnlineVerifyCheck implements StepCheck {
         ExecutionValues.Connection target = ctx.requiredConnection(SqlTarget.TARGET);
         Optional<TouchedKeys> touched = stream.mode() == SyncMode.PANEL && sync.appliers().isRunning(id)
                 ? sync.appliers().touched(id) : Optional.empty();
+        passes.stop(id);
         online.forget(id);
         // Recording starts before either snapshot is taken: every change after them is
         // then known.
@@ -118,13 +97,17 @@ class SyncOnlineVerifyCheck implements StepCheck {
                     + " the stream changes, so the verification inside the downtime reads every table again");
         }
         online.put(id, baseline, touched.get());
+        passes.start(id, source, target);
         return CheckOutcome
             .passed(proven
                     + (baseline.unprovenSegments() == 0 ? ""
                             : "; " + baseline.unprovenSegments()
                                     + " differ now (changes in flight, or real differences)")
                     + ". Inside the downtime 'sync-verify' re-checks every row the stream" + " changes from now on"
-                    + (baseline.unprovenSegments() == 0 ? "" : ", and the segments that differ now"));
+                    + (baseline.unprovenSegments() == 0 ? "" : ", and the segments that differ now")
+                    + "; until then background passes compare what the stream changed every "
+                    + sync.properties().verifyPassInterval().toSeconds()
+                    + " s, so it re-checks only what changed since the last pass");
     }
 
 }

@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout connect timeout of every sync connection
  * @param lagChartWindow how far back the sync panel's lag chart reaches; the ring of lag
  * samples per stream keeps this much (at most 3600 samples)
+ * @param verifyPassInterval after an online verification, the pause between two
+ * background passes that compare what the stream changed since the last one (each at one
+ * applied position), so the verification inside the downtime reads only what changed
+ * after the last pass
  */
 @Validated
 @ConfigurationProperties("cutover.sync")
@@ -31,5 +35,6 @@ record SyncProperties(@NotNull @DefaultValue("1s") Duration sampleInterval,
         @Min(1) @Max(1_000_000) @DefaultValue("20000") int groupChanges,
         @NotNull @DefaultValue("200ms") Duration groupDelay, @NotNull @DefaultValue("5s") Duration retryDelay,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 1) @DefaultValue("5m") Duration lagChartWindow) {
+        @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 1) @DefaultValue("5m") Duration lagChartWindow,
+        @NotNull @DurationMin(millis = 100) @DurationMax(hours = 1) @DefaultValue("2s") Duration verifyPassInterval) {
 }

@@ -19,7 +19,39 @@ import java.time.Instant;
 public record SyncStatus(long migrationId, String state, String mode, String slot, String sourceLsn, String appliedLsn,
         long lagBytes, Double lagSeconds, long retainedBytes, long volumeBytes, long databaseBytes, String retention,
         String retentionMessage, Backlog backlog, long transactionsApplied, long changesApplied, String problem,
-        Instant sampledAt) {
+        Instant sampledAt, Verification verification) {
+
+    public SyncStatus(long migrationId, String state, String mode, String slot, String sourceLsn, String appliedLsn,
+            long lagBytes, Double lagSeconds, long retainedBytes, long volumeBytes, long databaseBytes,
+            String retention, String retentionMessage, Backlog backlog, long transactionsApplied, long changesApplied,
+            String problem, Instant sampledAt) {
+        this(migrationId, state, mode, slot, sourceLsn, appliedLsn, lagBytes, lagSeconds, retainedBytes, volumeBytes,
+                databaseBytes, retention, retentionMessage, backlog, transactionsApplied, changesApplied, problem,
+                sampledAt, null);
+    }
+
+    /**
+     * Where the verification kept pace with the stream after the online verification.
+     *
+     * @param position the source position everything not pending is proven equal at
+     * @param at when the last pass (or the online verification) proved it
+     * @param passes background passes so far
+     * @param lastKeys keys the last pass compared on both sides
+     * @param pendingKeys keys the stream changed since, compared by the next pass (or
+     * inside the downtime)
+     * @param differences rows found different at a pass, named by key (the first 100)
+     * @param problem why the last pass did not finish, or null
+     */
+    public record Verification(String position, Instant at, int passes, long lastKeys, long pendingKeys,
+            java.util.List<String> differences, String problem) {
+    }
+
+    /** The same status with the verification's progress. */
+    public SyncStatus with(Verification v) {
+        return new SyncStatus(migrationId, state, mode, slot, sourceLsn, appliedLsn, lagBytes, lagSeconds,
+                retainedBytes, volumeBytes, databaseBytes, retention, retentionMessage, backlog, transactionsApplied,
+                changesApplied, problem, sampledAt, v);
+    }
 
     /**
      * @param applyBytesPerSecond how fast the target catches up, over the last seconds (0

@@ -32,9 +32,12 @@ public class SyncStreams {
 
     private final LagSamples lagSamples;
 
+    private final VerificationPasses passes;
+
     SyncStreams(SyncStreamRepository streams, LagMonitor monitor, MigrationManagement migrations, RunLauncher runs,
-            SyncConnections connections, LagSamples lagSamples) {
+            SyncConnections connections, LagSamples lagSamples, VerificationPasses passes) {
         this.lagSamples = lagSamples;
+        this.passes = passes;
         this.streams = streams;
         this.monitor = monitor;
         this.migrations = migrations;
@@ -49,7 +52,8 @@ public class SyncStreams {
     /** The latest sample; unknown migrations are refused (404). */
     public SyncStatus status(long migrationId) {
         migrations.details(migrationId);
-        return monitor.status(migrationId);
+        SyncStatus status = monitor.status(migrationId);
+        return passes.status(migrationId).map(status::with).orElse(status);
     }
 
     /**

@@ -18,22 +18,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @StepCheck.Named("sync-verify")
-record SyncVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier) implements StepCheck {
+record SyncVerifyCheck(SyncRuntime sync, OnlineVerifications online, Verifier verifier,
+        VerificationPasses passes) implements StepCheck {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws Exception {
         long id = ctx.migrationId();
+        // A pass still under way stops at its next chunk of keys; what it had not proven
+        // is still in the record read below.
+        passes.stop(id);
         Optional<String> why = full(ctx, id);
         if (why.isPresent()) {
             ctx.log().system("Full verification: " + why.get());
             return verifier.verifyAndReport(ctx);
         }
-        OnlineVerifications.Entry entry = online.get(id).orElseThrow();
+        OnlineVerifications.Proof proof = online.proof(id).orElseThrow();
         ctx.log()
-            .system("Re-checking what changed since the online verification at " + entry.baseline().at()
-                    + " (source position " + entry.baseline().sourcePosition() + "), the sequences and the schema");
+            .system("Re-checking what changed since "
+                    + (proof.baseline().passes() == 0 ? "the online verification" : "the last background pass") + " at "
+                    + proof.baseline().at() + " (source position " + proof.baseline().sourcePosition()
+                    + "), the sequences and the schema");
         VerificationReport report = verifier.recheck(ctx.requiredConnection(SqlTarget.SOURCE),
-                ctx.requiredConnection(SqlTarget.TARGET), entry.baseline(), entry.touched().snapshot(), ctx.log());
+                ctx.requiredConnection(SqlTarget.TARGET), proof.baseline(), proof.rows(), ctx.log());
         ctx.log()
             .system(report.coverage()
                     + ". A full re-check: run this step again with option full = yes, or the step 'Verify everything'");

@@ -25,15 +25,51 @@ public final class OnlineBaseline {
 
     private final Map<TableRef, Set<Integer>> unproven;
 
+    private final Instant onlineAt;
+
+    private final int passes;
+
     OnlineBaseline(String sourcePosition, Instant at, Map<TableRef, Segmentation> plans,
             Map<TableRef, Set<Integer>> unproven) {
+        this(sourcePosition, at, plans, unproven, at, 0);
+    }
+
+    private OnlineBaseline(String sourcePosition, Instant at, Map<TableRef, Segmentation> plans,
+            Map<TableRef, Set<Integer>> unproven, Instant onlineAt, int passes) {
         this.sourcePosition = sourcePosition;
         this.at = at;
         this.plans = Map.copyOf(plans);
         this.unproven = Map.copyOf(unproven);
+        this.onlineAt = onlineAt;
+        this.passes = passes;
     }
 
-    /** The source's WAL position at its snapshot. */
+    /**
+     * The same proof carried to a newer position by a background pass: every row the
+     * stream changed up to it was compared there (those still open are kept in the record
+     * of touched rows by the caller).
+     */
+    OnlineBaseline advancedTo(String position, Instant when) {
+        return new OnlineBaseline(position, when, plans, unproven, onlineAt, passes + 1);
+    }
+
+    /** When the online verification itself ran. */
+    public Instant onlineAt() {
+        return onlineAt;
+    }
+
+    /** Background passes that carried the proof forward since the online verification. */
+    public int passes() {
+        return passes;
+    }
+
+    /** Where the proof stands, in words, for a coverage line. */
+    public String provenAt() {
+        return "source position " + sourcePosition + (passes == 0 ? " (online verification at " + at + ")"
+                : " (background pass " + passes + " at " + at + "; online verification at " + onlineAt + ")");
+    }
+
+    /** The source's WAL position at its snapshot (or the latest background pass's). */
     public String sourcePosition() {
         return sourcePosition;
     }

@@ -117,11 +117,27 @@ final class Recheck {
         int wholeSegmented = whole.stream().filter(plans::containsKey).mapToInt(w -> plans.get(w).segments()).sum();
         bar.start(rechecked);
         long keysCompared = 0;
+        // Every table's changed keys at once: each comparison is a few index lookups per
+        // key on both sides, and several small tables one after the other cost their
+        // connections' setup each.
+        List<java.util.concurrent.CompletableFuture<RowLocator.Located>> byKey = new ArrayList<>();
         for (Part p : parts) {
+            byKey.add(p.plan().keyColumns().size() != 1 ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return locator.compareKeys(p.table(), p.plan(), p.keys());
+                        }
+                        catch (SQLException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                    }, executor));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
             long compared = 0;
             Set<String> named = new HashSet<>();
-            if (p.plan().keyColumns().size() == 1) {
-                RowLocator.Located located = locator.compareKeys(p.table(), p.plan(), p.keys());
+            if (byKey.get(i) != null) {
+                RowLocator.Located located = joined(byKey.get(i));
                 rows.addAll(located.mismatches());
                 located.mismatches().forEach(m -> named.add(m.object()));
                 compared = located.rowsCompared();
@@ -162,9 +178,21 @@ final class Recheck {
         String coverage = (rechecked + wholeSegmented) + " of " + baseline.segments() + " segments re-checked ("
                 + keysCompared + " keys the stream changed compared row by row, " + baseline.unprovenSegments()
                 + " segments left open online), " + wholeTables
-                + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at source position "
-                + baseline.sourcePosition() + " (online verification at " + baseline.at() + ")";
+                + " tables or partitions without segments (or changed wholesale) hashed whole; the rest proven at "
+                + baseline.provenAt();
         return finish.apply(new Partial(sourceStats, targetStats, rows, coverage));
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) throws SQLException {
+        try {
+            return f.join();
+        }
+        catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -174,7 +202,7 @@ final class Recheck {
     private Part part(TableRef table, Segmentation plan) throws SQLException {
         Set<String> keys = touched.values(table, plan.segmentColumn());
         TreeSet<Integer> hashed = new TreeSet<>(baseline.unproven(table));
-        Set<Integer> touchedSegments = segmentsOf(plan, keys);
+        Set<Integer> touchedSegments = TouchedSegments.of(plan, keys, source, properties.connectTimeout());
         if (plan.keyColumns().size() != 1) {
             hashed.addAll(touchedSegments);
         }
@@ -191,29 +219,6 @@ final class Recheck {
     private boolean mostlyOpen(TableRef table) {
         Segmentation plan = baseline.plans().get(table);
         return baseline.unproven(table).size() > Math.max(2, plan.segments() / 8);
-    }
-
-    /**
-     * The segments the given values of the segment column fall in, computed by the server
-     * as in a scan.
-     */
-    private Set<Integer> segmentsOf(Segmentation plan, Set<String> values) throws SQLException {
-        Set<Integer> out = new TreeSet<>();
-        if (values.isEmpty()) {
-            return out;
-        }
-        String sql = "SELECT DISTINCT " + plan.segmentExpression() + " FROM (SELECT (u.v)::" + plan.type() + " AS "
-                + TableRef.quote(plan.segmentColumn()) + " FROM unnest(?::text[]) AS u(v)) AS t";
-        try (Connection c = PgSession.pinned(source, properties.connectTimeout());
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", values.toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getInt(1));
-                }
-            }
-        }
-        return out;
     }
 
     /**

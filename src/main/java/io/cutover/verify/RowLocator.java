@@ -34,15 +34,27 @@ final class RowLocator {
 
     private final ExecutionValues.Connection target;
 
+    private final String targetSnapshot;
+
     private final TableChecksum checksum;
 
     private final Duration connectTimeout;
 
     RowLocator(ExecutionValues.Connection source, String snapshot, ExecutionValues.Connection target,
             TableChecksum checksum, Duration connectTimeout) {
+        this(source, snapshot, target, null, checksum, connectTimeout);
+    }
+
+    /**
+     * With the target read at an exported snapshot as well: a background pass compares
+     * both sides at one applied position while the stream goes on.
+     */
+    RowLocator(ExecutionValues.Connection source, String snapshot, ExecutionValues.Connection target,
+            String targetSnapshot, TableChecksum checksum, Duration connectTimeout) {
         this.source = source;
         this.snapshot = snapshot;
         this.target = target;
+        this.targetSnapshot = targetSnapshot;
         this.checksum = checksum;
         this.connectTimeout = connectTimeout;
     }
@@ -74,6 +86,7 @@ final class RowLocator {
         try (Connection src = PgSession.pinned(source, connectTimeout);
                 Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
+            PgSession.useSnapshot(tgt, targetSnapshot);
             List<Found> found = new ArrayList<>();
             boolean more = false;
             for (int segment : segments) {
@@ -103,6 +116,7 @@ final class RowLocator {
         try (Connection src = PgSession.pinned(source, connectTimeout);
                 Connection tgt = PgSession.pinned(target, connectTimeout)) {
             PgSession.useSnapshot(src, snapshot);
+            PgSession.useSnapshot(tgt, targetSnapshot);
             String where = "t." + TableRef.quote(plan.segmentColumn()) + " = ANY ((?::text[])::" + plan.type() + "[])";
             String[] array = keys.toArray(String[]::new);
             List<Map<Integer, long[]>> sums = onBoth(src, tgt, c -> sums(c, table, plan, where, array));

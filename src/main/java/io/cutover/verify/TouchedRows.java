@@ -18,6 +18,18 @@ public record TouchedRows(Map<TableRef, Map<String, Set<String>>> keys, Set<Tabl
         whole = Set.copyOf(whole);
     }
 
+    public static final TouchedRows NONE = new TouchedRows(Map.of(), Set.of());
+
+    /** Whether the stream changed nothing. */
+    public boolean isEmpty() {
+        return keys.isEmpty() && whole.isEmpty();
+    }
+
+    /** How many rows (keys of the first key column counted), for a status line. */
+    public long keyCount() {
+        return rows();
+    }
+
     Set<String> values(TableRef table, String column) {
         return keys.getOrDefault(table, Map.of()).getOrDefault(column, Set.of());
     }

@@ -135,6 +135,33 @@ public class Verifier {
     }
 
     /**
+     * A background pass while the stream runs, after an online verification: compares the
+     * rows the stream changed since the last pass ({@code touched}) with both sides at
+     * given exported snapshots of one applied position (kept open by the caller). Answers
+     * the baseline carried to that position and what stays open, or null when
+     * {@code stopped} said to stop before the end.
+     */
+    public Pass keepPace(ExecutionValues.Connection source, String sourceSnapshot, ExecutionValues.Connection target,
+            String targetSnapshot, String position, OnlineBaseline baseline, TouchedRows touched,
+            java.util.function.BooleanSupplier stopped) throws Exception {
+        return new BackgroundPass(properties).run(source, sourceSnapshot, target, targetSnapshot, position, baseline,
+                touched, stopped);
+    }
+
+    /**
+     * A background pass's outcome.
+     *
+     * @param baseline the proof, now at the pass's position
+     * @param open rows to compare again (they differed, or could not be compared by key)
+     * @param differences the rows that differed at the pass's position, named by key
+     * @param keysCompared keys compared on both sides
+     * @param segments segments those keys lie in
+     */
+    public record Pass(OnlineBaseline baseline, TouchedRows open, List<Mismatch> differences, long keysCompared,
+            int segments) {
+    }
+
+    /**
      * Inside the downtime, with nothing changing: re-checks only what the online
      * verification left open and what the stream touched since, plus every table without
      * segments, the sequences and the schema. The report's coverage line says how much

@@ -13,7 +13,7 @@ class LagSamplesTest {
 
     private static SyncProperties properties(Duration interval, Duration window) {
         return new SyncProperties(interval, 16_777_216, 20_000, Duration.ofMillis(200), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), window);
+                Duration.ofSeconds(10), window, Duration.ofSeconds(2));
     }
 
     private static SyncStatus streaming(long migration, Instant at, long lagBytes) {

@@ -10,6 +10,7 @@ import io.cutover.logstream.LogStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,9 @@ class OnlineVerificationTest {
     @Autowired
     LogStream stream;
 
+    @Autowired
+    SyncStreams syncStreams;
+
     @Test
     void aCleanStreamUnderLoadIsNeverReportedDifferent() throws Exception {
         try (SyncFixture fixture = new SyncFixture(false)) {
@@ -62,6 +66,11 @@ class OnlineVerificationTest {
                 }
                 assertThat(writer.committed() - before).as("transactions the app wrote after the online verification")
                     .isGreaterThan(200);
+                SyncStatus.Verification kept = Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> syncStreams.status(migration).verification(), v -> v != null && v.passes() >= 2);
+                assertThat(kept.differences()).as("background passes under load").isEmpty();
+                assertThat(kept.problem()).isNull();
             }
             succeeded(migration, "sync-drain");
             succeeded(migration, "sync-sequences");
@@ -69,7 +78,10 @@ class OnlineVerificationTest {
             assertThat(verified.get("message").asString())
                 .startsWith("Re-checked what changed since the online verification: identical")
                 .containsPattern("\\d+ of \\d+ segments re-checked \\(\\d+ keys the stream changed compared row by row")
-                .contains("the rest proven at source position");
+                .containsPattern(
+                        "the rest proven at source position [0-9A-F]+/[0-9A-F]+ \\(background pass [1-9]\\d* at ");
+            assertThat(api.log(verified.get("id").asLong()))
+                .contains("Re-checking what changed since the last background pass");
             assertThat(differences(verified)).isEmpty();
             assertBarEndedAtItsTotal(verified, "Segments re-checked",
                     number(verified, "(\\d+) of \\d+ segments re-checked"));
@@ -125,6 +137,42 @@ class OnlineVerificationTest {
                 .doesNotContain("public.settings (id = 8)|row differs");
             assertThat(differences(failed(migration, "sync-verify-full"))).as("the full re-check reads it")
                 .contains("public.settings (id = 8)|row differs", "public.scratch (id = 7)|row differs");
+            succeeded(migration, "sync-cleanup");
+        }
+    }
+
+    @Test
+    void aRowChangedOnTheTargetAfterTheOnlineVerificationIsNamedByTheNextBackgroundPass() throws Exception {
+        try (SyncFixture fixture = new SyncFixture(false, SyncFixture.SCHEMA
+                + "CREATE TABLE settings (id int PRIMARY KEY, v text); INSERT INTO settings SELECT g, 'v' || g FROM generate_series(1, 50) g;")) {
+            long migration = api.createMigration("sync-test", fixture.valuesJson());
+            succeeded(migration, "sync-preflight");
+            try (SourceWriter writer = SourceWriter.start(fixture.source)) {
+                writer.awaitMore(20);
+                succeeded(migration, "sync-start");
+                writer.awaitMore(50);
+                succeeded(migration, "sync-verify-online");
+                // Behind the applier's back, then the app changes the same row: the
+                // stream's update finds nothing to update on the target.
+                TestDatabases.execute(fixture.target,
+                        "SET ROLE " + fixture.targetRole + "; DELETE FROM settings WHERE id = 9");
+                TestDatabases.execute(fixture.source, "UPDATE settings SET v = 'changed by the app' WHERE id = 9");
+                SyncStatus.Verification found = Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> syncStreams.status(migration).verification(),
+                            v -> v != null && !v.differences().isEmpty());
+                assertThat(found.differences()).containsExactly("public.settings (id = 9): row missing on target");
+                assertThat(found.passes()).isPositive();
+                writer.awaitMore(50);
+                assertThat(syncStreams.status(migration).verification().differences())
+                    .as("every later pass compares it again, and still names it")
+                    .containsExactly("public.settings (id = 9): row missing on target");
+            }
+            succeeded(migration, "sync-drain");
+            succeeded(migration, "sync-sequences");
+            JsonNode rechecked = failed(migration, "sync-verify");
+            assertThat(differences(rechecked)).containsExactly("public.settings (id = 9)|row missing on target");
+            assertThat(row(rechecked, "public.settings (id = 9)")).containsExactly("(9,\"changed by the app\")", "—");
             succeeded(migration, "sync-cleanup");
         }
     }

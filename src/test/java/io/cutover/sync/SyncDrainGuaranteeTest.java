@@ -90,7 +90,8 @@ class SyncDrainGuaranteeTest {
         SyncStream stream = new SyncStream(1, SyncMode.PANEL, SyncState.STREAMING, slot, publication, consistent, null,
                 null, null, null, null, null);
         SyncProperties properties = new SyncProperties(Duration.ofSeconds(1), 16_777_216, 20_000,
-                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(5));
+                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(5),
+                Duration.ofSeconds(2));
         List<String> errors = new CopyOnWriteArrayList<>();
         ChangeApplier applier = new ChangeApplier(1, stream, connection(source), connection(target), properties,
                 new TouchedKeys(), e -> {

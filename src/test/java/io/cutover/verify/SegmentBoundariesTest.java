@@ -73,6 +73,37 @@ class SegmentBoundariesTest {
         }
     }
 
+    /**
+     * Inside the downtime the segments of integer keys are found without a round trip:
+     * for every key of the table, and for values on, beside and beyond each boundary, the
+     * same segment as the server's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "squares", "signed", "pairs" })
+    void integerKeysFallInTheSegmentTheServerPutsThemIn(String name) throws SQLException {
+        TableRef table = new TableRef("public", name);
+        try (Connection c = TestDatabases.connect(database); Statement st = c.createStatement()) {
+            Segmentation plan = SegmentPlanner.plan(c, List.of(table)).get(table);
+            java.util.Map<String, Integer> server = new java.util.HashMap<>();
+            String column = TableRef.quote(plan.segmentColumn());
+            String values = "SELECT " + column + "::bigint AS v FROM " + table.quoted()
+                    + " UNION SELECT b + d FROM unnest('" + "{" + String.join(",", plan.boundaries())
+                    + "}'::bigint[]) b, (VALUES (-1), (0), (1)) x(d)" + " UNION VALUES (-2147483648), (2147483647)";
+            try (ResultSet rs = st.executeQuery("SELECT v::text, "
+                    + plan.segmentExpression().replace(plan.keyExpression(), "t.v::" + plan.type()) + " FROM (" + values
+                    + ") t" + (plan.type().equals("bigint") ? "" : " WHERE t.v BETWEEN -2147483648 AND 2147483647"))) {
+                while (rs.next()) {
+                    server.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            assertThat(server).as("every key and the values around each boundary").hasSizeGreaterThan(1000);
+            for (var e : server.entrySet()) {
+                assertThat(TouchedSegments.integers(plan, java.util.Set.of(e.getKey()))).as(e.getKey())
+                    .containsExactly(e.getValue());
+            }
+        }
+    }
+
     private static long count(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
