@@ -45,6 +45,9 @@ final class LiveRun {
 
     private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
 
+    /** Viewers pacing themselves until the next batch, woken early only by the end. */
+    private final ConcurrentLinkedQueue<Thread> pacing = new ConcurrentLinkedQueue<>();
+
     private final Object writeLock = new Object();
 
     private final Object storedLock = new Object();
@@ -68,8 +71,8 @@ final class LiveRun {
 
     LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock, long batchIntervalNanos,
             int batchMaxEvents, long sharedBytes) {
-        this.fanOut = new FanOut(this::after, this::lastSeq, lastStoredSeq, batchIntervalNanos, batchMaxEvents,
-                sharedBytes);
+        this.fanOut = new FanOut(this::after, this::lastSeq, this::ended, lastStoredSeq, batchIntervalNanos,
+                batchMaxEvents, sharedBytes);
         this.runId = runId;
         this.lastSeq = lastStoredSeq;
         this.storedSeq = lastStoredSeq;
@@ -102,9 +105,9 @@ final class LiveRun {
             ended = channel == Channel.END;
             lastSeq = seq;
         }
-        Thread t;
-        while ((t = waiting.poll()) != null) {
-            LockSupport.unpark(t);
+        unparkAll(waiting);
+        if (channel == Channel.END) {
+            unparkAll(pacing);
         }
         return frame;
     }
@@ -129,6 +132,35 @@ final class LiveRun {
             out.add(frame);
         }
         return out;
+    }
+
+    private static void unparkAll(ConcurrentLinkedQueue<Thread> threads) {
+        Thread t;
+        while ((t = threads.poll()) != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Waits {@code nanos} for the next batch to fall due, or less if the run ends
+     * meanwhile: its end is sent at once.
+     */
+    void pace(long nanos) throws InterruptedException {
+        Thread me = Thread.currentThread();
+        pacing.add(me);
+        // Checked after registering: the writer unparks whoever is registered after it
+        // appended the end.
+        if (!ended) {
+            LockSupport.parkNanos(this, nanos);
+        }
+        pacing.remove(me);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
     }
 
     /** Waits until an event after {@code cursor} exists; false if the wait timed out. */
