@@ -2,9 +2,7 @@ package io.cutover.logstream;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -67,7 +65,7 @@ final class FanOut {
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Viewers waiting for the batch being built; woken when it is done. */
-    private final ConcurrentLinkedQueue<Thread> awaitingBuild = new ConcurrentLinkedQueue<>();
+    private final WaitingThreads awaitingBuild = new WaitingThreads();
 
     private final Frames frames;
 
@@ -114,12 +112,14 @@ final class FanOut {
         }
         if (cursor == flushedUpTo) {
             long pending = lastSeq.getAsLong() - cursor;
+            long due = dueIn(Math.max(pending, 1), nowNanos);
+            if (due > 0) {
+                // Also with nothing pending yet: a viewer just sent a batch paces itself
+                // until the next is due rather than wake for every line in between.
+                return new Wait(due);
+            }
             if (pending <= 0) {
                 return new Idle();
-            }
-            long due = dueIn(pending, nowNanos);
-            if (due > 0) {
-                return new Wait(due);
             }
         }
         // Only building takes the lock, and a viewer that finds it taken does not queue
@@ -134,26 +134,13 @@ final class FanOut {
         }
         finally {
             lock.unlock();
-            Thread t;
-            while ((t = awaitingBuild.poll()) != null) {
-                LockSupport.unpark(t);
-            }
+            awaitingBuild.wakeAll();
         }
     }
 
     /** After {@link Building}: parks until the batch being built is done. */
     void awaitBuilt() throws InterruptedException {
-        Thread me = Thread.currentThread();
-        awaitingBuild.add(me);
-        // Checked after registering: the builder wakes whoever registered before it let
-        // go of the lock.
-        if (lock.isLocked()) {
-            LockSupport.parkNanos(this, BUILD_WAIT_NANOS);
-        }
-        awaitingBuild.remove(me);
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
+        awaitingBuild.park(this, BUILD_WAIT_NANOS, lock::isLocked);
     }
 
     private Next nextLocked(long cursor, long nowNanos) {

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The in-memory side of one active run: events not yet stored, plus the most recent
@@ -43,10 +41,10 @@ final class LiveRun {
 
     private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
 
-    private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+    private final WaitingThreads waiting = new WaitingThreads();
 
     /** Viewers pacing themselves until the next batch, woken early only by the end. */
-    private final ConcurrentLinkedQueue<Thread> pacing = new ConcurrentLinkedQueue<>();
+    private final WaitingThreads pacing = new WaitingThreads();
 
     private final Object writeLock = new Object();
 
@@ -105,9 +103,9 @@ final class LiveRun {
             ended = channel == Channel.END;
             lastSeq = seq;
         }
-        unparkAll(waiting);
+        waiting.wakeAll();
         if (channel == Channel.END) {
-            unparkAll(pacing);
+            pacing.wakeAll();
         }
         return frame;
     }
@@ -134,13 +132,6 @@ final class LiveRun {
         return out;
     }
 
-    private static void unparkAll(ConcurrentLinkedQueue<Thread> threads) {
-        Thread t;
-        while ((t = threads.poll()) != null) {
-            LockSupport.unpark(t);
-        }
-    }
-
     boolean ended() {
         return ended;
     }
@@ -150,38 +141,18 @@ final class LiveRun {
      * meanwhile: its end is sent at once.
      */
     void pace(long nanos) throws InterruptedException {
-        Thread me = Thread.currentThread();
-        pacing.add(me);
-        // Checked after registering: the writer unparks whoever is registered after it
-        // appended the end.
-        if (!ended) {
-            LockSupport.parkNanos(this, nanos);
-        }
-        pacing.remove(me);
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
+        pacing.park(this, nanos, () -> !ended);
     }
 
     /** Waits until an event after {@code cursor} exists; false if the wait timed out. */
     boolean awaitAfter(long cursor, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        Thread me = Thread.currentThread();
         while (lastSeq <= cursor) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            waiting.add(me);
-            // Checked again after registering: the writer unparks whoever is registered
-            // after it appended.
-            if (lastSeq <= cursor) {
-                LockSupport.parkNanos(this, left);
-            }
-            waiting.remove(me);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+            waiting.park(this, left, () -> lastSeq <= cursor);
         }
         return true;
     }
