@@ -37,5 +37,5 @@ record LogStreamProperties(@Min(1) @Max(100_000) @DefaultValue("2000") int batch
         @DefaultValue("16MB") DataSize keepRecentBytes, @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("50ms") Duration sendInterval, @DefaultValue("30m") Duration sseTimeout,
         @Min(1) @DefaultValue("1000") int maxViewers, @Min(1) @Max(64) @DefaultValue("2") int feedSenders,
-        @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength, @DefaultValue("8MB") DataSize fanOutBytes) {
+        @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength, @DefaultValue("16MB") DataSize fanOutBytes) {
 }
