@@ -33,10 +33,13 @@ RUN useradd --system --create-home --home-dir /home/cutover cutover \
  && install -d -o cutover -g cutover /data
 COPY --from=build /cutover.jar /app/cutover.jar
 USER cutover
+# The JVM's memory is set, not left to a share of the VM's: bench/sse-fanout runs the panel with
+# exactly these flags (it reads them from this file) and measures its resident size with 200 log
+# viewers at 10,000 lines/s (docs/benchmarks.md). A 224 MB serial-collected heap keeps the panel
+# under 512 MB, leaving the rest of the 2 GB VM to pg_dump, pgcopydb and the scratch cluster.
 # Native memory outside the heap: glibc gives each of the panel's few hundred threads (one per log
-# viewer) one of up to 8 x cores malloc arenas that never shrink, and the JIT's short-lived
-# arenas stay resident unless trimmed. Two arenas and a trim every 5 s keep the resident size
-# closer to what the JVM uses (bench/sse-fanout at 200 viewers: 464-527 MB instead of 513-571 MB).
+# viewer) one of up to 8 x cores malloc arenas that never shrink, and the JIT's short-lived arenas
+# stay resident unless trimmed: MALLOC_ARENA_MAX=2 and a trim every 5 s.
 ENV CUTOVER_DATADIR=/data PORT=8080 MALLOC_ARENA_MAX=2
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-XX:TrimNativeHeapInterval=5000", "-jar", "/app/cutover.jar"]
+ENTRYPOINT ["java", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", "-jar", "/app/cutover.jar"]

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,12 +15,14 @@ import java.util.function.LongSupplier;
  * that connects late) catches up on shared bytes too; one further behind than that reads
  * on its own from memory or the store up to the next batch boundary, and then joins.
  * Nothing here grows with the number of viewers or with how far one lags: a viewer holds
- * at most the one batch it is writing.
+ * at most the one batch it is writing. The run's end is not paced: once it is written,
+ * the batch that holds it is due at once, so viewers learn the outcome without waiting
+ * out the interval.
  */
 final class FanOut {
 
     /** What a viewer at a cursor does next. */
-    sealed interface Next permits Send, CatchUp, Wait, Idle {
+    sealed interface Next permits Send, CatchUp, Wait, Building, Idle {
 
     }
 
@@ -38,6 +41,13 @@ final class FanOut {
     record Wait(long nanos) implements Next {
     }
 
+    /**
+     * Another viewer is building the batch, most likely the one this viewer wants: wait
+     * for it ({@link #awaitBuilt}), then ask again.
+     */
+    record Building() implements Next {
+    }
+
     /** Nothing after the cursor yet. */
     record Idle() implements Next {
     }
@@ -49,14 +59,19 @@ final class FanOut {
 
     }
 
-    /** How soon a viewer that found the lock taken looks again. */
-    static final long RETRY_NANOS = 500_000;
+    /** Longest a viewer waits for a batch another one builds before it looks again. */
+    static final long BUILD_WAIT_NANOS = 5_000_000;
 
     private final ReentrantLock lock = new ReentrantLock();
+
+    /** Viewers waiting for the batch being built; woken when it is done. */
+    private final WaitingThreads awaitingBuild = new WaitingThreads();
 
     private final Frames frames;
 
     private final LongSupplier lastSeq;
+
+    private final BooleanSupplier ended;
 
     private final long intervalNanos;
 
@@ -79,9 +94,11 @@ final class FanOut {
 
     private volatile boolean flushed;
 
-    FanOut(Frames frames, LongSupplier lastSeq, long startSeq, long intervalNanos, int maxEvents, long capBytes) {
+    FanOut(Frames frames, LongSupplier lastSeq, BooleanSupplier ended, long startSeq, long intervalNanos, int maxEvents,
+            long capBytes) {
         this.frames = frames;
         this.lastSeq = lastSeq;
+        this.ended = ended;
         this.flushedUpTo = startSeq;
         this.intervalNanos = intervalNanos;
         this.maxEvents = maxEvents;
@@ -95,28 +112,35 @@ final class FanOut {
         }
         if (cursor == flushedUpTo) {
             long pending = lastSeq.getAsLong() - cursor;
-            long due = lastFlushNanos + intervalNanos - nowNanos;
+            long due = dueIn(Math.max(pending, 1), nowNanos);
+            if (due > 0) {
+                // Also with nothing pending yet: a viewer just sent a batch paces itself
+                // until the next is due rather than wake for every line in between.
+                return new Wait(due);
+            }
             if (pending <= 0) {
                 return new Idle();
             }
-            if (flushed && due > 0 && pending < maxEvents) {
-                return new Wait(due);
-            }
         }
         // Only building takes the lock, and a viewer that finds it taken does not queue
-        // on
-        // it: the batch being built is most likely the one it wants, and two hundred
-        // threads
-        // blocked on one lock are handed it one by one, each waiting to be scheduled.
+        // on it: two hundred threads blocked on one lock are handed it one by one, each
+        // waiting to be scheduled. Nor does it poll (a profile showed the viewers
+        // spinning on the ring): it parks until the builder is done.
         if (!lock.tryLock()) {
-            return new Wait(RETRY_NANOS);
+            return new Building();
         }
         try {
             return nextLocked(cursor, nowNanos);
         }
         finally {
             lock.unlock();
+            awaitingBuild.wakeAll();
         }
+    }
+
+    /** After {@link Building}: parks until the batch being built is done. */
+    void awaitBuilt() throws InterruptedException {
+        awaitingBuild.park(this, BUILD_WAIT_NANOS, lock::isLocked);
     }
 
     private Next nextLocked(long cursor, long nowNanos) {
@@ -148,8 +172,8 @@ final class FanOut {
         if (last <= cursor) {
             return new Idle();
         }
-        long due = lastFlushNanos + intervalNanos - nowNanos;
-        if (flushed && due > 0 && last - cursor < maxEvents) {
+        long due = dueIn(last - cursor, nowNanos);
+        if (due > 0) {
             return new Wait(due);
         }
         List<Frame> pending = frames.after(cursor, maxEvents);
@@ -169,6 +193,17 @@ final class FanOut {
             bytes -= ring.pollFirstEntry().getValue().bytes().length;
         }
         return new Send(batch);
+    }
+
+    /**
+     * How long the next batch of {@code pending} events waits; 0 when it is due: the
+     * interval passed, it is full, or it holds the run's end.
+     */
+    private long dueIn(long pending, long nowNanos) {
+        if (!flushed || pending >= maxEvents || ended.getAsBoolean()) {
+            return 0;
+        }
+        return Math.max(0, lastFlushNanos + intervalNanos - nowNanos);
     }
 
     private void restartAt(long seq) {

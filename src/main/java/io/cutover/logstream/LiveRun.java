@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The in-memory side of one active run: events not yet stored, plus the most recent
@@ -43,7 +41,10 @@ final class LiveRun {
 
     private final ConcurrentHashMap<Long, AtomicReferenceArray<Frame>> chunks = new ConcurrentHashMap<>();
 
-    private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+    private final WaitingThreads waiting = new WaitingThreads();
+
+    /** Viewers pacing themselves until the next batch, woken early only by the end. */
+    private final WaitingThreads pacing = new WaitingThreads();
 
     private final Object writeLock = new Object();
 
@@ -68,8 +69,8 @@ final class LiveRun {
 
     LiveRun(long runId, long lastStoredSeq, int keepStored, long keepBytes, Clock clock, long batchIntervalNanos,
             int batchMaxEvents, long sharedBytes) {
-        this.fanOut = new FanOut(this::after, this::lastSeq, lastStoredSeq, batchIntervalNanos, batchMaxEvents,
-                sharedBytes);
+        this.fanOut = new FanOut(this::after, this::lastSeq, this::ended, lastStoredSeq, batchIntervalNanos,
+                batchMaxEvents, sharedBytes);
         this.runId = runId;
         this.lastSeq = lastStoredSeq;
         this.storedSeq = lastStoredSeq;
@@ -102,9 +103,9 @@ final class LiveRun {
             ended = channel == Channel.END;
             lastSeq = seq;
         }
-        Thread t;
-        while ((t = waiting.poll()) != null) {
-            LockSupport.unpark(t);
+        waiting.wakeAll();
+        if (channel == Channel.END) {
+            pacing.wakeAll();
         }
         return frame;
     }
@@ -131,25 +132,27 @@ final class LiveRun {
         return out;
     }
 
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Waits {@code nanos} for the next batch to fall due, or less if the run ends
+     * meanwhile: its end is sent at once.
+     */
+    void pace(long nanos) throws InterruptedException {
+        pacing.park(this, nanos, () -> !ended);
+    }
+
     /** Waits until an event after {@code cursor} exists; false if the wait timed out. */
     boolean awaitAfter(long cursor, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        Thread me = Thread.currentThread();
         while (lastSeq <= cursor) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            waiting.add(me);
-            // Checked again after registering: the writer unparks whoever is registered
-            // after it appended.
-            if (lastSeq <= cursor) {
-                LockSupport.parkNanos(this, left);
-            }
-            waiting.remove(me);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+            waiting.park(this, left, () -> lastSeq <= cursor);
         }
         return true;
     }

@@ -1,7 +1,12 @@
 package io.cutover.logstream;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -11,8 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class LogStore {
 
-    private static final RowMapper<LogEvent> EVENT = (rs, i) -> new LogEvent(rs.getLong("run_id"), rs.getLong("seq"),
-            rs.getTimestamp("ts").toInstant(), Channel.of(rs.getString("stream")), rs.getString("text"));
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong("run_id"), rs.getLong("seq"),
+            rs.getTimestamp("ts").toInstant(), rs.getString("stream"), rs.getString("text"));
+
+    /** A row of {@code run_log}: one event, or a block of them. */
+    private record Row(long runId, long seq, Instant ts, String stream, String text) {
+
+        static Row of(LogEvent e) {
+            return new Row(e.runId(), e.seq(), e.ts(), e.channel().code(), e.text());
+        }
+
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -20,16 +34,36 @@ class LogStore {
         this.jdbc = jdbc;
     }
 
-    /** One transaction per batch: H2 would otherwise commit every row on its own. */
+    /**
+     * One transaction per batch: H2 would otherwise commit every row on its own. A run's
+     * long stretches of events go in blocks ({@link LogBlock}), the rest a row each.
+     */
     @Transactional
     void insert(List<LogEvent> events) {
-        jdbc.batchUpdate("INSERT INTO run_log (run_id, seq, ts, stream, text) VALUES (?, ?, ?, ?, ?)", events,
-                events.size(), (ps, e) -> {
-                    ps.setLong(1, e.runId());
-                    ps.setLong(2, e.seq());
-                    ps.setTimestamp(3, Timestamp.from(e.ts()));
-                    ps.setString(4, e.channel().code());
-                    ps.setString(5, e.text());
+        List<Row> rows = new ArrayList<>();
+        Map<Long, List<LogEvent>> byRun = new LinkedHashMap<>();
+        for (LogEvent e : events) {
+            byRun.computeIfAbsent(e.runId(), id -> new ArrayList<>()).add(e);
+        }
+        for (List<LogEvent> run : byRun.values()) {
+            run.sort(Comparator.comparingLong(LogEvent::seq));
+            if (run.size() < LogBlock.MIN_EVENTS) {
+                run.forEach(e -> rows.add(Row.of(e)));
+                continue;
+            }
+            for (List<LogEvent> block : LogBlock.pack(run)) {
+                LogEvent last = block.get(block.size() - 1);
+                rows.add(block.size() == 1 ? Row.of(last)
+                        : new Row(last.runId(), last.seq(), last.ts(), LogBlock.STREAM, LogBlock.encode(block)));
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO run_log (run_id, seq, ts, stream, text) VALUES (?, ?, ?, ?, ?)", rows,
+                rows.size(), (ps, r) -> {
+                    ps.setLong(1, r.runId());
+                    ps.setLong(2, r.seq());
+                    ps.setTimestamp(3, Timestamp.from(r.ts()));
+                    ps.setString(4, r.stream());
+                    ps.setString(5, r.text());
                 });
     }
 
@@ -38,9 +72,39 @@ class LogStore {
                 seq);
     }
 
+    /**
+     * At most {@code limit} events after {@code afterSeq}, in order. Blocks hold many
+     * events a row and single rows one, so rows are read a few at a first, then as many
+     * as the events still wanted need at the density seen so far.
+     */
     List<LogEvent> after(long runId, long afterSeq, int limit) {
-        return jdbc.query("SELECT * FROM run_log WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?", EVENT, runId,
-                afterSeq, limit);
+        List<LogEvent> out = new ArrayList<>(Math.min(limit, 5000));
+        long cursor = afterSeq;
+        int rowsRead = 0;
+        int rows = Math.min(limit, limit / 64 + 1);
+        while (out.size() < limit) {
+            List<Row> page = jdbc.query("SELECT * FROM run_log WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?", ROW,
+                    runId, cursor, rows);
+            for (Row r : page) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                if (r.stream().equals(LogBlock.STREAM)) {
+                    LogBlock.decode(runId, r.text(), afterSeq, limit, out);
+                }
+                else {
+                    out.add(new LogEvent(runId, r.seq(), r.ts(), Channel.of(r.stream()), r.text()));
+                }
+            }
+            if (page.size() < rows) {
+                break;
+            }
+            cursor = page.get(page.size() - 1).seq();
+            rowsRead += page.size();
+            int wanted = limit - out.size();
+            rows = (int) Math.max(1, Math.min(5000, (long) wanted * rowsRead / Math.max(1, out.size()) + 1));
+        }
+        return out;
     }
 
     long lastSeq(long runId) {

@@ -164,21 +164,65 @@ public class LogStream implements SmartLifecycle {
         List<Pending> batch = new ArrayList<>(properties.batchSize());
         while (running || !pending.isEmpty()) {
             try {
-                Pending first = pending.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                Pending first = running ? pending.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                        : pending.poll();
+                if (first != null) {
+                    batch.add(first);
+                    gather(batch, System.nanoTime() + properties.flushInterval().toNanos());
                 }
-                batch.add(first);
-                pending.drainTo(batch, properties.batchSize() - 1);
-                storeWithRetry(batch);
-                batch.clear();
+                if (!batch.isEmpty()) {
+                    storeWithRetry(batch);
+                    batch.clear();
+                }
             }
             catch (InterruptedException e) {
-                if (!running) {
-                    Thread.currentThread().interrupt();
-                }
+                // stop(): what is pending (and an unstored batch) is stored without
+                // waiting any more.
             }
         }
+    }
+
+    /**
+     * Fills the batch until it is full, the deadline passes or a run's end is in it. A
+     * batch of whatever happened to be queued meant many small transactions, and each
+     * commit allocates in every map H2 has (28 % of the panel's allocation at 10,000
+     * lines/s). A run's end is stored at once, since whoever awaits the stored log waits
+     * for it.
+     */
+    private void gather(List<Pending> batch, long deadlineNanos) {
+        int max = properties.batchSize();
+        boolean ends = endsARun(batch, 0);
+        while (batch.size() < max && !ends) {
+            int from = batch.size();
+            if (pending.drainTo(batch, max - from) == 0) {
+                long left = deadlineNanos - System.nanoTime();
+                Pending next = left > 0 && running ? poll(left) : null;
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+            }
+            ends = endsARun(batch, from);
+        }
+    }
+
+    private Pending poll(long nanos) {
+        try {
+            return pending.poll(nanos, TimeUnit.NANOSECONDS);
+        }
+        catch (InterruptedException e) {
+            // stop(): store what the batch holds now.
+            return null;
+        }
+    }
+
+    private static boolean endsARun(List<Pending> batch, int from) {
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i).event().channel() == Channel.END) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize most events written to H2 in one batch
  * @param flushInterval longest an event waits before its batch is written
  * @param keepRecent stored events each live run keeps in memory, so that viewers who
- * connect late or fall a little behind read from memory rather than from H2 (100,000 is
- * 10 s at 10,000 lines/s)
+ * connect late or fall a little behind read from memory rather than from H2 (20,000 is 2
+ * s at 10,000 lines/s: kept longer, the tail outlived young collections and filled the
+ * old generation; H2 reads of a run's blocks are cheap)
  * @param keepRecentBytes cap on the memory those kept events take (long lines reach it
  * first)
  * @param heartbeat interval of SSE comments that keep idle streams open through proxies
@@ -32,8 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("cutover.logstream")
 record LogStreamProperties(@Min(1) @Max(100_000) @DefaultValue("2000") int batchSize,
-        @DefaultValue("50ms") Duration flushInterval, @Min(0) @DefaultValue("100000") int keepRecent,
-        @DefaultValue("64MB") DataSize keepRecentBytes, @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("50ms") Duration flushInterval, @Min(0) @DefaultValue("20000") int keepRecent,
+        @DefaultValue("16MB") DataSize keepRecentBytes, @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("50ms") Duration sendInterval, @DefaultValue("30m") Duration sseTimeout,
         @Min(1) @DefaultValue("1000") int maxViewers, @Min(1) @Max(64) @DefaultValue("2") int feedSenders,
         @Min(256) @Max(16384) @DefaultValue("8192") int maxLineLength, @DefaultValue("16MB") DataSize fanOutBytes) {

@@ -65,7 +65,10 @@ final class LogViewer implements Runnable {
                     ended = catchUp(catchUp.upTo());
                 }
                 else if (next instanceof FanOut.Wait wait) {
-                    Thread.sleep(wait.nanos() / 1_000_000, (int) (wait.nanos() % 1_000_000));
+                    live.get().pace(wait.nanos());
+                }
+                else if (next instanceof FanOut.Building) {
+                    live.get().fanOut().awaitBuilt();
                 }
                 else if (!waitForMore()) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +118,43 @@ class FanOutTest {
         assertThat(batch.ends()).isTrue();
         assertThat(new String(batch.bytes(), StandardCharsets.UTF_8))
             .endsWith("id:4\nevent:end\ndata:{\"status\":\"SUCCEEDED\"}\n\n");
+    }
+
+    @Test
+    void theBatchThatHoldsTheEndIsSentAtOnceWithoutWaitingForTheInterval() {
+        lines(10);
+        send(fanOut.next(0, now));
+        lines(2);
+        assertThat(fanOut.next(10, now + 1)).as("lines alone wait for the interval").isInstanceOf(FanOut.Wait.class);
+        run.append(Channel.END, "{\"status\":\"FAILED\"}");
+
+        SseBatch last = send(fanOut.next(10, now + 1));
+
+        assertThat(last.ends()).isTrue();
+        assertThat(last.after()).isEqualTo(10);
+        assertThat(last.last()).isEqualTo(13);
+        assertThat(new String(last.bytes(), StandardCharsets.UTF_8))
+            .endsWith("id:13\nevent:end\ndata:{\"status\":\"FAILED\"}\n\n");
+        assertThat(send(fanOut.next(10, now + 2))).as("shared by every viewer at that point").isSameAs(last);
+    }
+
+    @Test
+    void aViewerPacingItselfIsWokenByTheEnd() throws Exception {
+        Thread viewer = new Thread(() -> {
+            try {
+                run.pace(Long.MAX_VALUE);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        viewer.start();
+        Awaitility.await().until(() -> viewer.getState() == Thread.State.TIMED_WAITING);
+
+        run.append(Channel.END, "{\"status\":\"SUCCEEDED\"}");
+
+        viewer.join(Duration.ofSeconds(30).toMillis());
+        assertThat(viewer.isAlive()).as("woken by the end, not by its pacing interval").isFalse();
     }
 
     @Test
