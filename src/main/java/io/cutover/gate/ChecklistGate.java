@@ -93,15 +93,31 @@ public class ChecklistGate {
      */
     @Transactional
     public void workStarted(long migrationId, String stepId, Actor actor) {
-        crossDuties(migrationId, stepId, actor, s -> true);
+        crossDuties(calculator(migrationId), migrationId, stepId, actor, s -> true);
+    }
+
+    /**
+     * {@link #assertOperatorMayAct} for a run about to be queued, with the facts read
+     * once: the admission carries the progress for the checks that follow and the
+     * {@link #workStarted} of the same facts. The caller holds the migration's lock, so
+     * nothing they depend on changes in between.
+     */
+    public RunAdmission admitRun(long migrationId, String stepId, Actor actor) {
+        requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
+        ProgressCalculator calculator = calculator(migrationId);
+        MigrationProgress progress = calculator.compute(migrationId);
+        assertMayAct(progress, migrationId, stepId, actor, "run step");
+        return new RunAdmission(progress, () -> crossDuties(calculator, migrationId, stepId, actor, s -> true));
     }
 
     private void crossDuties(long migrationId, String stepId, Actor actor,
             java.util.function.Predicate<SignOffView> filter) {
-        List<SignOffView> crossed = calculator(migrationId).crossedBy(actor.username(), stepId)
-            .stream()
-            .filter(filter)
-            .toList();
+        crossDuties(calculator(migrationId), migrationId, stepId, actor, filter);
+    }
+
+    private void crossDuties(ProgressCalculator calculator, long migrationId, String stepId, Actor actor,
+            java.util.function.Predicate<SignOffView> filter) {
+        List<SignOffView> crossed = calculator.crossedBy(actor.username(), stepId).stream().filter(filter).toList();
         if (!crossed.isEmpty()) {
             String title = stepOf(migrationId, stepId).title();
             events.publishEvent(new DutiesCrossed(migrationId, crossed.stream().map(SignOffView::id).toList(), stepId,
@@ -126,7 +142,11 @@ public class ChecklistGate {
      * ({@link MigrationManagement#lockForChange}) in the same transaction.
      */
     public void assertStepMayAct(long migrationId, String stepId, Actor actor, String action) {
-        StepProgress step = progress(migrationId).step(stepId).orElseThrow(() -> unknownStep(stepId));
+        assertMayAct(progress(migrationId), migrationId, stepId, actor, action);
+    }
+
+    private void assertMayAct(MigrationProgress progress, long migrationId, String stepId, Actor actor, String action) {
+        StepProgress step = progress.step(stepId).orElseThrow(() -> unknownStep(stepId));
         if (!step.mayAct()) {
             throw refuse(migrationId, actor, action, stepId,
                     new GateClosedException("'" + step.step().title() + "' cannot act: " + step.blockedReason()));
