@@ -86,21 +86,13 @@ public class ChecklistGate {
     }
 
     /**
-     * Called in the transaction that queues a run, before the run is stored. The actor's
-     * sign-offs that approve this work stop counting once the run exists (the calculator
-     * sees the new performer); the event lets the sign-off module record them as void
-     * with the reason.
-     */
-    @Transactional
-    public void workStarted(long migrationId, String stepId, Actor actor) {
-        crossDuties(calculator(migrationId), migrationId, stepId, actor, s -> true);
-    }
-
-    /**
-     * {@link #assertOperatorMayAct} for a run about to be queued, with the facts read
-     * once: the admission carries the progress for the checks that follow and the
-     * {@link #workStarted} of the same facts. The caller holds the migration's lock, so
-     * nothing they depend on changes in between.
+     * For an operator about to run a step: refuses a user without the OPERATOR role (403)
+     * and a step whose phase or guarding checklist is closed (409). The facts are read
+     * once: the admission carries the progress for the checks that follow and, for the
+     * transaction that queues the run, the sign-offs of this operator that approve this
+     * work, which stop counting once the run exists (the calculator sees the new
+     * performer). The caller must hold the migration's lock, so nothing they depend on
+     * changes in between.
      */
     public RunAdmission admitRun(long migrationId, String stepId, Actor actor) {
         requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
@@ -124,16 +116,6 @@ public class ChecklistGate {
                     "Separation of duties: " + actor.username() + " signed this and then performed '" + title
                             + "', work the checklist approves"));
         }
-    }
-
-    /**
-     * For an operator about to run a step: refuses a user without the OPERATOR role (403)
-     * and a step whose phase or guarding checklist is closed (409). The caller must hold
-     * the lock.
-     */
-    public void assertOperatorMayAct(long migrationId, String stepId, Actor actor) {
-        requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
-        assertStepMayAct(migrationId, stepId, actor, "run step");
     }
 
     /**

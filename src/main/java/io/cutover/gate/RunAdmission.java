@@ -20,8 +20,9 @@ public final class RunAdmission {
     }
 
     /**
-     * {@link ChecklistGate#workStarted}, on the facts the admission read; call it in the
-     * same transaction, before the run is stored.
+     * Called in the transaction that queues the run, before the run is stored: the event
+     * lets the sign-off module record the operator's crossed sign-offs as void with the
+     * reason.
      */
     public void workStarted() {
         workStarted.run();
