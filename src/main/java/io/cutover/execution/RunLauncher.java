@@ -1,6 +1,7 @@
 package io.cutover.execution;
 
 import io.cutover.gate.ChecklistGate;
+import io.cutover.gate.RunAdmission;
 import io.cutover.logstream.LogStream;
 import io.cutover.migration.MigrationManagement;
 import io.cutover.runbook.Runbook;
@@ -100,7 +101,8 @@ public class RunLauncher {
     @Transactional
     public RunView start(long migrationId, String stepId, Actor actor, String confirmation, boolean rerun) {
         migrations.lockForChange(migrationId);
-        gate.assertOperatorMayAct(migrationId, stepId, actor);
+        // One reading of the gate's facts for the whole admission: the lock holds them.
+        RunAdmission admission = gate.admitRun(migrationId, stepId, actor);
         Runbook runbook = migrations.runbookOf(migrationId);
         Step step = runbook.step(stepId).orElseThrow(() -> new NotFoundException("There is no step '" + stepId + "'"));
         if (step.kind() == StepKind.MANUAL) {
@@ -119,7 +121,7 @@ public class RunLauncher {
             });
         }
         if (!rerun) {
-            RerunConfirmation.require(gate.progress(migrationId), stepId);
+            RerunConfirmation.require(admission.progress(), stepId);
         }
         if (step.needsConfirmation()) {
             requireTyped(migrationId, step.confirm(), confirmation, "'" + step.title() + "' cannot be undone");
@@ -128,7 +130,7 @@ public class RunLauncher {
             requireTyped(migrationId, step.confirmRefill(), confirmation,
                     "The target holds what the panel copied there before: '" + step.title() + "' empties it first");
         }
-        gate.workStarted(migrationId, stepId, actor);
+        admission.workStarted();
         Run run;
         try {
             run = runs.save(Run.queue(migrationId, runbook.phaseOfStep(stepId).orElseThrow().id(), stepId,

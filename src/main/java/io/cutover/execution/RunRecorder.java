@@ -126,11 +126,10 @@ class RunRecorder {
      * target: the panel filled it.
      */
     boolean filledByPanel(long migrationId, io.cutover.runbook.Runbook runbook, long beforeRunId) {
-        return runs.findByMigration(migrationId)
+        return runs.harmedSteps(migrationId, beforeRunId)
             .stream()
-            .map(Run::toView)
-            .anyMatch(r -> r.id() < beforeRunId && r.harmed()
-                    && runbook.step(r.stepId()).map(s -> s.destroys(io.cutover.runbook.Harm.TARGET)).orElse(false));
+            .anyMatch(
+                    stepId -> runbook.step(stepId).map(s -> s.destroys(io.cutover.runbook.Harm.TARGET)).orElse(false));
     }
 
     List<Run> active() {

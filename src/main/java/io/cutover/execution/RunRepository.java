@@ -20,6 +20,10 @@ interface RunRepository extends Repository<Run, Long> {
     @Query("SELECT * FROM run WHERE migration_id = :migrationId ORDER BY id DESC")
     List<Run> findByMigration(long migrationId);
 
+    /** Steps of runs before {@code beforeRunId} that began to overwrite something. */
+    @Query("SELECT DISTINCT step_id FROM run WHERE migration_id = :migrationId AND harmed AND id < :beforeRunId")
+    List<String> harmedSteps(long migrationId, long beforeRunId);
+
     @Query("SELECT * FROM run WHERE migration_id = :migrationId AND step_id = :stepId ORDER BY id DESC")
     List<Run> findByStep(long migrationId, String stepId);
 

@@ -86,22 +86,30 @@ public class ChecklistGate {
     }
 
     /**
-     * Called in the transaction that queues a run, before the run is stored. The actor's
-     * sign-offs that approve this work stop counting once the run exists (the calculator
-     * sees the new performer); the event lets the sign-off module record them as void
-     * with the reason.
+     * For an operator about to run a step: refuses a user without the OPERATOR role (403)
+     * and a step whose phase or guarding checklist is closed (409). The facts are read
+     * once: the admission carries the progress for the checks that follow and, for the
+     * transaction that queues the run, the sign-offs of this operator that approve this
+     * work, which stop counting once the run exists (the calculator sees the new
+     * performer). The caller must hold the migration's lock, so nothing they depend on
+     * changes in between.
      */
-    @Transactional
-    public void workStarted(long migrationId, String stepId, Actor actor) {
-        crossDuties(migrationId, stepId, actor, s -> true);
+    public RunAdmission admitRun(long migrationId, String stepId, Actor actor) {
+        requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
+        ProgressCalculator calculator = calculator(migrationId);
+        MigrationProgress progress = calculator.compute(migrationId);
+        assertMayAct(progress, migrationId, stepId, actor, "run step");
+        return new RunAdmission(progress, () -> crossDuties(calculator, migrationId, stepId, actor, s -> true));
     }
 
     private void crossDuties(long migrationId, String stepId, Actor actor,
             java.util.function.Predicate<SignOffView> filter) {
-        List<SignOffView> crossed = calculator(migrationId).crossedBy(actor.username(), stepId)
-            .stream()
-            .filter(filter)
-            .toList();
+        crossDuties(calculator(migrationId), migrationId, stepId, actor, filter);
+    }
+
+    private void crossDuties(ProgressCalculator calculator, long migrationId, String stepId, Actor actor,
+            java.util.function.Predicate<SignOffView> filter) {
+        List<SignOffView> crossed = calculator.crossedBy(actor.username(), stepId).stream().filter(filter).toList();
         if (!crossed.isEmpty()) {
             String title = stepOf(migrationId, stepId).title();
             events.publishEvent(new DutiesCrossed(migrationId, crossed.stream().map(SignOffView::id).toList(), stepId,
@@ -111,22 +119,16 @@ public class ChecklistGate {
     }
 
     /**
-     * For an operator about to run a step: refuses a user without the OPERATOR role (403)
-     * and a step whose phase or guarding checklist is closed (409). The caller must hold
-     * the lock.
-     */
-    public void assertOperatorMayAct(long migrationId, String stepId, Actor actor) {
-        requireRole(migrationId, actor, Role.OPERATOR, "run step", stepId);
-        assertStepMayAct(migrationId, stepId, actor, "run step");
-    }
-
-    /**
      * Refuses with {@link GateClosedException} unless the step may act now. Callers that
      * then change state must hold the migration's lock
      * ({@link MigrationManagement#lockForChange}) in the same transaction.
      */
     public void assertStepMayAct(long migrationId, String stepId, Actor actor, String action) {
-        StepProgress step = progress(migrationId).step(stepId).orElseThrow(() -> unknownStep(stepId));
+        assertMayAct(progress(migrationId), migrationId, stepId, actor, action);
+    }
+
+    private void assertMayAct(MigrationProgress progress, long migrationId, String stepId, Actor actor, String action) {
+        StepProgress step = progress.step(stepId).orElseThrow(() -> unknownStep(stepId));
         if (!step.mayAct()) {
             throw refuse(migrationId, actor, action, stepId,
                     new GateClosedException("'" + step.step().title() + "' cannot act: " + step.blockedReason()));
