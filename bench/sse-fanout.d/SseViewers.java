@@ -153,6 +153,7 @@ public class SseViewers {
     private static void report(List<Viewer> all, String runStatus, long wallMs, boolean timedOut, int buckets) {
         long expected = produced;
         Histogram e2e = new Histogram();
+        Histogram live = new Histogram();
         Histogram ingest = new Histogram();
         Histogram fanout = new Histogram();
         Histogram schedule = new Histogram();
@@ -184,6 +185,7 @@ public class SseViewers {
         long[] secMax = new long[buckets];
         for (Viewer v : all) {
             e2e.add(v.e2e);
+            live.add(v.live);
             ingest.add(v.ingest);
             fanout.add(v.fanout);
             schedule.add(v.schedule);
@@ -263,6 +265,9 @@ public class SseViewers {
         System.out.println("p99_ms=" + e2e.percentile(0.99));
         System.out.println("p999_ms=" + e2e.percentile(0.999));
         System.out.println("max_ms=" + e2e.max);
+        System.out.println("live_p50_ms=" + live.percentile(0.50));
+        System.out.println("live_p99_ms=" + live.percentile(0.99));
+        System.out.println("live_max_ms=" + live.max);
         System.out.println("ingest_p50_ms=" + ingest.percentile(0.50));
         System.out.println("ingest_p99_ms=" + ingest.percentile(0.99));
         System.out.println("ingest_max_ms=" + ingest.max);
@@ -489,6 +494,8 @@ public class SseViewers {
 
         final BitSet seen = new BitSet();
         final Histogram e2e = new Histogram();
+        /** Lines emitted after this viewer's stream opened: delivery, not the replay of what it missed. */
+        final Histogram live = new Histogram();
         final Histogram ingest = new Histogram();
         final Histogram fanout = new Histogram();
         final Histogram schedule = new Histogram();
@@ -967,6 +974,9 @@ public class SseViewers {
             if (genT > 0) {
                 long latency = now - genT;
                 e2e.record(latency);
+                if (connectedAt > 0 && genT >= connectedAt) {
+                    live.record(latency);
+                }
                 if (panelT > 0) {
                     fanout.record(now - panelT);
                     if (index == 0) {
