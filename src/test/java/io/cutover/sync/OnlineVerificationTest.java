@@ -90,12 +90,18 @@ class OnlineVerificationTest {
         }
     }
 
+    /**
+     * The fixture's schema plus settings, a table the app does not write: nothing but a
+     * test's own fault changes it after the online verification.
+     */
+    private static final String WITH_SETTINGS = SyncFixture.SCHEMA
+            + "CREATE TABLE settings (id int PRIMARY KEY, v text); INSERT INTO settings SELECT g, 'v' || g FROM generate_series(1, 50) g;";
+
     @Test
     void faultsOnTheTargetBehindTheAppliersBackAreFoundAndKeyedRowsNamed() throws Exception {
         // settings: a table the app does not write, so nothing but the fault below
         // changes it after the online verification
-        try (SyncFixture fixture = new SyncFixture(false, SyncFixture.SCHEMA
-                + "CREATE TABLE settings (id int PRIMARY KEY, v text); INSERT INTO settings SELECT g, 'v' || g FROM generate_series(1, 50) g;")) {
+        try (SyncFixture fixture = new SyncFixture(false, WITH_SETTINGS)) {
             long migration = api.createMigration("sync-test", fixture.valuesJson());
             succeeded(migration, "sync-preflight");
             String logged;
@@ -143,8 +149,7 @@ class OnlineVerificationTest {
 
     @Test
     void aRowChangedOnTheTargetAfterTheOnlineVerificationIsNamedByTheNextBackgroundPass() throws Exception {
-        try (SyncFixture fixture = new SyncFixture(false, SyncFixture.SCHEMA
-                + "CREATE TABLE settings (id int PRIMARY KEY, v text); INSERT INTO settings SELECT g, 'v' || g FROM generate_series(1, 50) g;")) {
+        try (SyncFixture fixture = new SyncFixture(false, WITH_SETTINGS)) {
             long migration = api.createMigration("sync-test", fixture.valuesJson());
             succeeded(migration, "sync-preflight");
             try (SourceWriter writer = SourceWriter.start(fixture.source)) {
