@@ -117,9 +117,13 @@ class VerificationPasses {
             // Rows that differed stay in the record: every pass compares them again, so
             // this list is what differs now.
             List<String> named = p.differences().stream().map(m -> m.object() + ": " + m.difference()).toList();
-            p.differences()
-                .forEach(m -> log.warn("Migration {}: a background verification pass found {}: {}", id, m.object(),
-                        m.difference()));
+            // Logged when first found, not again by every pass two seconds later.
+            List<String> known = Optional.ofNullable(status.get(id))
+                .map(SyncStatus.Verification::differences)
+                .orElse(List.of());
+            named.stream()
+                .filter(d -> !known.contains(d))
+                .forEach(d -> log.warn("Migration {}: a background verification pass found {}", id, d));
             status.put(id,
                     new SyncStatus.Verification(p.baseline().sourcePosition(), p.baseline().at(), p.baseline().passes(),
                             p.keysCompared(), touched.snapshot().keyCount(),
