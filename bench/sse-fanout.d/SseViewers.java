@@ -91,6 +91,24 @@ public class SseViewers {
                 : new String[] { "Authorization", viewerAuth };
         String eventsPath = authMode.equals("session") ? "/runs/" : "/api/runs/";
 
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        int buckets = (int) (timeoutMs / 1000) + 60;
+        int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors()))));
+        CountDownLatch done = new CountDownLatch(viewers);
+        // Every viewer (its buffers are half a megabyte each) is made and handed to its loop before
+        // the run starts, and each loop opens all of its sockets before it reads anything: made one
+        // by one while the first streams already poured in, the last sockets opened 0.8 s late, and
+        // that counted as the panel's connect time.
+        List<Loop> loops = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            loops.add(new Loop(done));
+        }
+        List<Viewer> all = new ArrayList<>();
+        for (int i = 0; i < viewers; i++) {
+            Viewer v = new Viewer(i, streamAuth, deadline, buckets, rate);
+            all.add(v);
+            loops.get(i % threads).start(v);
+        }
         long t0 = System.currentTimeMillis();
         HttpResponse<String> started = api.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/migrations/" + opt.get("migration") + "/steps/" + opt.get("step") + "/runs"))
@@ -108,26 +126,14 @@ public class SseViewers {
         System.out.println("run_id=" + runId);
         System.out.println("auth=" + authMode);
         System.out.flush();
-        connectStart = System.currentTimeMillis();
 
-        long deadline = t0 + timeoutMs;
-        int buckets = (int) (timeoutMs / 1000) + 60;
-        int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors()))));
-        CountDownLatch done = new CountDownLatch(viewers);
-        List<Loop> loops = new ArrayList<>();
+        URI events = URI.create(base + eventsPath + runId + "/events");
+        all.forEach(v -> v.follow(events, t0));
+        connectStart = System.currentTimeMillis();
         for (int i = 0; i < threads; i++) {
-            Loop loop = new Loop(done);
-            loops.add(loop);
-            Thread t = new Thread(loop, "viewers-" + i);
+            Thread t = new Thread(loops.get(i), "viewers-" + i);
             t.setDaemon(true);
             t.start();
-        }
-        List<Viewer> all = new ArrayList<>();
-        for (int i = 0; i < viewers; i++) {
-            Viewer v = new Viewer(i, URI.create(base + eventsPath + runId + "/events"), streamAuth, t0,
-                    deadline, buckets, rate);
-            all.add(v);
-            loops.get(i % threads).start(v);
         }
         boolean finished = done.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         long wallMs = System.currentTimeMillis() - t0;
@@ -176,6 +182,9 @@ public class SseViewers {
         long connected = 0;
         long connectMsMax = 0;
         long connectedAtMax = 0;
+        long socketAtMax = 0;
+        long openedAtMax = 0;
+        long requestAtMax = 0;
         long endMsMax = 0;
         long perfect = 0;
         List<String> errors = new ArrayList<>();
@@ -219,6 +228,9 @@ public class SseViewers {
                 connected++;
                 connectMsMax = Math.max(connectMsMax, v.connectMs);
                 connectedAtMax = Math.max(connectedAtMax, v.connectedAt);
+                socketAtMax = Math.max(socketAtMax, v.socketAt);
+                openedAtMax = Math.max(openedAtMax, v.openedAt);
+                requestAtMax = Math.max(requestAtMax, v.requestAt);
             }
             if (v.error != null && errors.size() < 5) {
                 errors.add("viewer " + v.index + ": " + v.error);
@@ -238,6 +250,9 @@ public class SseViewers {
         System.out.println("connected=" + connected);
         System.out.println("connect_ms_max=" + connectMsMax);
         System.out.println("connect_span_ms=" + (connectedAtMax > 0 ? connectedAtMax - connectStart : -1));
+        System.out.println("open_span_ms=" + (openedAtMax > 0 ? openedAtMax - connectStart : -1));
+        System.out.println("socket_span_ms=" + (socketAtMax > 0 ? socketAtMax - connectStart : -1));
+        System.out.println("request_span_ms=" + (requestAtMax > 0 ? requestAtMax - connectStart : -1));
         System.out.println("rejected_503=" + rejected);
         System.out.println("reconnects=" + reconnects);
         System.out.println("ended=" + ended);
@@ -480,9 +495,11 @@ public class SseViewers {
         private static final int MALFORMED = -2, INCOMPLETE = -1;
 
         final int index;
-        private final URI uri;
+        /** Set once the run exists (the viewers are made before it starts). */
+        URI uri;
         private final String[] auth;
-        private final long t0;
+        /** When the run was started (the POST was sent); set with {@link #uri}. */
+        private long t0;
         private final long deadline;
         Loop loop;
         SocketChannel channel;
@@ -511,6 +528,10 @@ public class SseViewers {
         long rejected;
         long connectMs = -1;
         long connectedAt;
+        /** When the first connection's TCP handshake finished and its request was written (0: not yet). */
+        long socketAt;
+        long requestAt;
+        long openedAt;
         long endMs = -1;
         boolean endSeen;
         String error;
@@ -542,16 +563,20 @@ public class SseViewers {
         private long[] pPanelT = new long[4096];
         private long[] pNow = new long[4096];
 
-        Viewer(int index, URI uri, String[] auth, long t0, long deadline, int buckets, long rate) {
+        Viewer(int index, String[] auth, long deadline, int buckets, long rate) {
             this.rate = rate;
             this.index = index;
-            this.uri = uri;
             this.auth = auth;
-            this.t0 = t0;
             this.deadline = deadline;
             this.secSum = new long[buckets];
             this.secCount = new long[buckets];
             this.secMax = new long[buckets];
+        }
+
+        /** The run to follow, and when it started: before its loop opens the stream. */
+        void follow(URI events, long started) {
+            this.uri = events;
+            this.t0 = started;
         }
 
         /**
@@ -568,7 +593,8 @@ public class SseViewers {
             byte[] body = event.append("]\n\n").toString().getBytes(StandardCharsets.US_ASCII);
             byte[] chunk = (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             byte[] head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-            Viewer v = new Viewer(-1, URI.create("http://127.0.0.1:1/"), new String[] { "X", "y" }, 0, 0, 1, 0);
+            Viewer v = new Viewer(-1, new String[] { "X", "y" }, 0, 1, 0);
+            v.follow(URI.create("http://127.0.0.1:1/"), 0);
             v.warming = true;
             v.feed(head, 0, head.length, 1);
             for (int i = 0; i < 400; i++) {
@@ -588,6 +614,8 @@ public class SseViewers {
             }
             if (opened) {
                 reconnects++;
+            } else {
+                openedAt = System.currentTimeMillis();
             }
             opened = true;
             phase = HEAD;
@@ -619,13 +647,22 @@ public class SseViewers {
 
         void connected(SelectionKey key) throws IOException {
             if (channel.finishConnect()) {
+                if (socketAt == 0) {
+                    socketAt = System.currentTimeMillis();
+                }
                 key.interestOps(SelectionKey.OP_WRITE);
             }
         }
 
         void writeRequest(SelectionKey key) throws IOException {
+            if (socketAt == 0) {
+                socketAt = System.currentTimeMillis();
+            }
             channel.write(request);
             if (!request.hasRemaining()) {
+                if (requestAt == 0) {
+                    requestAt = System.currentTimeMillis();
+                }
                 key.interestOps(SelectionKey.OP_READ);
             }
         }
