@@ -19,17 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Re-checks a browser session's account on every request: once an admin disables the
  * account or changes its roles, the session is ended and the request refused before it
  * reaches a controller. (The JSON API authenticates every request anyway, so it always
- * sees the account's current state.) One primary-key read on H2 per request; no bcrypt.
+ * sees the account's current state.) The state comes from {@link AccountStates}, which
+ * reads H2 once per account and forgets the account whenever it is saved; no bcrypt.
  */
 class AccountStateFilter extends OncePerRequestFilter {
 
     static final String ENDED_URL = "/login?ended";
 
-    private final UserAccountRepository accounts;
+    private final AccountStates accounts;
 
     private final ApplicationEventPublisher events;
 
-    AccountStateFilter(UserAccountRepository accounts, ApplicationEventPublisher events) {
+    AccountStateFilter(AccountStates accounts, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.events = events;
     }
@@ -66,9 +67,9 @@ class AccountStateFilter extends OncePerRequestFilter {
             .map(GrantedAuthority::getAuthority)
             .filter(a -> a.startsWith("ROLE_"))
             .collect(Collectors.toSet());
-        return accounts.findById(auth.getName())
-            .filter(UserAccount::enabled)
-            .map(a -> a.roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toSet()).equals(granted))
+        return accounts.current(auth.getName())
+            .filter(AccountStates.State::enabled)
+            .map(state -> state.authorities().equals(granted))
             .orElse(false);
     }
 

@@ -74,8 +74,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events,
-            UserAccountRepository accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, ApplicationEventPublisher events, AccountStates accounts,
+            LoginThrottle throttle) throws Exception {
         AccessDeniedHandler page = new AccessDeniedHandlerImpl();
         http.headers(SecurityConfig::headers).authorizeHttpRequests(auth -> {
             auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
