@@ -142,6 +142,13 @@ public class SseViewers {
             loop.stopped.await(5, TimeUnit.SECONDS);
         }
 
+        for (Viewer v : all) {
+            if (v.connectMs < 0) {
+                System.err.println("viewer " + v.index + " never got its response head: socket at " + (v.socketAt > 0 ? v.socketAt - connectStart : -1)
+                        + " ms, request written at " + (v.requestAt > 0 ? v.requestAt - connectStart : -1) + " ms, request bytes left "
+                        + (v.request == null ? -1 : v.request.remaining()) + ", head so far " + v.head.length() + " chars, error " + v.error);
+            }
+        }
         String runStatus = "?";
         try {
             HttpResponse<String> r = api.send(
