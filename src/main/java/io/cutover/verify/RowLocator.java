@@ -171,13 +171,12 @@ final class RowLocator {
      */
     private Map<Integer, long[]> sums(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
             throws SQLException {
-        boolean storedValues;
+        String rowTerm;
         try (Statement st = c.createStatement()) {
-            storedValues = TableChecksum.hashesStoredValues(st, table);
+            rowTerm = checksum.wholeTableTerm(st, table);
         }
-        String sql = "SELECT " + plan.segmentExpression() + ", count(*), COALESCE(sum("
-                + checksum.rowExpression(storedValues) + "), 0)::text FROM " + table.quoted() + " AS t WHERE " + where
-                + " GROUP BY 1";
+        String sql = "SELECT " + plan.segmentExpression() + ", count(*), COALESCE(sum(" + rowTerm + "), 0)::text FROM "
+                + table.quoted() + " AS t WHERE " + where + " GROUP BY 1";
         Map<Integer, long[]> out = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", keys));
@@ -235,13 +234,13 @@ final class RowLocator {
     /** Key text to mixed row hash, in key order. */
     private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
             throws SQLException {
-        boolean storedValues;
+        String rowTerm;
         try (Statement st = c.createStatement()) {
-            storedValues = TableChecksum.hashesStoredValues(st, table);
+            rowTerm = checksum.wholeTableTerm(st, table);
         }
         String order = String.join(", ", plan.keyColumns().stream().map(k -> "t." + TableRef.quote(k)).toList());
-        String sql = "SELECT " + plan.keyText() + ", " + checksum.rowExpression(storedValues) + "::text FROM "
-                + table.quoted() + " AS t WHERE " + where + " ORDER BY " + order;
+        String sql = "SELECT " + plan.keyText() + ", " + rowTerm + "::text FROM " + table.quoted() + " AS t WHERE "
+                + where + " ORDER BY " + order;
         Map<String, String> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (keys != null) {

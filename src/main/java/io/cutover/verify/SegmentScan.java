@@ -243,14 +243,12 @@ final class SegmentScan {
     }
 
     /**
-     * The row term this scan sums for the table: a table cut into segments keeps the
-     * mixed row hash on every path (its sums meet the baseline's, the re-check's and the
-     * row lists'), even where this side falls back to reading it whole; a table read
-     * whole on both sides takes the cheaper column chain (see {@link TableChecksum}).
+     * The row term this scan sums for the table: the column chain on every path (whole,
+     * segment, re-check, row lists), so segment sums meet the baseline's, the re-check's
+     * and the row lists' and a chain-only difference is located down to its row.
      */
     private String term(Statement st, TableRef t) throws SQLException {
-        return plans.containsKey(t) ? checksum.rowExpression(TableChecksum.hashesStoredValues(st, t))
-                : checksum.wholeTableTerm(st, t);
+        return checksum.wholeTableTerm(st, t);
     }
 
     /**

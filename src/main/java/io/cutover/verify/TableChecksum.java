@@ -57,9 +57,9 @@ import java.util.Map;
  * print differently.
  *
  * <p>
- * <b>The column chain</b> ({@link #wholeTableTerm}, whole-table reads only, tables of 1
- * to 100 columns). The row hash is a chain over the columns in order, each column's hash
- * seeded with the hash of the columns before it,
+ * <b>The column chain</b> ({@link #wholeTableTerm}, every read: whole and segment, tables
+ * of 1 to 100 columns). The row hash is a chain over the columns in order, each column's
+ * hash seeded with the hash of the columns before it,
  * {@code h = H_n(v_n, H_n-1(v_n-1, ... H_1(v_1, H(null mask, seed))))}, where {@code H}
  * is the column type's own hash function where SQL can call it on the value (integers,
  * bool, oid, text, varchar, char(n), uuid, time, timestamp), and the hash of the column's
@@ -84,7 +84,8 @@ import java.util.Map;
  * value folded the same way (as in the record hash: a change that keeps the fold is a
  * 2^-32 accident per changed value). The chain is used only where both sides read the
  * table whole (each side's catalog builds its chain: equal schemas, equal chains);
- * segment reads, the re-check and row location keep {@link #rowExpression}.
+ * segment reads, the re-check and row location sum the same term, so their sums agree and
+ * a chain-only difference is named down to its row.
  */
 record TableChecksum(long seed) {
 
