@@ -1,5 +1,6 @@
 package io.cutover.security;
 
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,7 +24,7 @@ class PanelUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
             .password(account.passwordHash())
             .disabled(!account.enabled())
-            .authorities(account.authorities().toArray(String[]::new))
+            .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
             .build();
     }
 
