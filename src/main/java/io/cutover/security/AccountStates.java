@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
 import org.springframework.stereotype.Component;
@@ -38,8 +37,7 @@ class AccountStates implements AfterSaveCallback<UserAccount> {
     record State(boolean enabled, Set<String> authorities) {
 
         static State of(UserAccount account) {
-            return new State(account.enabled(),
-                    account.roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toUnmodifiableSet()));
+            return new State(account.enabled(), account.authorities());
         }
 
     }

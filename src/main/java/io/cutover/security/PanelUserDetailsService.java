@@ -1,6 +1,5 @@
 package io.cutover.security;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -24,7 +23,7 @@ class PanelUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
             .password(account.passwordHash())
             .disabled(!account.enabled())
-            .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+            .authorities(account.authorities().toArray(String[]::new))
             .build();
     }
 

@@ -94,6 +94,11 @@ class UserAccount {
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
+    /** The roles as Spring Security's granted authorities ({@code ROLE_} names). */
+    Set<String> authorities() {
+        return roles().stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toUnmodifiableSet());
+    }
+
     UserView toView() {
         return new UserView(username, roles(), enabled, source.name(), createdAt);
     }

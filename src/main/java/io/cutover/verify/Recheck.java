@@ -233,8 +233,8 @@ final class Recheck {
         }
         try (Connection src = PgSession.pinned(source, properties.connectTimeout());
                 Connection tgt = PgSession.pinned(target, properties.connectTimeout())) {
-            String srcMix = checksum.wholeTableTerm(src.createStatement(), table);
-            String tgtMix = checksum.wholeTableTerm(tgt.createStatement(), table);
+            String srcMix = checksum.rowTerm(src, table);
+            String tgtMix = checksum.rowTerm(tgt, table);
             for (int segment : segments) {
                 if (!Objects.equals(segment(src, table, plan, segment, srcMix),
                         segment(tgt, table, plan, segment, tgtMix))) {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -171,10 +170,7 @@ final class RowLocator {
      */
     private Map<Integer, long[]> sums(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
             throws SQLException {
-        String rowTerm;
-        try (Statement st = c.createStatement()) {
-            rowTerm = checksum.wholeTableTerm(st, table);
-        }
+        String rowTerm = checksum.rowTerm(c, table);
         String sql = "SELECT " + plan.segmentExpression() + ", count(*), COALESCE(sum(" + rowTerm + "), 0)::text FROM "
                 + table.quoted() + " AS t WHERE " + where + " GROUP BY 1";
         Map<Integer, long[]> out = new java.util.HashMap<>();
@@ -234,10 +230,7 @@ final class RowLocator {
     /** Key text to mixed row hash, in key order. */
     private Map<String, String> hashes(Connection c, TableRef table, Segmentation plan, String where, String[] keys)
             throws SQLException {
-        String rowTerm;
-        try (Statement st = c.createStatement()) {
-            rowTerm = checksum.wholeTableTerm(st, table);
-        }
+        String rowTerm = checksum.rowTerm(c, table);
         String order = String.join(", ", plan.keyColumns().stream().map(k -> "t." + TableRef.quote(k)).toList());
         String sql = "SELECT " + plan.keyText() + ", " + rowTerm + "::text FROM " + table.quoted() + " AS t WHERE "
                 + where + " ORDER BY " + order;

@@ -248,7 +248,7 @@ final class SegmentScan {
      * and the row lists' and a chain-only difference is located down to its row.
      */
     private String term(Statement st, TableRef t) throws SQLException {
-        return checksum.wholeTableTerm(st, t);
+        return checksum.rowTerm(st, t);
     }
 
     /**

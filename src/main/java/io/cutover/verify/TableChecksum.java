@@ -1,6 +1,7 @@
 package io.cutover.verify;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,9 +58,9 @@ import java.util.Map;
  * print differently.
  *
  * <p>
- * <b>The column chain</b> ({@link #wholeTableTerm}, every read: whole and segment, tables
- * of 1 to 100 columns). The row hash is a chain over the columns in order, each column's
- * hash seeded with the hash of the columns before it,
+ * <b>The column chain</b> ({@link #rowTerm}, every read: whole and segment, tables of 1
+ * to 100 columns). The row hash is a chain over the columns in order, each column's hash
+ * seeded with the hash of the columns before it,
  * {@code h = H_n(v_n, H_n-1(v_n-1, ... H_1(v_1, H(null mask, seed))))}, where {@code H}
  * is the column type's own hash function where SQL can call it on the value (integers,
  * bool, oid, text, varchar, char(n), uuid, time, timestamp), and the hash of the column's
@@ -191,7 +192,7 @@ record TableChecksum(long seed) {
      * allows.
      */
     String query(Statement st, TableRef table) throws SQLException {
-        return query(table, wholeTableTerm(st, table));
+        return query(table, rowTerm(st, table));
     }
 
     /** The query by a given path (tests use it to exercise both paths on one table). */
@@ -204,12 +205,20 @@ record TableChecksum(long seed) {
     }
 
     /**
-     * The term a whole-table read sums: the column chain where the table allows it, else
-     * {@link #rowExpression}. Both sides of a comparison must read the table whole.
+     * The term every read sums, whole or by segment or row: the column chain where the
+     * table allows it, else {@link #rowExpression}. Each side builds it from its own
+     * catalog, so equal schemas give equal terms.
      */
-    String wholeTableTerm(Statement st, TableRef table) throws SQLException {
+    String rowTerm(Statement st, TableRef table) throws SQLException {
         String chain = columnChain(st, table);
         return chain != null ? chain : rowExpression(hashesStoredValues(st, table));
+    }
+
+    /** {@link #rowTerm(Statement, TableRef)} on a statement of its own, closed after. */
+    String rowTerm(Connection c, TableRef table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return rowTerm(st, table);
+        }
     }
 
     /** The whole-table query with a given term (tests compare the terms on one table). */

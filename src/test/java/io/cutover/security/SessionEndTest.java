@@ -110,7 +110,7 @@ class SessionEndTest {
 
         assertThat(mvc.post()
             .uri("/admin/users/" + name + "/roles")
-            .session(adminSession())
+            .session(login("admin", TestUsers.PASSWORD))
             .with(csrf())
             .param("roles", "APPROVER")).hasStatus(302).hasRedirectedUrl("/admin/users");
 
@@ -168,17 +168,6 @@ class SessionEndTest {
         return session;
     }
 
-    private MockHttpSession adminSession() {
-        var result = mvc.post()
-            .uri("/login")
-            .with(csrf())
-            .param("username", "admin")
-            .param("password", TestUsers.PASSWORD)
-            .exchange();
-        assertThat(result).hasStatus(302).hasRedirectedUrl("/migrations");
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
-
     private String newUser(Role... roles) {
         String name = "session-" + System.nanoTime();
         accounts.create(name, PASSWORD, EnumSet.copyOf(Set.of(roles)), ADMIN);
@@ -186,11 +175,15 @@ class SessionEndTest {
     }
 
     private MockHttpSession login(String name) {
+        return login(name, PASSWORD);
+    }
+
+    private MockHttpSession login(String name, String password) {
         var result = mvc.post()
             .uri("/login")
             .with(csrf())
             .param("username", name)
-            .param("password", PASSWORD)
+            .param("password", password)
             .exchange();
         assertThat(result).hasStatus(302).hasRedirectedUrl("/migrations");
         return (MockHttpSession) result.getRequest().getSession(false);

@@ -128,13 +128,13 @@ class TableChecksumTest {
     void theColumnChainHashesEachColumnWithoutTheRecord() throws Exception {
         try (Connection c = TestDatabases.connect(target); Statement st = c.createStatement()) {
             TableChecksum checksum = TableChecksum.random();
-            assertThat(checksum.wholeTableTerm(st, table("users"))).startsWith("hashint4extended(t.bid, ")
+            assertThat(checksum.rowTerm(st, table("users"))).startsWith("hashint4extended(t.bid, ")
                 .doesNotContain("hash_record_extended");
             // date has no SQL-callable hash of its own: it goes into the record at the
             // end.
-            assertThat(checksum.wholeTableTerm(st, table("events"))).startsWith("hash_record_extended(ROW(t.day), ");
+            assertThat(checksum.rowTerm(st, table("events"))).startsWith("hash_record_extended(ROW(t.day), ");
             // numeric: 1.0 and 1.00 hash alike, so its text is hashed, and only its text.
-            assertThat(checksum.wholeTableTerm(st, table("accounts")))
+            assertThat(checksum.rowTerm(st, table("accounts")))
                 .contains("hashtextextended(t.balance::text COLLATE \"C\", ")
                 .doesNotContain("t::text");
         }
