@@ -51,6 +51,12 @@ class SandboxBrowserTest {
     void operatorRunsTheFirstPhasesStepByStepAndTheApproversSignatureOpensTheNextPhase() {
         chromium.signedInAs("operator");
         browser().driver.get(browser().url("/migrations"));
+        // Each row's progress picture loads after the page and widens the table: a click
+        // aimed before it lands may hit the cell beside the link.
+        browser().waitUntil("the list's progress pictures",
+                () -> browser().driver.findElements(By.cssSelector("td.migration-progress"))
+                    .stream()
+                    .noneMatch(cell -> cell.getDomProperty("textContent").trim().equals("…")));
         browser().click(browser().driver.findElement(By.linkText(properties.migrationName())));
 
         // The wizard opens on the first phase; nothing after it may act yet.
@@ -74,10 +80,10 @@ class SandboxBrowserTest {
         waitForPhasePage("backup");
         walkSteps("backup", false);
 
-        WebElement checklist = exitChecklist();
-        assertThat(checklist.findElement(By.cssSelector(".card-header .ms-auto")).getText()).isEqualTo("not signed");
-        assertThat(checklist.findElements(By.cssSelector("form.sign-form"))).as("an operator cannot sign").isEmpty();
-        assertThat(phaseState()).as("steps done, checklist unsigned").isEqualTo("in progress");
+        awaitShown("the exit checklist's state", this::exitChecklistState, "not signed");
+        assertThat(exitChecklist().findElements(By.cssSelector("form.sign-form"))).as("an operator cannot sign")
+            .isEmpty();
+        awaitShown("the phase's state, steps done and checklist unsigned", this::phaseState, "in progress");
         browser().click(railLink("create-cluster"));
         waitForPhasePage("create-cluster");
         assertThat(phaseState()).isEqualTo("locked");
@@ -94,8 +100,8 @@ class SandboxBrowserTest {
         int signed = signEveryItem();
 
         assertThat(signed).as("items signed on the page").isEqualTo(items).isPositive();
-        assertThat(exitChecklist().findElement(By.cssSelector(".card-header .ms-auto")).getText()).isEqualTo("signed");
-        assertThat(phaseState()).isEqualTo("done");
+        awaitShown("the exit checklist's state", this::exitChecklistState, "signed");
+        awaitShown("the phase's state", this::phaseState, "done");
 
         browser().driver.navigate().refresh();
         waitForPhasePage("backup");
@@ -266,6 +272,19 @@ class SandboxBrowserTest {
         List<WebElement> checklists = browser().driver.findElements(By.cssSelector("#phase-body > div > .checklist"));
         assertThat(checklists).as("the phase's exit checklist").hasSize(1);
         return checklists.get(0);
+    }
+
+    private String exitChecklistState() {
+        return exitChecklist().findElement(By.cssSelector(".card-header .ms-auto")).getText();
+    }
+
+    /**
+     * Waits until a live part of the page reads as expected: the migration's event stream
+     * swaps the phase body in again after each sign-off or run, so an element read once
+     * may be replaced a moment later.
+     */
+    private void awaitShown(String what, java.util.function.Supplier<String> shown, String expected) {
+        browser().waitUntil(what + " reads '" + expected + "'", () -> expected.equals(shown.get()));
     }
 
     private WebElement logPanel() {
