@@ -60,17 +60,14 @@ class RunEventsController {
         emitter.onCompletion(viewer::close);
         emitter.onTimeout(viewer::close);
         emitter.onError(e -> viewer.close());
+        ResponseEntity<SseEmitter> response = SseResponse.open(emitter);
         try {
             viewers.execute(viewer);
         }
         catch (RejectedExecutionException full) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
-        // Proxies (Fly's included) must not buffer the stream.
-        return ResponseEntity.ok()
-            .header("X-Accel-Buffering", "no")
-            .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-            .body(emitter);
+        return response;
     }
 
     @GetMapping(path = { "/runs/{runId}/log.txt", "/api/runs/{runId}/log.txt" })

@@ -13,7 +13,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -60,14 +59,11 @@ public class SseFeeds {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        ResponseEntity<SseEmitter> response = SseResponse.open(emitter);
         if (first != null) {
             offer(viewers, viewer, frame(event, first));
         }
-        // Proxies (Fly's included) must not buffer the stream.
-        return ResponseEntity.ok()
-            .header("X-Accel-Buffering", "no")
-            .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-            .body(emitter);
+        return response;
     }
 
     /**

@@ -134,6 +134,21 @@ class RunEventsSseTest {
     }
 
     @Test
+    void theStreamOpensWithTheReconnectDelayAndThePanelsHeaders() throws Exception {
+        long run = start("ok");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(run).equals("SUCCEEDED"));
+
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+            .send(request(run, null), HttpResponse.BodyHandlers.ofLines());
+
+        // Written on the request thread before any viewer thread writes (SseResponse).
+        assertThat(response.body().limit(2).toList()).containsExactly("retry:2000", "");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
     void unknownRunIs404() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
             .send(request(987654321L, null), HttpResponse.BodyHandlers.ofString());
