@@ -142,7 +142,9 @@ class RunEventsSseTest {
             .send(request(run, null), HttpResponse.BodyHandlers.ofLines());
 
         // Written on the request thread before any viewer thread writes (SseResponse).
-        assertThat(response.body().limit(2).toList()).containsExactly("retry:2000", "");
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            assertThat(lines.limit(2).toList()).containsExactly("retry:2000", "");
+        }
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

@@ -7,6 +7,7 @@ import io.cutover.BrowserExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -283,7 +284,7 @@ class SandboxBrowserTest {
      * swaps the phase body in again after each sign-off or run, so an element read once
      * may be replaced a moment later.
      */
-    private void awaitShown(String what, java.util.function.Supplier<String> shown, String expected) {
+    private void awaitShown(String what, Supplier<String> shown, String expected) {
         browser().waitUntil(what + " reads '" + expected + "'", () -> expected.equals(shown.get()));
     }
 
