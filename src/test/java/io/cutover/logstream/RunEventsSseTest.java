@@ -143,7 +143,7 @@ class RunEventsSseTest {
 
         // Written on the request thread before any viewer thread writes (SseResponse).
         try (java.util.stream.Stream<String> lines = response.body()) {
-            assertThat(lines.limit(2).toList()).containsExactly("retry:2000", "");
+            assertThat(lines.limit(2).toList()).containsExactly("retry:" + SseResponse.RECONNECT.toMillis(), "");
         }
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
