@@ -40,6 +40,12 @@ USER cutover
 # Native memory outside the heap: glibc gives each of the panel's few hundred threads (one per log
 # viewer) one of up to 8 x cores malloc arenas that never shrink, and the JIT's short-lived arenas
 # stay resident unless trimmed: MALLOC_ARENA_MAX=2 and a trim every 5 s.
+# Only the C1 compiler (TieredStopAtLevel=1): the panel's own hot code is moving log lines, whose
+# heavy lifting (dump, restore, copy, checksums) is done by the tools and PostgreSQL. C2 spent 6 to
+# 7 s of CPU compiling that path in a busy run's first 30 s, most of it in the first seconds, when
+# 200 viewers connect, which is when a cold panel missed its targets; with C1 alone a cold run met
+# them (connected in 0.9-1.2 s, p99 241-676 ms), CPU over the whole run was no higher, and the
+# resident size fell by 40-70 MB (docs/benchmarks.md, 7 December).
 ENV CUTOVER_DATADIR=/data PORT=8080 MALLOC_ARENA_MAX=2
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", "-jar", "/app/cutover.jar"]
+ENTRYPOINT ["java", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", "-XX:TieredStopAtLevel=1", "-jar", "/app/cutover.jar"]

@@ -48,7 +48,11 @@ import java.util.regex.Pattern;
  * <p>Prints {@code key=value} lines for the bench script. Usage:
  *
  * <pre>java SseViewers.java --base http://127.0.0.1:PORT --migration ID --step STEP
- *     --operator user:pass --viewer user:pass --viewers N --rate R --timeout SECONDS [--auth session|basic] [--threads T]</pre>
+ *     --viewers N --rate R --timeout SECONDS [--auth session|basic] [--threads T]</pre>
+ *
+ * <p>The operator's and the viewer's credentials ({@code user:password}) come in the environment
+ * variables {@code BENCH_OPERATOR} and {@code BENCH_VIEWER}, never on the command line, which any
+ * local user can read.
  */
 public class SseViewers {
 
@@ -67,8 +71,10 @@ public class SseViewers {
         int viewers = Integer.parseInt(opt.getOrDefault("viewers", "200"));
         long timeoutMs = Long.parseLong(opt.getOrDefault("timeout", "180")) * 1000L;
         long rate = Long.parseLong(opt.getOrDefault("rate", "0"));
-        String operatorAuth = basic(opt.get("operator"));
-        String viewerAuth = basic(opt.get("viewer"));
+        String operator = credentials("BENCH_OPERATOR");
+        String viewer = credentials("BENCH_VIEWER");
+        String operatorAuth = basic(operator);
+        String viewerAuth = basic(viewer);
         String authMode = opt.getOrDefault("auth", "session");
         if (!authMode.equals("session") && !authMode.equals("basic")) {
             throw new IllegalArgumentException("--auth must be session or basic, not " + authMode);
@@ -87,7 +93,7 @@ public class SseViewers {
 
         // The stream's credentials: one session cookie for all (the browser's path), or Basic on each.
         String[] streamAuth = authMode.equals("session")
-                ? new String[] { "Cookie", signIn(base, opt.get("viewer")) }
+                ? new String[] { "Cookie", signIn(base, viewer) }
                 : new String[] { "Authorization", viewerAuth };
         String eventsPath = authMode.equals("session") ? "/runs/" : "/api/runs/";
 
@@ -367,6 +373,14 @@ public class SseViewers {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String credentials(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.indexOf(':') < 1) {
+            throw new IllegalArgumentException("set " + variable + " to user:password");
+        }
+        return value;
     }
 
     private static String basic(String userPass) {
