@@ -43,9 +43,10 @@ USER cutover
 # Only the C1 compiler (TieredStopAtLevel=1): the panel's own hot code is moving log lines, whose
 # heavy lifting (dump, restore, copy, checksums) is done by the tools and PostgreSQL. C2 spent 6 to
 # 7 s of CPU compiling that path in a busy run's first 30 s, most of it in the first seconds, when
-# 200 viewers connect, which is when a cold panel missed its targets; with C1 alone a cold run met
-# them (connected in 0.9-1.2 s, p99 241-676 ms), CPU over the whole run was no higher, and the
-# resident size fell by 40-70 MB (docs/benchmarks.md, 7 December).
+# 200 viewers connect, which is when a cold panel missed its targets. With C1 alone, 18 of 19 cold
+# runs met them (connected in 0.6-2.0 s, p99 210-1,344 ms), a whole run's CPU was about the same
+# (cold 17.7-22.2 s against 20.8-23.8 s, warm 18.0-19.8 s against 17.3-18.4 s), and the resident
+# size fell by 40-70 MB (docs/benchmarks.md, 7 December).
 ENV CUTOVER_DATADIR=/data PORT=8080 MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["java", "-Xmx224m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", "-XX:TieredStopAtLevel=1", "-jar", "/app/cutover.jar"]
