@@ -3,11 +3,11 @@
 #
 #   curl_user FILE USER PASSWORD
 curl_user() {
-    local file=$1 user=$2 password=$3
-    # In a quoted value of a curl config file, backslash and double quote are escaped with a backslash.
-    user=${user//\\/\\\\}
-    user=${user//\"/\\\"}
-    password=${password//\\/\\\\}
-    password=${password//\"/\\\"}
-    (umask 077 && printf 'user = "%s:%s"\n' "$user" "$password" >"$file")
+    (umask 077 && printf 'user = "%s:%s"\n' "$(curl_config_quoted "$2")" "$(curl_config_quoted "$3")" >"$1")
+}
+
+# In a quoted value of a curl config file, backslash and double quote are escaped with a backslash.
+curl_config_quoted() {
+    local s=${1//\\/\\\\}
+    printf '%s' "${s//\"/\\\"}"
 }
